@@ -1,0 +1,72 @@
+# The two set-up commands: `make run` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+APT_STAMP := /tmp/.bsa-apt-updated
+
+.PHONY: run test lint format messages venv migrate demo system-deps browser-deps e2e bench clean
+
+$(BIN)/python:
+	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is required."; exit 1; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+# Debian packages the project needs: gettext (catalogues), fonts and libraries for
+# WeasyPrint, FFmpeg (video) and Chromium (browser tests). Installed once.
+system-deps:
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+migrate: venv
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	@echo ""
+	@echo "  Beauty Skills Academy is starting on http://localhost:$(PORT)/  (admin: http://localhost:$(PORT)/admin/)"
+	@echo "  Press Ctrl-C once to stop the web server, the Celery worker and beat."
+	@echo ""
+	PORT=$(PORT) $(BIN)/honcho start -f Procfile.dev
+
+test: venv system-deps
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+e2e: venv system-deps
+	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
+
+bench: venv
+	$(BIN)/python -m pytest tests/bench -s $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Refresh both catalogues from the code, then compile them.
+messages: venv
+	$(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=static_collected --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var static_collected

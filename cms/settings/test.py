@@ -1,0 +1,24 @@
+"""The test suite: fast hashing, mail kept in memory, tasks run in-process."""
+
+import os
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import CACHES, REDIS_URL
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "notifications.sms.LocmemSMSBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="bsa-test-media-")
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Tasks run inline unless a test starts a real worker (tests/notifications).
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+
+if REDIS_URL:
+    # Parallel test runs share one Redis: keep their keys apart.
+    CACHES["default"]["KEY_PREFIX"] = "bsa-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")

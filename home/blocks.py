@@ -1,0 +1,76 @@
+"""StreamField blocks shared by every page type (other apps import these)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "components/streamfield/blocks/heading_block.html"
+        preview_value = "Nos formations"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", ["bold", "italic", "link", "ol", "ul", "h3"])
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "components/streamfield/blocks/paragraph_block.html"
+        preview_value = "<p>Apprenez le maquillage professionnel à votre rythme.</p>"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "components/streamfield/blocks/image_block.html"
+
+
+class QuestionAnswerBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"))
+    answer = ParagraphBlock(label=_("Answer"))
+
+    class Meta:
+        icon = "help"
+        label = _("Question and answer")
+        template = "components/streamfield/blocks/question_answer_block.html"
+        preview_value = {
+            "question": "Comment payer ?",
+            "answer": "<p>Avec MTN MoMo, Orange Money ou une carte.</p>",
+        }
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Button text"))
+    page = blocks.PageChooserBlock(label=_("Page"))
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "components/streamfield/blocks/call_to_action_block.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Label"), required=False)
+    page = blocks.PageChooserBlock(label=_("Page"))
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    question_answer = QuestionAnswerBlock()
+    call_to_action = CallToActionBlock()

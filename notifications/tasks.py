@@ -1,0 +1,45 @@
+"""Delivery of queued messages. Safe to run twice: a message is claimed before sending."""
+
+from celery import shared_task
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import F
+from django.utils import timezone
+
+from .models import OutboundMessage
+from .sms import get_sms_backend
+
+
+@shared_task(bind=True, max_retries=5, default_retry_delay=60)
+def deliver_message(self, message_id):
+    claimed = OutboundMessage.objects.filter(
+        pk=message_id, status=OutboundMessage.Status.QUEUED
+    ).update(status=OutboundMessage.Status.SENDING, attempts=F("attempts") + 1)
+    if not claimed:
+        return "already handled"
+    message = OutboundMessage.objects.get(pk=message_id)
+    try:
+        _send(message)
+    except Exception as error:
+        final = self.request.retries >= self.max_retries
+        message.status = OutboundMessage.Status.FAILED if final else OutboundMessage.Status.QUEUED
+        message.last_error = repr(error)[:2000]
+        message.save(update_fields=["status", "last_error"])
+        if final:
+            raise
+        raise self.retry(exc=error) from error
+    message.status = OutboundMessage.Status.SENT
+    message.sent_at = timezone.now()
+    message.save(update_fields=["status", "sent_at"])
+    return "sent"
+
+
+def _send(message):
+    if message.channel == OutboundMessage.Channel.SMS:
+        get_sms_backend().send(message.recipient, message.body_text)
+        return
+    email = EmailMultiAlternatives(
+        subject=message.subject, body=message.body_text, to=[message.recipient]
+    )
+    if message.body_html:
+        email.attach_alternative(message.body_html, "text/html")
+    email.send()
