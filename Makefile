@@ -63,9 +63,11 @@ format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Refresh both catalogues from the code, then compile them.
+# Refresh both catalogues from the code (English = the source strings), then compile.
+# French entries left empty are then written by hand in locale/fr.
 messages: venv
-	$(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=static_collected --no-obsolete
+	$(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=static_collected --ignore=tests --no-obsolete
+	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

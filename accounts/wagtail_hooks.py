@@ -35,7 +35,10 @@ def instructor_requests(request):
 @require_POST
 def decide_instructor(request, user_id):
     _require_moderator(request)
-    user = get_object_or_404(User, pk=user_id, instructor_status=User.InstructorStatus.PENDING)
+    user = get_object_or_404(User, pk=user_id)
+    if user.instructor_status != User.InstructorStatus.PENDING:
+        messages.error(request, _("%(name)s is not waiting for a decision.") % {"name": user})
+        return redirect("instructor_requests")
     approve = request.POST.get("decision") == "approve"
     services.decide_instructor(user=user, approve=approve)
     if approve:

@@ -1,0 +1,54 @@
+"""Shared fixtures: the bilingual demo site and people in each role."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from accounts.models import INSTRUCTORS_GROUP, MODERATORS_GROUP, User
+from home import demo as home_demo
+from notifications import sms
+
+PASSWORD = "Tresses-Douala-2026"
+
+
+@pytest.fixture
+def site_pages(db):
+    """The French home page with its English translation and the standard pages."""
+    return home_demo.load()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_outboxes_and_cache():
+    """Rate limits and caches live in the cache: each test starts with none."""
+    sms.outbox.clear()
+    cache.clear()
+
+
+def make_person(email, *, verified=True, groups=(), **fields):
+    fields.setdefault("first_name", "Test")
+    fields.setdefault("last_name", "Person")
+    user = User.objects.create_user(email=email, password=PASSWORD, **fields)
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def student(db):
+    return make_person("student@example.cm", is_student=True)
+
+
+@pytest.fixture
+def moderator(db):
+    return make_person("moderator@example.cm", groups=[MODERATORS_GROUP])
+
+
+@pytest.fixture
+def instructor(db):
+    return make_person(
+        "instructor@example.cm",
+        groups=[INSTRUCTORS_GROUP],
+        instructor_status=User.InstructorStatus.APPROVED,
+    )
