@@ -4,7 +4,7 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL
+from .base import CACHES, REDIS_URL, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -13,6 +13,14 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "notifications.sms.LocmemSMSBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="bsa-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="bsa-test-private-")
+STORAGES = {
+    **STORAGES,
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Tasks run inline unless a test starts a real worker (tests/notifications).

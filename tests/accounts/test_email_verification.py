@@ -28,9 +28,7 @@ def test_verification_link_verifies_then_the_person_logs_in(
 
     assert confirmed.status_code == 302
     assert EmailAddress.objects.get(email="nadege@example.cm").verified
-    login = client.post(
-        "/fr/accounts/login/", {"login": "nadege@example.cm", "password": PASSWORD}
-    )
+    login = client.post("/fr/accounts/login/", {"login": "nadege@example.cm", "password": PASSWORD})
     assert login.status_code == 302
     assert login.url == "/fr/account/"
     assert "Mon compte" in client.get(login.url).content.decode()

@@ -28,7 +28,9 @@ def test_pending_instructor_cannot_enter_the_admin(client, applicant):
 
 
 @pytest.mark.django_db
-def test_moderator_sees_the_queue_and_approves(client, moderator, applicant, django_capture_on_commit_callbacks):
+def test_moderator_sees_the_queue_and_approves(
+    client, moderator, applicant, django_capture_on_commit_callbacks
+):
     client.force_login(moderator)
 
     listing = client.get(QUEUE)
@@ -40,7 +42,9 @@ def test_moderator_sees_the_queue_and_approves(client, moderator, applicant, dja
     applicant.refresh_from_db()
     assert applicant.is_approved_instructor
     assert applicant.groups.filter(name="Instructors").exists()
-    assert mail.outbox[0].subject == "Vous pouvez maintenant créer des cours sur Beauty Skills Academy"
+    assert (
+        mail.outbox[0].subject == "Vous pouvez maintenant créer des cours sur Beauty Skills Academy"
+    )
     client.force_login(applicant)
     assert client.get("/admin/").status_code == 200
 

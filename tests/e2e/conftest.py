@@ -3,6 +3,20 @@
 No browser is downloaded: Playwright launches /usr/bin/chromium. The Django live
 server runs in a thread of this process, so mail sent by the site (locmem backend)
 lands in ``django.core.mail.outbox`` where the test can read it.
+
+While Playwright runs, its asyncio loop counts as *running* in this thread, even
+between sync calls. Two consequences, both handled by ``e2e_playwright``:
+
+* Django refuses ORM calls from a thread with a running loop
+  (SynchronousOnlyOperation) unless DJANGO_ALLOW_ASYNC_UNSAFE is set.
+* ``django.db.connections`` is an ``asgiref.local.Local(thread_critical=True)``: with
+  a running loop it switches to a separate, empty storage, so test code would get a
+  *new* connection object -- not the one the test database was set up on (which
+  carries ``_test_serialized_contents`` for serialized_rollback) nor the one shared
+  with the live server thread. The fixture puts the original connections back.
+
+Playwright lives for the tests/e2e package only, so tests collected after it
+run without a loop marked as running.
 """
 
 import os
@@ -10,10 +24,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API runs an asyncio loop in this thread; Django would otherwise
-# refuse ORM calls made from the test (SynchronousOnlyOperation).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("BSA_E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -37,17 +47,23 @@ def _chromium_missing():
     return not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM))
 
 
-@pytest.fixture(scope="session")
-def e2e_playwright():
+@pytest.fixture(scope="package")
+def e2e_playwright(django_db_setup):
     if _chromium_missing():
         pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        yield playwright
+    originals = {alias: connections[alias] for alias in connections}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            for alias, connection in originals.items():
+                connections[alias] = connection
+            yield playwright
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def e2e_browser(e2e_playwright):
     browser = e2e_playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser

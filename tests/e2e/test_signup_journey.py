@@ -26,10 +26,6 @@ def load_demo():
     import accounts.demo
     import home.demo
 
-    from django.contrib.auth.models import Group
-    from django.db import connection
-    from django.db import connections
-    print("DBG groups", id(connections["default"]), list(Group.objects.values_list("name", flat=True)), hasattr(connection, "_test_serialized_contents"), len(getattr(connection, "_test_serialized_contents", "") or ""))
     accounts.demo.load()
     home.demo.load()
 
@@ -134,6 +130,7 @@ def test_language_switcher_on_about_page_leads_to_english_about(live_server, pag
 
 @pytest.mark.xfail(
     strict=False,
+    raises=AssertionError,
     reason="home.demo._load_footers reads home_en.get_children() with a stale numchild "
     "(treebeard returns none() for a node it thinks is a leaf), so the English footer "
     "is saved without links. Remove this marker once the demo loader is fixed.",

@@ -39,7 +39,9 @@ def test_every_site_page_exists_in_both_languages_and_links_to_its_twin(
     assert f'<html lang="{lang}">' in html
     assert title in html
     assert f'href="{other_url}" hreflang=' in html
-    assert f'hreflang="{"en" if lang == "fr" else "fr"}" href="http://testserver{other_url}"' in html
+    assert (
+        f'hreflang="{"en" if lang == "fr" else "fr"}" href="http://testserver{other_url}"' in html
+    )
 
 
 @pytest.mark.django_db

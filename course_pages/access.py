@@ -1,0 +1,45 @@
+"""Who may open a lesson. The enrolment app adds enrolled students (issue #5);
+until then: preview lessons for everyone, the course's instructor and moderators."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.views import redirect_to_login
+from django.template.response import TemplateResponse
+
+
+@dataclass(frozen=True)
+class AccessDecision:
+    allowed: bool
+    reason: str
+
+
+def is_moderator(user):
+    return user.is_authenticated and (user.is_superuser or user.is_moderator)
+
+
+def teaches(user, course):
+    return user.is_authenticated and course.instructor.user_id == user.pk
+
+
+def lesson_access(user, lesson):
+    course = lesson.course
+    if lesson.is_preview:
+        return AccessDecision(True, "preview")
+    if is_moderator(user):
+        return AccessDecision(True, "moderator")
+    if teaches(user, course):
+        return AccessDecision(True, "instructor")
+    if not user.is_authenticated:
+        return AccessDecision(False, "anonymous")
+    return AccessDecision(False, "not_enrolled")
+
+
+def refuse_lesson(request, lesson, decision):
+    if decision.reason == "anonymous":
+        return redirect_to_login(request.get_full_path())
+    return TemplateResponse(
+        request,
+        "pages/lesson_locked.html",
+        {"page": lesson, "course": lesson.course},
+        status=403,
+    )

@@ -1,0 +1,229 @@
+"""Lesson and portfolio blocks. Repeating items are StreamBlocks, not ListBlocks:
+wagtail-localize translates and syncs StreamBlock children reliably."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.blocks import HeadingBlock, ImageBlock, ParagraphBlock
+
+
+def _block_error(field, message):
+    return StructBlockValidationError(block_errors={field: ErrorList([ValidationError(message)])})
+
+
+class VideoBlock(blocks.StructBlock):
+    video = SnippetChooserBlock("course_pages.LessonVideo", label=_("Video"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "components/streamfield/blocks/video_block.html"
+
+
+class GuideDocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("PDF guide"))
+    title = blocks.CharBlock(label=_("Title"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Guide (PDF)")
+        template = "components/streamfield/blocks/guide_document_block.html"
+
+
+class GalleryImageStream(blocks.StreamBlock):
+    image = ImageBlock()
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    images = GalleryImageStream(label=_("Images"), min_num=1)
+
+    class Meta:
+        icon = "image"
+        label = _("Image gallery")
+        template = "components/streamfield/blocks/gallery_block.html"
+
+
+class StepBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("What to do"))
+    image = ImageChooserBlock(label=_("Image"), required=False)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+
+
+class StepStream(blocks.StreamBlock):
+    step = StepBlock()
+
+
+class StepByStepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"))
+    steps = StepStream(label=_("Steps"), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step by step")
+        template = "components/streamfield/blocks/step_by_step_block.html"
+
+
+class ChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Answer"))
+    is_correct = blocks.BooleanBlock(label=_("Correct"), required=False)
+
+    class Meta:
+        icon = "tick"
+        label = _("Answer")
+
+
+class ChoiceStream(blocks.StreamBlock):
+    choice = ChoiceBlock()
+
+
+class QuestionBlock(blocks.StructBlock):
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+
+    text = blocks.CharBlock(label=_("Question"))
+    kind = blocks.ChoiceBlock(
+        label=_("Answers"),
+        choices=[(SINGLE, _("One correct answer")), (MULTIPLE, _("Several correct answers"))],
+        default=SINGLE,
+    )
+    choices = ChoiceStream(label=_("Possible answers"), min_num=2)
+    explanation = blocks.TextBlock(label=_("Explanation shown after the attempt"), required=False)
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+    def clean(self, value):
+        value = super().clean(value)
+        correct = [c for c in value["choices"] if c.value["is_correct"]]
+        if not correct:
+            raise _block_error("choices", _("Mark at least one answer as correct."))
+        if value["kind"] == self.SINGLE and len(correct) > 1:
+            raise _block_error(
+                "choices",
+                _("Only one answer may be correct, or choose “Several correct answers”."),
+            )
+        return value
+
+
+class QuestionStream(blocks.StreamBlock):
+    question = QuestionBlock()
+
+
+class QuizBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"))
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"), min_value=1, max_value=100, default=70
+    )
+    max_attempts_per_day = blocks.IntegerBlock(
+        label=_("Attempts allowed per day"), min_value=1, max_value=20, default=3
+    )
+    questions = QuestionStream(label=_("Questions"), min_num=1)
+
+    class Meta:
+        icon = "help"
+        label = _("Quiz")
+        template = "components/streamfield/blocks/quiz_block.html"
+
+
+class RubricCriterionBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Criterion"))
+    description = blocks.TextBlock(label=_("What a good result looks like"), required=False)
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Criterion")
+
+
+class RubricStream(blocks.StreamBlock):
+    criterion = RubricCriterionBlock()
+
+
+class AssignmentBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"))
+    instructions = ParagraphBlock(label=_("Instructions"))
+    rubric = RubricStream(label=_("Rubric"), min_num=1)
+    photos_required = blocks.IntegerBlock(
+        label=_("Photos to hand in"), min_value=1, max_value=5, default=2
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Practical assignment")
+        template = "components/streamfield/blocks/assignment_block.html"
+
+
+class LessonStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    video = VideoBlock()
+    guide = GuideDocumentBlock()
+    gallery = GalleryBlock()
+    steps = StepByStepBlock()
+    quiz = QuizBlock()
+    assignment = AssignmentBlock()
+
+
+class TextItemStream(blocks.StreamBlock):
+    """A translatable list of short lines (learning outcomes, kit list)."""
+
+    item = blocks.CharBlock(label=_("Item"), icon="list-ul")
+
+
+class PrerequisiteStream(blocks.StreamBlock):
+    course = blocks.PageChooserBlock(label=_("Course"), page_type="course_pages.CoursePage")
+
+
+class BeforeAfterBlock(blocks.StructBlock):
+    before = ImageChooserBlock(label=_("Before"))
+    after = ImageChooserBlock(label=_("After"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Before / after")
+        template = "components/streamfield/blocks/before_after_block.html"
+
+
+class PortfolioStreamBlock(blocks.StreamBlock):
+    before_after = BeforeAfterBlock()
+    image = ImageBlock()
+    paragraph = ParagraphBlock()
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        label=_("Network"),
+        choices=[
+            ("facebook", "Facebook"),
+            ("instagram", "Instagram"),
+            ("tiktok", "TikTok"),
+            ("youtube", "YouTube"),
+            ("whatsapp", "WhatsApp"),
+            ("website", _("Website")),
+        ],
+    )
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Social link")
+
+
+class SocialLinkStream(blocks.StreamBlock):
+    link = SocialLinkBlock()
+
+
+class CurriculumCourseStream(blocks.StreamBlock):
+    course = blocks.PageChooserBlock(label=_("Course"), page_type="course_pages.CoursePage")

@@ -1,0 +1,22 @@
+"""Page and snippet models of the course catalogue, re-exported for Django."""
+
+from .catalogue import CourseIndexPage, CoursePage, LessonPage, Level, VideoLanguage
+from .curricula import CurriculumIndexPage, CurriculumPage
+from .instructors import InstructorIndexPage, InstructorPage, PortfolioPage
+from .snippets import CourseCategory
+from .video import LessonVideo
+
+__all__ = [
+    "CourseCategory",
+    "CourseIndexPage",
+    "CoursePage",
+    "CurriculumIndexPage",
+    "CurriculumPage",
+    "InstructorIndexPage",
+    "InstructorPage",
+    "LessonPage",
+    "LessonVideo",
+    "Level",
+    "PortfolioPage",
+    "VideoLanguage",
+]

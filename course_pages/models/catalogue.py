@@ -1,0 +1,275 @@
+"""The catalogue: CourseIndexPage → CoursePage → LessonPage."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from course_pages import access
+from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
+from course_pages.prerequisites import find_prerequisite_cycle
+from course_pages.translations import localize_pages
+
+CARDS_PER_PAGE = 12
+
+
+class Level(models.TextChoices):
+    BEGINNER = "beginner", _("Beginner")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class VideoLanguage(models.TextChoices):
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+    BOTH = "fr-en", _("French and English")
+
+
+class CourseIndexPage(Page):
+    """The public catalogue: filters, search and paginated course cards."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["course_pages.CoursePage"]
+    max_count_per_parent = 1
+    template = "pages/course_index_page.html"
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from course_pages.filters import CourseFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        courses = (
+            CoursePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("category", "instructor", "cover_image")
+            .order_by("title")
+        )
+        course_filter = CourseFilter(request.GET or None, queryset=courses, locale=self.locale)
+        results = course_filter.qs
+        paginator = Paginator(results, CARDS_PER_PAGE)
+        try:
+            page_of_courses = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            page_of_courses = paginator.page(1)
+        context.update(
+            filter=course_filter,
+            courses=page_of_courses,
+            query_string=_query_string_without_page(request),
+            untranslated_count=self._untranslated_count(),
+        )
+        return context
+
+    def _untranslated_count(self):
+        """Courses live in the source language that have no live version in this one."""
+        if self.locale_id == self.get_default_locale().pk:
+            return 0
+        source = self.get_translation_or_none(self.get_default_locale())
+        if source is None:
+            return 0
+        translated = CoursePage.objects.live().filter(locale=self.locale).values("translation_key")
+        return (
+            CoursePage.objects.live()
+            .child_of(source)
+            .exclude(translation_key__in=translated)
+            .count()
+        )
+
+
+def _query_string_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+class CoursePage(Page):
+    summary = models.TextField(_("summary"), max_length=400)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    category = models.ForeignKey(
+        "course_pages.CourseCategory",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="courses",
+    )
+    level = models.CharField(_("level"), max_length=12, choices=Level, default=Level.BEGINNER)
+    video_language = models.CharField(
+        _("language of the videos"),
+        max_length=5,
+        choices=VideoLanguage,
+        default=VideoLanguage.FRENCH,
+    )
+    estimated_hours = models.DecimalField(
+        _("estimated hours"), max_digits=4, decimal_places=1, default=1
+    )
+    price_xaf = models.PositiveIntegerField(
+        _("price (FCFA)"), default=0, help_text=_("Whole francs CFA; 0 means free.")
+    )
+    included_in_subscription = models.BooleanField(_("included in the subscription"), default=False)
+    instructor = models.ForeignKey(
+        "course_pages.InstructorPage",
+        verbose_name=_("instructor"),
+        on_delete=models.PROTECT,
+        related_name="courses",
+    )
+    prerequisites = StreamField(PrerequisiteStream(), verbose_name=_("prerequisites"), blank=True)
+    learning_outcomes = StreamField(
+        TextItemStream(), verbose_name=_("what you will learn"), blank=True
+    )
+    kit_list = StreamField(TextItemStream(), verbose_name=_("what to bring"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("level"),
+                FieldPanel("video_language"),
+                FieldPanel("estimated_hours"),
+                FieldPanel("instructor"),
+            ],
+            heading=_("About the course"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("price_xaf"), FieldPanel("included_in_subscription")],
+            heading=_("Price"),
+        ),
+        FieldPanel("prerequisites"),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("kit_list"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("learning_outcomes"),
+        index.FilterField("category"),
+        index.FilterField("level"),
+        index.FilterField("price_xaf"),
+        index.FilterField("video_language"),
+    ]
+    parent_page_types = ["course_pages.CourseIndexPage"]
+    subpage_types = ["course_pages.LessonPage"]
+    template = "pages/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(price_xaf__gte=0), name="course_price_not_negative"
+            )
+        ]
+
+    @property
+    def is_free(self):
+        return self.price_xaf == 0
+
+    def clean(self):
+        super().clean()
+        cycle = find_prerequisite_cycle(self)
+        if cycle:
+            raise ValidationError(
+                {
+                    "prerequisites": _(
+                        "These prerequisites go round in a circle: %(path)s. Remove one of them."
+                    )
+                    % {"path": " → ".join(cycle)}
+                }
+            )
+
+    @cached_property
+    def lessons(self):
+        return list(
+            LessonPage.objects.live()
+            .child_of(self)
+            .only(
+                "id",
+                "title",
+                "url_path",
+                "slug",
+                "path",
+                "depth",
+                "locale_id",
+                "duration_minutes",
+                "is_preview",
+                "is_required",
+            )
+        )
+
+    def prerequisite_pages(self):
+        return localize_pages(
+            [block.value for block in self.prerequisites if block.value], self.locale
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = self.lessons
+        context["total_minutes"] = sum(lesson.duration_minutes for lesson in self.lessons)
+        context["prerequisite_courses"] = self.prerequisite_pages()
+        context["instructor_page"] = localize_pages([self.instructor], self.locale)[0]
+        return context
+
+
+class LessonPage(Page):
+    summary = models.TextField(_("summary"), blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=10)
+    is_preview = models.BooleanField(
+        _("free preview"),
+        default=False,
+        help_text=_("Anyone may open this lesson without enrolling."),
+    )
+    is_required = models.BooleanField(_("required to complete the course"), default=True)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("lesson"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("is_preview"),
+        FieldPanel("is_required"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    parent_page_types = ["course_pages.CoursePage"]
+    subpage_types = []
+    template = "pages/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    @cached_property
+    def course(self):
+        return CoursePage.objects.get(pk=self.get_parent().pk) if self.depth else None
+
+    def serve(self, request, *args, **kwargs):
+        decision = access.lesson_access(request.user, self)
+        if not decision.allowed:
+            return access.refuse_lesson(request, self, decision)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = self.course.lessons
+        index_here = next((i for i, s in enumerate(siblings) if s.pk == self.pk), None)
+        context["course"] = self.course
+        context["lessons"] = siblings
+        if index_here is not None:
+            context["previous_lesson"] = siblings[index_here - 1] if index_here > 0 else None
+            context["next_lesson"] = (
+                siblings[index_here + 1] if index_here + 1 < len(siblings) else None
+            )
+        return context

@@ -1,0 +1,3 @@
+"""Wagtail admin hooks of the course app, one module per concern."""
+
+from . import permissions, translation_status, video  # noqa: F401
