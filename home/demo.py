@@ -241,7 +241,8 @@ def load():
             )
             page.save_revision().publish()
         translate_page(page, english, **spec["en"])
-    _load_footers(french, english, home, home_en)
+    # Reload: the in-memory pages do not know the children added since (numchild).
+    _load_footers(french, english, Page.objects.get(pk=home.pk), Page.objects.get(pk=home_en.pk))
     ContactSettings.objects.update_or_create(
         pk=ContactSettings.load().pk,
         defaults={"email": "bonjour@beautyskills.academy", "whatsapp": "+237 677 00 00 00"},

@@ -22,6 +22,8 @@ STORAGES = {
     },
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 
 # Tasks run inline unless a test starts a real worker (tests/notifications).
 CELERY_TASK_ALWAYS_EAGER = True

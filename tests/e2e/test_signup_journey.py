@@ -128,13 +128,6 @@ def test_language_switcher_on_about_page_leads_to_english_about(live_server, pag
     screenshot("09-about-en")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    raises=AssertionError,
-    reason="home.demo._load_footers reads home_en.get_children() with a stale numchild "
-    "(treebeard returns none() for a node it thinks is a leaf), so the English footer "
-    "is saved without links. Remove this marker once the demo loader is fixed.",
-)
 def test_english_footer_links_to_the_english_pages(live_server, page):
     load_demo()
 

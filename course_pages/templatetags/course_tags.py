@@ -1,0 +1,64 @@
+"""Display helpers for course pages: prices in FCFA, durations, JSON-LD."""
+
+import json
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag
+def price(amount_xaf):
+    """'Gratuit' or '5 000 FCFA' (grouped by the active locale, never decimals)."""
+    if not amount_xaf:
+        return _("Free")
+    return format_html("{}&nbsp;FCFA", number_format(int(amount_xaf), force_grouping=True))
+
+
+@register.filter
+def minutes(total):
+    total = int(total or 0)
+    hours, rest = divmod(total, 60)
+    if hours and rest:
+        return _("%(h)d h %(m)02d min") % {"h": hours, "m": rest}
+    if hours:
+        return _("%(h)d h") % {"h": hours}
+    return _("%(m)d min") % {"m": rest}
+
+
+@register.simple_tag(takes_context=True)
+def course_json_ld(context, course, instructor_page):
+    """schema.org Course data for search engines."""
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "name": course.title,
+        "description": course.summary,
+        "inLanguage": course.locale.language_code,
+        "educationalLevel": course.get_level_display(),
+        "url": course.get_full_url(request),
+        "provider": {
+            "@type": "Organization",
+            "name": "Beauty Skills Academy",
+            "sameAs": request.build_absolute_uri("/"),
+        },
+        "offers": {
+            "@type": "Offer",
+            "category": "Free" if course.is_free else "Paid",
+            "price": str(course.price_xaf),
+            "priceCurrency": "XAF",
+        },
+        "hasCourseInstance": {
+            "@type": "CourseInstance",
+            "courseMode": "online",
+            "instructor": {"@type": "Person", "name": instructor_page.title},
+        },
+    }
+    # </ cannot appear inside JSON produced from our own strings once escaped like this.
+    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
