@@ -68,7 +68,7 @@ format: venv
 # French entries left empty are then written by hand in locale/fr.
 messages: venv
 	$(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=static_collected --ignore=tests --no-obsolete
-	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
+	$(BIN)/python manage.py fill_english_catalogue
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

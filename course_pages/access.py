@@ -1,10 +1,12 @@
-"""Who may open a lesson. The enrolment app adds enrolled students (issue #5);
-until then: preview lessons for everyone, the course's instructor and moderators."""
+"""Who may open a lesson: everyone for a free preview; otherwise enrolled students,
+the course's instructor and moderators. Enrolment is the only gate for students."""
 
 from dataclasses import dataclass
 
 from django.contrib.auth.views import redirect_to_login
 from django.template.response import TemplateResponse
+
+from enrolment.selectors import is_enrolled
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ def lesson_access(user, lesson):
         return AccessDecision(True, "instructor")
     if not user.is_authenticated:
         return AccessDecision(False, "anonymous")
+    if is_enrolled(user=user, course=course):
+        return AccessDecision(True, "enrolled")
     return AccessDecision(False, "not_enrolled")
 
 

@@ -234,7 +234,6 @@ def load():
         if page is None:
             page = home.add_child(
                 instance=StandardPage(
-                    show_in_menus=spec["slug"] in ("a-propos", "faq"),
                     slug=spec["slug"],
                     **spec["fr"],
                 )

@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "course_pages",
+    "enrolment",
     "notifications",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -127,9 +128,15 @@ else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir),
         "data_folder_out": str(_broker_dir),
+        "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "escalate-waiting-practice-work": {
+        "task": "enrolment.tasks.escalate_waiting_submissions",
+        "schedule": 3600,
+    },
+}
 
 # --- People and accounts.
 AUTH_USER_MODEL = "accounts.User"
@@ -179,6 +186,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Lesson media, submissions and certificates: never under MEDIA_URL (see course_pages/storage.py).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+# True in production: private files are served by short-lived signed bucket URLs.
+PRIVATE_MEDIA_REDIRECT = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
@@ -203,5 +212,6 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+LESSON_VIDEO_MAX_UPLOAD_MB = 500
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None

@@ -7,13 +7,16 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from course_pages import access
 from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
+from course_pages.forms import CoursePageForm
 from course_pages.prerequisites import find_prerequisite_cycle
 from course_pages.translations import localize_pages
+from enrolment import selectors as learning
+from enrolment.services import record_visit
 
 CARDS_PER_PAGE = 12
 
@@ -72,9 +75,10 @@ class CourseIndexPage(Page):
 
     def _untranslated_count(self):
         """Courses live in the source language that have no live version in this one."""
-        if self.locale_id == self.get_default_locale().pk:
+        default_locale = Locale.get_default()
+        if self.locale_id == default_locale.pk:
             return 0
-        source = self.get_translation_or_none(self.get_default_locale())
+        source = self.get_translation_or_none(default_locale)
         if source is None:
             return 0
         translated = CoursePage.objects.live().filter(locale=self.locale).values("translation_key")
@@ -133,6 +137,8 @@ class CoursePage(Page):
         TextItemStream(), verbose_name=_("what you will learn"), blank=True
     )
     kit_list = StreamField(TextItemStream(), verbose_name=_("what to bring"), blank=True)
+
+    base_form_class = CoursePageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -205,6 +211,7 @@ class CoursePage(Page):
                 "path",
                 "depth",
                 "locale_id",
+                "translation_key",
                 "duration_minutes",
                 "is_preview",
                 "is_required",
@@ -222,6 +229,7 @@ class CoursePage(Page):
         context["total_minutes"] = sum(lesson.duration_minutes for lesson in self.lessons)
         context["prerequisite_courses"] = self.prerequisite_pages()
         context["instructor_page"] = localize_pages([self.instructor], self.locale)[0]
+        context["learning"] = learning.course_context(user=request.user, course=self)
         return context
 
 
@@ -259,6 +267,7 @@ class LessonPage(Page):
         decision = access.lesson_access(request.user, self)
         if not decision.allowed:
             return access.refuse_lesson(request, self, decision)
+        record_visit(user=request.user, lesson=self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -267,6 +276,7 @@ class LessonPage(Page):
         index_here = next((i for i, s in enumerate(siblings) if s.pk == self.pk), None)
         context["course"] = self.course
         context["lessons"] = siblings
+        context["learning"] = learning.lesson_context(user=request.user, lesson=self)
         if index_here is not None:
             context["previous_lesson"] = siblings[index_here - 1] if index_here > 0 else None
             context["next_lesson"] = (

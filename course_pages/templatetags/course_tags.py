@@ -62,3 +62,8 @@ def course_json_ld(context, course, instructor_page):
     # </ cannot appear inside JSON produced from our own strings once escaped like this.
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.filter
+def get_item(mapping, key):
+    return (mapping or {}).get(key)

@@ -58,7 +58,7 @@ def test_navigation_and_footer_are_in_the_page_language(client, site_pages):
     french = client.get("/fr/").content.decode()
     english = client.get("/en/").content.decode()
 
-    assert 'href="/fr/faq/">Questions fréquentes' in french
+    assert 'href="/fr/faq/">Questions fréquentes' in french  # in the footer
     assert "Les métiers de la beauté, appris sur votre téléphone." in french
     assert 'href="/en/about/">About' in english
     assert "Beauty trades, learnt on your phone." in english

@@ -24,7 +24,12 @@ def real_worker(tmp_path):
         folder = str(tmp_path / "broker")
         (tmp_path / "broker").mkdir()
         broker_url = "filesystem://"
-        options = {"data_folder_in": folder, "data_folder_out": folder, "store_processed": False}
+        options = {
+            "data_folder_in": folder,
+            "data_folder_out": folder,
+            "control_folder": folder + "/control",
+            "store_processed": False,
+        }
     saved = {
         key: app.conf[key]
         for key in ("broker_url", "broker_transport_options", "task_always_eager")

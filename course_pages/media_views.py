@@ -1,0 +1,41 @@
+"""Lesson videos and posters behind the lesson's access rule."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.views.decorators.http import require_safe
+
+from course_pages.access import lesson_access
+from course_pages.models import LessonPage, LessonVideo
+from course_pages.private_files import serve_private
+
+VARIANT_FIELDS = {"360": "file_360", "720": "file_720", "poster": "poster"}
+
+
+@require_safe
+def lesson_video_file(request, lesson_id, video_id, variant):
+    field_name = VARIANT_FIELDS.get(variant)
+    if field_name is None:
+        raise Http404
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if lesson is None or video_id not in lesson_video_ids(lesson):
+        raise Http404
+    decision = lesson_access(request.user, lesson)
+    if not decision.allowed:
+        if decision.reason == "anonymous":
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    video = LessonVideo.objects.filter(pk=video_id).first()
+    stored = getattr(video, field_name, None)
+    if not stored:
+        raise Http404
+    return serve_private(request, stored)
+
+
+def lesson_video_ids(lesson):
+    """Videos chosen in the lesson body, read from the raw JSON (no snippet queries)."""
+    return {
+        block["value"].get("video")
+        for block in lesson.body.raw_data
+        if block.get("type") == "video" and isinstance(block.get("value"), dict)
+    }

@@ -1,0 +1,25 @@
+"""Errors a person may see: each carries a translated message and changes nothing."""
+
+
+class LearningError(Exception):
+    """A refused learning action. `message` is safe to show to the user."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class NotEnrolled(LearningError):
+    pass
+
+
+class NotAllowed(LearningError):
+    pass
+
+
+class InvalidAnswer(LearningError):
+    pass
+
+
+class InvalidUpload(LearningError):
+    pass

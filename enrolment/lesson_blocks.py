@@ -1,0 +1,90 @@
+"""Read the quiz and assignment blocks of a lesson: what completes it, and the
+answer key (block ids are stable, so attempts can name questions and choices)."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    multiple: bool
+    choices: dict  # choice id -> text
+    correct: frozenset
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Quiz:
+    id: str
+    title: str
+    pass_mark: int
+    max_attempts_per_day: int
+    questions: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    id: str
+    title: str
+    photos_required: int
+    criteria: list  # [(criterion id, name)]
+
+
+def quizzes(lesson):
+    found = []
+    for block in lesson.body:
+        if block.block_type != "quiz":
+            continue
+        value = block.value
+        questions = []
+        for question in value["questions"]:
+            q = question.value
+            choices = {choice.id: choice.value["text"] for choice in q["choices"]}
+            correct = frozenset(c.id for c in q["choices"] if c.value["is_correct"])
+            questions.append(
+                Question(
+                    id=question.id,
+                    text=q["text"],
+                    multiple=q["kind"] == "multiple",
+                    choices=choices,
+                    correct=correct,
+                    explanation=q["explanation"] or "",
+                )
+            )
+        found.append(
+            Quiz(
+                id=block.id,
+                title=value["title"],
+                pass_mark=value["pass_mark"],
+                max_attempts_per_day=value["max_attempts_per_day"],
+                questions=questions,
+            )
+        )
+    return found
+
+
+def assignments(lesson):
+    return [
+        Assignment(
+            id=block.id,
+            title=block.value["title"],
+            photos_required=block.value["photos_required"],
+            criteria=[(c.id, c.value["name"]) for c in block.value["rubric"]],
+        )
+        for block in lesson.body
+        if block.block_type == "assignment"
+    ]
+
+
+def find_quiz(lesson, quiz_id):
+    return next((quiz for quiz in quizzes(lesson) if quiz.id == quiz_id), None)
+
+
+def find_assignment(lesson, assignment_id):
+    return next((a for a in assignments(lesson) if a.id == assignment_id), None)
+
+
+def is_self_paced(lesson):
+    """A lesson without quiz or assignment completes when the student marks it done."""
+    return not any(block.block_type in ("quiz", "assignment") for block in lesson.body)

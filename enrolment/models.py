@@ -1,0 +1,221 @@
+"""Learning state: enrolments, progress, quiz attempts, practice work and reviews.
+
+State follows the content, not the language: every row points at the course or
+lesson page in the default locale (French), so switching language keeps it."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from course_pages.storage import private_storage
+
+
+class Enrolment(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        COMPLETED = "completed", _("Completed")
+        REVOKED = "revoked", _("Access removed")
+
+    class Source(models.TextChoices):
+        FREE = "free", _("Free course")
+        PURCHASE = "purchase", _("Purchase")
+        SUBSCRIPTION = "subscription", _("Subscription")
+        MANUAL = "manual", _("Added by a moderator")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("student"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+    )
+    course = models.ForeignKey(
+        "course_pages.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ACTIVE)
+    source = models.CharField(_("how"), max_length=12, choices=Source, default=Source.FREE)
+    enrolled_at = models.DateTimeField(_("enrolled"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    last_lesson = models.ForeignKey(
+        "course_pages.LessonPage",
+        verbose_name=_("last lesson opened"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["-enrolled_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_course")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.course}"
+
+    @property
+    def gives_access(self):
+        return self.status in (self.Status.ACTIVE, self.Status.COMPLETED)
+
+
+class LessonProgress(models.Model):
+    class Reason(models.TextChoices):
+        MARKED = "marked", _("Marked as done")
+        QUIZ = "quiz", _("Quiz passed")
+        ASSIGNMENT = "assignment", _("Practice work accepted")
+
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="progress"
+    )
+    lesson = models.ForeignKey(
+        "course_pages.LessonPage",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    reason = models.CharField(_("why"), max_length=10, choices=Reason)
+    completed_at = models.DateTimeField(_("completed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "lesson"], name="one_progress_per_lesson")
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment_id} ✓ {self.lesson_id}"
+
+
+class QuizAttempt(models.Model):
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="quiz_attempts",
+    )
+    lesson = models.ForeignKey(
+        "course_pages.LessonPage",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    quiz_id = models.CharField(_("quiz block"), max_length=64)
+    answers = models.JSONField(_("answers"), default=dict)
+    score_percent = models.PositiveSmallIntegerField(_("score (%)"))
+    passed = models.BooleanField(_("passed"))
+    created_at = models.DateTimeField(_("taken"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["enrolment", "quiz_id", "created_at"])]
+
+    def __str__(self):
+        return f"{self.quiz_id}: {self.score_percent} %"
+
+
+class Submission(models.Model):
+    class Status(models.TextChoices):
+        AWAITING_PEERS = "peers", _("Waiting for peer reviews")
+        AWAITING_INSTRUCTOR = "instructor", _("Waiting for the instructor")
+        ACCEPTED = "accepted", _("Accepted")
+        NEEDS_WORK = "needs_work", _("Needs another try")
+
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="submissions",
+    )
+    lesson = models.ForeignKey(
+        "course_pages.LessonPage",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    assignment_id = models.CharField(_("assignment block"), max_length=64)
+    note = models.TextField(_("note to reviewers"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.AWAITING_PEERS
+    )
+    submitted_at = models.DateTimeField(_("handed in"), auto_now_add=True)
+    verdict_comment = models.TextField(_("instructor's comments"), blank=True)
+    verdict_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verdict_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("practice work")
+        verbose_name_plural = _("practice work")
+        ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.enrolment.user} · {self.lesson}"
+
+
+class SubmissionPhoto(models.Model):
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("practice work"),
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    image = models.FileField(
+        _("photo (WebP)"), upload_to="submissions/%Y/%m/", storage=private_storage
+    )
+    width = models.PositiveIntegerField(_("width"))
+    height = models.PositiveIntegerField(_("height"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.image.name
+
+
+class PeerReview(models.Model):
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("practice work"),
+        on_delete=models.CASCADE,
+        related_name="peer_reviews",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.CASCADE,
+        related_name="peer_reviews_given",
+    )
+    scores = models.JSONField(_("scores per criterion"), default=dict)
+    comment = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("given"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("peer review")
+        verbose_name_plural = _("peer reviews")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "reviewer"], name="one_peer_review_per_reviewer"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reviewer_id} → {self.submission_id}"

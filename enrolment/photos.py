@@ -1,0 +1,50 @@
+"""Student photos: checked by content, size-limited, re-encoded as WebP."""
+
+import io
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
+
+from .errors import InvalidUpload
+
+register_heif_opener()
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_SIDE = 1600
+ACCEPTED_FORMATS = {"JPEG", "PNG", "HEIF", "WEBP", "MPO"}
+
+
+@dataclass
+class ConvertedPhoto:
+    file: ContentFile
+    width: int
+    height: int
+
+
+def to_webp(upload):
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise InvalidUpload(
+            _("“%(name)s” is larger than 10 MB. Send a smaller photo.") % {"name": upload.name}
+        )
+    try:
+        upload.seek(0)
+        image = Image.open(upload)
+        image_format = image.format
+        image.load()
+    except (UnidentifiedImageError, OSError, ValueError) as error:
+        raise InvalidUpload(
+            _("“%(name)s” is not a photo (JPEG, PNG or HEIC).") % {"name": upload.name}
+        ) from error
+    if image_format not in ACCEPTED_FORMATS:
+        raise InvalidUpload(
+            _("“%(name)s” is not a photo (JPEG, PNG or HEIC).") % {"name": upload.name}
+        )
+    image = ImageOps.exif_transpose(image).convert("RGB")
+    image.thumbnail((MAX_SIDE, MAX_SIDE))
+    buffer = io.BytesIO()
+    image.save(buffer, "WEBP", quality=80, method=4)
+    stem = upload.name.rsplit(".", 1)[0][:40] or "photo"
+    return ConvertedPhoto(ContentFile(buffer.getvalue(), name=f"{stem}.webp"), *image.size)

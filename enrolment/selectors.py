@@ -1,0 +1,245 @@
+"""Reads about learning state. Everything is keyed on the default-locale pages."""
+
+from django.db.models import Count
+from django.db.models.functions import Length, Substr
+from wagtail.models import Locale
+
+from course_pages.translations import localize_pages
+
+from .models import Enrolment, LessonProgress, PeerReview, Submission
+
+PEER_REVIEWS_PER_SUBMISSION = 2
+# A student must give this many reviews before seeing the reviews of their own work.
+REVIEWS_TO_GIVE_BEFORE_FEEDBACK = 2
+
+
+def canonical(page):
+    """The default-locale version of a course or lesson page (the one state points at)."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return (
+        type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
+        or page
+    )
+
+
+def enrolment_for(*, user, course):
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrolment.objects.filter(user=user, course=canonical(course))
+        .exclude(status=Enrolment.Status.REVOKED)
+        .first()
+    )
+
+
+def is_enrolled(*, user, course):
+    return enrolment_for(user=user, course=course) is not None
+
+
+def required_lessons(course):
+    from course_pages.models import LessonPage
+
+    return LessonPage.objects.live().child_of(canonical(course)).filter(is_required=True)
+
+
+def completed_lesson_keys(enrolment):
+    """translation_keys of the lessons this enrolment has completed."""
+    return set(
+        LessonProgress.objects.filter(enrolment=enrolment).values_list(
+            "lesson__translation_key", flat=True
+        )
+    )
+
+
+def course_progress(enrolment):
+    """(done, total, percent) over the course's required lessons."""
+    keys = set(required_lessons(enrolment.course).values_list("translation_key", flat=True))
+    done = len(keys & completed_lesson_keys(enrolment))
+    total = len(keys)
+    return done, total, (100 * done // total if total else 0)
+
+
+def my_learning(user):
+    """The student's enrolments with progress counts, in a fixed number of queries."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user)
+        .exclude(status=Enrolment.Status.REVOKED)
+        .select_related("course", "course__cover_image", "last_lesson")
+        .annotate(done=Count("progress", distinct=True))
+        .order_by("-enrolled_at")
+    )
+    totals = required_lesson_counts([e.course for e in enrolments])
+    locale = Locale.get_active()
+    courses = localize_pages([e.course for e in enrolments], locale)
+    last_lessons = localize_pages([e.last_lesson for e in enrolments if e.last_lesson], locale)
+    last_by_key = {lesson.translation_key: lesson for lesson in last_lessons}
+    for enrolment, shown_course in zip(enrolments, courses, strict=True):
+        enrolment.shown_course = shown_course
+        enrolment.shown_last_lesson = (
+            last_by_key.get(enrolment.last_lesson.translation_key)
+            if enrolment.last_lesson
+            else None
+        )
+        total = totals.get(enrolment.course.path, 0)
+        enrolment.total = total
+        enrolment.percent = 100 * min(enrolment.done, total) // total if total else 0
+    return enrolments
+
+
+def required_lesson_counts(courses):
+    """{course path: number of live required lessons} in one query."""
+    from course_pages.models import LessonPage
+
+    paths = [course.path for course in courses]
+    if not paths:
+        return {}
+    step = LessonPage.steplen
+    rows = (
+        LessonPage.objects.live()
+        .filter(is_required=True, depth=courses[0].depth + 1)
+        .annotate(parent_path=Substr("path", 1, Length("path") - step))
+        .filter(parent_path__in=paths)
+        .order_by()  # the default ordering by path would split the groups
+        .values("parent_path")
+        .annotate(count=Count("pk"))
+    )
+    return {row["parent_path"]: row["count"] for row in rows}
+
+
+def reviews_given(*, user, course):
+    return PeerReview.objects.filter(
+        reviewer=user, submission__enrolment__course=canonical(course)
+    ).count()
+
+
+def can_see_peer_feedback(*, user, course):
+    return reviews_given(user=user, course=course) >= REVIEWS_TO_GIVE_BEFORE_FEEDBACK
+
+
+def submissions_to_review(*, user, course=None):
+    """Peer work waiting for reviews that this student may give (oldest first)."""
+    queryset = (
+        Submission.objects.filter(status=Submission.Status.AWAITING_PEERS)
+        .exclude(enrolment__user=user)
+        .exclude(peer_reviews__reviewer=user)
+        .filter(
+            enrolment__course__in=Enrolment.objects.filter(user=user)
+            .exclude(status=Enrolment.Status.REVOKED)
+            .values("course")
+        )
+        .annotate(review_count=Count("peer_reviews"))
+        .filter(review_count__lt=PEER_REVIEWS_PER_SUBMISSION)
+        .select_related("lesson", "enrolment__course")
+        .order_by("submitted_at")
+    )
+    if course is not None:
+        queryset = queryset.filter(enrolment__course=canonical(course))
+    return queryset
+
+
+def next_lesson(lesson):
+    lessons = lesson.course.lessons
+    keys = [item.pk for item in lessons]
+    if lesson.pk in keys and keys.index(lesson.pk) + 1 < len(lessons):
+        return lessons[keys.index(lesson.pk) + 1]
+    return None
+
+
+def assignment_of(submission, lesson):
+    from .lesson_blocks import find_assignment
+
+    return find_assignment(lesson, submission.assignment_id)
+
+
+def my_submissions(user):
+    return (
+        Submission.objects.filter(enrolment__user=user)
+        .select_related("lesson", "enrolment__course")
+        .order_by("-submitted_at")[:20]
+    )
+
+
+def with_shown_lessons(submissions):
+    """Attach `shown_lesson`: the lesson in the reader's language (one query)."""
+    submissions = list(submissions)
+    lessons = localize_pages([s.lesson for s in submissions], Locale.get_active())
+    for submission, lesson in zip(submissions, lessons, strict=True):
+        submission.shown_lesson = lesson
+    return submissions
+
+
+def can_see_submission(*, user, submission):
+    """The author, classmates who may review it, the instructor and moderators."""
+    from course_pages.access import is_moderator, teaches
+
+    if not user.is_authenticated:
+        return False
+    if submission.enrolment.user_id == user.pk or is_moderator(user):
+        return True
+    if teaches(user, submission.enrolment.course):
+        return True
+    if submission.peer_reviews.filter(reviewer=user).exists():
+        return True
+    return submissions_to_review(user=user).filter(pk=submission.pk).exists()
+
+
+def lesson_context(*, user, lesson):
+    """What the lesson page needs to show the learning controls."""
+    enrolment = enrolment_for(user=user, course=lesson.course)
+    if enrolment is None:
+        return {"enrolment": None}
+    from .lesson_blocks import is_self_paced
+
+    lesson_key = lesson.translation_key
+    completed = lesson_key in completed_lesson_keys(enrolment)
+    submissions = {
+        s.assignment_id: s
+        for s in Submission.objects.filter(
+            enrolment=enrolment, lesson__translation_key=lesson_key
+        ).order_by("submitted_at")
+    }
+    return {
+        "enrolment": enrolment,
+        "lesson_completed": completed,
+        "can_mark_done": is_self_paced(lesson) and not completed,
+        "submissions_by_assignment": submissions,
+    }
+
+
+def course_context(*, user, course):
+    """Enrolment, progress and where to resume, for the course page."""
+    enrolment = enrolment_for(user=user, course=course)
+    if enrolment is None:
+        return {"enrolment": None}
+    done_keys = completed_lesson_keys(enrolment)
+    lessons = course.lessons
+    resume = None
+    if enrolment.last_lesson_id:
+        last_key = enrolment.last_lesson.translation_key
+        resume = next((item for item in lessons if item.translation_key == last_key), None)
+    next_up = next((item for item in lessons if item.translation_key not in done_keys), None)
+    done, total, percent = course_progress(enrolment)
+    return {
+        "enrolment": enrolment,
+        "done_keys": done_keys,
+        "resume_lesson": resume,
+        "next_lesson": next_up,
+        "progress": {"done": done, "total": total, "percent": percent},
+    }
+
+
+def students_progress(course):
+    """Enrolments of a course with the number of lessons each student completed."""
+    enrolments = list(
+        Enrolment.objects.filter(course=canonical(course))
+        .select_related("user")
+        .annotate(done=Count("progress", distinct=True))
+        .order_by("user__last_name", "user__first_name")
+    )
+    total = required_lesson_counts([canonical(course)]).get(canonical(course).path, 0)
+    for enrolment in enrolments:
+        enrolment.total = total
+        enrolment.percent = 100 * min(enrolment.done, total) // total if total else 0
+    return enrolments

@@ -1,0 +1,279 @@
+"""Writes to learning state. Each rule is one function, one transaction."""
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import lesson_blocks, photos
+from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
+from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
+from .selectors import PEER_REVIEWS_PER_SUBMISSION, canonical, required_lessons
+from .signals import course_completed
+
+MAX_PHOTOS = 5
+PEER_REVIEW_PATIENCE = timedelta(days=3)
+
+
+@transaction.atomic
+def enrol(*, user, course, source=Enrolment.Source.FREE):
+    """Open a course to a student. Enrolling twice changes nothing; a removed
+    enrolment is opened again. Returns (enrolment, created)."""
+    course = canonical(course)
+    enrolment, created = Enrolment.objects.select_for_update().get_or_create(
+        user=user, course=course, defaults={"source": source}
+    )
+    if not created and enrolment.status == Enrolment.Status.REVOKED:
+        enrolment.status = Enrolment.Status.ACTIVE
+        enrolment.source = source
+        enrolment.save(update_fields=["status", "source"])
+    return enrolment, created
+
+
+def enrol_free(*, user, course):
+    if not course.is_free:
+        raise NotAllowed(_("This course is paid: choose a way to pay to enrol."))
+    return enrol(user=user, course=course, source=Enrolment.Source.FREE)
+
+
+@transaction.atomic
+def revoke(*, user, course):
+    """Remove access (refund, moderation). Progress is kept in case access returns."""
+    Enrolment.objects.filter(user=user, course=canonical(course)).update(
+        status=Enrolment.Status.REVOKED
+    )
+
+
+def _active_enrolment(user, lesson, *, lock=False):
+    course = canonical(lesson.course)
+    queryset = Enrolment.objects.filter(user=user, course=course).exclude(
+        status=Enrolment.Status.REVOKED
+    )
+    if lock:
+        queryset = queryset.select_for_update()
+    enrolment = queryset.first() if user.is_authenticated else None
+    if enrolment is None:
+        raise NotEnrolled(_("Enrol in this course first."))
+    return enrolment
+
+
+def record_visit(*, user, lesson):
+    """Remember the last lesson opened, for "resume where you left off"."""
+    if not user.is_authenticated:
+        return
+    Enrolment.objects.filter(user=user, course=canonical(lesson.course)).update(
+        last_lesson=canonical(lesson)
+    )
+
+
+@transaction.atomic
+def mark_complete(*, user, lesson):
+    enrolment = _active_enrolment(user, lesson, lock=True)
+    if not lesson_blocks.is_self_paced(lesson):
+        raise NotAllowed(
+            _("This lesson is complete when you pass its quiz or your practice work is accepted.")
+        )
+    return _complete_lesson(enrolment, lesson, LessonProgress.Reason.MARKED)
+
+
+def _complete_lesson(enrolment, lesson, reason):
+    progress, created = LessonProgress.objects.get_or_create(
+        enrolment=enrolment, lesson=canonical(lesson), defaults={"reason": reason}
+    )
+    if created:
+        _complete_course_if_done(enrolment)
+    return progress
+
+
+def _complete_course_if_done(enrolment):
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        return
+    required = set(required_lessons(enrolment.course).values_list("pk", flat=True))
+    done = set(
+        LessonProgress.objects.filter(enrolment=enrolment, lesson__in=required).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    if required and required <= done:
+        enrolment.status = Enrolment.Status.COMPLETED
+        enrolment.completed_at = timezone.now()
+        enrolment.save(update_fields=["status", "completed_at"])
+        enrolment_id = enrolment.pk
+        transaction.on_commit(
+            lambda: course_completed.send(sender=Enrolment, enrolment_id=enrolment_id)
+        )
+
+
+def _gates_passed(enrolment, lesson):
+    """True when every quiz of the lesson is passed and every assignment accepted."""
+    canonical_lesson = canonical(lesson)
+    passed_quizzes = set(
+        QuizAttempt.objects.filter(
+            enrolment=enrolment, lesson=canonical_lesson, passed=True
+        ).values_list("quiz_id", flat=True)
+    )
+    accepted = set(
+        Submission.objects.filter(
+            enrolment=enrolment, lesson=canonical_lesson, status=Submission.Status.ACCEPTED
+        ).values_list("assignment_id", flat=True)
+    )
+    return all(q.id in passed_quizzes for q in lesson_blocks.quizzes(lesson)) and all(
+        a.id in accepted for a in lesson_blocks.assignments(lesson)
+    )
+
+
+def attempts_today(enrolment, quiz_id):
+    start_of_day = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return QuizAttempt.objects.filter(
+        enrolment=enrolment, quiz_id=quiz_id, created_at__gte=start_of_day
+    ).count()
+
+
+@transaction.atomic
+def submit_quiz(*, user, lesson, quiz_id, answers):
+    """Grade an attempt. `answers` maps question id → list of choice ids.
+    Returns the stored QuizAttempt with `.feedback` (per question: correct, explanation)."""
+    enrolment = _active_enrolment(user, lesson, lock=True)
+    quiz = lesson_blocks.find_quiz(lesson, quiz_id)
+    if quiz is None:
+        raise InvalidAnswer(_("This quiz is not part of this lesson."))
+    known_questions = {question.id: question for question in quiz.questions}
+    unknown = set(answers) - set(known_questions)
+    if unknown:
+        raise InvalidAnswer(_("Some answers do not belong to this quiz. Reload the page."))
+    if attempts_today(enrolment, quiz.id) >= quiz.max_attempts_per_day:
+        raise NotAllowed(
+            _("You have used your %(count)d attempts for today. Try again tomorrow.")
+            % {"count": quiz.max_attempts_per_day}
+        )
+    feedback, correct_count, cleaned = [], 0, {}
+    for question in quiz.questions:
+        chosen = set(answers.get(question.id, []))
+        if not chosen <= set(question.choices):
+            raise InvalidAnswer(_("Some answers do not belong to this quiz. Reload the page."))
+        if not question.multiple and len(chosen) > 1:
+            raise InvalidAnswer(_("Choose only one answer for “%(q)s”.") % {"q": question.text})
+        is_correct = chosen == set(question.correct)
+        correct_count += is_correct
+        cleaned[question.id] = sorted(chosen)
+        feedback.append({"question": question, "chosen": chosen, "correct": is_correct})
+    score = 100 * correct_count // len(quiz.questions) if quiz.questions else 0
+    attempt = QuizAttempt.objects.create(
+        enrolment=enrolment,
+        lesson=canonical(lesson),
+        quiz_id=quiz.id,
+        answers=cleaned,
+        score_percent=score,
+        passed=score >= quiz.pass_mark,
+    )
+    if attempt.passed and _gates_passed(enrolment, lesson):
+        _complete_lesson(enrolment, lesson, LessonProgress.Reason.QUIZ)
+    attempt.feedback = feedback
+    attempt.quiz = quiz
+    return attempt
+
+
+@transaction.atomic
+def submit_assignment(*, user, lesson, assignment_id, note, uploads):
+    enrolment = _active_enrolment(user, lesson, lock=True)
+    assignment = lesson_blocks.find_assignment(lesson, assignment_id)
+    if assignment is None:
+        raise InvalidUpload(_("This practice work is not part of this lesson."))
+    if not assignment.photos_required <= len(uploads) <= MAX_PHOTOS:
+        raise InvalidUpload(
+            _("Hand in between %(min)d and %(max)d photos.")
+            % {"min": assignment.photos_required, "max": MAX_PHOTOS}
+        )
+    pending = Submission.objects.filter(
+        enrolment=enrolment,
+        lesson=canonical(lesson),
+        assignment_id=assignment.id,
+        status__in=[
+            Submission.Status.AWAITING_PEERS,
+            Submission.Status.AWAITING_INSTRUCTOR,
+            Submission.Status.ACCEPTED,
+        ],
+    )
+    if pending.exists():
+        raise NotAllowed(_("Your practice work is already handed in or accepted."))
+    converted = [photos.to_webp(upload) for upload in uploads]  # raises InvalidUpload
+    submission = Submission.objects.create(
+        enrolment=enrolment, lesson=canonical(lesson), assignment_id=assignment.id, note=note
+    )
+    for position, photo in enumerate(converted):
+        SubmissionPhoto.objects.create(
+            submission=submission,
+            image=photo.file,
+            width=photo.width,
+            height=photo.height,
+            position=position,
+        )
+    return submission
+
+
+@transaction.atomic
+def review_submission(*, reviewer, submission, scores, comment):
+    """A peer review, anonymous to the author. Two reviews pass the work on to the instructor."""
+    submission = (
+        Submission.objects.select_for_update().select_related("enrolment").get(pk=submission.pk)
+    )
+    if submission.enrolment.user_id == reviewer.pk:
+        raise NotAllowed(_("You cannot review your own work."))
+    if (
+        not Enrolment.objects.filter(user=reviewer, course_id=submission.enrolment.course_id)
+        .exclude(status=Enrolment.Status.REVOKED)
+        .exists()
+    ):
+        raise NotEnrolled(_("Only students of this course can review this work."))
+    if submission.status != Submission.Status.AWAITING_PEERS:
+        raise NotAllowed(_("This work no longer needs peer reviews."))
+    if not comment.strip():
+        raise InvalidAnswer(_("Write a comment to help your classmate."))
+    try:
+        with transaction.atomic():
+            review = PeerReview.objects.create(
+                submission=submission, reviewer=reviewer, scores=scores, comment=comment.strip()
+            )
+    except IntegrityError as error:
+        raise NotAllowed(_("You have already reviewed this work.")) from error
+    if submission.peer_reviews.count() >= PEER_REVIEWS_PER_SUBMISSION:
+        submission.status = Submission.Status.AWAITING_INSTRUCTOR
+        submission.save(update_fields=["status"])
+    return review
+
+
+@transaction.atomic
+def decide_submission(*, decided_by, submission, accepted, comment):
+    """The instructor's final verdict; accepted work can complete the lesson."""
+    from course_pages.access import is_moderator, teaches
+
+    submission = (
+        Submission.objects.select_for_update()
+        .select_related("enrolment__course__instructor", "lesson")
+        .get(pk=submission.pk)
+    )
+    course = submission.enrolment.course
+    if not (teaches(decided_by, course) or is_moderator(decided_by)):
+        raise NotAllowed(_("Only the course's instructor can decide on this work."))
+    if submission.status in (Submission.Status.ACCEPTED, Submission.Status.NEEDS_WORK):
+        raise NotAllowed(_("A decision has already been given on this work."))
+    submission.status = Submission.Status.ACCEPTED if accepted else Submission.Status.NEEDS_WORK
+    submission.verdict_comment = comment.strip()
+    submission.verdict_by = decided_by
+    submission.verdict_at = timezone.now()
+    submission.save(update_fields=["status", "verdict_comment", "verdict_by", "verdict_at"])
+    if accepted:
+        lesson = submission.lesson.specific
+        if _gates_passed(submission.enrolment, lesson):
+            _complete_lesson(submission.enrolment, lesson, LessonProgress.Reason.ASSIGNMENT)
+    return submission
+
+
+def escalate_waiting_submissions(*, now=None):
+    """Work that waited PEER_REVIEW_PATIENCE for peers goes straight to the instructor."""
+    cutoff = (now or timezone.now()) - PEER_REVIEW_PATIENCE
+    return Submission.objects.filter(
+        status=Submission.Status.AWAITING_PEERS, submitted_at__lte=cutoff
+    ).update(status=Submission.Status.AWAITING_INSTRUCTOR)

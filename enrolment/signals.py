@@ -1,0 +1,6 @@
+"""Events other apps listen to. Sent after the transaction commits."""
+
+from django.dispatch import Signal
+
+# Sent once per enrolment when its course becomes complete; kwargs: enrolment_id.
+course_completed = Signal()

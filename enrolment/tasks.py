@@ -1,0 +1,11 @@
+"""Periodic learning jobs (Celery beat)."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def escalate_waiting_submissions():
+    """Practice work that waited 3 days for peers goes to the instructor. Idempotent."""
+    return services.escalate_waiting_submissions()

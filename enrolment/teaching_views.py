@@ -1,0 +1,92 @@
+"""The instructor's side: students of their courses, progress, work to decide on."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from course_pages.access import is_moderator, teaches
+from course_pages.models import CoursePage
+
+from . import selectors, services
+from .errors import LearningError
+from .models import Enrolment, Submission
+
+
+def _courses_taught(user):
+    courses = CoursePage.objects.filter(locale__language_code="fr")
+    if not is_moderator(user):
+        courses = courses.filter(instructor__user=user)
+    return courses
+
+
+@login_required
+def dashboard(request):
+    courses = list(
+        _courses_taught(request.user)
+        .annotate(students=Count("enrolments", distinct=True))
+        .order_by("title")
+    )
+    if not courses and not is_moderator(request.user):
+        raise Http404
+    to_decide = (
+        Submission.objects.filter(
+            enrolment__course__in=[c.pk for c in courses],
+            status__in=[Submission.Status.AWAITING_INSTRUCTOR, Submission.Status.AWAITING_PEERS],
+        )
+        .select_related("enrolment__user", "lesson", "enrolment__course")
+        .order_by("status", "submitted_at")
+    )
+    return render(
+        request, "enrolment/teaching/dashboard.html", {"courses": courses, "to_decide": to_decide}
+    )
+
+
+@login_required
+def course_students(request, course_id):
+    course = get_object_or_404(_courses_taught(request.user), pk=course_id)
+    enrolments = selectors.students_progress(course)
+    return render(
+        request,
+        "enrolment/teaching/course_students.html",
+        {"course": course, "enrolments": enrolments},
+    )
+
+
+@login_required
+def decide(request, submission_id):
+    submission = get_object_or_404(
+        Submission.objects.select_related(
+            "enrolment__course__instructor", "enrolment__user", "lesson"
+        ),
+        pk=submission_id,
+    )
+    course = submission.enrolment.course
+    if not (teaches(request.user, course) or is_moderator(request.user)):
+        raise Http404
+    lesson = submission.lesson.specific
+    if request.method == "POST":
+        try:
+            services.decide_submission(
+                decided_by=request.user,
+                submission=submission,
+                accepted=request.POST.get("verdict") == "accept",
+                comment=request.POST.get("comment", "")[:4000],
+            )
+        except LearningError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your verdict has been sent to the student."))
+            return redirect("teaching:dashboard")
+    return render(
+        request,
+        "enrolment/teaching/decide.html",
+        {
+            "submission": submission,
+            "assignment": selectors.assignment_of(submission, lesson),
+            "peer_reviews": submission.peer_reviews.all(),
+            "enrolment": Enrolment.objects.get(pk=submission.enrolment_id),
+        },
+    )

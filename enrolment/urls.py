@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "learning"
+
+urlpatterns = [
+    path("", views.my_learning, name="my_learning"),
+    path("enrol/<int:course_id>/", views.enrol, name="enrol"),
+    path("lesson/<int:lesson_id>/done/", views.mark_done, name="mark_done"),
+    path("lesson/<int:lesson_id>/quiz/<str:quiz_id>/", views.quiz, name="quiz"),
+    path("lesson/<int:lesson_id>/work/<str:assignment_id>/", views.hand_in, name="hand_in"),
+    path("reviews/", views.review_queue, name="review_queue"),
+    path("reviews/<int:submission_id>/", views.peer_review, name="peer_review"),
+    path("work/<int:submission_id>/", views.my_submission, name="my_submission"),
+    path("photo/<int:photo_id>/", views.submission_photo, name="submission_photo"),
+]

@@ -1,0 +1,186 @@
+"""Student-facing learning views. Thin: they parse input, call a service, and
+show its answer. Every refusal is a translated message and changes nothing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from course_pages.models import CoursePage, LessonPage
+from course_pages.private_files import serve_private
+
+from . import selectors, services
+from .errors import LearningError
+from .models import Submission, SubmissionPhoto
+
+
+def _lesson_or_404(lesson_id):
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if lesson is None:
+        raise Http404
+    return lesson
+
+
+@login_required
+def my_learning(request):
+    context = {
+        "enrolments": selectors.my_learning(request.user),
+        "reviews_waiting": selectors.submissions_to_review(user=request.user).count(),
+        "my_work": selectors.with_shown_lessons(selectors.my_submissions(request.user)),
+    }
+    return render(request, "enrolment/my_learning.html", context)
+
+
+@require_POST
+def enrol(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    try:
+        enrolment, created = services.enrol_free(user=request.user, course=course)
+    except LearningError as error:
+        messages.error(request, error.message)
+        return redirect(course.url)
+    if created:
+        messages.success(request, _("You are enrolled. Enjoy the course!"))
+    first = course.lessons[0] if course.lessons else None
+    return redirect(first.url if first else course.url)
+
+
+@login_required
+@require_POST
+def mark_done(request, lesson_id):
+    lesson = _lesson_or_404(lesson_id)
+    try:
+        services.mark_complete(user=request.user, lesson=lesson)
+    except LearningError as error:
+        messages.error(request, error.message)
+        return redirect(lesson.url)
+    messages.success(request, _("Lesson complete. Well done!"))
+    following = selectors.next_lesson(lesson)
+    return redirect(following.url if following else lesson.course.url)
+
+
+def _answers_from(post):
+    return {key[2:]: post.getlist(key) for key in post if key.startswith("q-") and len(key) > 2}
+
+
+@login_required
+@require_POST
+def quiz(request, lesson_id, quiz_id):
+    lesson = _lesson_or_404(lesson_id)
+    try:
+        attempt = services.submit_quiz(
+            user=request.user, lesson=lesson, quiz_id=quiz_id, answers=_answers_from(request.POST)
+        )
+    except LearningError as error:
+        messages.error(request, error.message)
+        return redirect(lesson.url)
+    return render(
+        request,
+        "enrolment/quiz_result.html",
+        {"attempt": attempt, "lesson": lesson, "page": lesson, "course": lesson.course},
+    )
+
+
+@login_required
+@require_POST
+def hand_in(request, lesson_id, assignment_id):
+    lesson = _lesson_or_404(lesson_id)
+    try:
+        submission = services.submit_assignment(
+            user=request.user,
+            lesson=lesson,
+            assignment_id=assignment_id,
+            note=request.POST.get("note", "")[:2000],
+            uploads=request.FILES.getlist("photos"),
+        )
+    except LearningError as error:
+        messages.error(request, error.message)
+        return redirect(lesson.url)
+    messages.success(
+        request, _("Your work is handed in. Two classmates and your instructor will review it.")
+    )
+    return redirect("learning:my_submission", submission_id=submission.pk)
+
+
+@login_required
+def review_queue(request):
+    waiting = selectors.with_shown_lessons(selectors.submissions_to_review(user=request.user)[:20])
+    return render(request, "enrolment/review_queue.html", {"waiting": waiting})
+
+
+@login_required
+def peer_review(request, submission_id):
+    submission = selectors.submissions_to_review(user=request.user).filter(pk=submission_id).first()
+    if submission is None:
+        raise Http404
+    lesson = submission.lesson.specific
+    assignment = selectors.assignment_of(submission, lesson)
+    if request.method == "POST":
+        scores = {
+            criterion_id: request.POST.get(f"score-{criterion_id}", "")
+            for criterion_id, _name in assignment.criteria
+        }
+        try:
+            cleaned = {key: int(value) for key, value in scores.items() if value}
+            if len(cleaned) != len(scores) or not all(1 <= v <= 5 for v in cleaned.values()):
+                raise LearningError(_("Give every criterion a score from 1 to 5."))
+            services.review_submission(
+                reviewer=request.user,
+                submission=submission,
+                scores=cleaned,
+                comment=request.POST.get("comment", "")[:2000],
+            )
+        except (LearningError, ValueError) as error:
+            messages.error(
+                request, getattr(error, "message", _("Give every criterion a score from 1 to 5."))
+            )
+        else:
+            messages.success(request, _("Thank you for your review."))
+            return redirect("learning:review_queue")
+    return render(
+        request,
+        "enrolment/peer_review.html",
+        {"submission": submission, "assignment": assignment, "lesson": lesson},
+    )
+
+
+@login_required
+def my_submission(request, submission_id):
+    submission = get_object_or_404(
+        Submission.objects.select_related("lesson", "enrolment__course"),
+        pk=submission_id,
+        enrolment__user=request.user,
+    )
+    course = submission.enrolment.course
+    show_peers = selectors.can_see_peer_feedback(user=request.user, course=course)
+    return render(
+        request,
+        "enrolment/my_submission.html",
+        {
+            "submission": submission,
+            "peer_reviews": submission.peer_reviews.all() if show_peers else None,
+            "reviews_to_give": max(
+                0,
+                selectors.REVIEWS_TO_GIVE_BEFORE_FEEDBACK
+                - selectors.reviews_given(user=request.user, course=course),
+            ),
+        },
+    )
+
+
+def submission_photo(request, photo_id):
+    photo = (
+        SubmissionPhoto.objects.select_related("submission__enrolment__course__instructor")
+        .filter(pk=photo_id)
+        .first()
+    )
+    if photo is None or not selectors.can_see_submission(
+        user=request.user, submission=photo.submission
+    ):
+        raise Http404
+    return serve_private(request, photo.image, content_type="image/webp")

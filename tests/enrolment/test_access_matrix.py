@@ -1,0 +1,120 @@
+"""Every gated URL, as each kind of person (issue #5 access matrix)."""
+
+import pytest
+
+from enrolment.services import submit_assignment
+
+from ..conftest import make_person
+from .conftest import photo_upload
+
+
+@pytest.fixture
+def people(course_site, enrolled, moderator):
+    return {
+        "anonymous": None,
+        "stranger": make_person("stranger@example.cm"),
+        "enrolled": enrolled,
+        "instructor": course_site["teacher"],
+        "other_instructor": course_site["other_teacher"],
+        "moderator": moderator,
+    }
+
+
+EXPECTED_LESSON = {
+    "anonymous": 302,
+    "stranger": 403,
+    "enrolled": 200,
+    "instructor": 200,
+    "other_instructor": 403,
+    "moderator": 200,
+}
+
+
+@pytest.mark.parametrize("who", list(EXPECTED_LESSON))
+@pytest.mark.django_db
+def test_gated_lesson_page(client, course_site, people, who):
+    if people[who]:
+        client.force_login(people[who])
+
+    response = client.get(course_site["reading"].url)
+
+    assert response.status_code == EXPECTED_LESSON[who]
+    if who == "anonymous":
+        assert response.url.startswith("/fr/accounts/login/?next=")
+    if response.status_code == 200:
+        assert "Pinceaux et éponges" in response.content.decode()
+    else:
+        assert "Pinceaux et éponges" not in response.content.decode()
+
+
+@pytest.mark.parametrize("who", list(EXPECTED_LESSON))
+@pytest.mark.django_db
+def test_preview_lesson_is_open_to_everyone(client, course_site, people, who):
+    if people[who]:
+        client.force_login(people[who])
+
+    assert client.get(course_site["preview"].url).status_code == 200
+
+
+EXPECTED_PHOTO = {
+    "anonymous": 404,
+    "stranger": 404,
+    "enrolled": 200,  # the author
+    "instructor": 200,
+    "other_instructor": 404,
+    "moderator": 200,
+}
+
+
+@pytest.mark.parametrize("who", list(EXPECTED_PHOTO))
+@pytest.mark.django_db
+def test_submission_photo(client, course_site, people, who):
+    submission = submit_assignment(
+        user=people["enrolled"],
+        lesson=course_site["work"],
+        assignment_id=course_site["work"].body[0].id,
+        note="",
+        uploads=[photo_upload()],
+    )
+    photo = submission.photos.get()
+    if people[who]:
+        client.force_login(people[who])
+
+    response = client.get(f"/fr/learn/photo/{photo.pk}/")
+
+    assert response.status_code == EXPECTED_PHOTO[who]
+    if response.status_code == 200:
+        assert response["Content-Type"] == "image/webp"
+        assert b"".join(response.streaming_content)[:4] == b"RIFF"
+
+
+@pytest.mark.django_db
+def test_classmate_may_see_the_photo_while_it_waits_for_peers(client, course_site, enrolled):
+    from enrolment.services import enrol
+
+    submission = submit_assignment(
+        user=enrolled,
+        lesson=course_site["work"],
+        assignment_id=course_site["work"].body[0].id,
+        note="",
+        uploads=[photo_upload()],
+    )
+    classmate = make_person("classmate@example.cm")
+    enrol(user=classmate, course=course_site["course"])
+    client.force_login(classmate)
+
+    assert client.get(f"/fr/learn/photo/{submission.photos.get().pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_submission_photos_are_not_under_media_url(course_site, enrolled, settings):
+    submission = submit_assignment(
+        user=enrolled,
+        lesson=course_site["work"],
+        assignment_id=course_site["work"].body[0].id,
+        note="",
+        uploads=[photo_upload()],
+    )
+    path = submission.photos.get().image.path
+
+    assert not path.startswith(str(settings.MEDIA_ROOT))
