@@ -19,6 +19,13 @@ DEMO_PEOPLE = [
         "instructor",
         {"town": "Bamenda", "region": "NW", "preferred_language": "en"},
     ),
+    (
+        "instructor3@demo.bsa",
+        "Estelle",
+        "Ngo Bassong",
+        "instructor",
+        {"town": "Yaoundé", "region": "CE"},
+    ),
     ("student@demo.bsa", "Linda", "Tchoua", "student", {"town": "Yaoundé", "region": "CE"}),
     ("client@demo.bsa", "Brice", "Ekane", "client", {"town": "Douala", "region": "LT"}),
 ]

@@ -12,8 +12,6 @@ from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile, File
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
@@ -23,8 +21,7 @@ from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
-from accounts.demo import DEMO_PASSWORD
-from accounts.models import INSTRUCTORS_GROUP, User
+from accounts.models import User
 from home.models import HomePage
 
 from . import demo_data as data
@@ -47,15 +44,6 @@ from .video_services import queue_transcode
 logger = logging.getLogger(__name__)
 
 COLLECTION_NAME = "Démo"
-
-# The third instructor, made here (accounts.demo has the first two).
-EXTRA_INSTRUCTOR = {
-    "email": "instructor3@demo.bsa",
-    "first_name": "Estelle",
-    "last_name": "Ngo Bassong",
-    "town": "Yaoundé",
-    "region": "CE",
-}
 
 # Picture sizes (width, height) by use: small enough to make quickly.
 COVER = (1200, 675)
@@ -226,18 +214,7 @@ def _guide_pdf(spec):
 
 
 def _instructor_users():
-    """The instructors' accounts by key; the third one is made here."""
-    email = EXTRA_INSTRUCTOR["email"]
-    fields = {k: v for k, v in EXTRA_INSTRUCTOR.items() if k != "email"}
-    user, created = User.objects.get_or_create(email=email, defaults=fields)
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.instructor_status = User.InstructorStatus.APPROVED
-        user.save()
-        user.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
-    EmailAddress.objects.get_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
+    """The instructors' accounts by key (made by accounts.demo)."""
     users = {}
     for spec in data.INSTRUCTORS:
         try:

@@ -31,3 +31,20 @@ class CoursePageForm(WagtailAdminPageForm):
             own = field.queryset.filter(locale=self.instance.locale_id).first()
             if own is not None:
                 self.initial.setdefault("instructor", own.pk)
+
+
+class InstructorPageForm(WagtailAdminPageForm):
+    """An instructor's profile page belongs to their own account; moderators pick anyone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("user")
+        user = self.for_user
+        if field is None or user is None or is_moderator(user):
+            return
+        field.queryset = field.queryset.filter(pk=user.pk)
+        field.error_messages["invalid_choice"] = _(
+            "Your instructor page is about your own account."
+        )
+        if self.instance.pk is None and not self.is_bound:
+            self.initial.setdefault("user", user.pk)

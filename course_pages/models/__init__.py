@@ -2,6 +2,7 @@
 
 from .catalogue import CourseIndexPage, CoursePage, LessonPage, Level, VideoLanguage
 from .curricula import CurriculumIndexPage, CurriculumPage
+from .documents import GuideDocument
 from .instructors import InstructorIndexPage, InstructorPage, PortfolioPage
 from .snippets import CourseCategory
 from .video import LessonVideo
@@ -12,6 +13,7 @@ __all__ = [
     "CoursePage",
     "CurriculumIndexPage",
     "CurriculumPage",
+    "GuideDocument",
     "InstructorIndexPage",
     "InstructorPage",
     "LessonPage",

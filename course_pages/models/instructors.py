@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from course_pages.blocks import PortfolioStreamBlock, SocialLinkStream, TextItemStream
+from course_pages.forms import InstructorPageForm
 
 
 class InstructorIndexPage(Page):
@@ -66,6 +67,7 @@ class InstructorPage(Page):
     parent_page_types = ["course_pages.InstructorIndexPage"]
     subpage_types = ["course_pages.PortfolioPage"]
     template = "pages/instructor_page.html"
+    base_form_class = InstructorPageForm
 
     class Meta:
         verbose_name = _("instructor page")

@@ -23,7 +23,6 @@
       video.preload = "none";
       video.playsInline = true;
       video.poster = stage.getAttribute("data-poster");
-      video.style.cssText = "display: block; width: 100%; height: 100%; background: #000;";
       stage.replaceChildren(video);
     }
     if (resumeAt) {

@@ -118,3 +118,76 @@ def test_submission_photos_are_not_under_media_url(course_site, enrolled, settin
     path = submission.photos.get().image.path
 
     assert not path.startswith(str(settings.MEDIA_ROOT))
+
+
+EXPECTED_DOCUMENT = {
+    "anonymous": 302,
+    "stranger": 403,
+    "enrolled": 200,
+    "instructor": 200,
+    "other_instructor": 403,
+    "moderator": 200,
+}
+
+
+@pytest.fixture
+def guide(course_site):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from ..course_pages.builders import make_lesson
+
+    document = get_document_model().objects.create(
+        title="Fiche hygiène", file=ContentFile(b"%PDF-1.4 guide", name="fiche.pdf")
+    )
+    make_lesson(
+        course_site["course"],
+        title="Avec guide",
+        slug="avec-guide",
+        body=[("guide", {"document": document, "title": "Fiche"})],
+    )
+    return document
+
+
+@pytest.mark.parametrize("who", list(EXPECTED_DOCUMENT))
+@pytest.mark.django_db
+def test_guide_document_of_a_gated_lesson(client, people, guide, who):
+    if people[who]:
+        client.force_login(people[who])
+
+    response = client.get(guide.url)
+
+    assert response.status_code == EXPECTED_DOCUMENT[who]
+    if response.status_code == 200:
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 guide"
+
+
+@pytest.mark.django_db
+def test_guide_documents_are_stored_outside_media(guide, settings):
+    assert not guide.file.path.startswith(str(settings.MEDIA_ROOT))
+
+
+@pytest.mark.parametrize("who", list(EXPECTED_LESSON))
+@pytest.mark.django_db
+def test_lesson_video_file(client, course_site, people, who):
+    from course_pages.models import LessonVideo
+    from django.core.files.base import ContentFile
+
+    from ..course_pages.builders import make_lesson
+
+    video = LessonVideo.objects.create(
+        title="Démo", original=ContentFile(b"x", name="o.mp4"), status=LessonVideo.Status.READY,
+        file_360=ContentFile(b"0123456789", name="v360.mp4"), size_360=10,
+    )
+    lesson = make_lesson(
+        course_site["course"], title="Vidéo", slug="video",
+        body=[("video", {"video": video, "caption": ""})],
+    )
+    if people[who]:
+        client.force_login(people[who])
+
+    response = client.get(f"/lesson-media/{lesson.pk}/video/{video.pk}/360/", HTTP_RANGE="bytes=2-5")
+
+    assert response.status_code == {200: 206}.get(EXPECTED_LESSON[who], EXPECTED_LESSON[who])
+    if response.status_code == 206:
+        assert b"".join(response.streaming_content) == b"2345"
