@@ -170,23 +170,31 @@ def test_guide_documents_are_stored_outside_media(guide, settings):
 @pytest.mark.parametrize("who", list(EXPECTED_LESSON))
 @pytest.mark.django_db
 def test_lesson_video_file(client, course_site, people, who):
-    from course_pages.models import LessonVideo
     from django.core.files.base import ContentFile
+
+    from course_pages.models import LessonVideo
 
     from ..course_pages.builders import make_lesson
 
     video = LessonVideo.objects.create(
-        title="Démo", original=ContentFile(b"x", name="o.mp4"), status=LessonVideo.Status.READY,
-        file_360=ContentFile(b"0123456789", name="v360.mp4"), size_360=10,
+        title="Démo",
+        original=ContentFile(b"x", name="o.mp4"),
+        status=LessonVideo.Status.READY,
+        file_360=ContentFile(b"0123456789", name="v360.mp4"),
+        size_360=10,
     )
     lesson = make_lesson(
-        course_site["course"], title="Vidéo", slug="video",
+        course_site["course"],
+        title="Vidéo",
+        slug="video",
         body=[("video", {"video": video, "caption": ""})],
     )
     if people[who]:
         client.force_login(people[who])
 
-    response = client.get(f"/lesson-media/{lesson.pk}/video/{video.pk}/360/", HTTP_RANGE="bytes=2-5")
+    response = client.get(
+        f"/lesson-media/{lesson.pk}/video/{video.pk}/360/", HTTP_RANGE="bytes=2-5"
+    )
 
     assert response.status_code == {200: 206}.get(EXPECTED_LESSON[who], EXPECTED_LESSON[who])
     if response.status_code == 206:
