@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("lesson-media/", include("course_pages.urls")),
+    path("checkout/webhooks/", include("checkout.webhook_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
 ]
 
@@ -28,5 +29,8 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("learn/", include("enrolment.urls")),
     path("teach/", include("enrolment.teaching_urls")),
+    path("checkout/", include("checkout.urls")),
+    path("subscription/", include("checkout.subscription_urls")),
+    path("account/orders/", include("checkout.account_urls")),
     path("", include(wagtail_urls)),
 )

@@ -1,12 +1,15 @@
 """Who may open a lesson: everyone for a free preview; otherwise enrolled students,
-the course's instructor and moderators. Enrolment is the only gate for students."""
+the course's instructor and moderators. Enrolment is the only gate for students, except
+that a running subscription opens the courses included in it."""
 
 from dataclasses import dataclass
 
 from django.contrib.auth.views import redirect_to_login
 from django.template.response import TemplateResponse
 
-from enrolment.selectors import is_enrolled
+from checkout.subscriptions import has_active_subscription
+from enrolment.models import Enrolment
+from enrolment.selectors import canonical, enrolment_for
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,11 @@ def teaches(user, course):
     return user.is_authenticated and course.instructor.user_id == user.pk
 
 
+def subscription_opens(user, course):
+    """A running subscription opens the courses marked included_in_subscription."""
+    return canonical(course).included_in_subscription and has_active_subscription(user)
+
+
 def lesson_access(user, lesson):
     course = lesson.course
     if lesson.is_preview:
@@ -33,8 +41,12 @@ def lesson_access(user, lesson):
         return AccessDecision(True, "instructor")
     if not user.is_authenticated:
         return AccessDecision(False, "anonymous")
-    if is_enrolled(user=user, course=course):
+    enrolment = enrolment_for(user=user, course=course)
+    # An enrolment made through the subscription lasts only as long as the subscription.
+    if enrolment is not None and enrolment.source != Enrolment.Source.SUBSCRIPTION:
         return AccessDecision(True, "enrolled")
+    if subscription_opens(user, course):
+        return AccessDecision(True, "subscription")
     return AccessDecision(False, "not_enrolled")
 
 

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import CourseCategory, CoursePage, Level, VideoLanguage
 
@@ -31,7 +32,7 @@ class CourseFilter(django_filters.FilterSet):
     )
     price = django_filters.ChoiceFilter(
         label=_("Price"),
-        choices=[(PRICE_FREE, _("Free")), (PRICE_PAID, _("Paid"))],
+        choices=[(PRICE_FREE, pgettext_lazy("price", "Free")), (PRICE_PAID, pgettext_lazy("price", "Paid"))],
         method="filter_price",
         empty_label=_("Free and paid"),
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from course_pages import media_views
+from course_pages import image_views, media_views
 
 app_name = "course_media"
 
@@ -12,4 +12,5 @@ urlpatterns = [
         media_views.lesson_video_file,
         name="video",
     ),
+    path("image/<path:name>", image_views.image_file, name="image_file"),
 ]

@@ -28,6 +28,14 @@ def enrol(*, user, course, source=Enrolment.Source.FREE):
         enrolment.status = Enrolment.Status.ACTIVE
         enrolment.source = source
         enrolment.save(update_fields=["status", "source"])
+    elif (
+        not created
+        and enrolment.source == Enrolment.Source.SUBSCRIPTION
+        and source != Enrolment.Source.SUBSCRIPTION
+    ):
+        # Bought or given: the course stays open after the subscription ends.
+        enrolment.source = source
+        enrolment.save(update_fields=["source"])
     return enrolment, created
 
 
@@ -35,6 +43,15 @@ def enrol_free(*, user, course):
     if not course.is_free:
         raise NotAllowed(_("This course is paid: choose a way to pay to enrol."))
     return enrol(user=user, course=course, source=Enrolment.Source.FREE)
+
+
+def enrol_with_subscription(*, user, course):
+    """Enrol a subscriber in an included course; access ends with the subscription."""
+    from course_pages.access import subscription_opens
+
+    if not subscription_opens(user, course):
+        raise NotAllowed(_("This course is not included in a running subscription."))
+    return enrol(user=user, course=course, source=Enrolment.Source.SUBSCRIPTION)
 
 
 @transaction.atomic
@@ -55,6 +72,11 @@ def _active_enrolment(user, lesson, *, lock=False):
     enrolment = queryset.first() if user.is_authenticated else None
     if enrolment is None:
         raise NotEnrolled(_("Enrol in this course first."))
+    if enrolment.source == Enrolment.Source.SUBSCRIPTION:
+        from course_pages.access import subscription_opens
+
+        if not subscription_opens(user, course):
+            raise NotEnrolled(_("Your subscription has ended. Renew it to continue this course."))
     return enrolment
 
 

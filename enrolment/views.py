@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from course_pages.access import subscription_opens
 from course_pages.models import CoursePage, LessonPage
 from course_pages.private_files import serve_private
 
@@ -39,8 +40,10 @@ def enrol(request, course_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     if not request.user.is_authenticated:
         return redirect_to_login(course.url)
+    subscribed = not course.is_free and subscription_opens(request.user, course)
+    enrol_service = services.enrol_with_subscription if subscribed else services.enrol_free
     try:
-        enrolment, created = services.enrol_free(user=request.user, course=course)
+        enrolment, created = enrol_service(user=request.user, course=course)
     except LearningError as error:
         messages.error(request, error.message)
         return redirect(course.url)

@@ -2,8 +2,10 @@
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.utils import translation
 
 from accounts.models import INSTRUCTORS_GROUP, MODERATORS_GROUP, User
 from home import demo as home_demo
@@ -23,6 +25,8 @@ def _fresh_outboxes_and_cache():
     """Rate limits and caches live in the cache: each test starts with none."""
     sms.outbox.clear()
     cache.clear()
+    # A request to /en/ leaves English active in this thread: start each test in French.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def make_person(email, *, verified=True, groups=(), **fields):

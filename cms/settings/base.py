@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -14,6 +15,7 @@ INSTALLED_APPS = [
     "home",
     "course_pages",
     "enrolment",
+    "checkout",
     "notifications",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -49,7 +51,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -138,6 +140,28 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- Checkout. Providers are enabled by name; production adds the real ones when
+# their credentials are set (see production.py).
+CHECKOUT_PROVIDERS = {"sandbox": "checkout.providers.sandbox.SandboxProvider"}
+CHECKOUT_FULFILLER_MODULES = ["enrolment.fulfillers", "checkout.subscriptions"]
+CHECKOUT_PAYMENT_MINUTES = 10
+CHECKOUT_HTTP_TIMEOUT = 10
+# The address providers call back (webhooks) and send people back to.
+CHECKOUT_PUBLIC_BASE_URL = os.environ.get("CHECKOUT_PUBLIC_BASE_URL", "http://localhost:8000")
+# Signs the sandbox's own notifications; production sets its own value.
+CHECKOUT_SANDBOX_SECRET = os.environ.get("CHECKOUT_SANDBOX_SECRET", "sandbox-not-a-secret")
+# Where the sandbox phone delivers its notification over HTTP; empty: applied in-process.
+CHECKOUT_SANDBOX_WEBHOOK_URL = os.environ.get("CHECKOUT_SANDBOX_WEBHOOK_URL", "")
+CELERY_BEAT_SCHEDULE["poll-pending-payments"] = {
+    "task": "checkout.tasks.poll_pending_payments",
+    "schedule": 15,
+}
+# Subscriptions do not renew by themselves: remind three days before the end, in daytime.
+CELERY_BEAT_SCHEDULE["remind-expiring-subscriptions"] = {
+    "task": "checkout.subscription_tasks.remind_expiring_subscriptions",
+    "schedule": crontab(hour=9, minute=0),
+}
+
 # --- People and accounts.
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -194,6 +218,11 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
     },
+    # Wagtail images and renditions: private, served by course_pages/image_views.py.
+    "images": {
+        "BACKEND": "course_pages.image_storage.GatedImageStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT / "images")},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -213,6 +242,7 @@ WAGTAILDOCS_DOCUMENT_MODEL = "course_pages.GuideDocument"
 # Always through Django, so access is checked (see course_pages/wagtail_hooks/documents.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_MODEL = "course_pages.AcademyImage"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 LESSON_VIDEO_MAX_UPLOAD_MB = 500

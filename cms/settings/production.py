@@ -44,3 +44,36 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "notifications.sms.ConsoleSMSBackend")
+
+# --- Payments: a provider is offered only when its credentials are set.
+CHECKOUT_PUBLIC_BASE_URL = os.environ.get("CHECKOUT_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)  # noqa: F405
+CHECKOUT_SANDBOX_SECRET = os.environ.get("CHECKOUT_SANDBOX_SECRET", SECRET_KEY)
+CHECKOUT_PROVIDERS = {}
+if os.environ.get("CHECKOUT_SANDBOX", "false").lower() == "true":
+    CHECKOUT_PROVIDERS["sandbox"] = "checkout.providers.sandbox.SandboxProvider"
+MTN_MOMO_BASE_URL = os.environ.get("MTN_MOMO_BASE_URL", "https://proxy.momoapi.mtn.com")
+MTN_MOMO_SUBSCRIPTION_KEY = os.environ.get("MTN_MOMO_SUBSCRIPTION_KEY", "")
+MTN_MOMO_API_USER = os.environ.get("MTN_MOMO_API_USER", "")
+MTN_MOMO_API_KEY = os.environ.get("MTN_MOMO_API_KEY", "")
+MTN_MOMO_TARGET_ENVIRONMENT = os.environ.get("MTN_MOMO_TARGET_ENVIRONMENT", "mtncameroon")
+MTN_MOMO_CURRENCY = os.environ.get("MTN_MOMO_CURRENCY", "XAF")
+MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY = os.environ.get(
+    "MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY", ""
+)
+if MTN_MOMO_SUBSCRIPTION_KEY and MTN_MOMO_API_USER and MTN_MOMO_API_KEY:
+    CHECKOUT_PROVIDERS["mtn_momo"] = "checkout.providers.mtn_momo.provider.MtnMomoProvider"
+ORANGE_MONEY_BASE_URL = os.environ.get("ORANGE_MONEY_BASE_URL", "https://api-s1.orange.cm")
+ORANGE_MONEY_CLIENT_ID = os.environ.get("ORANGE_MONEY_CLIENT_ID", "")
+ORANGE_MONEY_CLIENT_SECRET = os.environ.get("ORANGE_MONEY_CLIENT_SECRET", "")
+ORANGE_MONEY_X_AUTH_TOKEN = os.environ.get("ORANGE_MONEY_X_AUTH_TOKEN", "")
+ORANGE_MONEY_MERCHANT_MSISDN = os.environ.get("ORANGE_MONEY_MERCHANT_MSISDN", "")
+ORANGE_MONEY_MERCHANT_PIN = os.environ.get("ORANGE_MONEY_MERCHANT_PIN", "")
+if ORANGE_MONEY_CLIENT_ID and ORANGE_MONEY_CLIENT_SECRET:
+    CHECKOUT_PROVIDERS["orange_money"] = (
+        "checkout.providers.orange_money.provider.OrangeMoneyProvider"
+    )
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+if STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET:
+    CHECKOUT_PROVIDERS["stripe"] = "checkout.providers.stripe.provider.StripeProvider"
+PRIVATE_MEDIA_REDIRECT = os.environ.get("PRIVATE_MEDIA_REDIRECT", "false").lower() == "true"

@@ -20,6 +20,10 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
+    "images": {
+        "BACKEND": "course_pages.image_storage.GatedImageStorage",
+        "OPTIONS": {"location": os.path.join(PRIVATE_MEDIA_ROOT, "images")},
+    },
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True

@@ -3,11 +3,14 @@
 from .catalogue import CourseIndexPage, CoursePage, LessonPage, Level, VideoLanguage
 from .curricula import CurriculumIndexPage, CurriculumPage
 from .documents import GuideDocument
+from .images import AcademyImage, AcademyRendition
 from .instructors import InstructorIndexPage, InstructorPage, PortfolioPage
 from .snippets import CourseCategory
 from .video import LessonVideo
 
 __all__ = [
+    "AcademyImage",
+    "AcademyRendition",
     "CourseCategory",
     "CourseIndexPage",
     "CoursePage",

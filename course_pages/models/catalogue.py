@@ -1,5 +1,6 @@
 """The catalogue: CourseIndexPage → CoursePage → LessonPage."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -99,7 +100,7 @@ def _query_string_without_page(request):
 class CoursePage(Page):
     summary = models.TextField(_("summary"), max_length=400)
     cover_image = models.ForeignKey(
-        "wagtailimages.Image",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("cover image"),
         null=True,
         blank=True,

@@ -41,7 +41,7 @@ class InstructorPage(Page):
         related_name="instructor_pages",
     )
     photo = models.ForeignKey(
-        "wagtailimages.Image",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("photo"),
         null=True,
         blank=True,

@@ -3,8 +3,8 @@ lessons, made the way the site makes them (French first, pages published)."""
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from wagtail.documents.models import Document
-from wagtail.images.models import Image
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from accounts.models import INSTRUCTORS_GROUP, User
@@ -118,11 +118,11 @@ def make_lesson(course, body=(), is_preview=False, *, live=True, **fields):
 
 def make_lesson_media():
     """A small image, a PDF guide and a processed video, for lesson bodies with every block."""
-    image = Image.objects.create(
+    image = get_image_model().objects.create(
         title="Teint",
         file=ImageFile(ContentFile(make_image_bytes("Teint", width=320, height=180), "teint.jpg")),
     )
-    document = Document.objects.create(
+    document = get_document_model().objects.create(
         title="Guide", file=ContentFile(b"%PDF-1.4\n%%EOF\n", "guide.pdf")
     )
     video = LessonVideo.objects.create(

@@ -1,0 +1,72 @@
+"""Double-entry bookkeeping: every transaction's lines sum to zero.
+
+Sale:   provider clearing +amount, payee payable −share, platform revenue −rest.
+Refund: the same accounts in reverse, pro rata of the refunded amount."""
+
+from django.db import transaction
+from django.db.models import Sum
+
+from .models import LedgerLine, LedgerTransaction
+from .money import percent_of
+
+
+def _post(*, kind, order, payment, refund=None, lines):
+    if sum(amount for _account, _payee, amount in lines) != 0:
+        raise ValueError("A ledger transaction must balance to zero.")
+    entry = LedgerTransaction.objects.create(kind=kind, order=order, payment=payment, refund=refund)
+    LedgerLine.objects.bulk_create(
+        LedgerLine(transaction=entry, account=account, payee=payee, amount_xaf=amount)
+        for account, payee, amount in lines
+        if amount
+    )
+    return entry
+
+
+def _split(order, amount):
+    payee_share = percent_of(amount, order_payee_percent(order)) if order.payee_id else 0
+    return payee_share, amount - payee_share
+
+
+def order_payee_percent(order):
+    from .purchasables import fulfiller_for
+
+    fulfiller = fulfiller_for(order.item_type)
+    return getattr(fulfiller, "payee_percent", 70)
+
+
+@transaction.atomic
+def post_sale(*, order, payment):
+    payee_share, platform_share = _split(order, payment.amount_xaf)
+    return _post(
+        kind=LedgerTransaction.Kind.SALE,
+        order=order,
+        payment=payment,
+        lines=[
+            (LedgerLine.Account.PROVIDER_CLEARING, None, payment.amount_xaf),
+            (LedgerLine.Account.PAYEE_PAYABLE, order.payee, -payee_share),
+            (LedgerLine.Account.PLATFORM_REVENUE, None, -platform_share),
+        ],
+    )
+
+
+@transaction.atomic
+def post_refund(*, order, payment, refund):
+    payee_share, platform_share = _split(order, refund.amount_xaf)
+    return _post(
+        kind=LedgerTransaction.Kind.REFUND,
+        order=order,
+        payment=payment,
+        refund=refund,
+        lines=[
+            (LedgerLine.Account.PROVIDER_CLEARING, None, -refund.amount_xaf),
+            (LedgerLine.Account.PAYEE_PAYABLE, order.payee, payee_share),
+            (LedgerLine.Account.PLATFORM_REVENUE, None, platform_share),
+        ],
+    )
+
+
+def balance(*, account, payee=None):
+    lines = LedgerLine.objects.filter(account=account)
+    if payee is not None:
+        lines = lines.filter(payee=payee)
+    return lines.aggregate(total=Sum("amount_xaf"))["total"] or 0

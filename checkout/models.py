@@ -1,0 +1,367 @@
+"""Orders, payments, refunds, coupons, subscriptions and the double-entry ledger.
+
+Checkout knows nothing about courses or bookings: an Order names a purchasable item
+by (item_type, item_id) and the registered fulfiller of that type does the rest."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+ORDER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def new_order_number():
+    """Human-typable and not guessable: BSA-YYMMDD-XXXXXX."""
+    suffix = "".join(secrets.choice(ORDER_ALPHABET) for _ in range(6))
+    return f"BSA-{timezone.localdate():%y%m%d}-{suffix}"
+
+
+class Coupon(models.Model):
+    class Kind(models.TextChoices):
+        PERCENT = "percent", _("Percentage")
+        FIXED = "fixed", _("Fixed amount (FCFA)")
+
+    code = models.CharField(_("code"), max_length=30, unique=True)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind, default=Kind.PERCENT)
+    value = models.PositiveIntegerField(_("value"))
+    max_uses = models.PositiveIntegerField(_("maximum uses"), null=True, blank=True)
+    used_count = models.PositiveIntegerField(_("times used"), default=0)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    item_type = models.CharField(_("only for item type"), max_length=30, blank=True)
+    item_id = models.CharField(_("only for item"), max_length=64, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("coupon")
+        verbose_name_plural = _("coupons")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="percent") | models.Q(value__lte=100),
+                name="coupon_percent_at_most_100",
+            )
+        ]
+
+    def __str__(self):
+        return self.code
+
+    def clean(self):
+        self.code = self.code.strip().upper()
+        if self.kind == self.Kind.PERCENT and not 1 <= self.value <= 100:
+            raise ValidationError({"value": _("A percentage is between 1 and 100.")})
+
+
+class Order(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for payment")
+        PAID = "paid", _("Paid")
+        CANCELLED = "cancelled", _("Cancelled")
+        REFUNDED = "refunded", _("Refunded")
+        PARTLY_REFUNDED = "partly_refunded", _("Partly refunded")
+
+    number = models.CharField(_("number"), max_length=20, unique=True, default=new_order_number)
+    # The pay form's one-time token: a double tap on "Pay" finds the same order.
+    request_token = models.UUIDField(_("form token"), unique=True, null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("buyer"),
+        on_delete=models.PROTECT,
+        related_name="orders",
+    )
+    item_type = models.CharField(_("item type"), max_length=30)
+    item_id = models.CharField(_("item"), max_length=64)
+    description = models.CharField(_("description"), max_length=255)
+    payee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("paid to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The instructor or professional who earns the payee share."),
+    )
+    list_price_xaf = models.PositiveIntegerField(_("list price (FCFA)"))
+    discount_xaf = models.PositiveIntegerField(_("discount (FCFA)"), default=0)
+    amount_xaf = models.PositiveIntegerField(_("amount to pay (FCFA)"))
+    refunded_xaf = models.PositiveIntegerField(_("refunded (FCFA)"), default=0)
+    coupon = models.ForeignKey(
+        Coupon,
+        verbose_name=_("coupon"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="orders",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PENDING)
+    needs_review = models.BooleanField(_("needs review"), default=False)
+    review_reason = models.TextField(_("why it needs review"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+    receipt_sent_at = models.DateTimeField(_("receipt sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["item_type", "item_id", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    amount_xaf=models.F("list_price_xaf") - models.F("discount_xaf")
+                ),
+                name="order_amount_is_price_minus_discount",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(refunded_xaf__lte=models.F("amount_xaf")),
+                name="order_refund_at_most_amount",
+            ),
+        ]
+
+    def __str__(self):
+        return self.number
+
+
+class Payment(models.Model):
+    class Provider(models.TextChoices):
+        SANDBOX = "sandbox", _("Test phone (sandbox)")
+        MTN_MOMO = "mtn_momo", "MTN Mobile Money"
+        ORANGE_MONEY = "orange_money", "Orange Money"
+        STRIPE = "stripe", _("Bank card")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        PAID = "paid", _("Paid")
+        FAILED = "failed", _("Failed")
+        EXPIRED = "expired", _("Expired")
+
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="payments"
+    )
+    provider = models.CharField(_("provider"), max_length=16, choices=Provider)
+    # Our own reference, sent to the provider before any call (idempotency key).
+    reference = models.UUIDField(_("our reference"), unique=True)
+    provider_reference = models.CharField(
+        _("provider reference"), max_length=128, null=True, blank=True
+    )
+    phone = models.CharField(_("phone"), max_length=16, blank=True)
+    amount_xaf = models.PositiveIntegerField(_("amount (FCFA)"))
+    status = models.CharField(_("status"), max_length=8, choices=Status, default=Status.PENDING)
+    failure_reason = models.CharField(_("reason"), max_length=255, blank=True)
+    redirect_url = models.URLField(_("provider page"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    next_poll_at = models.DateTimeField(_("next status check"), null=True, blank=True)
+    poll_count = models.PositiveIntegerField(_("status checks"), default=0)
+    paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("payment")
+        verbose_name_plural = _("payments")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_poll_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "provider_reference"], name="unique_provider_reference"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.order.number} · {self.get_provider_display()}"
+
+
+class PaymentEvent(models.Model):
+    """Every piece of news about a payment, as received (webhooks, polls, starts)."""
+
+    class Source(models.TextChoices):
+        START = "start", _("Start")
+        POLL = "poll", _("Status check")
+        WEBHOOK = "webhook", _("Notification")
+
+    payment = models.ForeignKey(
+        Payment, verbose_name=_("payment"), on_delete=models.CASCADE, related_name="events"
+    )
+    source = models.CharField(_("source"), max_length=8, choices=Source)
+    reported_status = models.CharField(_("reported status"), max_length=16, blank=True)
+    payload = models.JSONField(_("payload"), default=dict, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("payment event")
+        verbose_name_plural = _("payment events")
+        ordering = ["received_at"]
+
+    def __str__(self):
+        return f"{self.source}: {self.reported_status}"
+
+
+class Refund(models.Model):
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        DONE = "done", _("Refunded")
+        FAILED = "failed", _("Failed")
+
+    payment = models.ForeignKey(
+        Payment, verbose_name=_("payment"), on_delete=models.PROTECT, related_name="refunds"
+    )
+    amount_xaf = models.PositiveIntegerField(_("amount (FCFA)"))
+    reason = models.CharField(_("reason"), max_length=255)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.REQUESTED)
+    provider_reference = models.CharField(_("provider reference"), max_length=128, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("refund")
+        verbose_name_plural = _("refunds")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount_xaf__gt=0), name="refund_positive")
+        ]
+
+    def __str__(self):
+        return f"{self.payment} −{self.amount_xaf}"
+
+
+class LedgerTransaction(models.Model):
+    """One money movement; its lines always sum to zero. Never updated or deleted:
+    a refund is a new, reversing transaction."""
+
+    class Kind(models.TextChoices):
+        SALE = "sale", _("Sale")
+        REFUND = "refund", _("Refund")
+
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind)
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="ledger"
+    )
+    payment = models.ForeignKey(
+        Payment, verbose_name=_("payment"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    refund = models.OneToOneField(
+        Refund,
+        verbose_name=_("refund"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ledger_transaction",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ledger transaction")
+        verbose_name_plural = _("ledger transactions")
+        constraints = [
+            # One sale per paid payment, whatever the number of notifications.
+            models.UniqueConstraint(
+                fields=["payment"], condition=models.Q(kind="sale"), name="one_sale_per_payment"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.order.number}"
+
+
+class LedgerLine(models.Model):
+    class Account(models.TextChoices):
+        PROVIDER_CLEARING = "provider_clearing", _("Money held by the payment provider")
+        PAYEE_PAYABLE = "payee_payable", _("Owed to the instructor or professional")
+        PLATFORM_REVENUE = "platform_revenue", _("Academy revenue")
+
+    transaction = models.ForeignKey(
+        LedgerTransaction,
+        verbose_name=_("transaction"),
+        on_delete=models.PROTECT,
+        related_name="lines",
+    )
+    account = models.CharField(_("account"), max_length=20, choices=Account)
+    payee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("payee"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Debits positive, credits negative: a transaction's lines sum to 0.
+    amount_xaf = models.IntegerField(_("amount (FCFA)"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ledger line")
+        verbose_name_plural = _("ledger lines")
+        indexes = [models.Index(fields=["account", "payee", "created_at"])]
+
+    def __str__(self):
+        return f"{self.account} {self.amount_xaf:+d}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Ledger lines are immutable: post a reversing transaction.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Ledger lines are immutable: post a reversing transaction.")
+
+
+class Subscription(models.Model):
+    class Plan(models.TextChoices):
+        MONTHLY = "monthly", _("Monthly")
+        ANNUAL = "annual", _("Annual")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("subscriber"),
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+    )
+    plan = models.CharField(_("plan"), max_length=8, choices=Plan)
+    order = models.OneToOneField(
+        Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="subscription"
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    reminded_at = models.DateTimeField(_("renewal reminder sent"), null=True, blank=True)
+    revoked = models.BooleanField(_("revoked"), default=False)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        ordering = ["-ends_at"]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_plan_display()}"
+
+
+class SandboxCharge(models.Model):
+    """The sandbox provider's own record: what the test "phone" was asked to approve."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for the phone")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    reference = models.UUIDField(_("reference"), unique=True)
+    phone = models.CharField(_("phone"), max_length=16, blank=True)
+    amount_xaf = models.PositiveIntegerField(_("amount (FCFA)"))
+    status = models.CharField(_("status"), max_length=8, choices=Status, default=Status.WAITING)
+    # For scripted test numbers: when the phone "answers" by itself, and how.
+    decide_at = models.DateTimeField(_("answers at"), null=True, blank=True)
+    scripted_status = models.CharField(_("scripted answer"), max_length=8, blank=True)
+    refunded_xaf = models.PositiveIntegerField(_("refunded (FCFA)"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sandbox charge")
+        verbose_name_plural = _("sandbox charges")
+
+    def __str__(self):
+        return f"{self.phone} {self.amount_xaf} {self.status}"

@@ -1,0 +1,1 @@
+"""MTN Mobile Money (MoMo Open API): `provider.MtnMomoProvider` over `client.MomoClient`."""

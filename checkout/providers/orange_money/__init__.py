@@ -1,0 +1,2 @@
+"""Orange Money Cameroon merchant payment: `provider.OrangeMoneyProvider` over
+`client.OrangeMoneyClient`."""

@@ -1,0 +1,61 @@
+"""What can be bought. Each app that sells something registers a fulfiller for its
+item type; checkout calls it and knows nothing else about the item."""
+
+from dataclasses import dataclass
+from importlib import import_module
+
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What a fulfiller says an item costs and who earns the payee share."""
+
+    description: str
+    price_xaf: int
+    payee: object = None  # a User, or None when the academy keeps everything
+    payee_percent: int = 70
+
+
+class Fulfiller:
+    """Override these for an item type. Every method must be idempotent."""
+
+    item_type = ""
+
+    def offer(self, *, item_id, user):
+        """The Offer for this item and buyer; raise checkout.errors.NotForSale if none."""
+        raise NotImplementedError
+
+    def is_available(self, *, order):
+        """False when the item can no longer be delivered (e.g. a booking slot taken)."""
+        return True
+
+    def on_paid(self, *, order):
+        """Deliver the item (enrol, confirm...)."""
+        raise NotImplementedError
+
+    def on_refunded(self, *, order, amount_xaf):
+        """Take access back after a full refund (partial refunds may keep it)."""
+
+    def success_url(self, *, order):
+        return "/"
+
+
+_registry = {}
+
+
+def register(fulfiller):
+    """Register a Fulfiller subclass (usable as a class decorator) or instance."""
+    instance = fulfiller() if isinstance(fulfiller, type) else fulfiller
+    _registry[instance.item_type] = instance
+    return fulfiller
+
+
+def fulfiller_for(item_type):
+    return _registry[item_type]
+
+
+def load_fulfillers():
+    """Import the modules that register fulfillers (settings.CHECKOUT_FULFILLER_MODULES)."""
+    for module in getattr(settings, "CHECKOUT_FULFILLER_MODULES", []):
+        import_module(module)

@@ -1,0 +1,322 @@
+"""Checkout rules. A payment becomes paid exactly once, whatever order and number of
+webhooks and polls bring the news: every change happens under select_for_update."""
+
+import logging
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.phone import parse_cameroon_phone
+
+from . import ledger
+from .errors import InvalidCoupon, InvalidPhone, NotForSale, RefundError
+from .models import Coupon, Order, Payment, PaymentEvent, Refund
+from .money import CURRENCY
+from .providers import base, get_provider
+from .purchasables import fulfiller_for
+
+logger = logging.getLogger(__name__)
+
+# Back-off between status checks of a pending payment, in seconds.
+POLL_SCHEDULE = [5, 10, 20, 30, 60, 120, 300]
+
+
+def payment_lifetime():
+    return timedelta(minutes=getattr(settings, "CHECKOUT_PAYMENT_MINUTES", 10))
+
+
+# --- Orders -----------------------------------------------------------------------------
+
+
+def find_coupon(*, code, item_type, item_id, now=None):
+    code = (code or "").strip().upper()
+    if not code:
+        return None
+    now = now or timezone.now()
+    coupon = Coupon.objects.filter(code=code, active=True).first()
+    if coupon is None:
+        raise InvalidCoupon(_("This coupon code does not exist."))
+    if coupon.expires_at and coupon.expires_at <= now:
+        raise InvalidCoupon(_("This coupon has expired."))
+    if coupon.max_uses is not None and coupon.used_count >= coupon.max_uses:
+        raise InvalidCoupon(_("This coupon has been used as many times as allowed."))
+    if coupon.item_type and (coupon.item_type != item_type or coupon.item_id != str(item_id)):
+        raise InvalidCoupon(_("This coupon is not valid for this item."))
+    return coupon
+
+
+def discount_for(coupon, price_xaf):
+    if coupon is None:
+        return 0
+    if coupon.kind == Coupon.Kind.PERCENT:
+        return min(price_xaf, price_xaf * coupon.value // 100)
+    return min(price_xaf, coupon.value)
+
+
+@transaction.atomic
+def create_order(*, user, item_type, item_id, coupon_code="", request_token=None):
+    """The order exists, with its number, before any provider is called. The same
+    form token (a double tap on "Pay") gives back the same order."""
+    if request_token is not None:
+        existing = Order.objects.filter(user=user, request_token=request_token).first()
+        if existing is not None:
+            return existing
+    try:
+        fulfiller = fulfiller_for(item_type)
+    except KeyError as error:
+        raise NotForSale(_("This item cannot be bought.")) from error
+    offer = fulfiller.offer(item_id=item_id, user=user)
+    if offer.price_xaf <= 0:
+        raise NotForSale(_("This item is free: no payment is needed."))
+    coupon = find_coupon(code=coupon_code, item_type=item_type, item_id=item_id)
+    discount = discount_for(coupon, offer.price_xaf)
+    if discount >= offer.price_xaf:
+        raise InvalidCoupon(_("This coupon would make the item free; ask support to enrol you."))
+    return Order.objects.create(
+        user=user,
+        item_type=item_type,
+        item_id=str(item_id),
+        description=offer.description[:255],
+        payee=offer.payee,
+        list_price_xaf=offer.price_xaf,
+        discount_xaf=discount,
+        amount_xaf=offer.price_xaf - discount,
+        coupon=coupon,
+        request_token=request_token,
+    )
+
+
+# --- Payments -----------------------------------------------------------------------------
+
+
+def normalise_phone(phone):
+    number = parse_cameroon_phone(phone or "")
+    if number is None:
+        raise InvalidPhone(_("Enter a Cameroonian mobile number, for example 6 77 12 34 56."))
+    return f"+{number.country_code}{number.national_number}"
+
+
+def start_payment(*, order, provider_name, phone=""):
+    """Ask the provider to collect the order's amount. A second tap while a payment
+    is pending returns that payment instead of charging twice."""
+    provider = get_provider(provider_name)
+    phone = normalise_phone(phone) if provider.needs_phone else ""
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        if order.status != Order.Status.PENDING:
+            raise NotForSale(_("This order is already paid or closed."))
+        pending = order.payments.filter(
+            status=Payment.Status.PENDING, expires_at__gt=timezone.now()
+        ).first()
+        if pending is not None:
+            return pending
+        payment = Payment.objects.create(
+            order=order,
+            provider=provider_name,
+            reference=uuid.uuid4(),
+            phone=phone,
+            amount_xaf=order.amount_xaf,
+            expires_at=timezone.now() + payment_lifetime(),
+            next_poll_at=timezone.now() + timedelta(seconds=POLL_SCHEDULE[0]),
+        )
+    # The provider call happens outside the lock; the payment row already exists.
+    try:
+        started = provider.start(payment)
+    except Exception as error:
+        _fail_start(payment, error)
+        raise
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        payment.provider_reference = started.provider_reference
+        payment.redirect_url = started.redirect_url
+        payment.save(update_fields=["provider_reference", "redirect_url"])
+        PaymentEvent.objects.create(
+            payment=payment,
+            source=PaymentEvent.Source.START,
+            reported_status="pending",
+            payload=started.raw,
+        )
+    return payment
+
+
+def _fail_start(payment, error):
+    reason = getattr(error, "message", "") or error.__class__.__name__
+    Payment.objects.filter(pk=payment.pk, status=Payment.Status.PENDING).update(
+        status=Payment.Status.FAILED, failure_reason=str(reason)[:255]
+    )
+    PaymentEvent.objects.create(
+        payment=payment,
+        source=PaymentEvent.Source.START,
+        reported_status="failed",
+        note=str(reason)[:255],
+    )
+
+
+def poll_if_due(*, payment):
+    """Check a pending payment when its back-off allows (the waiting page asks often)."""
+    due = payment.next_poll_at is None or payment.next_poll_at <= timezone.now()
+    if payment.status in (Payment.Status.PENDING, Payment.Status.EXPIRED) and due:
+        return poll_payment(payment=payment)
+    return payment
+
+
+def poll_payment(*, payment):
+    """Ask the provider for news and apply it."""
+    try:
+        result = get_provider(payment.provider).poll(payment)
+    except Exception as error:  # the provider is down or slow: try later
+        logger.warning("Status check failed for payment %s: %r", payment.pk, error)
+        _schedule_next_poll(payment.pk)
+        return payment
+    return apply_status(payment_id=payment.pk, result=result, source=PaymentEvent.Source.POLL)
+
+
+def _schedule_next_poll(payment_id):
+    payment = Payment.objects.get(pk=payment_id)
+    delay = POLL_SCHEDULE[min(payment.poll_count, len(POLL_SCHEDULE) - 1)]
+    Payment.objects.filter(pk=payment_id).update(
+        poll_count=F("poll_count") + 1, next_poll_at=timezone.now() + timedelta(seconds=delay)
+    )
+
+
+def apply_status(*, payment_id, result, source):
+    """Apply news about a payment. Safe to call any number of times, concurrently."""
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment_id)
+        event = PaymentEvent.objects.create(
+            payment=payment,
+            source=source,
+            reported_status=result.status or "",
+            payload=result.raw if isinstance(result.raw, dict) else {},
+        )
+        if result.status == base.PAID:
+            _apply_paid(payment, result, event)
+        elif result.status in (base.FAILED, base.EXPIRED):
+            if payment.status == Payment.Status.PENDING:
+                payment.status = (
+                    Payment.Status.FAILED
+                    if result.status == base.FAILED
+                    else Payment.Status.EXPIRED
+                )
+                payment.failure_reason = result.reason[:255]
+                payment.save(update_fields=["status", "failure_reason"])
+        elif payment.status == Payment.Status.PENDING:
+            delay = POLL_SCHEDULE[min(payment.poll_count, len(POLL_SCHEDULE) - 1)]
+            payment.poll_count += 1
+            payment.next_poll_at = timezone.now() + timedelta(seconds=delay)
+            payment.save(update_fields=["poll_count", "next_poll_at"])
+    return payment
+
+
+def _amount_matches(payment, result):
+    if result.amount_xaf is not None and result.amount_xaf != payment.amount_xaf:
+        return False
+    return result.currency is None or result.currency.upper() == CURRENCY
+
+
+def _flag(order, reason):
+    order.needs_review = True
+    order.review_reason = (order.review_reason + "\n" + reason).strip()
+    order.save(update_fields=["needs_review", "review_reason"])
+    logger.warning("Order %s flagged for review: %s", order.number, reason)
+
+
+def _apply_paid(payment, result, event):
+    order = Order.objects.select_for_update().get(pk=payment.order_id)
+    if not _amount_matches(payment, result):
+        event.note = "amount or currency mismatch"
+        event.save(update_fields=["note"])
+        _flag(
+            order,
+            f"Payment {payment.reference}: provider reported {result.amount_xaf} "
+            f"{result.currency}, expected {payment.amount_xaf} {CURRENCY}.",
+        )
+        return
+    if payment.status == Payment.Status.PAID:
+        return  # already applied: nothing happens twice
+    late = payment.status in (Payment.Status.EXPIRED, Payment.Status.FAILED)
+    payment.status = Payment.Status.PAID
+    payment.paid_at = timezone.now()
+    payment.save(update_fields=["status", "paid_at"])
+    if order.status != Order.Status.PENDING:
+        # Paid twice (two payments for one order): keep the money, refund by hand.
+        _flag(order, f"Payment {payment.reference} arrived for an order already {order.status}.")
+        ledger.post_sale(order=order, payment=payment)
+        return
+    order.status = Order.Status.PAID
+    order.paid_at = payment.paid_at
+    order.save(update_fields=["status", "paid_at"])
+    if order.coupon_id:
+        Coupon.objects.filter(pk=order.coupon_id).update(used_count=F("used_count") + 1)
+    ledger.post_sale(order=order, payment=payment)
+    fulfiller = fulfiller_for(order.item_type)
+    if late and not fulfiller.is_available(order=order):
+        _flag(order, "Paid after expiry and the item is no longer available.")
+        return
+    fulfiller.on_paid(order=order)
+    order_id = order.pk
+    transaction.on_commit(lambda: _send_receipt(order_id))
+
+
+def _send_receipt(order_id):
+    from .tasks import send_receipt
+
+    send_receipt.delay(order_id)
+
+
+def expire_overdue_payments(*, now=None):
+    """Pending payments past their lifetime become expired (a late success still counts)."""
+    now = now or timezone.now()
+    return Payment.objects.filter(status=Payment.Status.PENDING, expires_at__lte=now).update(
+        status=Payment.Status.EXPIRED, failure_reason="expired"
+    )
+
+
+# --- Refunds --------------------------------------------------------------------------------
+
+
+def refund_payment(*, payment, amount_xaf, reason, requested_by):
+    """Refund all or part of a paid payment: provider first, then ledger and access."""
+    amount_xaf = int(amount_xaf)
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().select_related("order").get(pk=payment.pk)
+        order = Order.objects.select_for_update().get(pk=payment.order_id)
+        if payment.status != Payment.Status.PAID:
+            raise RefundError(_("Only a paid payment can be refunded."))
+        refundable = order.amount_xaf - order.refunded_xaf
+        if amount_xaf <= 0 or amount_xaf > refundable:
+            raise RefundError(_("You can refund between 1 and %(max)d FCFA.") % {"max": refundable})
+        refund = Refund.objects.create(
+            payment=payment, amount_xaf=amount_xaf, reason=reason[:255], requested_by=requested_by
+        )
+    try:
+        result = get_provider(payment.provider).refund(payment, amount_xaf)
+    except Exception as error:
+        Refund.objects.filter(pk=refund.pk).update(status=Refund.Status.FAILED)
+        raise RefundError(_("The provider did not accept the refund. Try again later.")) from error
+    with transaction.atomic():
+        refund = Refund.objects.select_for_update().get(pk=refund.pk)
+        order = Order.objects.select_for_update().get(pk=payment.order_id)
+        refund.status = Refund.Status.DONE
+        refund.provider_reference = result.provider_reference[:128]
+        refund.save(update_fields=["status", "provider_reference"])
+        order.refunded_xaf += amount_xaf
+        fully = order.refunded_xaf >= order.amount_xaf
+        order.status = Order.Status.REFUNDED if fully else Order.Status.PARTLY_REFUNDED
+        order.save(update_fields=["refunded_xaf", "status"])
+        ledger.post_refund(order=order, payment=payment, refund=refund)
+        fulfiller_for(order.item_type).on_refunded(order=order, amount_xaf=amount_xaf)
+        order_id, refund_id = order.pk, refund.pk
+        transaction.on_commit(lambda: _tell_refund(order_id, refund_id))
+    return refund
+
+
+def _tell_refund(order_id, refund_id):
+    from .tasks import send_refund_notice
+
+    send_refund_notice.delay(order_id, refund_id)

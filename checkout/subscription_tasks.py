@@ -1,0 +1,85 @@
+"""Renewal reminders: there is no card on file, so the student renews by paying again."""
+
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from notifications.services import queue_email, queue_sms
+
+from .models import Subscription
+
+REMIND_BEFORE = timedelta(days=3)
+
+
+def subscriptions_to_remind(*, now=None):
+    """Ending within REMIND_BEFORE, not reminded yet, and not already renewed."""
+    now = now or timezone.now()
+    renewed = Subscription.objects.filter(
+        user=OuterRef("user"), revoked=False, ends_at__gt=OuterRef("ends_at")
+    )
+    return (
+        Subscription.objects.filter(
+            revoked=False,
+            reminded_at__isnull=True,
+            ends_at__gt=now,
+            ends_at__lte=now + REMIND_BEFORE,
+        )
+        .exclude(Exists(renewed))
+        .order_by("ends_at")
+    )
+
+
+@shared_task
+def remind_expiring_subscriptions():
+    """Beat, daily: one reminder per subscription about to end."""
+    due = list(subscriptions_to_remind().values_list("pk", flat=True)[:500])
+    for subscription_id in due:
+        send_renewal_reminder.delay(subscription_id)
+    return len(due)
+
+
+@shared_task
+def send_renewal_reminder(subscription_id):
+    with transaction.atomic():
+        # Claim the reminder: a second run, or a second delivery of this task, sends nothing.
+        claimed = Subscription.objects.filter(
+            pk=subscription_id, reminded_at__isnull=True, revoked=False
+        ).update(reminded_at=timezone.now())
+        if not claimed:
+            return "already reminded"
+        subscription = Subscription.objects.select_related("user").get(pk=subscription_id)
+        _queue_reminder(subscription)
+    return "queued"
+
+
+def _queue_reminder(subscription):
+    user = subscription.user
+    with override(user.preferred_language):
+        link = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "checkout:buy", args=["subscription", subscription.plan]
+        )
+        end = date_format(timezone.localtime(subscription.ends_at), "DATE_FORMAT")
+        queue_email(
+            to=user.email,
+            subject=_("Your subscription ends on %(date)s") % {"date": end},
+            text=_(
+                "Hello %(name)s,\n\nYour Beauty Skills Academy subscription ends on %(date)s. "
+                "To keep your courses open, renew it in one tap:\n%(link)s\n\n"
+                "The new period starts when the current one ends: you lose no days.\n"
+            )
+            % {"name": user, "date": end, "link": link},
+        )
+        if user.phone:
+            queue_sms(
+                to=user.phone,
+                text=_("Beauty Skills Academy: your subscription ends on %(date)s. Renew: %(link)s")
+                % {"date": end, "link": link},
+            )

@@ -1,0 +1,50 @@
+"""Checkout jobs: status checks with back-off, expiry, receipts. All idempotent."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from . import services
+from .models import Order, Payment
+
+
+@shared_task
+def poll_payment(payment_id):
+    payment = Payment.objects.filter(pk=payment_id).first()
+    if payment is None or payment.status == Payment.Status.PAID:
+        return "nothing to do"
+    services.poll_payment(payment=payment)
+    return payment.status
+
+
+@shared_task
+def poll_pending_payments():
+    """Beat: check every payment whose next check is due, then expire the overdue ones.
+    Expired payments keep being checked for a while: a late success still fulfils."""
+    now = timezone.now()
+    due = Payment.objects.filter(
+        status__in=[Payment.Status.PENDING, Payment.Status.EXPIRED],
+        next_poll_at__lte=now,
+        created_at__gte=now - timezone.timedelta(days=1),
+    ).values_list("pk", flat=True)[:200]
+    for payment_id in due:
+        poll_payment.delay(payment_id)
+    services.expire_overdue_payments(now=now)
+    return len(due)
+
+
+@shared_task
+def send_receipt(order_id):
+    from .receipts import send_receipt_messages
+
+    order = Order.objects.filter(pk=order_id).first()
+    if order is not None:
+        send_receipt_messages(order)
+
+
+@shared_task
+def send_refund_notice(order_id, refund_id):
+    from .receipts import send_refund_messages
+
+    order = Order.objects.filter(pk=order_id).first()
+    if order is not None:
+        send_refund_messages(order, refund_id)

@@ -1,0 +1,184 @@
+"""Buying: the pay form, the waiting page that follows the phone, and the sandbox phone."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from . import services
+from .errors import CheckoutError, ProviderUnavailable
+from .forms import MOBILE_MONEY, PayForm
+from .models import Order, Payment, PaymentEvent, SandboxCharge
+from .money import format_xaf
+from .providers import base, get_provider
+from .purchasables import fulfiller_for
+
+
+def _offer_or_none(request, item_type, item_id):
+    try:
+        return fulfiller_for(item_type).offer(item_id=item_id, user=request.user), None
+    except KeyError:
+        raise Http404 from None
+    except CheckoutError as error:
+        return None, error.message
+
+
+@login_required
+def buy(request, item_type, item_id):
+    offer, refusal = _offer_or_none(request, item_type, item_id)
+    if refusal:
+        return render(request, "checkout/not_for_sale.html", {"message": refusal}, status=409)
+    form = PayForm(request.POST or None, initial={"token": uuid.uuid4()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            order = services.create_order(
+                user=request.user,
+                item_type=item_type,
+                item_id=item_id,
+                coupon_code=data["coupon"],
+                request_token=data["token"],
+            )
+            payment = services.start_payment(
+                order=order, provider_name=data["method"], phone=data["phone"]
+            )
+        except CheckoutError as error:
+            form.add_error(None, error.message)
+        except ProviderUnavailable:
+            form.add_error(
+                None, _("The payment service is not answering. Please try again in a minute.")
+            )
+        else:
+            if payment.redirect_url:
+                return redirect(payment.redirect_url)
+            return redirect("checkout:payment", reference=payment.reference)
+    return render(
+        request,
+        "checkout/buy.html",
+        {"form": form, "offer": offer, "price": format_xaf(offer.price_xaf)},
+    )
+
+
+def _own_payment(request, reference):
+    payment = get_object_or_404(Payment.objects.select_related("order"), reference=reference)
+    if payment.order.user_id != request.user.pk:
+        raise Http404
+    return payment
+
+
+def _payment_state(payment):
+    order = payment.order
+    amount = format_xaf(payment.amount_xaf)
+    if payment.status == Payment.Status.PAID:
+        message = _("Payment received. Thank you!")
+        next_url = fulfiller_for(order.item_type).success_url(order=order)
+    elif payment.status == Payment.Status.PENDING:
+        if payment.provider in MOBILE_MONEY:
+            message = _("Confirm the payment of %(amount)s on your phone.") % {"amount": amount}
+        else:
+            message = _("Waiting for the card payment of %(amount)s.") % {"amount": amount}
+        next_url = ""
+    elif payment.status == Payment.Status.EXPIRED:
+        message = _("The payment was not confirmed in time. You can try again.")
+        next_url = ""
+    else:
+        message = _("The payment did not go through (%(reason)s). You can try again.") % {
+            "reason": _friendly_reason(payment.failure_reason)
+        }
+        next_url = ""
+    return {"status": payment.status, "message": message, "next_url": next_url}
+
+
+def _friendly_reason(code):
+    return {
+        "APPROVAL_REJECTED": _("refused on the phone"),
+        "NOT_ENOUGH_FUNDS": _("not enough money on the account"),
+        "PAYER_NOT_FOUND": _("this number has no Mobile Money account"),
+        "expired": _("no answer in time"),
+    }.get(code, _("refused by the provider"))
+
+
+@login_required
+@never_cache
+def payment(request, reference):
+    payment = services.poll_if_due(payment=_own_payment(request, reference))
+    payment.refresh_from_db()
+    state = _payment_state(payment)
+    if state["next_url"]:
+        messages.success(request, state["message"])
+        return redirect(state["next_url"])
+    sandbox_phone = ""
+    if payment.provider == Payment.Provider.SANDBOX and payment.status == Payment.Status.PENDING:
+        sandbox_phone = reverse("checkout:sandbox_phone", args=[payment.reference])
+    return render(
+        request,
+        "checkout/payment.html",
+        {"payment": payment, "state": state, "sandbox_phone": sandbox_phone},
+    )
+
+
+@login_required
+@never_cache
+def payment_status(request, reference):
+    payment = services.poll_if_due(payment=_own_payment(request, reference))
+    payment.refresh_from_db()
+    return JsonResponse(_payment_state(payment))
+
+
+@login_required
+@require_POST
+def retry(request, reference):
+    previous = _own_payment(request, reference)
+    if previous.status == Payment.Status.PENDING:
+        return redirect("checkout:payment", reference=previous.reference)
+    try:
+        payment = services.start_payment(
+            order=previous.order, provider_name=previous.provider, phone=previous.phone
+        )
+    except CheckoutError as error:
+        messages.error(request, error.message)
+        return redirect("checkout:payment", reference=previous.reference)
+    except ProviderUnavailable:
+        messages.error(
+            request, _("The payment service is not answering. Please try again in a minute.")
+        )
+        return redirect("checkout:payment", reference=previous.reference)
+    if payment.redirect_url:
+        return redirect(payment.redirect_url)
+    return redirect("checkout:payment", reference=payment.reference)
+
+
+@never_cache
+def sandbox_phone(request, reference):
+    """The sandbox's pretend phone: shows the prompt; Approve or Reject answers it."""
+    charge = get_object_or_404(SandboxCharge, reference=reference)
+    payment = get_object_or_404(Payment, reference=reference, provider=Payment.Provider.SANDBOX)
+    if request.method == "POST" and charge.status == SandboxCharge.Status.WAITING:
+        approved = request.POST.get("answer") == "approve"
+        SandboxCharge.objects.filter(pk=charge.pk, status=SandboxCharge.Status.WAITING).update(
+            status=SandboxCharge.Status.APPROVED if approved else SandboxCharge.Status.REJECTED
+        )
+        # The network then tells the merchant, like a provider webhook would.
+        result = get_provider("sandbox").poll(payment)
+        services.apply_status(
+            payment_id=payment.pk, result=result, source=PaymentEvent.Source.WEBHOOK
+        )
+        return redirect("checkout:sandbox_phone", reference=reference)
+    charge.refresh_from_db()
+    return render(
+        request,
+        "checkout/sandbox_phone.html",
+        {
+            "charge": charge,
+            "amount": format_xaf(charge.amount_xaf),
+            "order": Order.objects.get(pk=payment.order_id),
+            "answered": charge.status != SandboxCharge.Status.WAITING,
+            "paid": base.PAID,
+        },
+    )

@@ -1,0 +1,33 @@
+"""Checkout in the Wagtail admin: orders and refunds, the payouts export, coupons."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .admin_views import OrderViewSet, can_manage_orders, payouts
+from .coupon_admin import register_coupon_admin
+
+register_coupon_admin()
+
+
+@hooks.register("register_admin_viewset")
+def register_order_viewset():
+    return OrderViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_payout_urls():
+    return [path("payouts/", payouts, name="checkout_payouts")]
+
+
+class PayoutsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage_orders(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_payouts_menu_item():
+    return PayoutsMenuItem(
+        _("Payouts"), reverse("checkout_payouts"), icon_name="download", order=305
+    )

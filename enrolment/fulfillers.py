@@ -1,0 +1,52 @@
+"""Selling courses through checkout: a paid order enrols; a full refund removes access."""
+
+from django.utils.translation import gettext as _
+
+from checkout.errors import NotForSale
+from checkout.purchasables import Fulfiller, Offer, register
+from course_pages.models import CoursePage
+
+from . import selectors, services
+from .models import Enrolment
+
+
+@register
+class CourseFulfiller(Fulfiller):
+    item_type = "course"
+    payee_percent = 70
+
+    def _course(self, item_id):
+        course = CoursePage.objects.live().filter(pk=item_id).select_related("instructor").first()
+        if course is None:
+            raise NotForSale(_("This course is not available."))
+        return selectors.canonical(course)
+
+    def offer(self, *, item_id, user):
+        course = self._course(item_id)
+        if course.is_free:
+            raise NotForSale(_("This course is free: enrol from the course page."))
+        if selectors.is_enrolled(user=user, course=course):
+            raise NotForSale(_("You are already enrolled in this course."))
+        return Offer(
+            description=course.title,
+            price_xaf=course.price_xaf,
+            payee=course.instructor.user,
+            payee_percent=self.payee_percent,
+        )
+
+    def is_available(self, *, order):
+        return CoursePage.objects.live().filter(pk=order.item_id).exists()
+
+    def on_paid(self, *, order):
+        course = CoursePage.objects.get(pk=order.item_id)
+        services.enrol(user=order.user, course=course, source=Enrolment.Source.PURCHASE)
+
+    def on_refunded(self, *, order, amount_xaf):
+        if order.refunded_xaf >= order.amount_xaf:
+            services.revoke(user=order.user, course=CoursePage.objects.get(pk=order.item_id))
+
+    def success_url(self, *, order):
+        course = CoursePage.objects.get(pk=order.item_id)
+        localized = course.localized
+        lessons = localized.specific.lessons
+        return lessons[0].url if lessons else localized.url
