@@ -32,7 +32,10 @@ class CourseFilter(django_filters.FilterSet):
     )
     price = django_filters.ChoiceFilter(
         label=_("Price"),
-        choices=[(PRICE_FREE, pgettext_lazy("price", "Free")), (PRICE_PAID, pgettext_lazy("price", "Paid"))],
+        choices=[
+            (PRICE_FREE, pgettext_lazy("price", "Free")),
+            (PRICE_PAID, pgettext_lazy("price", "Paid")),
+        ],
         method="filter_price",
         empty_label=_("Free and paid"),
     )
