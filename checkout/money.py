@@ -1,18 +1,18 @@
 """Money is whole francs CFA (XAF): integers only, never floats."""
 
-from django.utils.formats import number_format
 from django.utils.translation import get_language
 
 CURRENCY = "XAF"
+NO_BREAK_SPACE = "\u00a0"
 
 
 def format_xaf(amount, language=None):
-    """'5 000 FCFA' in French, 'FCFA 5,000' in English."""
+    """'5 000 FCFA' in French, 'FCFA 5,000' in English (spaces that never break)."""
     language = (language or get_language() or "fr")[:2]
-    grouped = number_format(int(amount), force_grouping=True, use_l10n=True)
+    grouped = f"{int(amount):,}"
     if language == "en":
-        return f"FCFA {int(amount):,}"
-    return f"{grouped}\u00a0FCFA"
+        return f"FCFA{NO_BREAK_SPACE}{grouped}"
+    return f"{grouped.replace(',', NO_BREAK_SPACE)}{NO_BREAK_SPACE}FCFA"
 
 
 def percent_of(amount, percent):

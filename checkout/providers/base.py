@@ -1,6 +1,7 @@
 """The one interface every payment backend implements, with typed answers
 (after saleor's payment/interface.py)."""
 
+import json
 from dataclasses import dataclass, field
 
 PENDING = "pending"
@@ -67,3 +68,37 @@ class Provider:
 
     def refund(self, payment, amount_xaf):
         raise NotImplementedError
+
+
+def json_object_body(request, provider_label):
+    """The notification body as a JSON object, or InvalidNotification."""
+    from checkout.errors import InvalidNotification
+
+    try:
+        data = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InvalidNotification(f"{provider_label} notification is not JSON") from error
+    if not isinstance(data, dict):
+        raise InvalidNotification(f"{provider_label} notification is not a JSON object")
+    return data
+
+
+def cache_access_token(key, answer, provider_label, margin_seconds):
+    """Keep an OAuth token answer ({access_token, expires_in}) until shortly before it
+    expires; return the token, or ProviderUnavailable when the answer has none."""
+    from django.core.cache import cache
+
+    from checkout.errors import ProviderUnavailable
+
+    token = answer.get("access_token")
+    if not token or not isinstance(token, str):
+        raise ProviderUnavailable(f"{provider_label} token answer has no access_token.")
+    try:
+        lifetime = int(answer.get("expires_in", 0)) - margin_seconds
+    except (TypeError, ValueError):
+        lifetime = 0
+    if lifetime > 0:
+        cache.set(key, token, lifetime)
+    else:
+        cache.delete(key)
+    return token

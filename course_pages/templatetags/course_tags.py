@@ -3,20 +3,20 @@
 import json
 
 from django import template
-from django.utils.formats import number_format
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from checkout.money import format_xaf
 
 register = template.Library()
 
 
 @register.simple_tag
 def price(amount_xaf):
-    """'Gratuit' or '5 000 FCFA' (grouped by the active locale, never decimals)."""
+    """'Gratuit' / 'Free', or '5 000 FCFA' in French and 'FCFA 5,000' in English."""
     if not amount_xaf:
         return _("Free")
-    return format_html("{}&nbsp;FCFA", number_format(int(amount_xaf), force_grouping=True))
+    return format_xaf(amount_xaf)
 
 
 @register.filter

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from checkout.errors import ProviderUnavailable
+from checkout.providers.base import cache_access_token
 
 logger = logging.getLogger(__name__)
 
@@ -141,18 +142,7 @@ class MomoClient:
             headers={"Ocp-Apim-Subscription-Key": credentials.subscription_key},
         )
         data = self._json_or_unavailable(response, expected=200)
-        token = data.get("access_token")
-        if not token or not isinstance(token, str):
-            raise ProviderUnavailable("MTN MoMo token answer has no access_token.")
-        try:
-            lifetime = int(data.get("expires_in", 0)) - TOKEN_MARGIN_SECONDS
-        except (TypeError, ValueError):
-            lifetime = 0
-        if lifetime > 0:
-            cache.set(key, token, lifetime)
-        else:
-            cache.delete(key)
-        return token
+        return cache_access_token(key, data, "MTN MoMo", TOKEN_MARGIN_SECONDS)
 
     def _authorised(self, product, method, path, *, headers=None, json=None):
         """A call with a Bearer token; a 401 means the token died early (revoked, or

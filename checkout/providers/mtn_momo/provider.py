@@ -35,7 +35,6 @@ Settings (read with getattr; production.py sets them from the environment):
     CHECKOUT_HTTP_TIMEOUT        seconds per HTTP call (default 10)
 """
 
-import json
 import logging
 import uuid
 from decimal import Decimal, InvalidOperation
@@ -102,12 +101,7 @@ class MtnMomoProvider(base.Provider):
         return status_result(data, reference_id)
 
     def parse_webhook(self, request):
-        try:
-            data = json.loads(request.body or b"{}")
-        except (ValueError, UnicodeDecodeError) as error:
-            raise InvalidNotification("MTN MoMo callback is not JSON") from error
-        if not isinstance(data, dict):
-            raise InvalidNotification("MTN MoMo callback is not a JSON object")
+        data = base.json_object_body(request, "MTN MoMo")
         candidate = data.get("referenceId") or request.headers.get("X-Reference-Id", "")
         try:
             reference_id = str(uuid.UUID(str(candidate)))

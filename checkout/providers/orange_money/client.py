@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from checkout.errors import ProviderUnavailable
+from checkout.providers.base import cache_access_token
 
 logger = logging.getLogger(__name__)
 
@@ -82,18 +83,7 @@ class OrangeMoneyClient:
         if response.status_code in (400, 401, 403):
             logger.error("Orange Money refused our client credentials (%s)", response.status_code)
         data = self.json_or_unavailable(response, expected=(200,))
-        token = data.get("access_token")
-        if not token or not isinstance(token, str):
-            raise ProviderUnavailable("Orange Money token answer has no access_token.")
-        try:
-            lifetime = int(data.get("expires_in", 0)) - TOKEN_MARGIN_SECONDS
-        except (TypeError, ValueError):
-            lifetime = 0
-        if lifetime > 0:
-            cache.set(key, token, lifetime)
-        else:
-            cache.delete(key)
-        return token
+        return cache_access_token(key, data, "Orange Money", TOKEN_MARGIN_SECONDS)
 
     def _authorised(self, method, path, *, json=None):
         """A call with a Bearer token; a 401 means the token died early: get a fresh one

@@ -33,7 +33,6 @@ Settings (read with getattr; production.py sets them from the environment):
     CHECKOUT_HTTP_TIMEOUT          seconds per HTTP call (default 10)
 """
 
-import json
 import logging
 from decimal import Decimal, InvalidOperation
 
@@ -113,12 +112,7 @@ class OrangeMoneyProvider(base.Provider):
         return status_result(answer, pay_token)
 
     def parse_webhook(self, request):
-        try:
-            data = json.loads(request.body or b"{}")
-        except (ValueError, UnicodeDecodeError) as error:
-            raise InvalidNotification("Orange Money notification is not JSON") from error
-        if not isinstance(data, dict):
-            raise InvalidNotification("Orange Money notification is not a JSON object")
+        data = base.json_object_body(request, "Orange Money")
         pay_token = data.get("payToken")
         if not pay_token or not isinstance(pay_token, str):
             raise InvalidNotification("Orange Money notification names no payToken")
