@@ -62,9 +62,7 @@ class CouponDeleteView(DeleteView):
         ):
             messages.error(
                 request,
-                _(
-                    "This coupon was used on orders, so it cannot be deleted. Untick “active” to stop it."
-                ),
+                _("This coupon is on orders, so it cannot be deleted. Untick “active” to stop it."),
             )
             return redirect(reverse(self.edit_url_name, args=[quote(self.object.pk)]))
         return super().dispatch(request, *args, **kwargs)

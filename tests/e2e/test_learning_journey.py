@@ -62,7 +62,7 @@ def test_student_pays_with_the_sandbox_phone_and_lands_in_the_course(
     phone.close()
 
     # The waiting page polls our status endpoint and moves on by itself.
-    expect(page).to_have_url(re.compile(r".*/preparer/$"), timeout=15000)
+    expect(page).to_have_url(re.compile(r".*/preparer/$"), timeout=30000)
     expect(page.locator("main")).to_contain_text("Hydratez.")
     screenshot("22-first-lesson-after-payment")
 
