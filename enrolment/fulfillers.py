@@ -25,7 +25,8 @@ class CourseFulfiller(Fulfiller):
         course = self._course(item_id)
         if course.is_free:
             raise NotForSale(_("This course is free: enrol from the course page."))
-        if selectors.is_enrolled(user=user, course=course):
+        owned = selectors.enrolment_for(user=user, course=course)
+        if owned is not None and owned.source != Enrolment.Source.SUBSCRIPTION:
             raise NotForSale(_("You are already enrolled in this course."))
         return Offer(
             description=course.title,

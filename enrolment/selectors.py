@@ -212,7 +212,12 @@ def course_context(*, user, course):
     """Enrolment, progress and where to resume, for the course page."""
     enrolment = enrolment_for(user=user, course=course)
     if enrolment is None:
-        return {"enrolment": None}
+        from course_pages.access import subscription_opens
+
+        return {
+            "enrolment": None,
+            "subscribed": user.is_authenticated and subscription_opens(user, course),
+        }
     done_keys = completed_lesson_keys(enrolment)
     lessons = course.lessons
     resume = None
