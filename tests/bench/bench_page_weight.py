@@ -37,6 +37,14 @@ FIRST_VIEW_BUDGET = 60_000  # bytes, issue: home page first view under 60 KB
 SITE_CSS_BUDGET = 15_000  # bytes
 TIMED_RUNS = 5
 GZIP_LEVEL = 6  # what nginx/whitenoise-style compression roughly sends
+# On a 360x800 screen the first one or two cards are visible; later lazy images wait.
+LAZY_IMAGES_ON_FIRST_SCREEN = 2
+COURSE_PAGES = [
+    ("catalog fr", "/fr/formations/"),
+    ("catalog en", "/en/courses/"),
+    ("course fr", "/fr/formations/maquillage-de-mariee/"),
+    ("course en", "/en/courses/bridal-make-up/"),
+]
 
 
 class AssetCollector(HTMLParser):
@@ -45,6 +53,7 @@ class AssetCollector(HTMLParser):
     def __init__(self):
         super().__init__()
         self.assets = []  # (kind, url)
+        self.lazy_seen = 0
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -60,7 +69,11 @@ class AssetCollector(HTMLParser):
         elif tag == "script" and attrs.get("src"):
             self.assets.append(("js", attrs["src"]))
         elif tag == "img" and attrs.get("src"):
-            self.assets.append(("img", attrs["src"]))
+            # Lazy images past the first screen are not fetched on first view.
+            lazy = attrs.get("loading") == "lazy"
+            self.lazy_seen += lazy
+            later = lazy and self.lazy_seen > LAZY_IMAGES_ON_FIRST_SCREEN
+            self.assets.append(("img_later" if later else "img", attrs["src"]))
 
     handle_startendtag = handle_starttag
 
@@ -106,12 +119,16 @@ def measure(client, path):
     collector.feed(html.decode(response.charset or "utf-8"))
     sizes = {"html": len(html), "css": 0, "js": 0, "img": 0}
     gz = {"html": len(gzip.compress(html, GZIP_LEVEL)), "css": 0, "js": 0, "img": 0}
+    later_bytes = 0
     assets = {}
     for kind, url in collector.assets:
         if url in assets:
             continue
         data = asset_bytes(client, url)
         assets[url] = len(data)
+        if kind == "img_later":
+            later_bytes += len(data)
+            continue
         sizes[kind] += len(data)
         gz[kind] += len(gzip.compress(data, GZIP_LEVEL))
     return {
@@ -120,6 +137,7 @@ def measure(client, path):
         "total": sum(sizes.values()),
         "total_gz": sum(gz.values()),
         "assets": assets,
+        "images_after_first_screen": later_bytes,
         "queries_cold": len(cold_queries),
         "queries_warm": len(warm_queries),
         "ms_cold": cold_ms,
@@ -178,3 +196,20 @@ def test_page_weight_and_queries(client):
         if name in HOME_PAGES:
             print(f"{name} first view: {m['total']} bytes (budget {FIRST_VIEW_BUDGET})")
             assert m["total"] < FIRST_VIEW_BUDGET, f"{path} first view is {m['total']} bytes"
+
+
+def test_course_page_weight_and_queries(client):
+    """Catalogue and course pages with the full bilingual demo (issue #4: first mobile
+    view of each under 60 KB, video excluded)."""
+    import course_pages.demo
+
+    load_demo()
+    course_pages.demo.load()
+    rows = [(name, path, measure(client, path)) for name, path in COURSE_PAGES]
+    print_table(rows)
+    for name, path, m in rows:
+        print(
+            f"{name} first view: {m['total']} bytes (budget {FIRST_VIEW_BUDGET}); "
+            f"lazy images further down: {m['images_after_first_screen']} bytes"
+        )
+        assert m["total"] < FIRST_VIEW_BUDGET, f"{path} first view is {m['total']} bytes"
