@@ -22,6 +22,7 @@ from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
 from accounts.models import User
+from home.demo import translate_page
 from home.models import HomePage
 
 from . import demo_data as data
@@ -95,13 +96,8 @@ def _translate(page, locale, build):
     if missing. The parent must already be translated."""
     existing = page.get_translation_or_none(locale)
     if existing is not None:
-        return existing.specific
-    translated = page.copy_for_translation(locale)
-    for name, value in build().items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
+        return existing.specific  # build() is skipped: no English body made for nothing
+    return translate_page(page, locale, **build())
 
 
 def _items(pairs, lang):

@@ -12,7 +12,7 @@ from course_pages.models import CoursePage
 
 from . import selectors, services
 from .errors import LearningError
-from .models import Enrolment, Submission
+from .models import Submission
 
 
 def _courses_taught(user):
@@ -87,6 +87,5 @@ def decide(request, submission_id):
             "submission": submission,
             "assignment": selectors.assignment_of(submission, lesson),
             "peer_reviews": submission.peer_reviews.all(),
-            "enrolment": Enrolment.objects.get(pk=submission.enrolment_id),
         },
     )
