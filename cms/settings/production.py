@@ -1,10 +1,16 @@
-"""Production: everything secret or host-specific comes from the environment."""
+"""Production: everything secret or host-specific comes from the environment.
+
+Parts (README "Production"): PostgreSQL (`DATABASE_URL`), Redis (`REDIS_URL`: cache,
+sessions, Celery broker and results), an S3-compatible bucket (`AWS_*`) for media, and
+any number of stateless app servers behind a load balancer that terminates TLS."""
 
 import os
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR, REDIS_URL, STORAGES, WAGTAILADMIN_BASE_URL
 
 
 def required_env(name):
@@ -14,15 +20,26 @@ def required_env(name):
     return value
 
 
+def env_flag(name, default):
+    return os.environ.get(name, default).strip().lower() in ("1", "true", "yes", "on")
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
 DEBUG = False
 SECRET_KEY = required_env("SECRET_KEY")
-ALLOWED_HOSTS = [h.strip() for h in required_env("ALLOWED_HOSTS").split(",") if h.strip()]
-CSRF_TRUSTED_ORIGINS = [
-    o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
-]
+required_env("ALLOWED_HOSTS")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", WAGTAILADMIN_BASE_URL)
 
+# --- Behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", "true")
+# Load balancers probe the app servers directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -33,23 +50,90 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+# --- Database: persistent connections, checked before reuse (a restarted PostgreSQL
+# or a pooler closing idle connections must not surface as a 500).
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
 }
 
+# --- Redis (cache, broker from base.py). Sessions are written through to the
+# database so that flushing Redis logs nobody out.
+if REDIS_URL:
+    SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.cached_db")
+    CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL)
+
+# --- Static files: WhiteNoise serves compressed files with hashed names, which it
+# marks immutable and cacheable for ten years.
+STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "static_collected"))
+
+# --- Media on an S3-compatible bucket. Without AWS_STORAGE_BUCKET_NAME, files stay on
+# the local disk as in development (a single host).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _s3_connection = {
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+        "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+        "signature_version": "s3v4",
+        # Uploads keep their own name; a clash gets a suffix, never overwrites.
+        "file_overwrite": False,
+    }
+    # Private files: a bucket of their own that nobody can list or read without a
+    # signature. The app checks access first, then redirects to a URL that expires.
+    _private = {
+        **_s3_connection,
+        "bucket_name": required_env("AWS_PRIVATE_STORAGE_BUCKET_NAME"),
+        "default_acl": "private",
+        "querystring_auth": True,
+        "querystring_expire": int(os.environ.get("PRIVATE_MEDIA_URL_SECONDS", "300")),
+        "custom_domain": None,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_connection,
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "querystring_auth": False,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    STORAGES["private"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _private}
+    STORAGES["images"] = {
+        "BACKEND": "course_pages.s3_image_storage.GatedS3ImageStorage",
+        "OPTIONS": {**_private, "location": "images"},
+    }
+PRIVATE_MEDIA_REDIRECT = env_flag(
+    "PRIVATE_MEDIA_REDIRECT", "true" if AWS_STORAGE_BUCKET_NAME else "false"
+)
+
+# --- Messages out.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", "false")
+EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL", "false")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+# For the file backend (the prod-smoke journey reads the verification link there).
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "notifications.sms.ConsoleSMSBackend")
 
 # --- Payments: a provider is offered only when its credentials are set.
-CHECKOUT_PUBLIC_BASE_URL = os.environ.get("CHECKOUT_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)  # noqa: F405
+CHECKOUT_PUBLIC_BASE_URL = os.environ.get("CHECKOUT_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 CHECKOUT_SANDBOX_SECRET = os.environ.get("CHECKOUT_SANDBOX_SECRET", SECRET_KEY)
 CHECKOUT_PROVIDERS = {}
-if os.environ.get("CHECKOUT_SANDBOX", "false").lower() == "true":
+if env_flag("CHECKOUT_SANDBOX", "false"):
     CHECKOUT_PROVIDERS["sandbox"] = "checkout.providers.sandbox.SandboxProvider"
 MTN_MOMO_BASE_URL = os.environ.get("MTN_MOMO_BASE_URL", "https://proxy.momoapi.mtn.com")
 MTN_MOMO_SUBSCRIPTION_KEY = os.environ.get("MTN_MOMO_SUBSCRIPTION_KEY", "")
@@ -76,4 +160,18 @@ STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 if STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET:
     CHECKOUT_PROVIDERS["stripe"] = "checkout.providers.stripe.provider.StripeProvider"
-PRIVATE_MEDIA_REDIRECT = os.environ.get("PRIVATE_MEDIA_REDIRECT", "false").lower() == "true"
+
+# --- Error reports, only when a DSN is given. No personal data leaves the site.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        send_default_pii=False,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
