@@ -1,6 +1,13 @@
 """Page and snippet models of the course catalogue, re-exported for Django."""
 
-from .catalogue import CourseIndexPage, CoursePage, LessonPage, Level, VideoLanguage
+from .catalogue import (
+    CertificateDesign,
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    Level,
+    VideoLanguage,
+)
 from .curricula import CurriculumIndexPage, CurriculumPage
 from .documents import GuideDocument
 from .images import AcademyImage, AcademyRendition
@@ -11,6 +18,7 @@ from .video import LessonVideo
 __all__ = [
     "AcademyImage",
     "AcademyRendition",
+    "CertificateDesign",
     "CourseCategory",
     "CourseIndexPage",
     "CoursePage",

@@ -34,6 +34,14 @@ class VideoLanguage(models.TextChoices):
     BOTH = "fr-en", _("French and English")
 
 
+class CertificateDesign(models.TextChoices):
+    """The PDF designs a course's certificate can use (templates/certificates/pdf/)."""
+
+    CLASSIC = "classic", _("Classic: gold frame, serif letters")
+    MODERN = "modern", _("Modern: plum band, clean letters")
+    MINIMAL = "minimal", _("Minimal: white page, fine lines")
+
+
 class CourseIndexPage(Page):
     """The public catalogue: filters, search and paginated course cards."""
 
@@ -138,6 +146,16 @@ class CoursePage(Page):
         TextItemStream(), verbose_name=_("what you will learn"), blank=True
     )
     kit_list = StreamField(TextItemStream(), verbose_name=_("what to bring"), blank=True)
+    certificate_template = models.CharField(
+        _("certificate design"),
+        max_length=10,
+        choices=CertificateDesign,
+        default=CertificateDesign.CLASSIC,
+        # Blank is allowed (and printed as the classic design) so forms that predate
+        # the field still validate.
+        blank=True,
+        help_text=_("The PDF certificate students receive when they complete the course."),
+    )
 
     base_form_class = CoursePageForm
 
@@ -161,6 +179,7 @@ class CoursePage(Page):
         FieldPanel("prerequisites"),
         FieldPanel("learning_outcomes"),
         FieldPanel("kit_list"),
+        FieldPanel("certificate_template"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -48,6 +48,18 @@ class InstructorPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    signature = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("signature"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A scan or photo of your signature on a white background, "
+            "printed on your students' certificates."
+        ),
+    )
     headline = models.CharField(_("headline"), max_length=120, blank=True)
     bio = RichTextField(_("biography"), features=["bold", "italic", "link", "ul"], blank=True)
     specialities = StreamField(TextItemStream(), verbose_name=_("specialities"), blank=True)
@@ -57,6 +69,7 @@ class InstructorPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("user"),
         FieldPanel("photo"),
+        FieldPanel("signature"),
         FieldPanel("headline"),
         FieldPanel("bio"),
         FieldPanel("specialities"),
