@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "course_pages",
     "enrolment",
     "checkout",
+    "directory",
     "notifications",
     "wagtail_localize",
     "wagtail_localize.locales",

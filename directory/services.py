@@ -1,0 +1,122 @@
+"""Writes of the directory: listing sync, ratings, statistics, reviews' answers."""
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Avg, Count, F
+
+from .models import (
+    ProfessionalListing,
+    ProfessionalPage,
+    Review,
+    ServiceCategory,
+    WeeklyStats,
+)
+from .selectors import canonical_professional, certificates_of, week_start
+
+
+@transaction.atomic
+def sync_listing(*, professional):
+    """Rewrite the search row of a professional from their pages, services and reviews."""
+    page = canonical_professional(professional)
+    translations = list(
+        ProfessionalPage.objects.filter(translation_key=page.translation_key).only(
+            "title", "bio", "neighbourhood"
+        )
+    )
+    services = list(page.services.filter(is_active=True).select_related("category"))
+    prices = [service.price_xaf for service in services]
+    category_ids = {service.category_id for service in services}
+    category_ids |= {category.pk for category in page.specialities.all()}
+    categories = ServiceCategory.objects.filter(pk__in=category_ids)
+    town = page.town
+    words = [version.title for version in translations]
+    words += [version.bio for version in translations]
+    words += [page.neighbourhood, town.name if town else ""]
+    words += [name for service in services for name in (service.name_fr, service.name_en)]
+    words += [name for category in categories for name in (category.name_fr, category.name_en)]
+    codes = [language.code for language in page.languages.all()]
+    listing, _created = ProfessionalListing.objects.update_or_create(
+        professional=page,
+        defaults={
+            "translation_key": page.translation_key,
+            "is_live": page.live,
+            "title": page.title,
+            "town": town,
+            "region": town.region if town else "",
+            "travels_to_clients": page.travels_to_clients,
+            "travel_radius_km": page.travel_radius_km if page.travels_to_clients else 0,
+            "min_price_xaf": min(prices) if prices else None,
+            "max_price_xaf": max(prices) if prices else None,
+            "rating_average": page.rating_average,
+            "rating_count": page.rating_count,
+            "is_certified": bool(certificates_of(page.user)),
+            "language_codes": "".join(f"|{code}" for code in codes) + "|" if codes else "",
+            "document": "\n".join(word for word in words if word),
+        },
+    )
+    listing.categories.set(categories)
+    _refresh_search_vector(ProfessionalListing.objects.filter(pk=listing.pk))
+    return listing
+
+
+def _refresh_search_vector(listings):
+    """PostgreSQL keeps a tsvector for full-text search; SQLite searches `document` itself."""
+    if connection.vendor != "postgresql":
+        return
+    from django.contrib.postgres.search import SearchVector
+
+    listings.update(
+        search_vector=SearchVector("title", weight="A", config="simple")
+        + SearchVector("document", weight="B", config="simple")
+    )
+
+
+@transaction.atomic
+def refresh_rating(*, professional):
+    """Recount the rating from visible reviews, on every language version of the page.
+
+    Called by booking after a review is written, and by moderation when one is hidden."""
+    page = canonical_professional(professional)
+    # Serialise concurrent recounts of the same professional.
+    ProfessionalPage.objects.select_for_update().filter(pk=page.pk).first()
+    figures = Review.objects.filter(professional=page, is_hidden=False).aggregate(
+        average=Avg("rating"), count=Count("pk")
+    )
+    average = round(figures["average"] or 0, 2)
+    ProfessionalPage.objects.filter(translation_key=page.translation_key).update(
+        rating_average=average, rating_count=figures["count"]
+    )
+    ProfessionalListing.objects.filter(pk=page.pk).update(
+        rating_average=average, rating_count=figures["count"]
+    )
+    page.rating_average, page.rating_count = average, figures["count"]
+    return page
+
+
+def record_profile_view(*, professional):
+    """One conditional UPDATE per view; the weekly row is created by the first view."""
+    _bump(professional_ids=[canonical_professional(professional).pk], field="profile_views")
+
+
+def record_search_appearances(*, professional_ids):
+    """Two queries for a whole results page, whatever its size."""
+    _bump(professional_ids=professional_ids, field="search_appearances")
+
+
+def _bump(*, professional_ids, field):
+    if not professional_ids:
+        return
+    week = week_start()
+    rows = WeeklyStats.objects.filter(professional_id__in=professional_ids, week_start=week)
+    if rows.update(**{field: F(field) + 1}) == len(professional_ids):
+        return
+    try:
+        with transaction.atomic():
+            WeeklyStats.objects.bulk_create(
+                [WeeklyStats(professional_id=pk, week_start=week) for pk in professional_ids],
+                ignore_conflicts=True,
+            )
+    except IntegrityError:
+        return
+    # Rows just created start at 0; those already counted above keep their +1.
+    missing = rows.filter(**{field: 0})
+    missing.update(**{field: F(field) + 1})
