@@ -32,5 +32,6 @@ urlpatterns += i18n_patterns(
     path("checkout/", include("checkout.urls")),
     path("subscription/", include("checkout.subscription_urls")),
     path("account/orders/", include("checkout.account_urls")),
+    path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
 )

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "checkout",
     "directory",
     "notifications",
+    "certificates",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -251,3 +252,16 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # Submitting a page for translation must not publish an untranslated English copy.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# --- Certificates (README "Certificates"). Production sets the signing key (PEM, or the
+# base64 of the 32-byte Ed25519 seed); without it a key is generated once in var/.
+CERTIFICATE_SIGNING_KEY = os.environ.get("CERTIFICATE_SIGNING_KEY", "")
+CERTIFICATE_DEV_KEY_FILE = VAR_DIR / "certificate-signing-key.pem"
+# Printed in the QR code and the Open Badges credential: the public address of the site.
+CERTIFICATE_PUBLIC_BASE_URL = os.environ.get("CERTIFICATE_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Look-ups of the public verification page allowed per client IP and time window.
+CERTIFICATE_VERIFY_MAX_LOOKUPS = int(os.environ.get("CERTIFICATE_VERIFY_MAX_LOOKUPS", "30"))
+CERTIFICATE_VERIFY_WINDOW_SECONDS = 600
+# The request header holding the client IP when a trusted proxy sets it (e.g.
+# "HTTP_X_REAL_IP" behind nginx); empty: REMOTE_ADDR.
+CERTIFICATE_CLIENT_IP_HEADER = os.environ.get("CERTIFICATE_CLIENT_IP_HEADER", "")

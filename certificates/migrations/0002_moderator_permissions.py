@@ -1,0 +1,29 @@
+"""Moderators see certificates and revoke them (change_certificate)."""
+
+from django.db import migrations
+
+PERMISSIONS = [
+    ("view_certificate", "Can view certificate"),
+    ("change_certificate", "Can change certificate"),
+]
+
+
+def grant(apps, schema_editor):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    moderators = Group.objects.filter(name="Moderators").first()
+    if moderators is None:
+        return
+    content_type, _ = ContentType.objects.get_or_create(app_label="certificates", model="certificate")
+    for codename, name in PERMISSIONS:
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+        moderators.permissions.add(permission)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("certificates", "0001_initial"), ("accounts", "0002_roles_groups")]
+
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -1,0 +1,129 @@
+"""Writes: issue a certificate once per completed enrolment, store its PDF, tell the
+student, revoke. Each is safe to run twice."""
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from course_pages.models import CoursePage
+from enrolment.models import Enrolment
+from notifications.services import queue_email
+
+from . import codes, documents, pdf
+from .errors import CertificateError
+from .models import Certificate
+from .snapshot import course_snapshot
+
+logger = logging.getLogger(__name__)
+
+
+def _unused_code():
+    while True:
+        code = codes.new_code()
+        if not Certificate.objects.filter(code=code).exists():
+            return code
+
+
+@transaction.atomic
+def issue_for_enrolment(*, enrolment_id):
+    """The certificate of a completed enrolment, issued now if it has none. Returns None
+    when the enrolment is not completed (still active, refunded or removed) or the
+    student has no name to print. A revoked certificate is returned, not replaced."""
+    enrolment = (
+        Enrolment.objects.select_for_update().select_related("user").filter(pk=enrolment_id).first()
+    )
+    if enrolment is None or enrolment.status != Enrolment.Status.COMPLETED:
+        return None
+    existing = Certificate.objects.filter(
+        user_id=enrolment.user_id, course_id=enrolment.course_id
+    ).first()
+    if existing is not None:
+        return existing
+    student_name = enrolment.user.get_full_name().strip()
+    if not student_name:
+        logger.warning("Enrolment %s completed by a student without a name", enrolment_id)
+        return None
+    course = CoursePage.objects.select_related("instructor").get(pk=enrolment.course_id)
+    certificate = Certificate(
+        code=_unused_code(),
+        enrolment=enrolment,
+        user=enrolment.user,
+        course=course,
+        student_name=student_name,
+        # Whole seconds: the signed data carries the time to the second.
+        issued_at=timezone.now().replace(microsecond=0),
+        **course_snapshot(course),
+    )
+    certificate.signature = documents.sign_data(certificate)
+    certificate.credential = documents.signed_credential(certificate)
+    certificate.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            certificate.save()
+    except IntegrityError:
+        # Another worker issued it between our check and our insert.
+        return Certificate.objects.get(user_id=enrolment.user_id, course_id=enrolment.course_id)
+    return certificate
+
+
+def ensure_pdf(*, certificate):
+    """Render the PDF once and keep it in private storage; later calls reuse it."""
+    if certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
+        return certificate.pdf
+    content = ContentFile(pdf.render_pdf(certificate), name=f"{certificate.code}.pdf")
+    name = certificate.pdf.storage.save(
+        certificate.pdf.field.generate_filename(certificate, content.name), content
+    )
+    seen = certificate.pdf.name or ""
+    stored = Certificate.objects.filter(pk=certificate.pk, pdf=seen).update(pdf=name)
+    if not stored:  # another worker stored its copy first: keep theirs
+        certificate.pdf.storage.delete(name)
+        certificate.refresh_from_db(fields=["pdf"])
+        return certificate.pdf
+    certificate.pdf.name = name
+    return certificate.pdf
+
+
+def notify_owner(*, certificate):
+    """E-mail the student once, in their language, with where to find the certificate."""
+    claimed = Certificate.objects.filter(pk=certificate.pk, notified_at__isnull=True).update(
+        notified_at=timezone.now()
+    )
+    if not claimed:
+        return
+    user = certificate.user
+    with translation.override(user.preferred_language):
+        mine = documents.absolute(reverse("certificates:mine"))
+        verify = documents.absolute(certificate.get_verify_url())
+        subject = _("Your certificate for “%(course)s”") % {"course": certificate.course_title}
+        text = _(
+            "Hello %(name)s,\n\nCongratulations! You completed “%(course)s”.\n"
+            "Your certificate %(code)s is ready: download it (PDF) from %(mine)s\n\n"
+            "Anyone can check it at %(verify)s\n"
+        ) % {
+            "name": certificate.student_name,
+            "course": certificate.course_title,
+            "code": certificate.code,
+            "mine": mine,
+            "verify": verify,
+        }
+    queue_email(to=user.email, subject=subject, text=text)
+
+
+@transaction.atomic
+def revoke(*, certificate, reason, revoked_by):
+    reason = (reason or "").strip()
+    if not reason:
+        raise CertificateError(_("Give the reason for revoking: it is shown on the public page."))
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.is_revoked:
+        raise CertificateError(_("This certificate is already revoked."))
+    certificate.revoked_at = timezone.now()
+    certificate.revocation_reason = reason[:255]
+    certificate.revoked_by = revoked_by
+    certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    return certificate

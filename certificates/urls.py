@@ -1,0 +1,17 @@
+"""Certificate pages, included once under /fr/ and /en/ (cms/urls.py)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "certificates"
+
+urlpatterns = [
+    path("certificates/", views.my_certificates, name="mine"),
+    path("certificates/<str:code>.pdf", views.certificate_pdf, name="pdf"),
+    path("certificates/<str:code>.json", views.certificate_credential, name="credential"),
+    path("verify/", views.verify_index, name="verify_index"),
+    path("verify/issuer", views.issuer, name="issuer"),
+    path("verify/credential", views.verify_credential, name="verify_credential"),
+    path("verify/<str:code>", views.verify_code, name="verify"),
+]
