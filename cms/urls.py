@@ -32,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("checkout/", include("checkout.urls")),
     path("subscription/", include("checkout.subscription_urls")),
     path("account/orders/", include("checkout.account_urls")),
+    path("directory/", include("directory.urls")),
+    path("bookings/", include("booking.urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
 )

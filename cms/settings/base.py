@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "enrolment",
     "checkout",
     "directory",
+    "booking",
     "notifications",
     "certificates",
     "wagtail_localize",
@@ -109,6 +110,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bsa"),
+            # A Redis that stops answering must fail a request, not hang it.
+            "OPTIONS": {"socket_connect_timeout": 5, "socket_timeout": 5},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
@@ -145,7 +148,11 @@ CELERY_BEAT_SCHEDULE = {
 # --- Checkout. Providers are enabled by name; production adds the real ones when
 # their credentials are set (see production.py).
 CHECKOUT_PROVIDERS = {"sandbox": "checkout.providers.sandbox.SandboxProvider"}
-CHECKOUT_FULFILLER_MODULES = ["enrolment.fulfillers", "checkout.subscriptions"]
+CHECKOUT_FULFILLER_MODULES = [
+    "enrolment.fulfillers",
+    "checkout.subscriptions",
+    "booking.fulfillers",
+]
 CHECKOUT_PAYMENT_MINUTES = 10
 CHECKOUT_HTTP_TIMEOUT = 10
 # The address providers call back (webhooks) and send people back to.
@@ -162,6 +169,23 @@ CELERY_BEAT_SCHEDULE["poll-pending-payments"] = {
 CELERY_BEAT_SCHEDULE["remind-expiring-subscriptions"] = {
     "task": "checkout.subscription_tasks.remind_expiring_subscriptions",
     "schedule": crontab(hour=9, minute=0),
+}
+
+# --- Booking. A chosen slot is held while the deposit is paid; unpaid holds expire.
+BOOKING_HOLD_MINUTES = 15
+BOOKING_SLOT_STEP_MINUTES = 30
+BOOKING_REMINDER_HOURS = 24
+# Share of a deposit booked to the professional (the rest is the academy's commission).
+BOOKING_DEPOSIT_PAYEE_PERCENT = 70
+# Online consultations get a room with an unguessable name on this Jitsi Meet server.
+BOOKING_VIDEO_BASE_URL = os.environ.get("BOOKING_VIDEO_BASE_URL", "https://meet.jit.si/")
+CELERY_BEAT_SCHEDULE["expire-unpaid-booking-holds"] = {
+    "task": "booking.tasks.expire_unpaid_holds",
+    "schedule": 60,
+}
+CELERY_BEAT_SCHEDULE["send-booking-reminders"] = {
+    "task": "booking.tasks.send_due_reminders",
+    "schedule": 600,
 }
 
 # --- People and accounts.

@@ -1,0 +1,214 @@
+"""Client-facing booking pages: free slots, my bookings, one booking and what the
+client may do with it. Thin: parse input, call a service, show its answer."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from checkout.money import format_xaf
+
+from . import notices, selectors, services
+from .errors import BookingError
+from .forms import ReviewForm, SlotForm
+from .models import Booking
+
+
+def _refusal(request, message, *, status=400):
+    return render(request, "booking/refused.html", {"message": message}, status=status)
+
+
+def _localized(page):
+    """The professional page in the visitor's language when it is live, else as is."""
+    localized = page.localized
+    return localized if localized.live else page
+
+
+def _slots_context(service, *, ignore_booking_id=None):
+    slots = selectors.free_slots_for(service=service, ignore_booking_id=ignore_booking_id)
+    return {
+        "service": service,
+        "professional": _localized(service.professional),
+        "days": selectors.slots_by_day(slots),
+        "price": format_xaf(service.price_xaf),
+        "deposit": format_xaf(service.deposit_xaf()),
+    }
+
+
+def slots(request, service_id):
+    """Free slots of a service; choosing one holds it and goes to the deposit."""
+    try:
+        service = services.bookable_service(service_id)
+    except BookingError as error:
+        return _refusal(request, error.message, status=404)
+    form = SlotForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.path)
+        if form.is_valid():
+            try:
+                booking = services.hold_slot(
+                    client=request.user,
+                    service_id=service.pk,
+                    starts_at=form.cleaned_data["start"],
+                )
+            except BookingError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect(_next_step(booking))
+    context = _slots_context(service)
+    context["form"] = form
+    status = 400 if form.errors else 200
+    return render(request, "booking/slots.html", context, status=status)
+
+
+def _next_step(booking):
+    if booking.status == Booking.Status.HELD:
+        return reverse("checkout:buy", args=["booking", booking.pk])
+    return reverse("booking:detail", args=[booking.reference])
+
+
+@login_required
+def my_bookings(request):
+    return render(
+        request,
+        "booking/my_bookings.html",
+        {"bookings": selectors.bookings_of_client(request.user)},
+    )
+
+
+def _visible_booking(request, reference):
+    """The booking, for its client or its professional only."""
+    booking = get_object_or_404(
+        Booking.objects.select_related(
+            "service", "client", "professional", "professional__user", "professional__town"
+        ),
+        reference=reference,
+    )
+    if request.user.pk not in (booking.client_id, booking.professional.user_id):
+        raise Http404
+    return booking
+
+
+@login_required
+def detail(request, reference):
+    booking = _visible_booking(request, reference)
+    now = timezone.now()
+    is_client = booking.client_id == request.user.pk
+    context = {
+        "booking": booking,
+        "professional": _localized(booking.professional),
+        "is_client": is_client,
+        "is_professional": booking.professional.user_id == request.user.pk,
+        "when": notices.when(booking),
+        "deposit": format_xaf(booking.deposit_xaf),
+        "is_future": booking.starts_at > now,
+        "hold_is_live": booking.status == Booking.Status.HELD and booking.hold_expires_at > now,
+        "can_review": is_client
+        and booking.status == Booking.Status.COMPLETED
+        and booking.review_id is None,
+    }
+    if is_client and booking.status == Booking.Status.CONFIRMED:
+        context["refund_if_cancelled"] = format_xaf(services.client_refund_for(booking, now=now))
+    return render(request, "booking/detail.html", context)
+
+
+@login_required
+def calendar_file(request, reference):
+    booking = _visible_booking(request, reference)
+    if not booking.shows_contact:
+        raise Http404
+    response = HttpResponse(
+        notices.calendar_for(booking, cancelled=False), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="appointment.ics"'
+    return response
+
+
+def _after_change(request, booking, message):
+    messages.success(request, message)
+    return redirect("booking:detail", reference=booking.reference)
+
+
+def _refused_change(request, booking, error):
+    messages.error(request, error.message)
+    return redirect("booking:detail", reference=booking.reference)
+
+
+@login_required
+@require_POST
+def cancel(request, reference):
+    booking = _visible_booking(request, reference)
+    is_professional = booking.professional.user_id == request.user.pk
+    cancel_service = (
+        services.cancel_by_professional if is_professional else services.cancel_by_client
+    )
+    try:
+        booking = cancel_service(booking=booking, user=request.user)
+    except BookingError as error:
+        return _refused_change(request, booking, error)
+    if booking.refund_due_xaf:
+        message = _("The appointment is cancelled. %(amount)s will be refunded.") % {
+            "amount": format_xaf(booking.refund_due_xaf)
+        }
+    else:
+        message = _("The appointment is cancelled.")
+    return _after_change(request, booking, message)
+
+
+@login_required
+def move(request, reference):
+    """The client picks another free slot of the same service."""
+    booking = get_object_or_404(
+        Booking.objects.select_related("service", "service__professional"), reference=reference
+    )
+    if booking.client_id != request.user.pk:
+        return _refusal(request, _("This booking is not yours."), status=403)
+    form = SlotForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            booking = services.reschedule(
+                booking=booking, user=request.user, starts_at=form.cleaned_data["start"]
+            )
+        except BookingError as error:
+            form.add_error(None, error.message)
+        else:
+            return _after_change(
+                request,
+                booking,
+                _("Your appointment has moved to %(when)s.") % {"when": notices.when(booking)},
+            )
+    context = _slots_context(booking.service, ignore_booking_id=booking.pk)
+    context.update({"form": form, "booking": booking, "when": notices.when(booking)})
+    return render(request, "booking/slots.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def review(request, reference):
+    booking = get_object_or_404(Booking.objects.select_related("professional"), reference=reference)
+    if booking.client_id != request.user.pk:
+        return _refusal(request, _("This booking is not yours."), status=403)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.write_review(
+                booking=booking,
+                user=request.user,
+                rating=form.cleaned_data["rating"],
+                text=form.cleaned_data["text"],
+            )
+        except BookingError as error:
+            form.add_error(None, error.message)
+        else:
+            return _after_change(request, booking, _("Thank you for your review!"))
+    return render(
+        request,
+        "booking/review.html",
+        {"form": form, "booking": booking, "professional": _localized(booking.professional)},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,169 @@
+"""What each side of a booking is told, in their own language, by e-mail and SMS.
+
+E-mails that carry the calendar file are sent here (the notifications queue holds
+text only); SMS and plain e-mails go through the notifications queue. Callers claim
+the booking first (see booking.tasks), so nothing is sent twice."""
+
+from django.core.mail import EmailMessage
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from checkout.money import format_xaf
+from notifications.services import queue_email, queue_sms
+
+from . import ics
+
+CONFIRMED, MOVED, CANCELLED, REMINDER = "confirmed", "moved", "cancelled", "reminder"
+
+
+def when(booking):
+    return date_format(timezone.localtime(booking.starts_at), "l j F Y, H:i")
+
+
+def place(booking):
+    if booking.video_url:
+        return booking.video_url
+    professional = booking.professional
+    town = professional.town.name if professional.town_id else ""
+    return ", ".join(part for part in (professional.neighbourhood, town) if part)
+
+
+def professional_phone(booking):
+    professional = booking.professional
+    return str(professional.phone or professional.user.phone or "")
+
+
+def _client_lines(booking):
+    professional = booking.professional
+    lines = [
+        _("Professional: %(name)s") % {"name": professional.title},
+        _("Where: %(place)s") % {"place": place(booking)},
+    ]
+    if professional_phone(booking):
+        lines.append(_("Phone: %(phone)s") % {"phone": professional_phone(booking)})
+    if professional.whatsapp:
+        lines.append(_("WhatsApp: %(phone)s") % {"phone": professional.whatsapp})
+    return lines
+
+
+def _professional_lines(booking):
+    client = booking.client
+    lines = [_("Client: %(name)s") % {"name": client.get_full_name() or client.email}]
+    lines.append(_("E-mail: %(email)s") % {"email": client.email})
+    if client.phone:
+        lines.append(_("Phone: %(phone)s") % {"phone": client.phone})
+    if booking.video_url:
+        lines.append(_("Video call: %(url)s") % {"url": booking.video_url})
+    return lines
+
+
+def _subject(kind, booking):
+    subjects = {
+        CONFIRMED: _("Appointment confirmed: %(service)s, %(when)s"),
+        MOVED: _("Appointment moved: %(service)s, %(when)s"),
+        CANCELLED: _("Appointment cancelled: %(service)s, %(when)s"),
+        REMINDER: _("Reminder: %(service)s tomorrow, %(when)s"),
+    }
+    return subjects[kind] % {"service": booking.service.name, "when": when(booking)}
+
+
+def _opening(kind):
+    return {
+        CONFIRMED: _("Your appointment is confirmed."),
+        MOVED: _("Your appointment has moved to a new time."),
+        CANCELLED: _("This appointment is cancelled."),
+        REMINDER: _("A reminder: your appointment is in less than 24 hours."),
+    }[kind]
+
+
+def _sms(kind, booking):
+    texts = {
+        CONFIRMED: _("Beauty Skills Academy: appointment confirmed, %(service)s, %(when)s."),
+        MOVED: _("Beauty Skills Academy: appointment moved to %(when)s (%(service)s)."),
+        CANCELLED: _("Beauty Skills Academy: appointment of %(when)s cancelled (%(service)s)."),
+        REMINDER: _("Beauty Skills Academy: reminder, %(service)s on %(when)s."),
+    }
+    return texts[kind] % {"service": booking.service.name, "when": when(booking)}
+
+
+def _recipients(booking):
+    """(person, phone, details, is_professional) for each side."""
+    professional_user = booking.professional.user
+    return [
+        (booking.client, booking.client.phone, _client_lines, False),
+        (professional_user, professional_phone(booking), _professional_lines, True),
+    ]
+
+
+def tell_both_sides(booking, kind):
+    """Confirmation, move, cancellation or reminder to the client and the professional.
+    The first three carry the calendar file."""
+    for person, phone, details, is_professional in _recipients(booking):
+        with override(person.preferred_language or "fr"):
+            subject = _subject(kind, booking)
+            text = "\n".join(
+                [
+                    _("Hello %(name)s,") % {"name": person.first_name or person.email},
+                    "",
+                    _opening(kind),
+                    _("%(service)s — %(when)s")
+                    % {"service": booking.service.name, "when": when(booking)},
+                    *details(booking),
+                    "",
+                    _("Your bookings: %(url)s") % {"url": _bookings_url(is_professional)},
+                ]
+            )
+            if kind == REMINDER:
+                queue_email(to=person.email, subject=subject, text=text)
+            else:
+                _email_with_calendar(
+                    to=person.email,
+                    subject=subject,
+                    text=text,
+                    calendar=calendar_for(booking, cancelled=kind == CANCELLED),
+                )
+            if phone:
+                queue_sms(to=phone, text=_sms(kind, booking))
+
+
+def _bookings_url(is_professional):
+    from django.conf import settings
+    from django.urls import reverse
+
+    name = "booking:professional_bookings" if is_professional else "booking:my_bookings"
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name)
+
+
+def calendar_for(booking, *, cancelled=False):
+    return ics.appointment(
+        booking=booking,
+        summary=f"{booking.service.name} — {booking.professional.title}",
+        location=place(booking),
+        description="\n".join(_client_lines(booking)),
+        cancelled=cancelled,
+    )
+
+
+def _email_with_calendar(*, to, subject, text, calendar):
+    message = EmailMessage(subject=subject, body=text, to=[to])
+    message.attach(_("appointment.ics"), calendar, "text/calendar")
+    message.send()
+
+
+def tell_client_slot_was_taken(booking, *, amount_xaf):
+    """A deposit paid after the hold expired, for a slot given to someone else."""
+    client = booking.client
+    with override(client.preferred_language or "fr"):
+        text = _(
+            "Your deposit arrived after the slot of %(when)s had been given to someone "
+            "else, so we refunded it: %(amount)s. You can choose another time."
+        ) % {"when": when(booking), "amount": format_xaf(amount_xaf, client.preferred_language)}
+        queue_email(
+            to=client.email,
+            subject=_("Slot no longer free: deposit refunded"),
+            text=_("Hello %(name)s,") % {"name": client.first_name or client.email} + "\n\n" + text,
+        )
+        if client.phone:
+            queue_sms(to=client.phone, text=_("Beauty Skills Academy: %(text)s") % {"text": text})

@@ -1,0 +1,128 @@
+"""The professional's side: bookings (today, upcoming, past), the week calendar,
+availability and time off, and marking an appointment completed or missed."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from directory.selectors import professional_of, week_start
+
+from . import selectors, services
+from .errors import BookingError
+from .forms import RulesForm, TimeOffForm, WeeklyHoursForm
+from .models import Booking
+
+
+def _own_profile(request):
+    return professional_of(request.user)
+
+
+def _no_profile(request):
+    return render(
+        request,
+        "booking/refused.html",
+        {"message": _("Create your professional profile first to take bookings.")},
+        status=404,
+    )
+
+
+@login_required
+def bookings(request):
+    professional = _own_profile(request)
+    if professional is None:
+        return _no_profile(request)
+    context = {"professional": professional, **selectors.bookings_of_professional(professional)}
+    return render(request, "booking/professional_bookings.html", context)
+
+
+@login_required
+def week(request):
+    professional = _own_profile(request)
+    if professional is None:
+        return _no_profile(request)
+    monday = week_start(_asked_day(request.GET.get("week", "")) or timezone.localdate())
+    context = {
+        "professional": professional,
+        "monday": monday,
+        "previous_week": monday - datetime.timedelta(days=7),
+        "next_week": monday + datetime.timedelta(days=7),
+        "days": selectors.week_of(professional, monday=monday),
+        "today": timezone.localdate(),
+    }
+    return render(request, "booking/professional_week.html", context)
+
+
+def _asked_day(value):
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@login_required
+def availability(request):
+    professional = _own_profile(request)
+    if professional is None:
+        return _no_profile(request)
+    schedule = services.schedule_for_editing(professional)
+    action = request.POST.get("action") if request.method == "POST" else None
+    rules_form = RulesForm(request.POST if action == "rules" else None, instance=schedule)
+    hours_form = WeeklyHoursForm(
+        request.POST if action == "hours" else None,
+        initial=WeeklyHoursForm.initial_from(schedule),
+    )
+    time_off_form = TimeOffForm(request.POST if action == "time_off" else None)
+    try:
+        if action == "rules" and rules_form.is_valid():
+            services.save_rules(schedule=schedule, **rules_form.cleaned_data)
+            return _saved(request, _("Your booking rules are saved."))
+        if action == "hours" and hours_form.is_valid():
+            services.replace_weekly_hours(schedule=schedule, ranges=hours_form.ranges)
+            return _saved(request, _("Your opening hours are saved."))
+        if action == "time_off" and time_off_form.is_valid():
+            data = time_off_form.cleaned_data
+            services.add_time_off(
+                schedule=schedule,
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                reason=data["reason"],
+            )
+            return _saved(request, _("Time off added: no one can book you then."))
+        if action == "remove_time_off":
+            services.remove_time_off(schedule=schedule, time_off_id=request.POST.get("time_off"))
+            return _saved(request, _("Time off removed."))
+    except BookingError as error:
+        messages.error(request, error.message)
+    context = {
+        "professional": professional,
+        "rules_form": rules_form,
+        "hours_form": hours_form,
+        "time_off_form": time_off_form,
+        "time_off": schedule.time_off.filter(ends_at__gt=timezone.now()),
+    }
+    status = 400 if action and request.method == "POST" else 200
+    return render(request, "booking/availability.html", context, status=status)
+
+
+def _saved(request, message):
+    messages.success(request, message)
+    return redirect("booking:availability")
+
+
+@login_required
+@require_POST
+def mark(request, reference, outcome):
+    booking = get_object_or_404(Booking, reference=reference)
+    mark_service = services.mark_completed if outcome == "completed" else services.mark_no_show
+    try:
+        mark_service(booking=booking, user=request.user)
+    except BookingError as error:
+        messages.error(request, error.message)
+        return redirect("booking:professional_bookings")
+    messages.success(request, _("The booking is updated."))
+    return redirect("booking:detail", reference=booking.reference)

@@ -1,0 +1,235 @@
+"""Reads about availability and bookings. A handful of queries each, whatever the
+number of bookings: the slot maths happens in Python (booking/slots.py)."""
+
+import datetime
+from collections import defaultdict
+from itertools import groupby
+
+from django.conf import settings
+from django.db.models import Min, Prefetch, Q
+from django.utils import timezone
+from wagtail.models import Locale
+
+from .models import Booking, Schedule, TimeOff, WeeklyHours
+from .slots import DOUALA, Rules, WeeklyRange, free_slots
+
+
+def slot_step():
+    return datetime.timedelta(minutes=settings.BOOKING_SLOT_STEP_MINUTES)
+
+
+def schedule_of(professional_id):
+    """The professional's rules with their opening hours, or None (2 queries)."""
+    return (
+        Schedule.objects.filter(professional_id=professional_id)
+        .prefetch_related("weekly_hours")
+        .first()
+    )
+
+
+def rules_for(schedule, *, duration_minutes):
+    return Rules(
+        weekly=tuple(
+            WeeklyRange(hours.weekday, hours.start_time, hours.end_time)
+            for hours in schedule.weekly_hours.all()
+        ),
+        duration=datetime.timedelta(minutes=duration_minutes),
+        buffer=datetime.timedelta(minutes=schedule.buffer_minutes),
+        notice=datetime.timedelta(hours=schedule.min_notice_hours),
+        horizon=datetime.timedelta(days=schedule.horizon_days),
+        step=slot_step(),
+    )
+
+
+def occupying(*, now):
+    """Bookings that take the professional's time. A hold past its expiry no longer
+    counts, even before the periodic task has marked it expired."""
+    return Booking.objects.filter(status__in=Booking.OCCUPYING).exclude(
+        status=Booking.Status.HELD, hold_expires_at__lte=now
+    )
+
+
+def busy_and_time_off(schedule, *, start, end, now, ignore_booking_id=None):
+    """(busy, time_off) intervals of a professional that touch [start, end)."""
+    margin = datetime.timedelta(minutes=schedule.buffer_minutes)
+    bookings = occupying(now=now).filter(
+        professional_id=schedule.professional_id,
+        starts_at__lt=end + margin,
+        ends_at__gt=start - margin,
+    )
+    if ignore_booking_id is not None:
+        bookings = bookings.exclude(pk=ignore_booking_id)
+    busy = list(bookings.values_list("starts_at", "ends_at"))
+    time_off = list(
+        schedule.time_off.filter(starts_at__lt=end, ends_at__gt=start).values_list(
+            "starts_at", "ends_at"
+        )
+    )
+    return busy, time_off
+
+
+def free_slots_for(*, service, now=None, ignore_booking_id=None):
+    """Every slot a client may book for `service` now, in order (4 queries)."""
+    now = now or timezone.now()
+    schedule = schedule_of(service.professional_id)
+    if schedule is None:
+        return []
+    rules = rules_for(schedule, duration_minutes=service.duration_minutes)
+    busy, time_off = busy_and_time_off(
+        schedule, start=now, end=now + rules.horizon, now=now, ignore_booking_id=ignore_booking_id
+    )
+    return free_slots(rules=rules, now=now, busy=busy, time_off=time_off)
+
+
+def slots_by_day(slots):
+    """[(local date, [slots])] for the slots page."""
+    return [
+        (day, list(day_slots))
+        for day, day_slots in groupby(slots, key=lambda slot: slot.start.astimezone(DOUALA).date())
+    ]
+
+
+def professional_ids_available_on(day, *, now=None):
+    """Ids of default-locale, live ProfessionalPages with at least one free slot on
+    `day` for their shortest active service. Five queries whatever their number."""
+    from directory.models import Service
+
+    now = now or timezone.now()
+    schedules = list(
+        Schedule.objects.filter(
+            professional__live=True,
+            professional__locale=Locale.get_default(),
+            weekly_hours__weekday=day.weekday(),
+        )
+        .distinct()
+        .prefetch_related(
+            Prefetch("weekly_hours", queryset=WeeklyHours.objects.filter(weekday=day.weekday()))
+        )
+    )
+    if not schedules:
+        return []
+    ids = [schedule.professional_id for schedule in schedules]
+    shortest = dict(
+        Service.objects.filter(professional_id__in=ids, is_active=True)
+        .values("professional_id")
+        .annotate(shortest=Min("duration_minutes"))
+        .values_list("professional_id", "shortest")
+    )
+    day_start = datetime.datetime.combine(day, datetime.time(), tzinfo=DOUALA)
+    day_end = day_start + datetime.timedelta(days=1)
+    # A buffer never exceeds 4 hours (Schedule.buffer_minutes).
+    margin = datetime.timedelta(hours=4)
+    busy = defaultdict(list)
+    for professional_id, start, end in (
+        occupying(now=now)
+        .filter(
+            professional_id__in=ids,
+            starts_at__lt=day_end + margin,
+            ends_at__gt=day_start - margin,
+        )
+        .values_list("professional_id", "starts_at", "ends_at")
+    ):
+        busy[professional_id].append((start, end))
+    time_off = defaultdict(list)
+    for schedule_id, start, end in TimeOff.objects.filter(
+        schedule__in=schedules, starts_at__lt=day_end, ends_at__gt=day_start
+    ).values_list("schedule_id", "starts_at", "ends_at"):
+        time_off[schedule_id].append((start, end))
+
+    available = []
+    for schedule in schedules:
+        duration = shortest.get(schedule.professional_id)
+        if duration is None:
+            continue
+        rules = rules_for(schedule, duration_minutes=duration)
+        if free_slots(
+            rules=rules,
+            now=now,
+            busy=busy[schedule.professional_id],
+            time_off=time_off[schedule.pk],
+            first_day=day,
+            last_day=day,
+        ):
+            available.append(schedule.professional_id)
+    return available
+
+
+# --- Lists of bookings -----------------------------------------------------------------
+
+
+def _with_people(queryset):
+    return queryset.select_related("service", "professional", "client")
+
+
+def bookings_of_client(user):
+    """A client's bookings, newest appointment first."""
+    return _with_people(Booking.objects.filter(client=user)).order_by("-starts_at", "-pk")
+
+
+def bookings_of_professional(professional, *, now=None):
+    """{"today": [...], "upcoming": [...], "past": [...]} of a professional, without
+    expired holds (they never happened)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    tomorrow = datetime.datetime.combine(
+        today + datetime.timedelta(days=1), datetime.time(), tzinfo=DOUALA
+    )
+    bookings = _with_people(
+        Booking.objects.filter(professional=professional).exclude(status=Booking.Status.EXPIRED)
+    ).order_by("starts_at", "pk")
+    day_start = tomorrow - datetime.timedelta(days=1)
+    return {
+        "today": list(bookings.filter(starts_at__gte=day_start, starts_at__lt=tomorrow)),
+        "upcoming": list(bookings.filter(starts_at__gte=tomorrow)[:100]),
+        "past": list(bookings.filter(starts_at__lt=day_start).order_by("-starts_at", "-pk")[:50]),
+    }
+
+
+def week_of(professional, *, monday):
+    """The week calendar: 7 days of bookings and opening hours (3 queries)."""
+    start = datetime.datetime.combine(monday, datetime.time(), tzinfo=DOUALA)
+    end = start + datetime.timedelta(days=7)
+    bookings = _with_people(
+        Booking.objects.filter(
+            Q(professional=professional),
+            Q(starts_at__lt=end, ends_at__gt=start),
+        ).exclude(status__in=[Booking.Status.EXPIRED, Booking.Status.CANCELLED])
+    ).order_by("starts_at")
+    by_day = defaultdict(list)
+    for booking in bookings:
+        by_day[timezone.localtime(booking.starts_at).date()].append(booking)
+    schedule = schedule_of(professional.pk)
+    hours = defaultdict(list)
+    time_off = []
+    if schedule is not None:
+        for opening in schedule.weekly_hours.all():
+            hours[opening.weekday].append(opening)
+        time_off = list(schedule.time_off.filter(starts_at__lt=end, ends_at__gt=start))
+    days = []
+    for offset in range(7):
+        day = monday + datetime.timedelta(days=offset)
+        day_start = datetime.datetime.combine(day, datetime.time(), tzinfo=DOUALA)
+        days.append(
+            {
+                "date": day,
+                "hours": hours[day.weekday()],
+                "bookings": by_day[day],
+                "off": any(
+                    off.starts_at < day_start + datetime.timedelta(days=1)
+                    and off.ends_at > day_start
+                    for off in time_off
+                ),
+            }
+        )
+    return days
+
+
+def has_booking_with(*, client, professional):
+    """True once the client has a confirmed (or past) booking with the professional."""
+    if not client.is_authenticated:
+        return False
+    return Booking.objects.filter(
+        client=client,
+        professional=professional,
+        status__in=[Booking.Status.CONFIRMED, Booking.Status.COMPLETED, Booking.Status.NO_SHOW],
+    ).exists()

@@ -1,0 +1,148 @@
+"""Booking jobs: hold expiry, reminders, notices and refunds. Each claims its work
+with a conditional UPDATE first, so running twice sends or refunds nothing twice."""
+
+import datetime
+
+from celery import shared_task
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from . import notices, services
+from .models import Booking
+
+SLOT_TAKEN, CANCELLED = "slot_taken", "cancelled"
+
+
+def _booking(booking_id):
+    return (
+        Booking.objects.select_related(
+            "service", "client", "professional", "professional__user", "professional__town"
+        )
+        .filter(pk=booking_id)
+        .first()
+    )
+
+
+@shared_task
+def expire_unpaid_holds():
+    """Beat: holds past their time free their slot."""
+    return services.expire_unpaid_holds()
+
+
+@shared_task
+def send_due_reminders():
+    """Beat: one reminder per confirmed booking starting within the reminder window."""
+    now = timezone.now()
+    window = datetime.timedelta(hours=settings.BOOKING_REMINDER_HOURS)
+    due = list(
+        Booking.objects.filter(
+            status=Booking.Status.CONFIRMED,
+            reminded_at__isnull=True,
+            starts_at__gt=now,
+            starts_at__lte=now + window,
+        ).values_list("pk", flat=True)[:500]
+    )
+    sent = 0
+    for booking_id in due:
+        with transaction.atomic():
+            claimed = Booking.objects.filter(
+                pk=booking_id, status=Booking.Status.CONFIRMED, reminded_at__isnull=True
+            ).update(reminded_at=now)
+            if claimed:
+                notices.tell_both_sides(_booking(booking_id), notices.REMINDER)
+                sent += 1
+    return sent
+
+
+@shared_task(bind=True, max_retries=5, default_retry_delay=60)
+def send_confirmation(self, booking_id):
+    claimed = Booking.objects.filter(
+        pk=booking_id, status=Booking.Status.CONFIRMED, confirmation_sent_at__isnull=True
+    ).update(confirmation_sent_at=timezone.now())
+    if not claimed:
+        return "already sent"
+    try:
+        notices.tell_both_sides(_booking(booking_id), notices.CONFIRMED)
+    except Exception as error:
+        Booking.objects.filter(pk=booking_id).update(confirmation_sent_at=None)
+        raise self.retry(exc=error) from error
+    return "sent"
+
+
+@shared_task
+def send_reschedule_notice(booking_id):
+    booking = _booking(booking_id)
+    if booking is not None and booking.status == Booking.Status.CONFIRMED:
+        notices.tell_both_sides(booking, notices.MOVED)
+
+
+@shared_task
+def send_cancellation(booking_id):
+    booking = _booking(booking_id)
+    if booking is not None and booking.status == Booking.Status.CANCELLED:
+        notices.tell_both_sides(booking, notices.CANCELLED)
+
+
+@shared_task(bind=True, max_retries=5, default_retry_delay=120)
+def refund_deposit(self, booking_id, reason):
+    """Pay back `refund_due_xaf` of the booking's deposit, once."""
+    from checkout.errors import RefundError
+    from checkout.models import Payment
+    from checkout.services import refund_payment
+
+    claimed = Booking.objects.filter(
+        pk=booking_id, refund_due_xaf__gt=0, refund_claimed_at__isnull=True
+    ).update(refund_claimed_at=timezone.now())
+    if not claimed:
+        return "already handled"
+    booking = _booking(booking_id)
+    payment = Payment.objects.filter(order_id=booking.order_id, status=Payment.Status.PAID).first()
+    if payment is None:
+        return "nothing was paid"
+    amount = min(booking.refund_due_xaf, payment.order.amount_xaf - payment.order.refunded_xaf)
+    try:
+        refund_payment(
+            payment=payment,
+            amount_xaf=amount,
+            reason=f"booking {booking.reference}: {reason}",
+            requested_by=None,
+        )
+    except RefundError as error:
+        Booking.objects.filter(pk=booking_id).update(refund_claimed_at=None)
+        raise self.retry(exc=error) from error
+    Booking.objects.filter(pk=booking_id).update(refunded_at=timezone.now())
+    if reason == SLOT_TAKEN:
+        # Checkout's refund notice says how much; this one says why.
+        with transaction.atomic():
+            notices.tell_client_slot_was_taken(booking, amount_xaf=amount)
+    return "refunded"
+
+
+@shared_task
+def refund_extra_order(order_id, booking_id):
+    """A second deposit paid for a booking already paid: all of it goes back."""
+    from checkout.errors import RefundError
+    from checkout.models import Payment
+    from checkout.services import refund_payment
+
+    payment = (
+        Payment.objects.select_related("order")
+        .filter(order_id=order_id, status=Payment.Status.PAID)
+        .first()
+    )
+    if payment is None:
+        return "nothing was paid"
+    remaining = payment.order.amount_xaf - payment.order.refunded_xaf
+    if remaining <= 0:
+        return "already refunded"
+    try:
+        refund_payment(
+            payment=payment,
+            amount_xaf=remaining,
+            reason=f"booking {booking_id}: deposit paid twice",
+            requested_by=None,
+        )
+    except RefundError:
+        return "already refunded"
+    return "refunded"
