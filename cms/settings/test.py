@@ -26,6 +26,7 @@ STORAGES = {
     },
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+CERTIFICATE_PUBLIC_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
@@ -36,3 +37,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 if REDIS_URL:
     # Parallel test runs share one Redis: keep their keys apart.
     CACHES["default"]["KEY_PREFIX"] = "bsa-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # A lock left behind by a broken test fails the next one fast instead of
+    # stalling the run (a flush waits on every open transaction's locks).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (  # noqa: F405
+        "-c lock_timeout=60000"
+    )
