@@ -4,12 +4,18 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts import demo as accounts_demo
+from certificates import demo as certificates_demo
 from course_pages import demo as course_pages_demo
 from home import demo as home_demo
 from home.models import HomePage
 
 # Each app that has demo content adds its loader here, in dependency order.
-LOADERS = [accounts_demo.load, home_demo.load, course_pages_demo.load]
+LOADERS = [
+    accounts_demo.load,
+    home_demo.load,
+    course_pages_demo.load,
+    certificates_demo.load,
+]
 
 
 class Command(BaseCommand):
