@@ -114,6 +114,12 @@ def move_to_past(booking, *, hours_ago=2):
     return booking
 
 
+def login(client, email):
+    from accounts.models import User
+
+    client.force_login(User.objects.get(email=email))
+
+
 def skip_unless_postgresql():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (exclusion constraint and real row locks)")

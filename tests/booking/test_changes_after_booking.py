@@ -11,12 +11,7 @@ from booking.models import Booking
 from checkout.models import Order
 from directory.models import Review
 
-from ..conftest import PASSWORD
-from .conftest import confirmed_booking, free_slot, hold, move_to_past
-
-
-def login(client, email):
-    assert client.login(email=email, password=PASSWORD)
+from .conftest import confirmed_booking, free_slot, hold, login, move_to_past
 
 
 def test_client_moves_a_booking_to_another_free_slot_and_both_sides_are_told(

@@ -10,8 +10,7 @@ from booking.models import Booking
 from checkout.models import Order
 from notifications import sms
 
-from ..conftest import PASSWORD
-from .conftest import add_service, free_slot, hold, pay_deposit
+from .conftest import add_service, free_slot, hold, login, pay_deposit
 
 
 def slots_url(service):
@@ -30,7 +29,7 @@ def test_anyone_sees_the_free_slots_of_a_service(client, booking_site):
 def test_choosing_a_slot_holds_it_for_fifteen_minutes_and_leads_to_the_deposit(
     client, booking_site
 ):
-    client.login(email="cliente@example.cm", password=PASSWORD)
+    login(client, "cliente@example.cm")
     slot = free_slot(booking_site["service"])
     response = client.post(slots_url(booking_site["service"]), {"start": slot.start.isoformat()})
     booking = Booking.objects.get()
@@ -96,7 +95,7 @@ def test_the_confirmation_is_sent_once_even_if_the_task_runs_twice(
 
 
 def test_the_price_comes_from_the_service_whatever_the_request_says(client, booking_site):
-    client.login(email="cliente@example.cm", password=PASSWORD)
+    login(client, "cliente@example.cm")
     slot = free_slot(booking_site["service"])
     client.post(
         slots_url(booking_site["service"]),
@@ -157,7 +156,7 @@ def test_an_expired_hold_cannot_be_paid_any_more(client, booking_site):
     Booking.objects.filter(pk=booking.pk).update(
         hold_expires_at=timezone.now() - datetime.timedelta(seconds=1)
     )
-    client.login(email="cliente@example.cm", password=PASSWORD)
+    login(client, "cliente@example.cm")
     response = client.get(f"/fr/checkout/buy/booking/{booking.pk}/")
     assert response.status_code == 409
     assert "plus réservé pour vous" in response.text
