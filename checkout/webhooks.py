@@ -8,6 +8,8 @@ from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from home.security import rate_limit
+
 from . import services
 from .errors import InvalidNotification
 from .models import Payment, PaymentEvent
@@ -18,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 @csrf_exempt
 @require_http_methods(["POST", "PUT"])
+@rate_limit("RATELIMIT_WEBHOOKS")
 def receive(request, provider_name):
     if provider_name not in settings.CHECKOUT_PROVIDERS:
         raise Http404

@@ -56,3 +56,10 @@ def instructor(db):
         groups=[INSTRUCTORS_GROUP],
         instructor_status=User.InstructorStatus.APPROVED,
     )
+
+
+def logs_in(client, email, password):
+    """True when the login form accepts these credentials (through every backend,
+    lockout included, as a person would log in)."""
+    response = client.post("/fr/accounts/login/", {"login": email, "password": password})
+    return response.status_code == 302 and "_auth_user_id" in client.session

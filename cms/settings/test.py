@@ -27,8 +27,9 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CERTIFICATE_PUBLIC_BASE_URL = "http://testserver"
-CERTIFICATE_PUBLIC_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
+# The webhook bench sends 1,000 deliveries from one address; limits have their own tests.
+RATELIMIT_WEBHOOKS = "100000/m"
 WHITENOISE_AUTOREFRESH = True
 
 # Tasks run inline unless a test starts a real worker (tests/notifications).

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.core import mail
 
-from ..conftest import PASSWORD, make_person
+from ..conftest import PASSWORD, logs_in, make_person
 
 NEW_PASSWORD = "Maquillage-Yaounde-77"
 RESET_LINK = re.compile(r"https?://[^/]+(/\w\w/accounts/password/reset/key/[^/\s]+/)")
@@ -34,7 +34,7 @@ def test_reset_email_is_in_the_users_language_and_sets_a_new_password(
     done = client.post(action, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
 
     assert done.status_code == 302
-    assert client.login(email="grace@example.cm", password=NEW_PASSWORD)
+    assert logs_in(client, "grace@example.cm", NEW_PASSWORD)
 
 
 @pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_reused_reset_link_is_refused_and_password_stays(
 
     assert "Mauvais jeton" in again.content.decode()
     assert "password1" not in again.content.decode()
-    assert client.login(email="linda@example.cm", password=NEW_PASSWORD)
+    assert logs_in(client, "linda@example.cm", NEW_PASSWORD)
 
 
 @pytest.mark.django_db
@@ -73,4 +73,4 @@ def test_reset_with_a_weak_new_password_is_refused(client, django_capture_on_com
 
     assert response.status_code == 200
     assert "Ce mot de passe est trop court" in response.content.decode()
-    assert client.login(email="linda@example.cm", password=PASSWORD)
+    assert logs_in(client, "linda@example.cm", PASSWORD)

@@ -15,7 +15,7 @@ from course_pages.image_storage import GatedImageStorage
 from course_pages.models import AcademyImage, AcademyRendition, CoursePage
 from course_pages.sample_media import make_image_bytes
 
-from ..conftest import PASSWORD, make_person
+from ..conftest import make_person
 from ..enrolment import conftest as enrolment_fixtures
 from .builders import make_course, make_lesson
 
@@ -40,7 +40,7 @@ def gallery(image):
 def client_for(user):
     client = Client()
     if user is not None:
-        assert client.login(email=user.email, password=PASSWORD)
+        client.force_login(user)
     return client
 
 

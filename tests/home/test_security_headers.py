@@ -1,0 +1,67 @@
+"""Every public answer carries the security headers; the Wagtail admin keeps working."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def csp_directives(response):
+    policy = response["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
+
+
+def test_public_page_sends_a_script_policy_without_inline_code(client, site_pages):
+    response = client.get("/fr/")
+
+    assert response.status_code == 200
+    directives = csp_directives(response)
+    assert directives["script-src"] == ["'self'"]
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+
+
+def test_public_page_sends_the_other_security_headers(client, site_pages):
+    response = client.get("/en/")
+
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_public_pages_have_no_inline_scripts(client, site_pages):
+    for path in ("/fr/", "/en/", "/fr/accounts/login/", "/fr/accounts/signup/"):
+        html = client.get(path).content.decode()
+        for tag in html.split("<script")[1:]:
+            assert "src=" in tag.split(">")[0], f"inline script on {path}"
+
+
+def test_admin_login_still_works_under_its_own_policy(client, site_pages):
+    response = client.get("/admin/login/")
+
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_session_cookie_is_http_only_and_login_needs_csrf(site_pages):
+    from django.test import Client
+
+    from ..conftest import PASSWORD, make_person
+
+    make_person("awa@example.cm")
+    strict = Client(enforce_csrf_checks=True)
+    refused = strict.post("/fr/accounts/login/", {"login": "awa@example.cm", "password": PASSWORD})
+    assert refused.status_code == 403
+    assert "sessionid" not in refused.cookies
+
+    strict.get("/fr/accounts/login/")
+    token = strict.cookies["csrftoken"].value
+    accepted = strict.post(
+        "/fr/accounts/login/",
+        {"login": "awa@example.cm", "password": PASSWORD, "csrfmiddlewaretoken": token},
+    )
+    assert accepted.status_code == 302
+    assert accepted.cookies["sessionid"]["httponly"]
