@@ -168,3 +168,13 @@ def test_professionals_available_on_a_day_are_those_with_a_free_slot(booking_sit
     assert len(queries) <= 6
     english = booking_site["professional"].get_translation(booking_site["en"])
     assert english.pk not in available
+
+
+def test_my_account_links_to_bookings_and_for_professionals_to_their_appointments(
+    client, booking_site
+):
+    login(client, "cliente@example.cm")
+    page = client.get("/fr/account/")
+    assert "/fr/bookings/" in page.text and "/fr/bookings/pro/" not in page.text
+    login(client, "awa.tresses@example.cm")
+    assert "/fr/bookings/pro/" in client.get("/fr/account/").text
