@@ -7,7 +7,8 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_STAMP := /tmp/.bsa-apt-updated
 
-.PHONY: run test lint format messages venv migrate demo system-deps browser-deps e2e bench clean
+.PHONY: run test lint format messages venv migrate demo system-deps browser-deps e2e bench clean \
+	prod-deps prod-smoke prod-bench
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is required."; exit 1; }
@@ -55,6 +56,28 @@ e2e: venv system-deps
 
 bench: venv
 	$(BIN)/python -m pytest tests/bench -s $(PYTEST_ARGS)
+
+# Debian packages for the production shape on loopback: nginx (load balancer),
+# openssl (its certificate), wrk (load figures), curl. Installed once.
+prod-deps:
+	@missing=""; \
+	command -v nginx >/dev/null || missing="$$missing nginx"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	command -v curl >/dev/null || missing="$$missing curl"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+# Two gunicorn servers behind nginx, Celery, S3 (moto), PostgreSQL and Redis on
+# loopback; a scripted journey and load figures; everything stopped at the end.
+prod-smoke: venv prod-deps
+	bash deploy/prod-smoke.sh
+
+# The same, with longer load runs.
+prod-bench: venv prod-deps
+	BENCH_SECONDS=$${BENCH_SECONDS:-15} bash deploy/prod-smoke.sh
 
 lint: venv
 	$(BIN)/ruff check .

@@ -1,0 +1,28 @@
+"""gunicorn settings for an app server, all from the environment (12-factor).
+
+gunicorn -c deploy/gunicorn.conf.py cms.wsgi
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+# Pages render in tens of milliseconds and wait on PostgreSQL: a few threads per
+# process keep a small host busy without the memory of more processes.
+workers = int(os.environ.get("WEB_CONCURRENCY", str(min(4, multiprocessing.cpu_count() + 1))))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Uploads from a 3G phone are slow; the load balancer buffers them, so this is a
+# bound on our own work, not on the client's link.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so a slow leak never grows into an outage.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+# The load balancer is the only client; trust its X-Forwarded-* headers.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+proc_name = os.environ.get("GUNICORN_PROC_NAME", "bsa-web")

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# prod-smoke: the production shape on loopback, end to end.
+#
+# An S3 server (moto), the running PostgreSQL (database bsa_smoke, made and dropped
+# here) and Redis (database 13), two gunicorn app servers behind nginx (TLS,
+# round-robin), a Celery worker and beat, all with cms.settings.production. Then the
+# journey (deploy/smoke/journey.py) and the load figures (deploy/smoke/bench.py).
+# Everything started here is stopped on exit, failure included.
+#
+# Needs: .venv with requirements-dev.txt, nginx, openssl, wrk (make prod-smoke installs them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN="$PWD/.venv/bin"
+SMOKE_DB="${SMOKE_DB:-bsa_smoke}"
+SMOKE_REDIS_DB="${SMOKE_REDIS_DB:-13}"
+PG_URL="${SMOKE_PG_URL:-postgres://postgres@127.0.0.1:5432}"
+REDIS_BASE="${SMOKE_REDIS_BASE:-redis://127.0.0.1:6379}"
+
+RUN_DIR="$(mktemp -d /tmp/bsa-prod-smoke.XXXXXX)"
+chmod 755 "$RUN_DIR"  # nginx workers drop root and write their buffers here
+PIDS=()
+STARTED_AT=$SECONDS
+DATASTORES_MADE=""
+
+log() { printf '== %s (%ds)\n' "$*" "$((SECONDS - STARTED_AT))"; }
+
+stop_everything() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [ "$status" -ne 0 ]; then
+    echo "prod-smoke FAILED (exit $status). Last lines of each log:"
+    for file in "$RUN_DIR"/*.log; do
+      [ -f "$file" ] || continue
+      echo "--- $(basename "$file")"
+      tail -n 15 "$file"
+    done
+  fi
+  log "stopping ${#PIDS[@]} processes"
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 40); do
+    local alive=0
+    for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && break
+    sleep 0.25
+  done
+  for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ -n "$DATASTORES_MADE" ]; then
+    "$BIN/python" deploy/smoke/datastores.py drop || true
+  fi
+  if [ "${KEEP_SMOKE_DIR:-}" = "1" ]; then
+    echo "Kept $RUN_DIR"
+  else
+    rm -rf "$RUN_DIR"
+  fi
+  exit "$status"
+}
+trap stop_everything EXIT
+trap 'exit 130' INT TERM
+
+# start NAME COMMAND...: run in the background, output to RUN_DIR/NAME.log.
+start() {
+  local name=$1
+  shift
+  "$@" >"$RUN_DIR/$name.log" 2>&1 &
+  PIDS+=("$!")
+}
+
+# wait_for URL WHAT: until it answers 2xx/3xx (30 s).
+wait_for() {
+  for _ in $(seq 1 120); do
+    if curl -ks -o /dev/null --max-time 2 -w '%{http_code}' "$1" | grep -q '^[23]'; then
+      return 0
+    fi
+    sleep 0.25
+  done
+  echo "$2 did not answer at $1"
+  return 1
+}
+
+read -r S3_PORT APP1_PORT APP2_PORT LB_PORT < <("$BIN/python" - <<'EOF'
+import socket
+sockets = [socket.socket() for _ in range(4)]
+for s in sockets:
+    s.bind(("127.0.0.1", 0))
+print(*(s.getsockname()[1] for s in sockets))
+EOF
+)
+
+# --- The production environment: only variables, as on a real host.
+export DJANGO_SETTINGS_MODULE=cms.settings.production PYTHONPATH="$PWD"
+SECRET_KEY="$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(50))')"
+export SECRET_KEY
+export ALLOWED_HOSTS=127.0.0.1,localhost
+export BASE_URL="https://127.0.0.1:$LB_PORT"
+export CSRF_TRUSTED_ORIGINS="$BASE_URL" WAGTAILADMIN_BASE_URL="$BASE_URL"
+export CHECKOUT_PUBLIC_BASE_URL="$BASE_URL" CHECKOUT_SANDBOX=true
+export DATABASE_URL="$PG_URL/$SMOKE_DB"
+export REDIS_URL="$REDIS_BASE/$SMOKE_REDIS_DB" CACHE_KEY_PREFIX=bsa-smoke
+export AWS_S3_ENDPOINT_URL="http://127.0.0.1:$S3_PORT" AWS_S3_REGION_NAME=us-east-1
+export AWS_ACCESS_KEY_ID=smoke-access-key AWS_SECRET_ACCESS_KEY=smoke-secret-key
+export AWS_STORAGE_BUCKET_NAME=bsa-smoke-media AWS_PRIVATE_STORAGE_BUCKET_NAME=bsa-smoke-private
+export AWS_S3_ADDRESSING_STYLE=path AWS_S3_URL_PROTOCOL=http:
+export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
+export EMAIL_FILE_PATH="$RUN_DIR/mail"
+export STATIC_ROOT="$RUN_DIR/static" BSA_VAR_DIR="$RUN_DIR/var"
+export MEDIA_ROOT="$RUN_DIR/media" PRIVATE_MEDIA_ROOT="$RUN_DIR/private"
+export WEB_CONCURRENCY="${WEB_CONCURRENCY:-2}" GUNICORN_THREADS="${GUNICORN_THREADS:-4}"
+export SENTRY_DSN=""
+mkdir -p "$EMAIL_FILE_PATH"
+
+log "S3 server (moto) on 127.0.0.1:$S3_PORT"
+start s3 "$BIN/moto_server" -H 127.0.0.1 -p "$S3_PORT"
+"$BIN/python" deploy/smoke/buckets.py
+
+log "PostgreSQL database $SMOKE_DB, Redis database $SMOKE_REDIS_DB"
+DATASTORES_MADE=1
+"$BIN/python" deploy/smoke/datastores.py create
+
+log "migrate, and collectstatic (compressed, hashed names) beside it"
+start collectstatic "$BIN/python" manage.py collectstatic --noinput -v 0
+COLLECTSTATIC_PID=$!
+"$BIN/python" manage.py migrate --noinput -v 0
+wait "$COLLECTSTATIC_PID"
+log "Celery worker and beat"
+start worker "$BIN/celery" -A cms worker --loglevel=INFO --concurrency=2 --without-gossip --without-mingle
+start beat "$BIN/celery" -A cms beat --loglevel=INFO --schedule="$RUN_DIR/celerybeat-schedule"
+log "demo content (images and guides go to the bucket)"
+"$BIN/python" manage.py load_demo >"$RUN_DIR/load_demo.log"
+"$BIN/python" deploy/smoke/describe_site.py >"$RUN_DIR/site.json"
+
+log "two gunicorn app servers on 127.0.0.1:$APP1_PORT and 127.0.0.1:$APP2_PORT"
+for port in "$APP1_PORT" "$APP2_PORT"; do
+  GUNICORN_BIND="127.0.0.1:$port" GUNICORN_PROC_NAME="bsa-smoke-$port" \
+    start "app-$port" "$BIN/gunicorn" -c deploy/gunicorn.conf.py cms.wsgi
+done
+
+log "nginx on https://127.0.0.1:$LB_PORT (self-signed certificate)"
+mkdir -p "$RUN_DIR"/{client_body,proxy,fastcgi,uwsgi,scgi,tls}
+chmod 1777 "$RUN_DIR"/{client_body,proxy,fastcgi,uwsgi,scgi}
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
+  -addext "subjectAltName=IP:127.0.0.1" \
+  -keyout "$RUN_DIR/tls/key.pem" -out "$RUN_DIR/tls/cert.pem" 2>/dev/null
+RUN_DIR="$RUN_DIR" LISTEN="127.0.0.1:$LB_PORT" SERVER_NAME=127.0.0.1 \
+  TLS_CERT="$RUN_DIR/tls/cert.pem" TLS_KEY="$RUN_DIR/tls/key.pem" \
+  UPSTREAM_SERVERS="$(printf '        server 127.0.0.1:%s;\n' "$APP1_PORT" "$APP2_PORT")" \
+  "$BIN/python" deploy/render_template.py deploy/nginx.conf.template >"$RUN_DIR/nginx.conf"
+nginx -t -q -c "$RUN_DIR/nginx.conf" -p "$RUN_DIR"
+start nginx nginx -c "$RUN_DIR/nginx.conf" -p "$RUN_DIR" -g "daemon off;"
+
+wait_for "http://127.0.0.1:$APP1_PORT/healthz" "app server 1"
+wait_for "http://127.0.0.1:$APP2_PORT/healthz" "app server 2"
+wait_for "$BASE_URL/healthz" "nginx"
+
+log "journey through nginx"
+SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" SMOKE_MAIL_DIR="$EMAIL_FILE_PATH" \
+  SMOKE_APP_SERVERS="127.0.0.1:$APP1_PORT,127.0.0.1:$APP2_PORT" \
+  "$BIN/python" deploy/smoke/journey.py "$RUN_DIR/site.json"
+
+log "load figures (wrk, ${BENCH_SECONDS:-5} s a run)"
+SMOKE_BASE_URL="$BASE_URL" "$BIN/python" deploy/smoke/bench.py "$RUN_DIR/site.json"
+
+log "prod-smoke passed"

@@ -1,0 +1,70 @@
+"""Load figures through nginx and both app servers: requests/s and p95 latency on the
+catalogue and a course page at 20 and 50 concurrent clients, with wrk, each run
+bounded in time (BENCH_SECONDS, default 5).
+
+Usage: bench.py SITE_JSON (SMOKE_BASE_URL in the environment)."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+LUA = Path(__file__).with_name("bench.lua")
+CLIENTS = (20, 50)
+
+
+def wrk(url, clients, seconds):
+    result = subprocess.run(
+        [
+            "wrk",
+            "--threads",
+            "2",
+            "--connections",
+            str(clients),
+            "--duration",
+            f"{seconds}s",
+            "--timeout",
+            "10s",
+            "--script",
+            str(LUA),
+            "--header",
+            "Accept-Language: fr",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 30,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main():
+    if shutil.which("wrk") is None:
+        print("  skip  load figures: wrk is not installed (apt-get install wrk)")
+        return
+    site = json.loads(Path(sys.argv[1]).read_text())
+    base = os.environ["SMOKE_BASE_URL"].rstrip("/")
+    seconds = int(os.environ.get("BENCH_SECONDS", "5"))
+    pages = [("catalogue", site["catalogue_url"]), ("course page", site["course_url"])]
+    wrk(base + site["catalogue_url"], 4, 1)  # warm the renditions and connections
+    print(f"  {'page':<12} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+    failed = False
+    for name, path in pages:
+        for clients in CLIENTS:
+            figures = wrk(base + path, clients, seconds)
+            errors = figures["errors"] + figures["non_2xx"]
+            failed = failed or errors > 0
+            print(
+                f"  {name:<12} {clients:>7} {figures['requests'] / figures['seconds']:>8.1f} "
+                f"{figures['p50_ms']:>8.1f} {figures['p95_ms']:>8.1f} {errors:>7}",
+                flush=True,
+            )
+    if failed:
+        sys.exit("Some requests failed under load.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Print, as JSON, what the prod-smoke journey needs to find on the demo site: a paid
+French course with a practice-work lesson, the catalogue, and the installed apps.
+
+Run with the same environment as the app servers (production settings)."""
+
+import json
+
+import django
+
+django.setup()
+
+from django.apps import apps  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
+
+from course_pages.models import CourseIndexPage, CoursePage  # noqa: E402
+from enrolment.lesson_blocks import is_self_paced  # noqa: E402
+
+
+def paid_course_with_practice_work():
+    """(course, a lesson marked done by hand, a lesson with practice work, its block)."""
+    french = Locale.objects.get(language_code="fr")
+    for course in CoursePage.objects.live().filter(locale=french, price_xaf__gt=0):
+        self_paced = [lesson for lesson in course.lessons if is_self_paced(lesson)]
+        for lesson in course.lessons:
+            assignments = [block for block in lesson.body if block.block_type == "assignment"]
+            if assignments and self_paced:
+                return course, self_paced[0], lesson, assignments[0]
+    raise SystemExit("The demo has no paid course with practice work: run load_demo first.")
+
+
+def index_page_url(app_label, locale):
+    """The first live index page (a model named *IndexPage) of an app, or None."""
+    for page in (
+        Page.objects.live()
+        .filter(locale=locale, content_type__app_label=app_label)
+        .select_related("content_type")
+    ):
+        if page.content_type.model.endswith("indexpage"):
+            return page.url
+    return None
+
+
+def main():
+    course, done_lesson, work_lesson, assignment = paid_course_with_practice_work()
+    catalogue = CourseIndexPage.objects.live().filter(locale=course.locale).first()
+    print(
+        json.dumps(
+            {
+                "catalogue_url": catalogue.url,
+                "course_url": course.url,
+                "course_title": course.title,
+                "price_xaf": course.price_xaf,
+                "buy_url": reverse("checkout:buy", args=["course", course.pk]),
+                "done_lesson_url": done_lesson.url,
+                "mark_done_url": reverse("learning:mark_done", args=[done_lesson.pk]),
+                "work_lesson_url": work_lesson.url,
+                "hand_in_url": reverse("learning:hand_in", args=[work_lesson.pk, assignment.id]),
+                "photos_required": assignment.value["photos_required"],
+                "directory_url": index_page_url("directory", course.locale),
+                "installed_apps": sorted(config.label for config in apps.get_app_configs()),
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
