@@ -5,6 +5,7 @@ sessions, Celery broker and results), an S3-compatible bucket (`AWS_*`) for medi
 any number of stateless app servers behind a load balancer that terminates TLS."""
 
 import os
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -115,6 +116,30 @@ PRIVATE_MEDIA_REDIRECT = env_flag(
     "PRIVATE_MEDIA_REDIRECT", "true" if AWS_STORAGE_BUCKET_NAME else "false"
 )
 
+
+def _bucket_origins():
+    """Where pages may load images and video from besides the site: the media domain
+    and the bucket endpoint (signed private URLs), plus CSP_MEDIA_ORIGINS."""
+    origins = os.environ.get("CSP_MEDIA_ORIGINS", "").split()
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        protocol = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")
+        origins.append(f"{protocol}//{os.environ['AWS_S3_CUSTOM_DOMAIN']}")
+    endpoint = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL", ""))
+    if endpoint.netloc:
+        # Virtual-hosted buckets live on a sub-domain of the endpoint.
+        origins += [
+            f"{endpoint.scheme}://{endpoint.netloc}",
+            f"{endpoint.scheme}://*.{endpoint.netloc}",
+        ]
+    return origins
+
+
+for _directive in ("img-src", "media-src"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] = [  # noqa: F405
+        *CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive],  # noqa: F405
+        *_bucket_origins(),
+    ]
+
 # --- Messages out.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -175,3 +200,33 @@ if SENTRY_DSN:
         send_default_pii=False,
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
     )
+
+# --- Logs: one JSON object per line on stdout, each with the request id; e-mail
+# addresses, phone numbers and URL secrets are redacted before formatting.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "home.request_log.RequestIdFilter"},
+        "redact": {"()": "home.request_log.RedactPersonalDataFilter"},
+    },
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id", "redact"],
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.security.DisallowedHost": {"handlers": ["stdout"], "level": "ERROR"},
+    },
+}
