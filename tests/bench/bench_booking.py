@@ -17,6 +17,8 @@ import pytest
 
 from booking.slots import DOUALA, Rules, WeeklyRange, free_slots
 
+from ..booking.conftest import booking_site  # noqa: F401 (shared fixture)
+
 pytestmark = [pytest.mark.bench]
 
 DAYS = 60
@@ -76,3 +78,39 @@ def test_pure_slot_computation_for_60_days_and_500_bookings():
     slots, p50, p95 = timed(lambda: free_slots(rules=RULES, now=NOW, busy=busy, time_off=time_off))
     report("slots, pure computation", slots, p50, p95)
     assert slots
+
+
+@pytest.mark.django_db
+def test_slots_read_from_the_database_for_60_days_and_500_bookings(booking_site):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from booking.models import Booking
+    from booking.selectors import free_slots_for
+
+    service = booking_site["service"]
+    today = timezone.localdate()
+    hourly = [
+        datetime.combine(today + timedelta(days=day), clock(hour), tzinfo=DOUALA)
+        for day in range(2, DAYS)
+        for hour in (8, 9, 10, 11, 13, 14, 15, 16, 17)
+    ]
+    starts = sorted(random.Random(5).sample(hourly, BOOKINGS))
+    Booking.objects.bulk_create(
+        Booking(
+            professional=booking_site["professional"],
+            service=service,
+            client=booking_site["client"],
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            status=Booking.Status.CONFIRMED,
+            price_xaf=service.price_xaf,
+            deposit_xaf=2000,
+        )
+        for start in starts
+    )
+    with CaptureQueriesContext(connection) as queries:
+        free_slots_for(service=service)
+    slots, p50, p95 = timed(lambda: free_slots_for(service=service), runs=20)
+    report(f"slots, database read + computation ({len(queries)} queries)", slots, p50, p95)
