@@ -25,6 +25,9 @@ class OutboundMessage(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # When a worker took the message; a claim older than the lease is taken over,
+    # so a worker killed mid-send does not leave the message "sending" for ever.
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("outbound message")

@@ -1,8 +1,15 @@
-"""Delivery of queued messages. Safe to run twice: a message is claimed before sending."""
+"""Delivery of queued messages. Safe to run twice: a message is claimed before sending.
+
+Tasks are acknowledged late, so a worker that dies mid-send leaves the task on the
+broker, which hands it to another worker; that worker takes the message over once
+the dead worker's claim has lapsed (settings.NOTIFICATIONS_CLAIM_SECONDS)."""
+
+from datetime import timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import OutboundMessage
@@ -11,9 +18,14 @@ from .sms import get_sms_backend
 
 @shared_task(bind=True, max_retries=5, default_retry_delay=60)
 def deliver_message(self, message_id):
-    claimed = OutboundMessage.objects.filter(
-        pk=message_id, status=OutboundMessage.Status.QUEUED
-    ).update(status=OutboundMessage.Status.SENDING, attempts=F("attempts") + 1)
+    now = timezone.now()
+    lapsed = now - timedelta(seconds=settings.NOTIFICATIONS_CLAIM_SECONDS)
+    claimable = Q(status=OutboundMessage.Status.QUEUED) | Q(
+        status=OutboundMessage.Status.SENDING, claimed_at__lt=lapsed
+    )
+    claimed = OutboundMessage.objects.filter(claimable, pk=message_id).update(
+        status=OutboundMessage.Status.SENDING, attempts=F("attempts") + 1, claimed_at=now
+    )
     if not claimed:
         return "already handled"
     message = OutboundMessage.objects.get(pk=message_id)
