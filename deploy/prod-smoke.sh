@@ -159,6 +159,7 @@ SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" SMOKE_MAIL_DIR=
   "$BIN/python" deploy/smoke/journey.py "$RUN_DIR/site.json"
 
 log "load figures (wrk, ${BENCH_SECONDS:-5} s a run)"
-SMOKE_BASE_URL="$BASE_URL" "$BIN/python" deploy/smoke/bench.py "$RUN_DIR/site.json"
+SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" \
+  "$BIN/python" deploy/smoke/bench.py "$RUN_DIR/site.json"
 
 log "prod-smoke passed"

@@ -2,7 +2,7 @@
 catalogue and a course page at 20 and 50 concurrent clients, with wrk, each run
 bounded in time (BENCH_SECONDS, default 5).
 
-Usage: bench.py SITE_JSON (SMOKE_BASE_URL in the environment)."""
+Usage: bench.py SITE_JSON (SMOKE_BASE_URL and SMOKE_CA_FILE in the environment)."""
 
 import json
 import os
@@ -10,6 +10,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import requests
 
 LUA = Path(__file__).with_name("bench.lua")
 CLIENTS = (20, 50)
@@ -49,21 +51,29 @@ def main():
     base = os.environ["SMOKE_BASE_URL"].rstrip("/")
     seconds = int(os.environ.get("BENCH_SECONDS", "5"))
     pages = [("catalogue", site["catalogue_url"]), ("course page", site["course_url"])]
-    wrk(base + site["catalogue_url"], 4, 1)  # warm the renditions and connections
-    print(f"  {'page':<12} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
-    failed = False
+    # The first visit makes the image renditions (and stores them in the bucket): not
+    # what a steady site does, so each page is loaded once before it is measured.
+    for _name, path in pages:
+        for _server in range(2):
+            requests.get(base + path, verify=os.environ["SMOKE_CA_FILE"], timeout=120)
+    print(
+        f"  {'page':<12} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}"
+        f" {'non-2xx':>8} {'socket errors':>14}"
+    )
+    answered_badly = 0
     for name, path in pages:
         for clients in CLIENTS:
             figures = wrk(base + path, clients, seconds)
-            errors = figures["errors"] + figures["non_2xx"]
-            failed = failed or errors > 0
+            answered_badly += figures["non_2xx"]
             print(
                 f"  {name:<12} {clients:>7} {figures['requests'] / figures['seconds']:>8.1f} "
-                f"{figures['p50_ms']:>8.1f} {figures['p95_ms']:>8.1f} {errors:>7}",
+                f"{figures['p50_ms']:>8.1f} {figures['p95_ms']:>8.1f} "
+                f"{figures['non_2xx']:>8} {figures['errors']:>14}",
                 flush=True,
             )
-    if failed:
-        sys.exit("Some requests failed under load.")
+    # Slow answers on a busy machine are figures; error statuses are failures.
+    if answered_badly:
+        sys.exit(f"{answered_badly} requests got an error status under load.")
 
 
 if __name__ == "__main__":

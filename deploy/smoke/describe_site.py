@@ -29,6 +29,23 @@ def paid_course_with_practice_work():
     raise SystemExit("The demo has no paid course with practice work: run load_demo first.")
 
 
+def free_self_paced_course(locale):
+    """A free course every lesson of which is finished by 'mark as done' (a certificate
+    follows), as the URLs the journey needs; None when the demo has none."""
+    for course in CoursePage.objects.live().filter(locale=locale, price_xaf=0):
+        lessons = course.lessons
+        if lessons and all(is_self_paced(lesson) for lesson in lessons):
+            return {
+                "course_url": course.url,
+                "enrol_url": reverse("learning:enrol", args=[course.pk]),
+                "lessons": [
+                    [lesson.url, reverse("learning:mark_done", args=[lesson.pk])]
+                    for lesson in lessons
+                ],
+            }
+    return None
+
+
 def index_page_url(app_label, locale):
     """The first live index page (a model named *IndexPage) of an app, or None."""
     for page in (
@@ -57,6 +74,7 @@ def main():
                 "work_lesson_url": work_lesson.url,
                 "hand_in_url": reverse("learning:hand_in", args=[work_lesson.pk, assignment.id]),
                 "photos_required": assignment.value["photos_required"],
+                "free_course": free_self_paced_course(course.locale),
                 "directory_url": index_page_url("directory", course.locale),
                 "installed_apps": sorted(config.label for config in apps.get_app_configs()),
             },

@@ -26,8 +26,10 @@ from PIL import Image
 PASSWORD = "Smoke-Douala-2026!"  # noqa: S105
 CONFIRM_LINK = re.compile(r"https://[^\s\"'<>]+(/fr/accounts/confirm-email/[^\s\"'<>/]+/)")
 PHOTO_LINK = re.compile(r"/fr/learn/photo/\d+/")
+CERTIFICATE_LINK = re.compile(r"/fr/certificates/[^\s\"'<>/]+\.pdf")
 # Waits on the Celery worker (e-mail) and the payment state machine.
 MAIL_WAIT_SECONDS = 60
+CERTIFICATE_WAIT_SECONDS = 90
 PAYMENT_WAIT_SECONDS = 60
 
 
@@ -280,6 +282,35 @@ class Journey:
         check(seen == expected, f"logged-in pages came from {sorted(seen)}, not {sorted(expected)}")
         return f"logged in on {', '.join(sorted(seen))}"
 
+    def certificate_from_the_bucket(self):
+        course = self.site.get("free_course")
+        check(course, "certificates are installed but the demo has no free self-paced course")
+        self.browser.get(course["course_url"])
+        enrolled = self.browser.post(course["enrol_url"], {}, referer=course["course_url"])
+        check(enrolled.status_code == 302, f"enrolling answered {enrolled.status_code}")
+        for lesson_url, mark_done_url in course["lessons"]:
+            self.browser.get(lesson_url)
+            done = self.browser.post(mark_done_url, {}, referer=lesson_url)
+            check(done.status_code == 302, f"marking {lesson_url} done answered {done.status_code}")
+        link = self._wait_for_certificate_link()
+        response = self.browser.get(link)
+        check(response.status_code == 302, f"the certificate answered {response.status_code}")
+        signed = response.headers["Location"]
+        check(signed.startswith(self.s3_endpoint + "/"), f"not a bucket URL: {signed}")
+        check("X-Amz-Expires=300" in signed, signed)
+        pdf = requests.get(signed, timeout=30)
+        check(pdf.status_code == 200 and pdf.content[:5] == b"%PDF-", "the bucket gave no PDF")
+        return f"{len(course['lessons'])} lessons done, {link}: {len(pdf.content)} bytes of PDF"
+
+    def _wait_for_certificate_link(self):
+        deadline = time.monotonic() + CERTIFICATE_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            match = CERTIFICATE_LINK.search(self.browser.get("/fr/certificates/").text)
+            if match:
+                return match.group(0)
+            time.sleep(1)
+        raise JourneyFailed(f"no certificate after {CERTIFICATE_WAIT_SECONDS} s")
+
     def directory_search(self):
         url = self.site.get("directory_url")
         check(url, "the directory app is installed but the demo has no directory page")
@@ -305,7 +336,7 @@ class Journey:
     def later_steps(self):
         """Steps of the apps still being built: (app label, name, step or None)."""
         return [
-            ("certificates", "certificate PDF from the bucket", None),
+            ("certificates", "certificate PDF from the bucket", self.certificate_from_the_bucket),
             ("directory", "directory search", self.directory_search),
             ("booking", "booking with a deposit", None),
         ]
