@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_STAMP := /tmp/.bsa-apt-updated
+# axe-core, injected into pages by the accessibility check in tests/e2e.
+AXE_VERSION := 4.14.1
+AXE := var/node/node_modules/axe-core/axe.min.js
 
 .PHONY: run test lint format messages venv migrate demo system-deps browser-deps e2e bench clean \
 	prod-deps prod-smoke prod-bench
@@ -30,10 +33,12 @@ system-deps:
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	command -v ffmpeg >/dev/null || missing="$$missing ffmpeg"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@[ -f $(AXE) ] || npm install --prefix var/node --no-save --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
 
 migrate: venv
 	$(BIN)/python manage.py migrate --noinput

@@ -1,5 +1,7 @@
 """Shared fixtures: the bilingual demo site and people in each role."""
 
+from pathlib import Path
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -63,3 +65,14 @@ def logs_in(client, email, password):
     lockout included, as a person would log in)."""
     response = client.post("/fr/accounts/login/", {"login": email, "password": password})
     return response.status_code == 302 and "_auth_user_id" in client.session
+
+
+# axe-core for the accessibility check in tests/e2e (npm package, `make system-deps`).
+REPO_ROOT_AXE = (
+    Path(__file__).resolve().parents[1]
+    / "var"
+    / "node"
+    / "node_modules"
+    / "axe-core"
+    / "axe.min.js"
+)
