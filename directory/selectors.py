@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from .models import ProfessionalPage, Review, WeeklyStats
 
 STATS_WEEKS_SHOWN = 8
+REVEALED_CONTACTS_KEY = "directory_revealed_contacts"
 
 
 def canonical_professional(page):
@@ -33,16 +34,33 @@ def professional_of(user, *, locale=None):
     return ProfessionalPage.objects.filter(user=user, locale=locale).first()
 
 
+def optional_selector(app_label, name):
+    """`<app>.selectors.<name>` when that app is installed and has it, else None."""
+    if not apps.is_installed(app_label):
+        return None
+    try:
+        module = importlib.import_module(f"{app_label}.selectors")
+    except ImportError:
+        return None
+    return getattr(module, name, None)
+
+
 def certificates_of(user):
     """Valid academy certificates of a person, or [] while the certificates app is absent."""
-    if not apps.is_installed("certificates"):
-        return []
-    try:
-        certificate_selectors = importlib.import_module("certificates.selectors")
-    except ImportError:
-        return []
-    finder = getattr(certificate_selectors, "valid_certificates_for", None)
+    finder = optional_selector("certificates", "valid_certificates_for")
     return list(finder(user=user)) if finder else []
+
+
+def contact_visible(*, request, professional):
+    """The phone shows to its owner, moderators, after a tap (logged) or a booking."""
+    page = canonical_professional(professional)
+    user = request.user
+    if user.is_authenticated and (user.pk == page.user_id or user.is_moderator):
+        return True
+    if page.pk in request.session.get(REVEALED_CONTACTS_KEY, []):
+        return True
+    has_booking_with = optional_selector("booking", "has_booking_with")
+    return bool(has_booking_with and has_booking_with(client=user, professional=page))
 
 
 def visible_reviews(professional):

@@ -24,6 +24,16 @@ def page_changed(sender, instance, **kwargs):
     _sync_later(instance.pk)
 
 
+def page_published_changed(sender, instance, **kwargs):
+    from wagtail.models import Locale
+
+    from .profiles import publish_draft_translations
+
+    if instance.locale_id == Locale.get_default().pk:
+        publish_draft_translations(instance)
+    _sync_later(instance.pk)
+
+
 def service_changed(sender, instance, **kwargs):
     _sync_later(instance.professional_id)
 
@@ -31,7 +41,7 @@ def service_changed(sender, instance, **kwargs):
 def connect():
     from .models import ProfessionalPage, Service
 
-    page_published.connect(page_changed, sender=ProfessionalPage)
+    page_published.connect(page_published_changed, sender=ProfessionalPage)
     page_unpublished.connect(page_changed, sender=ProfessionalPage)
     post_save.connect(service_changed, sender=Service)
     post_delete.connect(service_changed, sender=Service)

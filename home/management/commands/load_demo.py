@@ -6,6 +6,7 @@ from django.db import transaction
 from accounts import demo as accounts_demo
 from certificates import demo as certificates_demo
 from course_pages import demo as course_pages_demo
+from directory import demo as directory_demo
 from home import demo as home_demo
 from home.models import HomePage
 
@@ -15,6 +16,7 @@ LOADERS = [
     home_demo.load,
     course_pages_demo.load,
     certificates_demo.load,
+    directory_demo.load,
 ]
 
 

@@ -1,0 +1,23 @@
+"""What a professional's public page shows: services, reviews, badges, contact."""
+
+from .selectors import (
+    canonical_professional,
+    certificates_of,
+    contact_visible,
+    visible_reviews,
+)
+
+REVIEWS_SHOWN = 20
+
+
+def profile_context(request, *, page):
+    professional = canonical_professional(page)
+    reviews = visible_reviews(professional)
+    return {
+        "professional": professional,
+        "services": professional.services.filter(is_active=True).select_related("category"),
+        "reviews": reviews[:REVIEWS_SHOWN],
+        "certificates": certificates_of(professional.user),
+        "contact_visible": contact_visible(request=request, professional=professional),
+        "is_owner": request.user.is_authenticated and request.user.pk == professional.user_id,
+    }

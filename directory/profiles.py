@@ -1,0 +1,103 @@
+"""Writes a professional makes from the front end: the profile, services, answers."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from .errors import DirectoryError
+from .models import ProfessionalIndexPage, ProfessionalPage, Review
+from .selectors import canonical_professional, professional_of
+from .services import refresh_rating
+
+
+@transaction.atomic
+def create_profile(*, user, title, bio_fr, bio_en="", photo=None, **fields):
+    """A draft page in French (+ an English draft when a bio is given), sent to moderation.
+
+    Nothing is public until a moderator approves it in the Wagtail workflow."""
+    if professional_of(user) is not None:
+        raise DirectoryError(_("You already have a professional profile."))
+    default = Locale.get_default()
+    index = ProfessionalIndexPage.objects.filter(locale=default).first()
+    if index is None:
+        raise DirectoryError(_("The directory is not open yet."))
+    specialities = fields.pop("specialities", [])
+    languages = fields.pop("languages", [])
+    page = ProfessionalPage(title=title, bio=bio_fr, user=user, owner=user, live=False, **fields)
+    if photo is not None:
+        page.photo = get_image_model().objects.create(
+            title=title, file=photo, uploaded_by_user=user
+        )
+    try:
+        index.add_child(instance=page)  # Page.save() runs full_clean()
+    except ValidationError as error:
+        raise DirectoryError(" ".join(error.messages)) from error
+    page.specialities.set(specialities)
+    page.languages.set(languages)
+    page.save_revision(user=user)
+    if bio_en:
+        _draft_translation(page, bio=bio_en, user=user)
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, user)
+    return page
+
+
+def _draft_translation(page, *, bio, user):
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or page.get_parent().get_translation_or_none(english) is None:
+        return None
+    translation = page.copy_for_translation(english)
+    translation.bio = bio
+    translation.save()
+    translation.save_revision(user=user)
+    return translation
+
+
+def publish_draft_translations(page):
+    """Approving a new profile also approves its English text, written in the same form."""
+    page = canonical_professional(page)
+    drafts = ProfessionalPage.objects.filter(
+        translation_key=page.translation_key, live=False, first_published_at__isnull=True
+    ).exclude(pk=page.pk)
+    for draft in drafts:
+        revision = draft.latest_revision or draft.save_revision()
+        revision.publish()
+
+
+@transaction.atomic
+def save_service(*, professional, user, form):
+    """Create or change a service from a ServiceForm already validated by the view."""
+    page = canonical_professional(professional)
+    if page.user_id != user.pk:
+        raise DirectoryError(_("This is not your profile."))
+    service = form.save(commit=False)
+    service.professional = page
+    service.full_clean()
+    service.save()
+    return service
+
+
+@transaction.atomic
+def respond_to_review(*, review, user, text):
+    """The professional answers a review once; the answer cannot be changed afterwards."""
+    review = Review.objects.select_for_update().select_related("professional").get(pk=review.pk)
+    if review.professional.user_id != user.pk:
+        raise DirectoryError(_("Only the professional who was reviewed may answer."))
+    if review.responded_at is not None:
+        raise DirectoryError(_("You have already answered this review."))
+    review.response = text
+    review.responded_at = timezone.now()
+    review.full_clean()
+    review.save(update_fields=["response", "responded_at"])
+    return review
+
+
+@transaction.atomic
+def set_review_hidden(*, review, hidden):
+    """A moderator hides (or shows again) a review; the rating follows."""
+    Review.objects.filter(pk=review.pk).update(is_hidden=hidden)
+    refresh_rating(professional=review.professional)

@@ -1,0 +1,121 @@
+"""Front-end views of the directory. Thin: they parse input, call a service, and
+show its answer. Every refusal is a translated message and changes nothing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import profiles, selectors
+from .errors import DirectoryError
+from .forms import ProfileForm, ReviewResponseForm, ServiceForm
+from .models import ContactReveal, ProfessionalPage, Review, Town
+
+
+@require_POST
+def reveal_contact(request, page_id):
+    """A tap on "show the number": logged, remembered in the session, no JavaScript needed."""
+    page = get_object_or_404(ProfessionalPage.objects.live(), pk=page_id)
+    professional = selectors.canonical_professional(page)
+    ContactReveal.objects.create(
+        professional=professional,
+        viewer=request.user if request.user.is_authenticated else None,
+    )
+    revealed = request.session.get(selectors.REVEALED_CONTACTS_KEY, [])
+    if professional.pk not in revealed:
+        request.session[selectors.REVEALED_CONTACTS_KEY] = [*revealed, professional.pk]
+    return redirect(page.get_url(request) + "#contact")
+
+
+def _own_profile_or_404(user):
+    professional = selectors.professional_of(user)
+    if professional is None:
+        raise Http404
+    return professional
+
+
+@login_required
+def my_profile(request):
+    professional = selectors.professional_of(request.user)
+    if professional is None:
+        return render(request, "directory/no_profile.html")
+    context = {
+        "professional": professional,
+        "awaiting_approval": not professional.live,
+        "services": professional.services.select_related("category"),
+        "reviews": professional.reviews.select_related("author"),
+        "stats": selectors.weekly_stats(professional),
+        "certificates": selectors.certificates_of(request.user),
+        "response_form": ReviewResponseForm(),
+    }
+    return render(request, "directory/my_profile.html", context)
+
+
+@login_required
+def create_profile(request):
+    if selectors.professional_of(request.user) is not None:
+        messages.info(request, _("You already have a professional profile."))
+        return redirect("directory:my_profile")
+    form = ProfileForm(request.POST or None, request.FILES or None, initial=_initial(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            profiles.create_profile(user=request.user, **data)
+        except DirectoryError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Thank you! A moderator checks your profile before it appears in the directory."),
+            )
+            return redirect("directory:my_profile")
+    return render(request, "directory/profile_form.html", {"form": form})
+
+
+def _initial(user):
+    town = Town.objects.filter(name__iexact=user.town).first() if user.town else None
+    return {
+        "title": user.get_full_name(),
+        "phone": user.phone or None,
+        "town": town,
+        "languages": [],
+    }
+
+
+@login_required
+def edit_service(request, service_id=None):
+    professional = _own_profile_or_404(request.user)
+    service = None
+    if service_id is not None:
+        service = get_object_or_404(professional.services, pk=service_id)
+    form = ServiceForm(request.POST or None, instance=service)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profiles.save_service(professional=professional, user=request.user, form=form)
+        except DirectoryError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your service is saved."))
+            return redirect("directory:my_profile")
+    return render(request, "directory/service_form.html", {"form": form, "service": service})
+
+
+@require_POST
+@login_required
+def respond_to_review(request, review_id):
+    review = get_object_or_404(Review, pk=review_id)
+    form = ReviewResponseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write an answer of at most 2000 characters."))
+        return redirect("directory:my_profile")
+    try:
+        profiles.respond_to_review(
+            review=review, user=request.user, text=form.cleaned_data["response"]
+        )
+    except DirectoryError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your answer is published under the review."))
+    return redirect("directory:my_profile")
