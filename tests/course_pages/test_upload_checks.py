@@ -1,0 +1,75 @@
+"""Images instructors upload in the editor: checked by content and size, SVG refused."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from PIL import Image
+from wagtail.images import get_image_model
+
+from .builders import build_site, make_instructor
+
+pytestmark = pytest.mark.django_db
+
+ADD_IMAGE = "/admin/images/add/"
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+
+
+def jpeg_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "#8a1c4a").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def instructor_client(client):
+    site = build_site()
+    user, _ = make_instructor("aicha@example.cm", index=site["instructors"])
+    client.force_login(user)
+    return client
+
+
+def upload(client, name, content, content_type):
+    return client.post(
+        ADD_IMAGE,
+        {"title": name, "file": SimpleUploadedFile(name, content, content_type=content_type)},
+    )
+
+
+def test_a_real_photo_is_accepted(instructor_client):
+    response = upload(instructor_client, "teint.jpg", jpeg_bytes(), "image/jpeg")
+
+    assert response.status_code == 302
+    assert get_image_model().objects.filter(title="teint.jpg").exists()
+
+
+@pytest.mark.parametrize(
+    "name, content, content_type",
+    [
+        ("logo.svg", SVG, "image/svg+xml"),
+        ("photo.jpg", SVG, "image/jpeg"),
+        ("photo.jpg", b"MZ\x90\x00 not an image", "image/jpeg"),
+    ],
+    ids=["svg", "svg-named-jpg", "executable-named-jpg"],
+)
+def test_svg_and_files_that_are_not_images_are_refused(
+    instructor_client, name, content, content_type
+):
+    response = upload(instructor_client, name, content, content_type)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert not get_image_model().objects.exists()
+
+
+@override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=1024)
+def test_an_image_over_the_size_limit_is_refused(instructor_client):
+    big = io.BytesIO()
+    Image.effect_noise((200, 200), 80).convert("RGB").save(big, "PNG")
+
+    response = upload(instructor_client, "grand.png", big.getvalue(), "image/png")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert not get_image_model().objects.exists()
