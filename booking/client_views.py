@@ -1,6 +1,8 @@
 """Client-facing booking pages: free slots, my bookings, one booking and what the
 client may do with it. Thin: parse input, call a service, show its answer."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -18,6 +20,9 @@ from .errors import BookingError
 from .forms import ReviewForm, SlotForm
 from .models import Booking
 
+# A week of slots per page: light on a phone, and the next week is one tap away.
+DAYS_PER_PAGE = 7
+
 
 def _refusal(request, message, *, status=400):
     return render(request, "booking/refused.html", {"message": message}, status=status)
@@ -29,12 +34,36 @@ def _localized(page):
     return localized if localized.live else page
 
 
-def _slots_context(service, *, ignore_booking_id=None):
-    slots = selectors.free_slots_for(service=service, ignore_booking_id=ignore_booking_id)
+def _first_day(request):
+    """The first day shown: ?from=YYYY-MM-DD, never before today."""
+    today = timezone.localdate()
+    try:
+        asked = datetime.date.fromisoformat(request.GET.get("from", "")[:10])
+    except ValueError:
+        asked = today
+    return max(asked, today)
+
+
+def _slots_context(request, service, *, ignore_booking_id=None):
+    first_day = _first_day(request)
+    window = selectors.slot_window(
+        service=service,
+        first_day=first_day,
+        days=DAYS_PER_PAGE,
+        ignore_booking_id=ignore_booking_id,
+    )
+    next_day = first_day + datetime.timedelta(days=DAYS_PER_PAGE)
+    last_day = window["last_bookable_day"]
+    previous_day = first_day - datetime.timedelta(days=DAYS_PER_PAGE)
     return {
         "service": service,
         "professional": _localized(service.professional),
-        "days": selectors.slots_by_day(slots),
+        "days": selectors.slots_by_day(window["slots"]),
+        "first_day": first_day,
+        "next_day": next_day if last_day and next_day <= last_day else None,
+        "previous_day": max(previous_day, timezone.localdate())
+        if first_day > timezone.localdate()
+        else None,
         "price": format_xaf(service.price_xaf),
         "deposit": format_xaf(service.deposit_xaf()),
     }
@@ -61,7 +90,7 @@ def slots(request, service_id):
                 form.add_error(None, error.message)
             else:
                 return redirect(_next_step(booking))
-    context = _slots_context(service)
+    context = _slots_context(request, service)
     context["form"] = form
     status = 400 if form.errors else 200
     return render(request, "booking/slots.html", context, status=status)
@@ -183,7 +212,7 @@ def move(request, reference):
                 booking,
                 _("Your appointment has moved to %(when)s.") % {"when": notices.when(booking)},
             )
-    context = _slots_context(booking.service, ignore_booking_id=booking.pk)
+    context = _slots_context(request, booking.service, ignore_booking_id=booking.pk)
     context.update({"form": form, "booking": booking, "when": notices.when(booking)})
     return render(request, "booking/slots.html", context, status=400 if form.errors else 200)
 

@@ -68,17 +68,43 @@ def busy_and_time_off(schedule, *, start, end, now, ignore_booking_id=None):
     return busy, time_off
 
 
-def free_slots_for(*, service, now=None, ignore_booking_id=None):
-    """Every slot a client may book for `service` now, in order (4 queries)."""
+def free_slots_for(*, service, now=None, first_day=None, days=None, ignore_booking_id=None):
+    """The slots a client may book for `service` now, in order: all of them, or those
+    of `days` days from `first_day` (4 queries either way)."""
+    return slot_window(
+        service=service,
+        now=now,
+        first_day=first_day,
+        days=days,
+        ignore_booking_id=ignore_booking_id,
+    )["slots"]
+
+
+def slot_window(*, service, now=None, first_day=None, days=None, ignore_booking_id=None):
+    """{"slots": [...], "last_bookable_day": date or None} for the slots page."""
     now = now or timezone.now()
     schedule = schedule_of(service.professional_id)
     if schedule is None:
-        return []
+        return {"slots": [], "last_bookable_day": None}
     rules = rules_for(schedule, duration_minutes=service.duration_minutes)
+    start, end = now, now + rules.horizon + rules.duration
+    last_day = None
+    if first_day is not None and days is not None:
+        last_day = first_day + datetime.timedelta(days=days - 1)
+        start = max(start, datetime.datetime.combine(first_day, datetime.time(), tzinfo=DOUALA))
+        end = min(end, datetime.datetime.combine(last_day, datetime.time.max, tzinfo=DOUALA))
     busy, time_off = busy_and_time_off(
-        schedule, start=now, end=now + rules.horizon, now=now, ignore_booking_id=ignore_booking_id
+        schedule, start=start, end=end, now=now, ignore_booking_id=ignore_booking_id
     )
-    return free_slots(rules=rules, now=now, busy=busy, time_off=time_off)
+    slots = free_slots(
+        rules=rules,
+        now=now,
+        busy=busy,
+        time_off=time_off,
+        first_day=first_day,
+        last_day=last_day,
+    )
+    return {"slots": slots, "last_bookable_day": timezone.localdate(now + rules.horizon)}
 
 
 def slots_by_day(slots):
