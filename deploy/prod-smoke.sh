@@ -127,7 +127,7 @@ log "Celery worker and beat"
 start worker "$BIN/celery" -A cms worker --loglevel=INFO --concurrency=2 --without-gossip --without-mingle
 start beat "$BIN/celery" -A cms beat --loglevel=INFO --schedule="$RUN_DIR/celerybeat-schedule"
 log "demo content (images and guides go to the bucket)"
-"$BIN/python" manage.py load_demo >"$RUN_DIR/load_demo.log"
+"$BIN/python" manage.py load_demo >"$RUN_DIR/load_demo.log" 2>&1
 "$BIN/python" deploy/smoke/describe_site.py >"$RUN_DIR/site.json"
 
 log "two gunicorn app servers on 127.0.0.1:$APP1_PORT and 127.0.0.1:$APP2_PORT"

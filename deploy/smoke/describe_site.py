@@ -13,6 +13,7 @@ from django.apps import apps  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
+from accounts import demo as accounts_demo  # noqa: E402
 from course_pages.models import CourseIndexPage, CoursePage  # noqa: E402
 from enrolment.lesson_blocks import is_self_paced  # noqa: E402
 
@@ -29,20 +30,23 @@ def paid_course_with_practice_work():
     raise SystemExit("The demo has no paid course with practice work: run load_demo first.")
 
 
-def free_self_paced_course(locale):
-    """A free course every lesson of which is finished by 'mark as done' (a certificate
-    follows), as the URLs the journey needs; None when the demo has none."""
-    for course in CoursePage.objects.live().filter(locale=locale, price_xaf=0):
-        lessons = course.lessons
-        if lessons and all(is_self_paced(lesson) for lesson in lessons):
-            return {
-                "course_url": course.url,
-                "enrol_url": reverse("learning:enrol", args=[course.pk]),
-                "lessons": [
-                    [lesson.url, reverse("learning:mark_done", args=[lesson.pk])]
-                    for lesson in lessons
-                ],
-            }
+def demo_login(role):
+    """[e-mail, password] of a demo account (accounts/demo.py)."""
+    for login_role, email, password in accounts_demo.logins():
+        if login_role == role:
+            return [email, password]
+    return None
+
+
+def service_with_deposit_slots_url():
+    """The slots page of an active service that asks for a deposit, or None."""
+    if not apps.is_installed("booking"):
+        return None
+    Service = apps.get_model("directory", "Service")
+    services = Service.objects.filter(is_active=True, professional__live=True).order_by("pk")
+    for service in services:
+        if service.deposit_xaf() > 0:
+            return reverse("booking:slots", args=[service.pk])
     return None
 
 
@@ -74,8 +78,9 @@ def main():
                 "work_lesson_url": work_lesson.url,
                 "hand_in_url": reverse("learning:hand_in", args=[work_lesson.pk, assignment.id]),
                 "photos_required": assignment.value["photos_required"],
-                "free_course": free_self_paced_course(course.locale),
+                "demo_student": demo_login("student"),
                 "directory_url": index_page_url("directory", course.locale),
+                "booking_slots_url": service_with_deposit_slots_url(),
                 "installed_apps": sorted(config.label for config in apps.get_app_configs()),
             },
             indent=2,
