@@ -1,13 +1,20 @@
 """A bilingual course with two self-paced lessons, an instructor who signs, and
-students who complete it the way the site completes courses."""
+students who complete it the way the site completes courses.
+
+The course and its graduate are built once per test module (inside a transaction
+rolled back at the end); each test runs in its own savepoint on top of them."""
 
 from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.db import transaction
+from django.test import TestCase
 from wagtail.images import get_image_model
 
+from accounts.models import User
+from certificates.models import Certificate
 from certificates.signature_image import signature_png
 from enrolment import services as learning
 from enrolment.models import Enrolment
@@ -24,8 +31,7 @@ def _outcomes(items):
     return [("item", text) for text in items]
 
 
-@pytest.fixture
-def certificate_course(db):
+def build_certificate_course():
     site = build_site()
     signature = get_image_model().objects.create(
         title="Signature Aïcha",
@@ -74,14 +80,29 @@ def complete_course(user, course_site, capture):
     return Enrolment.objects.get(user=user, course=course_site["course"])
 
 
+@pytest.fixture(scope="module")
+def _built(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        course_site = build_certificate_course()
+        user = make_person(
+            "linda@example.cm", first_name="Linda", last_name="Tchoua", is_student=True
+        )
+        complete_course(user, course_site, TestCase.captureOnCommitCallbacks)
+        yield {"course_site": course_site, "graduate_pk": user.pk}
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def graduate(certificate_course, django_capture_on_commit_callbacks):
+def certificate_course(_built, db):
+    return _built["course_site"]
+
+
+@pytest.fixture
+def graduate(_built, db):
     """A student who completed the course (and so holds its certificate)."""
-    user = make_person("linda@example.cm", first_name="Linda", last_name="Tchoua", is_student=True)
-    complete_course(user, certificate_course, django_capture_on_commit_callbacks)
-    return user
+    return User.objects.get(pk=_built["graduate_pk"])
 
 
 @pytest.fixture
 def certificate(graduate):
-    return graduate.certificates.get()
+    return Certificate.objects.select_related("course__instructor").get(user=graduate)
