@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from . import signing
+from .codes import normalise
 
 DATA_VERSION = 1
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
@@ -187,8 +188,6 @@ class CredentialCheck:
 
 
 def check_credential(document):
-    from .codes import normalise
-
     if not isinstance(document, dict) or not isinstance(document.get("proof"), dict):
         return CredentialCheck("malformed")
     proof = dict(document["proof"])
