@@ -66,7 +66,7 @@ bench: venv
 # openssl (its certificate), wrk (load figures), curl. Installed once.
 prod-deps:
 	@missing=""; \
-	command -v nginx >/dev/null || missing="$$missing nginx"; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v openssl >/dev/null || missing="$$missing openssl"; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	command -v curl >/dev/null || missing="$$missing curl"; \

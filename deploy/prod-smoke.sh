@@ -10,6 +10,7 @@
 # Needs: .venv with requirements-dev.txt, nginx, openssl, wrk (make prod-smoke installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/sbin:/sbin"  # nginx lives in /usr/sbin
 
 BIN="$PWD/.venv/bin"
 SMOKE_DB="${SMOKE_DB:-bsa_smoke}"

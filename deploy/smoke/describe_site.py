@@ -1,5 +1,6 @@
 """Print, as JSON, what the prod-smoke journey needs to find on the demo site: a paid
-French course with a practice-work lesson, the catalogue, and the installed apps.
+French course with a practice-work lesson, the catalogue, the demo student, the
+directory and a bookable service when those apps are installed, and the installed apps.
 
 Run with the same environment as the app servers (production settings)."""
 
@@ -11,6 +12,7 @@ django.setup()
 
 from django.apps import apps  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
 from accounts import demo as accounts_demo  # noqa: E402
@@ -39,13 +41,20 @@ def demo_login(role):
 
 
 def service_with_deposit_slots_url():
-    """The slots page of an active service that asks for a deposit, or None."""
+    """The slots page of a service that asks for a deposit and has a free slot in the
+    week the page first shows, or None."""
     if not apps.is_installed("booking"):
         return None
+    from booking.selectors import slot_window
+
     Service = apps.get_model("directory", "Service")
     services = Service.objects.filter(is_active=True, professional__live=True).order_by("pk")
+    today = timezone.localdate()
     for service in services:
-        if service.deposit_xaf() > 0:
+        if (
+            service.deposit_xaf() > 0
+            and slot_window(service=service, first_day=today, days=7)["slots"]
+        ):
             return reverse("booking:slots", args=[service.pk])
     return None
 

@@ -329,7 +329,11 @@ class Journey:
 
     def booking_with_a_deposit(self):
         slots_url = self.site.get("booking_slots_url")
-        check(slots_url, "booking is installed but the demo has no service with a deposit")
+        check(
+            slots_url,
+            "booking is installed but no demo service with a deposit has a free slot this week "
+            "(booking/demo.py opening hours, loaded by load_demo)",
+        )
         page = self.browser.get(slots_url)
         check(page.status_code == 200, f"{slots_url} answered {page.status_code}")
         slot = SLOT_BUTTON.search(page.text)
