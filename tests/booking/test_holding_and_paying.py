@@ -6,7 +6,7 @@ from django.core import mail
 from django.utils import timezone
 
 from booking import selectors, tasks
-from booking.models import Booking
+from booking.models import Booking, TimeOff
 from booking.slots import DOUALA
 from checkout.models import Order
 from notifications import sms
@@ -227,3 +227,26 @@ def test_the_slots_page_shows_a_week_at_a_time(client, booking_site):
     assert slot_in_second_week.start.isoformat() not in first_week.text
     for garbage in ("hier", "1999-01-01", "2026-02-30"):
         assert client.get(f"{slots_url(service)}?from={garbage}").status_code == 200
+
+
+def test_the_profile_offers_a_book_link_per_service(client, booking_site):
+    professional = booking_site["professional"]
+    response = client.get(professional.url)
+    assert response.status_code == 200
+    assert slots_url(booking_site["service"]) in response.text
+
+
+def test_the_directory_lists_professionals_available_on_a_day(client, booking_site):
+    day = timezone.localdate() + datetime.timedelta(days=3)
+    index = booking_site["index"]
+    response = client.get(f"{index.url}?available_on={day:%Y-%m-%d}")
+    assert response.status_code == 200
+    assert "Awa Tresses" in response.text
+    TimeOff.objects.create(
+        schedule=booking_site["schedule"],
+        starts_at=datetime.datetime.combine(day, datetime.time(), tzinfo=DOUALA),
+        ends_at=datetime.datetime.combine(
+            day + datetime.timedelta(days=1), datetime.time(), tzinfo=DOUALA
+        ),
+    )
+    assert "Awa Tresses" not in client.get(f"{index.url}?available_on={day:%Y-%m-%d}").text

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts import demo as accounts_demo
+from booking import demo as booking_demo
 from certificates import demo as certificates_demo
 from course_pages import demo as course_pages_demo
 from directory import demo as directory_demo
@@ -17,6 +18,7 @@ LOADERS = [
     course_pages_demo.load,
     certificates_demo.load,
     directory_demo.load,
+    booking_demo.load,
 ]
 
 
