@@ -2,7 +2,6 @@
 the slot was held (from the service, never from the request); payment confirms."""
 
 from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -61,12 +60,11 @@ class BookingFulfiller(Fulfiller):
         """A moderator's full refund of a booking still on frees its slot."""
         if order.refunded_xaf < order.amount_xaf:
             return
-        with transaction.atomic():
-            Booking.objects.filter(
-                pk=order.item_id,
-                order=order,
-                status__in=[Booking.Status.HELD, Booking.Status.CONFIRMED],
-            ).update(status=Booking.Status.CANCELLED, cancelled_at=timezone.now())
+        Booking.objects.filter(
+            pk=order.item_id,
+            order=order,
+            status__in=[Booking.Status.HELD, Booking.Status.CONFIRMED],
+        ).update(status=Booking.Status.CANCELLED, cancelled_at=timezone.now())
 
     def success_url(self, *, order):
         booking = _booking(order.item_id)

@@ -4,7 +4,9 @@ E-mails that carry the calendar file are sent here (the notifications queue hold
 text only); SMS and plain e-mails go through the notifications queue. Callers claim
 the booking first (see booking.tasks), so nothing is sent twice."""
 
+from django.conf import settings
 from django.core.mail import EmailMessage
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -129,9 +131,6 @@ def tell_both_sides(booking, kind):
 
 
 def _bookings_url(is_professional):
-    from django.conf import settings
-    from django.urls import reverse
-
     name = "booking:professional_bookings" if is_professional else "booking:my_bookings"
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name)
 

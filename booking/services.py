@@ -187,7 +187,10 @@ def confirm_paid(*, booking_id, order, now=None):
     # The slot is gone (or the client cancelled meanwhile): the deposit goes back.
     booking.refund_due_xaf = min(order.amount_xaf, booking.deposit_xaf)
     booking.save(update_fields=["order", "refund_due_xaf"])
-    _after_commit(tasks.refund_deposit, booking.pk, tasks.SLOT_TAKEN)
+    cancelled = booking.status == Booking.Status.CANCELLED
+    _after_commit(
+        tasks.refund_deposit, booking.pk, tasks.CANCELLED if cancelled else tasks.SLOT_TAKEN
+    )
     return booking
 
 

@@ -196,3 +196,16 @@ def test_the_client_sees_the_contact_details_only_once_confirmed(client, booking
     calendar = client.get(f"/fr/bookings/{booking.reference}/calendar.ics")
     assert calendar["Content-Type"].startswith("text/calendar")
     assert b"BEGIN:VCALENDAR" in calendar.content
+
+
+def test_a_moderators_full_refund_cancels_the_booking_and_frees_the_slot(booking_site, moderator):
+    from checkout.models import Payment
+    from checkout.services import refund_payment
+
+    booking = confirmed_booking(booking_site)
+    payment = Payment.objects.get(order_id=booking.order_id, status=Payment.Status.PAID)
+    refund_payment(payment=payment, amount_xaf=2000, reason="support", requested_by=moderator)
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED
+    starts = [slot.start for slot in selectors.free_slots_for(service=booking.service)]
+    assert booking.starts_at in starts
