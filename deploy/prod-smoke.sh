@@ -109,6 +109,11 @@ export STATIC_ROOT="$RUN_DIR/static" BSA_VAR_DIR="$RUN_DIR/var"
 export MEDIA_ROOT="$RUN_DIR/media" PRIVATE_MEDIA_ROOT="$RUN_DIR/private"
 export WEB_CONCURRENCY="${WEB_CONCURRENCY:-2}" GUNICORN_THREADS="${GUNICORN_THREADS:-4}"
 export SENTRY_DSN=""
+# nginx adds one X-Forwarded-For hop: rate limits and lockouts see the real client.
+export TRUSTED_PROXY_COUNT=1
+# Every app server and the worker sign certificates with the same key.
+CERTIFICATE_SIGNING_KEY="$("$BIN/python" -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')"
+export CERTIFICATE_SIGNING_KEY
 mkdir -p "$EMAIL_FILE_PATH"
 
 log "S3 server (moto) on 127.0.0.1:$S3_PORT"

@@ -299,9 +299,6 @@ CERTIFICATE_PUBLIC_BASE_URL = os.environ.get("CERTIFICATE_PUBLIC_BASE_URL", WAGT
 # Look-ups of the public verification page allowed per client IP and time window.
 CERTIFICATE_VERIFY_MAX_LOOKUPS = int(os.environ.get("CERTIFICATE_VERIFY_MAX_LOOKUPS", "30"))
 CERTIFICATE_VERIFY_WINDOW_SECONDS = 600
-# The request header holding the client IP when a trusted proxy sets it (e.g.
-# "HTTP_X_REAL_IP" behind nginx); empty: REMOTE_ADDR.
-CERTIFICATE_CLIENT_IP_HEADER = os.environ.get("CERTIFICATE_CLIENT_IP_HEADER", "")
 
 
 # --- Hardening: headers, lockout and rate limits (issue #10).

@@ -140,6 +140,10 @@ for _directive in ("img-src", "media-src"):
         *_bucket_origins(),
     ]
 
+# --- Certificates: every server must sign with the academy's one key (a key made on
+# first run, as in development, would differ from server to server).
+CERTIFICATE_SIGNING_KEY = required_env("CERTIFICATE_SIGNING_KEY")
+
 # --- Messages out.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -13,6 +13,7 @@ MANAGE = [sys.executable, str(settings.BASE_DIR / "manage.py")]
 SECRETS = {
     "SECRET_KEY": "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789" * 2,
     "ALLOWED_HOSTS": "academy.example",
+    "CERTIFICATE_SIGNING_KEY": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
 }
 BUCKETS = {
     "AWS_STORAGE_BUCKET_NAME": "bsa-media",
@@ -101,6 +102,15 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
     assert result.returncode != 0
     assert "Set the ALLOWED_HOSTS environment variable" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_certificate_signing_key():
+    result = run_check(
+        {key: value for key, value in SECRETS.items() if key != "CERTIFICATE_SIGNING_KEY"}
+    )
+
+    assert result.returncode != 0
+    assert "Set the CERTIFICATE_SIGNING_KEY environment variable" in result.stderr
 
 
 def test_production_passes_the_deployment_checks():
