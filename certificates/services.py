@@ -127,3 +127,22 @@ def revoke(*, certificate, reason, revoked_by):
     certificate.revoked_by = revoked_by
     certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
     return certificate
+
+
+# Shown on the public page whatever the reader's language, like a moderator's reason.
+ACCESS_WITHDRAWN_REASON = (
+    "Accès à la formation retiré (remboursement) / Course access withdrawn (refund)"
+)
+
+
+@transaction.atomic
+def revoke_after_lost_access(*, user_id, course_id):
+    """A student refunded (or removed) from a course no longer holds its certificate."""
+    certificate = (
+        Certificate.objects.filter(user_id=user_id, course_id=course_id, revoked_at=None)
+        .select_for_update()
+        .first()
+    )
+    if certificate is None:
+        return None
+    return revoke(certificate=certificate, reason=ACCESS_WITHDRAWN_REASON, revoked_by=None)

@@ -14,4 +14,6 @@ urlpatterns = [
     path("verify/issuer", views.issuer, name="issuer"),
     path("verify/credential", views.verify_credential, name="verify_credential"),
     path("verify/<str:code>", views.verify_code, name="verify"),
+    # Typed or pasted with a trailing slash, the address still verifies.
+    path("verify/<str:code>/", views.verify_code),
 ]

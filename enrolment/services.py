@@ -10,7 +10,7 @@ from . import lesson_blocks, photos
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
 from .selectors import PEER_REVIEWS_PER_SUBMISSION, canonical, required_lessons
-from .signals import course_completed
+from .signals import access_revoked, course_completed
 
 MAX_PHOTOS = 5
 PEER_REVIEW_PATIENCE = timedelta(days=3)
@@ -57,9 +57,17 @@ def enrol_with_subscription(*, user, course):
 @transaction.atomic
 def revoke(*, user, course):
     """Remove access (refund, moderation). Progress is kept in case access returns."""
-    Enrolment.objects.filter(user=user, course=canonical(course)).update(
-        status=Enrolment.Status.REVOKED
+    course = canonical(course)
+    revoked = (
+        Enrolment.objects.filter(user=user, course=course)
+        .exclude(status=Enrolment.Status.REVOKED)
+        .update(status=Enrolment.Status.REVOKED)
     )
+    if revoked:
+        user_id, course_id = user.pk, course.pk
+        transaction.on_commit(
+            lambda: access_revoked.send(sender=Enrolment, user_id=user_id, course_id=course_id)
+        )
 
 
 def _active_enrolment(user, lesson, *, lock=False):

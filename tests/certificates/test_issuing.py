@@ -114,3 +114,22 @@ def test_typed_ids_are_normalised_and_bad_ones_refused():
         None,
     ]:
         assert codes.normalise(bad) is None
+
+
+def test_a_full_refund_after_the_certificate_revokes_it_publicly(
+    certificate, graduate, certificate_course, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        learning.revoke(user=graduate, course=certificate_course["course"])
+
+    certificate.refresh_from_db()
+    assert certificate.is_revoked
+    page = client.get(f"/en/verify/{certificate.code}/").content.decode()
+    assert "Course access withdrawn (refund)" in page
+
+    # A second revocation event changes nothing.
+    revoked_at = certificate.revoked_at
+    with django_capture_on_commit_callbacks(execute=True):
+        learning.revoke(user=graduate, course=certificate_course["course"])
+    certificate.refresh_from_db()
+    assert certificate.revoked_at == revoked_at
