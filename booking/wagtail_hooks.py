@@ -1,18 +1,18 @@
 """Bookings in the Wagtail admin: moderators read bookings and edit any professional's
 rules, opening hours and time off (professionals use the front-end pages)."""
 
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from checkout.money import format_xaf
+from home.admin_viewsets import ReadOnlyModelViewSet
 
 from .models import Booking, Schedule
 
 
-class BookingViewSet(ModelViewSet):
+class BookingViewSet(ReadOnlyModelViewSet):
     """Read-only: state changes go through booking.services (refunds, notices)."""
 
     model = Booking
@@ -33,28 +33,7 @@ class BookingViewSet(ModelViewSet):
     list_filter = ["status"]
     search_fields = ["professional__title", "client__email", "service__name_fr"]
     search_backend_name = None
-    inspect_view_enabled = True
-    copy_view_enabled = False
     add_to_reference_index = False
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{
-                "add_url_name": None,
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                **kwargs,
-            }
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("<int:pk>/", self.inspect_view, name="inspect"),
-        ]
 
 
 class ScheduleViewSet(ModelViewSet):

@@ -5,12 +5,12 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.admin.viewsets.model import ModelViewSet
+
+from home.admin_viewsets import ReadOnlyModelViewSet
 
 from . import documents, services
 from .errors import CertificateError
@@ -87,7 +87,7 @@ def _status(certificate):
     return _("Revoked") if certificate.is_revoked else _("Valid")
 
 
-class CertificateViewSet(ModelViewSet):
+class CertificateViewSet(ReadOnlyModelViewSet):
     """Read-only apart from revoking: no add, edit, copy or delete views are routed."""
 
     model = Certificate
@@ -99,8 +99,6 @@ class CertificateViewSet(ModelViewSet):
     menu_order = 310
     add_to_admin_menu = True
     add_to_reference_index = False
-    copy_view_enabled = False
-    inspect_view_enabled = True
     index_view_class = CertificateIndexView
     inspect_view_class = CertificateDetailView
     search_fields = ["code", "student_name", "user__email", "course_title_fr"]
@@ -112,22 +110,3 @@ class CertificateViewSet(ModelViewSet):
         Column("status", label=gettext_lazy("Status"), accessor=_status, sort_key="revoked_at"),
         DateColumn("issued_at", label=gettext_lazy("Issued"), sort_key="issued_at"),
     ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{
-                "add_url_name": None,
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                **kwargs,
-            }
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("<int:pk>/", self.inspect_view, name="inspect"),
-        ]

@@ -13,13 +13,13 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.admin.viewsets.model import ModelViewSet
+
+from home.admin_viewsets import ReadOnlyModelViewSet
 
 from . import reports, services
 from .errors import RefundError
@@ -168,7 +168,7 @@ def _buyer(order):
     return f"{order.user} <{order.user.email}>" if order.user.get_full_name() else order.user.email
 
 
-class OrderViewSet(ModelViewSet):
+class OrderViewSet(ReadOnlyModelViewSet):
     """Read-only: a list with filters and search, and the detail page. No add, edit,
     copy or delete views are routed, whatever permissions a user holds."""
 
@@ -181,8 +181,6 @@ class OrderViewSet(ModelViewSet):
     menu_order = 300
     add_to_admin_menu = True
     add_to_reference_index = False
-    copy_view_enabled = False
-    inspect_view_enabled = True
     index_view_class = OrderIndexView
     inspect_view_class = OrderDetailView
     list_filter = ["status", "needs_review"]
@@ -209,25 +207,6 @@ class OrderViewSet(ModelViewSet):
         ),
         DateColumn("created_at", label=gettext_lazy("Date"), sort_key="created_at"),
     ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{
-                "add_url_name": None,
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                **kwargs,
-            }
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("<int:pk>/", self.inspect_view, name="inspect"),
-        ]
 
 
 # --- Payouts -----------------------------------------------------------------------------

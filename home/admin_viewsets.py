@@ -1,0 +1,30 @@
+"""Admin sections for records nobody edits by hand (orders, certificates, bookings):
+a listing and an inspect page, nothing to add, edit or delete. Their one write, if
+any (refund, revoke), is a service called from the inspect page."""
+
+from django.urls import path
+from wagtail.admin.viewsets.model import ModelViewSet
+
+
+class ReadOnlyModelViewSet(ModelViewSet):
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{
+                "add_url_name": None,
+                "edit_url_name": None,
+                "delete_url_name": None,
+                "history_url_name": None,
+                "usage_url_name": None,
+                **kwargs,
+            }
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<int:pk>/", self.inspect_view, name="inspect"),
+        ]
