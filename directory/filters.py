@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.regions import Region
 
 from .models import ServiceCategory, SpokenLanguage, Town
+from .text import fold
 
 MAX_QUERY_LENGTH = 100
 MAX_QUERY_WORDS = 8
@@ -77,7 +78,7 @@ class ProfessionalFilter(django_filters.FilterSet):
     )
     category = django_filters.ModelChoiceFilter(
         label=_("Service"),
-        field_name="categories",
+        method="filter_category",
         queryset=ServiceCategory.objects.all(),
         to_field_name="slug",
         empty_label=_("All services"),
@@ -161,6 +162,9 @@ class ProfessionalFilter(django_filters.FilterSet):
         # Search, "near", "comes to me" and sort need each other: applied together in `qs`.
         return queryset
 
+    def filter_category(self, queryset, name, value):
+        return queryset.filter(category_ids__includes=value.pk)
+
     def filter_price_min(self, queryset, name, value):
         return queryset.filter(max_price_xaf__gte=value)
 
@@ -196,7 +200,8 @@ class ProfessionalFilter(django_filters.FilterSet):
 
 
 def search_words(text):
-    return re.findall(r"\w+", text.lower())[:MAX_QUERY_WORDS]
+    """The folded words of a query, as the search rows hold them (see directory.text)."""
+    return re.findall(r"\w+", fold(text))[:MAX_QUERY_WORDS]
 
 
 def _search(queryset, words):

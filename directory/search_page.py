@@ -1,27 +1,43 @@
 """The directory search page: filter the search table, page it, show the cards.
 
-Queries stay constant whatever the number of results: count + one page of search rows
-+ their categories + the page objects in this language (+ their photos' renditions)."""
+Queries stay constant whatever the number of results: a capped count + one page of
+search rows + the categories + the page objects in this language (+ their photos'
+renditions)."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from .filters import ProfessionalFilter
-from .models import ProfessionalListing, ProfessionalPage
+from .models import ProfessionalListing, ProfessionalPage, ServiceCategory
 from .services import record_search_appearances
 
 CARDS_PER_PAGE = 12
+# Past this many matches the page says "more than 1,000": an exact count of a broad
+# search would read every match, and nobody pages that far instead of refining.
+MAX_COUNTED_RESULTS = 1000
 CARD_PHOTO = "fill-160x160|format-webp"
 CARD_PHOTO_2X = "fill-320x320|format-webp"
 
 
-def search_context(request, *, index_page):
+def search(params):
+    """The bound filter over live search rows and the paginator of its results."""
     listings = ProfessionalListing.objects.filter(is_live=True)
-    directory_filter = ProfessionalFilter(request.GET or None, queryset=listings)
-    paginator = Paginator(directory_filter.qs, CARDS_PER_PAGE)
+    directory_filter = ProfessionalFilter(params or None, queryset=listings)
+    paginator = CappedPaginator(directory_filter.qs, CARDS_PER_PAGE, cap=MAX_COUNTED_RESULTS)
+    return directory_filter, paginator
+
+
+def rows_of(results):
+    """The search rows of one page of results, without the search text they carry."""
+    return list(results.object_list.select_related("town").defer("document", "search_vector"))
+
+
+def search_context(request, *, index_page):
+    directory_filter, paginator = search(request.GET)
     page_notice = ""
     try:
         results = paginator.page(request.GET.get("page", 1))
@@ -31,7 +47,7 @@ def search_context(request, *, index_page):
     except EmptyPage:
         results = paginator.page(paginator.num_pages)
         page_notice = _("There are fewer pages of results: here is the last one.")
-    rows = list(results.object_list.prefetch_related("categories", "town"))
+    rows = rows_of(results)
     record_search_appearances(professional_ids=[row.pk for row in rows])
     cards = _cards(rows, locale=index_page.locale)
     return {
@@ -43,8 +59,30 @@ def search_context(request, *, index_page):
     }
 
 
+class CappedPaginator(Paginator):
+    """A paginator that counts at most `cap` results (the count runs with a LIMIT)."""
+
+    def __init__(self, object_list, per_page, *, cap, **kwargs):
+        self.cap = cap
+        super().__init__(object_list, per_page, **kwargs)
+
+    @cached_property
+    def _matches_up_to_cap_plus_one(self):
+        # No ORDER BY in the count: the rank and rating sort are only needed for a page.
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self._matches_up_to_cap_plus_one, self.cap)
+
+    @property
+    def is_capped(self):
+        return self._matches_up_to_cap_plus_one > self.cap
+
+
 def _cards(rows, *, locale):
     """One card per search row: the profile in this language, else the French one."""
+    categories = list(ServiceCategory.objects.all())
     keys = [row.translation_key for row in rows]
     photos = Prefetch(
         "photo", queryset=get_image_model().objects.prefetch_renditions(CARD_PHOTO, CARD_PHOTO_2X)
@@ -60,7 +98,11 @@ def _cards(rows, *, locale):
         if page.locale_id == locale.pk or page.translation_key not in by_key:
             by_key[page.translation_key] = page
     return [
-        {"listing": row, "page": by_key[row.translation_key]}
+        {
+            "listing": row,
+            "page": by_key[row.translation_key],
+            "categories": [category for category in categories if category.pk in row.category_ids],
+        }
         for row in rows
         if row.translation_key in by_key
     ]

@@ -1,7 +1,7 @@
 """Writes of the directory: listing sync, ratings, statistics, reviews' answers."""
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Avg, Count, F
+from django.db.models import Avg, Count, F, TextField, Value
 
 from .models import (
     ProfessionalListing,
@@ -11,6 +11,7 @@ from .models import (
     WeeklyStats,
 )
 from .selectors import canonical_professional, certificates_of, week_start
+from .text import fold
 
 
 @transaction.atomic
@@ -50,22 +51,25 @@ def sync_listing(*, professional):
             "rating_count": page.rating_count,
             "is_certified": bool(certificates_of(page.user)),
             "language_codes": "".join(f"|{code}" for code in codes) + "|" if codes else "",
-            "document": "\n".join(word for word in words if word),
+            "document": fold("\n".join(word for word in words if word)),
+            "category_ids": sorted(category_ids),
         },
     )
-    listing.categories.set(categories)
-    _refresh_search_vector(ProfessionalListing.objects.filter(pk=listing.pk))
+    _refresh_search_vector(listing)
     return listing
 
 
-def _refresh_search_vector(listings):
-    """PostgreSQL keeps a tsvector for full-text search; SQLite searches `document` itself."""
+def _refresh_search_vector(listing):
+    """PostgreSQL keeps a tsvector of the folded text (the business name weighs most);
+    SQLite searches `document` itself."""
     if connection.vendor != "postgresql":
         return
     from django.contrib.postgres.search import SearchVector
 
-    listings.update(
-        search_vector=SearchVector("title", weight="A", config="simple")
+    ProfessionalListing.objects.filter(pk=listing.pk).update(
+        search_vector=SearchVector(
+            Value(fold(listing.title), output_field=TextField()), weight="A", config="simple"
+        )
         + SearchVector("document", weight="B", config="simple")
     )
 

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.regions import Region
+from directory.fields import IdSetField
 
 
 class ProfessionalListing(models.Model):
@@ -34,7 +35,9 @@ class ProfessionalListing(models.Model):
     is_certified = models.BooleanField(default=False)
     # "|fr|en|": one LIKE instead of a join per language filter.
     language_codes = models.CharField(max_length=100, blank=True)
-    categories = models.ManyToManyField("directory.ServiceCategory", related_name="+", blank=True)
+    # Categories of the active services and specialities: a filter without a join
+    # (GIN-indexed on PostgreSQL, see migrations).
+    category_ids = IdSetField()
     # Names, services and bios in both languages: the text that `q` searches.
     document = models.TextField(blank=True)
     # Filled from `document` on PostgreSQL only (GIN-indexed, see migrations).

@@ -64,6 +64,30 @@ def test_text_search_finds_names_services_and_bios(client, pros):
     assert titles(client.get(URL, {"q": "mariée"})) == ["Maison Yaya"]
 
 
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("yaounde", ["Maison Yaya"]),
+        ("YAOUNDÉ", ["Maison Yaya"]),
+        ("mariee", ["Maison Yaya"]),
+        ("noeuds", ["Studio Awa"]),
+        ("nœuds", ["Studio Awa"]),
+        ("tressés", ["Studio Awa"]),
+        ("GRÂCE", ["Grace Nails"]),
+    ],
+)
+def test_text_search_ignores_accents_and_case(client, pros, query, found):
+    assert titles(client.get(URL, {"q": query})) == found
+
+
+def test_accented_words_in_a_profile_are_found_without_accents(client, directory):
+    make_professional(
+        directory["index"], "Élégance Coiffure", town="bamenda", bio="Cheveux tressés, chignons."
+    )
+    assert titles(client.get(URL, {"q": "elegance tresses"})) == ["Élégance Coiffure"]
+    assert titles(client.get(URL, {"q": "chignon"})) == ["Élégance Coiffure"]
+
+
 def test_filters_by_category_town_region_language_and_price(client, pros):
     assert titles(client.get(URL, {"category": "nails"})) == ["Grace Nails"]
     assert titles(client.get(URL, {"town": "douala"})) == ["Studio Awa"]
@@ -178,3 +202,24 @@ def test_results_page_query_count_does_not_grow_with_results(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(URL, {"q": "pro", "category": "nails", "sort": "rating"})
     assert len(response.context["cards"]) == 12
+
+
+def test_a_broad_search_says_more_than_the_counted_number(client, pros, monkeypatch):
+    monkeypatch.setattr("directory.search_page.MAX_COUNTED_RESULTS", 2)
+    response = client.get("/en/professionals/")
+    assert "More than 2 professionals" in response.content.decode()
+    assert response.context["results"].paginator.is_capped
+    narrower = client.get("/en/professionals/", {"town": "douala"}).content.decode()
+    assert "More than" not in narrower
+    assert "1 professional" in narrower
+
+
+def test_category_filter_finds_specialities_and_services(client, directory):
+    index = directory["index"]
+    make_professional(index, "Only Speciality", categories=["skincare"])
+    make_professional(index, "Only Service", services=[("skincare", 9000)])
+    make_professional(index, "Other", services=[("nails", 9000)], categories=["hair"])
+    response = client.get(URL, {"category": "skincare"})
+    assert sorted(titles(response)) == ["Only Service", "Only Speciality"]
+    card = response.context["cards"][0]
+    assert [category.slug for category in card["categories"]] == ["skincare"]
