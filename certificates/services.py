@@ -13,7 +13,7 @@ from course_pages.models import CoursePage
 from enrolment.models import Enrolment
 from notifications.services import queue_email
 
-from . import codes, documents, pdf
+from . import codes, documents, pdf, signals
 from .errors import CertificateError
 from .models import Certificate
 from .snapshot import course_snapshot
@@ -67,7 +67,15 @@ def issue_for_enrolment(*, enrolment_id):
     except IntegrityError:
         # Another worker issued it between our check and our insert.
         return Certificate.objects.get(user_id=enrolment.user_id, course_id=enrolment.course_id)
+    _announce_validity_change(certificate)
     return certificate
+
+
+def _announce_validity_change(certificate):
+    user_id = certificate.user_id
+    transaction.on_commit(
+        lambda: signals.validity_changed.send(sender=Certificate, user_id=user_id)
+    )
 
 
 def ensure_pdf(*, certificate):
@@ -126,6 +134,7 @@ def revoke(*, certificate, reason, revoked_by):
     certificate.revocation_reason = reason[:255]
     certificate.revoked_by = revoked_by
     certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    _announce_validity_change(certificate)
     return certificate
 
 

@@ -3,6 +3,9 @@
 A derived index, like Wagtail's own search index: refreshed from signals so edits made
 anywhere (the Wagtail editor, the admin viewsets, the front-end forms) are seen."""
 
+import importlib
+
+from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
@@ -38,6 +41,28 @@ def service_changed(sender, instance, **kwargs):
     _sync_later(instance.professional_id)
 
 
+def certificates_changed(sender, user_id, **kwargs):
+    """A certificate was issued or revoked (sent after commit): "certified" follows."""
+    from wagtail.models import Locale
+
+    from .models import ProfessionalPage
+    from .services import sync_listing
+
+    page = ProfessionalPage.objects.filter(user_id=user_id, locale=Locale.get_default()).first()
+    if page is not None:
+        sync_listing(professional=page)
+
+
+def _certificate_validity_signal():
+    """certificates.signals.validity_changed, or None while that app is absent."""
+    if not apps.is_installed("certificates"):
+        return None
+    try:
+        return importlib.import_module("certificates.signals").validity_changed
+    except (ImportError, AttributeError):
+        return None
+
+
 def connect():
     from .models import ProfessionalPage, Service
 
@@ -45,3 +70,6 @@ def connect():
     page_unpublished.connect(page_changed, sender=ProfessionalPage)
     post_save.connect(service_changed, sender=Service)
     post_delete.connect(service_changed, sender=Service)
+    validity_changed = _certificate_validity_signal()
+    if validity_changed is not None:
+        validity_changed.connect(certificates_changed, dispatch_uid="directory.certified_follows")
