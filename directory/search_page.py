@@ -4,10 +4,12 @@ Queries stay constant whatever the number of results: a capped count + one page 
 search rows + the categories + the page objects in this language (+ their photos'
 renditions)."""
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
@@ -21,6 +23,19 @@ CARDS_PER_PAGE = 12
 MAX_COUNTED_RESULTS = 1000
 CARD_PHOTO = "fill-160x160|format-webp"
 CARD_PHOTO_2X = "fill-320x320|format-webp"
+
+
+def over_search_limit(request):
+    """Counts this search against ``settings.RATELIMIT_SEARCH`` per client address (the
+    key "ip" reads ``home.security.client_ip``). A page's serve() takes no decorator,
+    so the search page asks django-ratelimit itself."""
+    return is_ratelimited(
+        request,
+        group="directory.search",
+        key="ip",
+        rate=lambda group, request: settings.RATELIMIT_SEARCH,
+        increment=True,
+    )
 
 
 def search(params):

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home.security import rate_limit
+
 from . import profiles, selectors
 from .errors import DirectoryError
 from .forms import ProfileForm, ReviewResponseForm, ServiceForm
@@ -15,6 +17,7 @@ from .models import ContactReveal, ProfessionalPage, Review, Town
 
 
 @require_POST
+@rate_limit("RATELIMIT_PHONE_REVEAL")
 def reveal_contact(request, page_id):
     """A tap on "show the number": logged, remembered in the session, no JavaScript needed."""
     page = get_object_or_404(ProfessionalPage.objects.live(), pk=page_id)

@@ -365,3 +365,4 @@ RATELIMIT_VIEW = "home.security.rate_limited"
 RATELIMIT_IP_META_KEY = "home.security.client_ip"
 RATELIMIT_WEBHOOKS = os.environ.get("RATELIMIT_WEBHOOKS", "600/m")
 RATELIMIT_SEARCH = os.environ.get("RATELIMIT_SEARCH", "60/m")
+RATELIMIT_PHONE_REVEAL = os.environ.get("RATELIMIT_PHONE_REVEAL", "20/h")

@@ -37,6 +37,14 @@ class ProfessionalIndexPage(Page):
         context.update(search_context(request, index_page=self))
         return context
 
+    def serve(self, request, *args, **kwargs):
+        from directory.search_page import over_search_limit
+        from home.security import rate_limited
+
+        if over_search_limit(request):
+            return rate_limited(request)
+        return super().serve(request, *args, **kwargs)
+
 
 class ProfessionalPage(Page):
     """A professional's public profile. The business name is the page title.
