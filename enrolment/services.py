@@ -6,7 +6,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import lesson_blocks, photos
+from home import photos
+
+from . import lesson_blocks
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
 from .selectors import PEER_REVIEWS_PER_SUBMISSION, canonical, required_lessons
@@ -228,7 +230,10 @@ def submit_assignment(*, user, lesson, assignment_id, note, uploads):
     )
     if pending.exists():
         raise NotAllowed(_("Your practice work is already handed in or accepted."))
-    converted = [photos.to_webp(upload) for upload in uploads]  # raises InvalidUpload
+    try:
+        converted = [photos.to_webp(upload) for upload in uploads]
+    except photos.InvalidPhoto as error:
+        raise InvalidUpload(error.message) from error
     submission = Submission.objects.create(
         enrolment=enrolment, lesson=canonical(lesson), assignment_id=assignment.id, note=note
     )

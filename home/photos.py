@@ -1,4 +1,5 @@
-"""Student photos: checked by content, size-limited, re-encoded as WebP."""
+"""Photos people upload (practice work, a professional's portrait): checked by content,
+size-limited, re-encoded as WebP so what is stored is a clean image of a known size."""
 
 import io
 from dataclasses import dataclass
@@ -8,13 +9,19 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
-from .errors import InvalidUpload
-
 register_heif_opener()
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 1600
 ACCEPTED_FORMATS = {"JPEG", "PNG", "HEIF", "WEBP", "MPO"}
+
+
+class InvalidPhoto(Exception):
+    """The upload is not a photo we accept. `message` is safe to show to the person."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass
@@ -26,7 +33,7 @@ class ConvertedPhoto:
 
 def to_webp(upload):
     if upload.size > MAX_UPLOAD_BYTES:
-        raise InvalidUpload(
+        raise InvalidPhoto(
             _("“%(name)s” is larger than 10 MB. Send a smaller photo.") % {"name": upload.name}
         )
     try:
@@ -35,11 +42,11 @@ def to_webp(upload):
         image_format = image.format
         image.load()
     except (UnidentifiedImageError, OSError, ValueError) as error:
-        raise InvalidUpload(
+        raise InvalidPhoto(
             _("“%(name)s” is not a photo (JPEG, PNG or HEIC).") % {"name": upload.name}
         ) from error
     if image_format not in ACCEPTED_FORMATS:
-        raise InvalidUpload(
+        raise InvalidPhoto(
             _("“%(name)s” is not a photo (JPEG, PNG or HEIC).") % {"name": upload.name}
         )
     image = ImageOps.exif_transpose(image).convert("RGB")
