@@ -3,6 +3,7 @@ query count, and the directory's "available on" selector."""
 
 import datetime
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -126,27 +127,30 @@ def test_bad_rules_are_refused_and_nothing_changes(client, booking_site):
 
 
 def slot_page_queries(client, service):
+    # Start each count from a cold cache: a Redis shared by parallel runs may be flushed
+    # by another test at any moment, which would add a query to one count only.
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(f"/fr/bookings/service/{service.pk}/")
     assert response.status_code == 200
     return len(queries)
 
 
-def test_the_slots_page_query_count_does_not_grow_with_bookings(
-    client, booking_site, django_assert_max_num_queries
-):
+def fewest_slot_page_queries(client, service):
+    """The smaller of two counts: a flush can still land in the middle of one request."""
+    return min(slot_page_queries(client, service) for _ in range(2))
+
+
+def test_the_slots_page_query_count_does_not_grow_with_bookings(client, booking_site):
     service = booking_site["service"]
     login(client, "autre.cliente@example.cm")
     hold(booking_site)
-    # Warm the caches (site, locales, session) before counting.
-    slot_page_queries(client, service)
-    slot_page_queries(client, service)
-    with_one = slot_page_queries(client, service)
+    slot_page_queries(client, service)  # the first request of a session does more
+    with_one = fewest_slot_page_queries(client, service)
     for index in range(25):
         hold(booking_site, slot=free_slot(service, index=index * 3))
     assert Booking.objects.count() == 26
-    with django_assert_max_num_queries(with_one):
-        client.get(f"/fr/bookings/service/{service.pk}/")
+    assert fewest_slot_page_queries(client, service) <= with_one
 
 
 def test_professionals_available_on_a_day_are_those_with_a_free_slot(booking_site):
