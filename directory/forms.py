@@ -5,14 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from accounts.phone import validate_cameroon_phone
+from home import photos
 
 from .models import Service, ServiceCategory, SpokenLanguage, Town
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 
 
-class ProfileForm(forms.Form):
-    title = forms.CharField(label=_("Business name"), max_length=120)
+class ProfileDetailsForm(forms.Form):
+    """What a professional may change after creating the profile."""
+
     photo = forms.ImageField(label=_("Photo"), required=False)
     bio_fr = forms.CharField(
         label=_("About you (French)"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5})
@@ -24,12 +26,6 @@ class ProfileForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Optional: clients reading in English see this text."),
     )
-    specialities = forms.ModelMultipleChoiceField(
-        label=_("Specialities"),
-        queryset=ServiceCategory.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    town = forms.ModelChoiceField(label=_("Town"), queryset=Town.objects.all())
     neighbourhood = forms.CharField(label=_("Neighbourhood"), max_length=120, required=False)
     travels_to_clients = forms.BooleanField(label=_("I travel to my clients"), required=False)
     travel_radius_km = forms.IntegerField(
@@ -46,10 +42,16 @@ class ProfileForm(forms.Form):
     )
 
     def clean_photo(self):
+        """The photo checked by its content and re-encoded (home.photos), ready to store."""
         photo = self.cleaned_data.get("photo")
-        if photo and photo.size > MAX_PHOTO_BYTES:
+        if not photo:
+            return None
+        if photo.size > MAX_PHOTO_BYTES:
             raise forms.ValidationError(_("The photo is too large (5 MB at most)."))
-        return photo
+        try:
+            return photos.to_webp(photo)
+        except photos.InvalidPhoto as error:
+            raise forms.ValidationError(error.message) from error
 
     def clean(self):
         cleaned = super().clean()
@@ -57,6 +59,20 @@ class ProfileForm(forms.Form):
             self.add_error("travel_radius_km", _("Say how far you travel to your clients."))
         cleaned["travel_radius_km"] = cleaned.get("travel_radius_km") or 0
         return cleaned
+
+
+class ProfileForm(ProfileDetailsForm):
+    """The first version of a profile: the details, plus the name, trades and town."""
+
+    title = forms.CharField(label=_("Business name"), max_length=120)
+    specialities = forms.ModelMultipleChoiceField(
+        label=_("Specialities"),
+        queryset=ServiceCategory.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    town = forms.ModelChoiceField(label=_("Town"), queryset=Town.objects.all())
+
+    field_order = ["title", "photo", "bio_fr", "bio_en", "specialities", "town"]
 
 
 class ServiceForm(forms.ModelForm):

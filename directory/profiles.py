@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
@@ -9,7 +10,7 @@ from wagtail.models import Locale
 
 from .errors import DirectoryError
 from .models import ProfessionalIndexPage, ProfessionalPage, Review
-from .selectors import canonical_professional, professional_of
+from .selectors import canonical_professional, english_version, professional_of
 from .services import refresh_rating
 
 
@@ -17,7 +18,8 @@ from .services import refresh_rating
 def create_profile(*, user, title, bio_fr, bio_en="", photo=None, **fields):
     """A draft page in French (+ an English draft when a bio is given), sent to moderation.
 
-    Nothing is public until a moderator approves it in the Wagtail workflow."""
+    Nothing is public until a moderator approves it in the Wagtail workflow. `photo` is
+    a home.photos.ConvertedPhoto (checked and re-encoded by the form)."""
     if professional_of(user) is not None:
         raise DirectoryError(_("You already have a professional profile."))
     default = Locale.get_default()
@@ -28,9 +30,7 @@ def create_profile(*, user, title, bio_fr, bio_en="", photo=None, **fields):
     languages = fields.pop("languages", [])
     page = ProfessionalPage(title=title, bio=bio_fr, user=user, owner=user, live=False, **fields)
     if photo is not None:
-        page.photo = get_image_model().objects.create(
-            title=title, file=photo, uploaded_by_user=user
-        )
+        page.photo = _store_photo(photo, title=title, user=user)
     try:
         index.add_child(instance=page)  # Page.save() runs full_clean()
     except ValidationError as error:
@@ -46,6 +46,61 @@ def create_profile(*, user, title, bio_fr, bio_en="", photo=None, **fields):
     return page
 
 
+def _store_photo(converted, *, title, user):
+    return get_image_model().objects.create(title=title, file=converted.file, uploaded_by_user=user)
+
+
+@transaction.atomic
+def edit_profile(*, user, bio_fr, bio_en="", photo=None, languages=(), **fields):
+    """New revisions of the person's profile, in each language, sent to the moderators.
+
+    The public page keeps its approved text until a moderator approves the French
+    revision; approving it publishes the English one with it (see
+    publish_draft_translations). `fields`: neighbourhood, travel, phone, WhatsApp."""
+    page = professional_of(user)
+    if page is None:
+        raise DirectoryError(_("You have no professional profile yet."))
+    # Two edits sent at once: one after the other, each on the latest revision.
+    page = ProfessionalPage.objects.select_for_update().get(pk=page.pk)
+    draft = page.get_latest_revision_as_object()
+    if photo is not None:
+        fields["photo"] = _store_photo(photo, title=draft.title, user=user)
+    _save_details(draft, user=user, bio=bio_fr, languages=languages, fields=fields)
+    english = english_version(page)
+    if english is not None:
+        english = english.get_latest_revision_as_object()
+        _save_details(english, user=user, bio=bio_en, languages=languages, fields=fields)
+    elif bio_en:
+        translation = _draft_translation(page, bio=bio_en, user=user)
+        if translation is not None:
+            _save_details(translation, user=user, bio=bio_en, languages=languages, fields=fields)
+    _submit_for_moderation(page, user=user)
+    return page
+
+
+def _save_details(version, *, user, bio, languages, fields):
+    version.bio = bio
+    for name, value in fields.items():
+        setattr(version, name, value)
+    version.languages.set(languages)
+    try:
+        version.save_revision(user=user)  # runs full_clean()
+    except ValidationError as error:
+        raise DirectoryError(" ".join(error.messages)) from error
+
+
+def _submit_for_moderation(page, *, user):
+    """Start the page's workflow, or restart it after a moderator asked for changes.
+    A workflow already in progress approves the latest revision: nothing to do."""
+    state = page.current_workflow_state
+    if state is None:
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, user)
+    elif state.status == state.STATUS_NEEDS_CHANGES:
+        state.resume(user=user)
+
+
 def _draft_translation(page, *, bio, user):
     english = Locale.objects.filter(language_code="en").first()
     if english is None or page.get_parent().get_translation_or_none(english) is None:
@@ -58,11 +113,17 @@ def _draft_translation(page, *, bio, user):
 
 
 def publish_draft_translations(page):
-    """Approving a new profile also approves its English text, written in the same form."""
+    """Approving a profile (new or changed) also approves its English text, written by
+    the professional in the same form: a never-published English draft, or the English
+    revision the professional saved last."""
     page = canonical_professional(page)
-    drafts = ProfessionalPage.objects.filter(
-        translation_key=page.translation_key, live=False, first_published_at__isnull=True
-    ).exclude(pk=page.pk)
+    never_published = Q(live=False, first_published_at__isnull=True)
+    changed_by_owner = Q(has_unpublished_changes=True, latest_revision__user_id=page.user_id)
+    drafts = (
+        ProfessionalPage.objects.filter(translation_key=page.translation_key)
+        .filter(never_published | changed_by_owner)
+        .exclude(pk=page.pk)
+    )
     for draft in drafts:
         revision = draft.latest_revision or draft.save_revision()
         revision.publish()

@@ -34,6 +34,15 @@ def professional_of(user, *, locale=None):
     return ProfessionalPage.objects.filter(user=user, locale=locale).first()
 
 
+def english_version(professional):
+    """The English page of a professional (live or draft), or None."""
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None:
+        return None
+    translation = canonical_professional(professional).get_translation_or_none(english)
+    return translation.specific if translation else None
+
+
 def optional_selector(app_label, name):
     """`<app>.selectors.<name>` when that app is installed and has it, else None."""
     if not apps.is_installed(app_label):

@@ -12,7 +12,7 @@ from home.security import rate_limit
 
 from . import profiles, selectors
 from .errors import DirectoryError
-from .forms import ProfileForm, ReviewResponseForm, ServiceForm
+from .forms import ProfileDetailsForm, ProfileForm, ReviewResponseForm, ServiceForm
 from .models import ContactReveal, ProfessionalPage, Review, Town
 
 
@@ -75,6 +75,46 @@ def create_profile(request):
             )
             return redirect("directory:my_profile")
     return render(request, "directory/profile_form.html", {"form": form})
+
+
+@login_required
+def edit_profile(request):
+    professional = _own_profile_or_404(request.user)
+    form = ProfileDetailsForm(
+        request.POST or None, request.FILES or None, initial=_details_initial(professional)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            profiles.edit_profile(user=request.user, **form.cleaned_data)
+        except DirectoryError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you! A moderator checks your changes; your public profile shows them once approved."
+                ),
+            )
+            return redirect("directory:my_profile")
+    return render(
+        request, "directory/profile_edit_form.html", {"form": form, "professional": professional}
+    )
+
+
+def _details_initial(professional):
+    """The form starts from the latest version, approved or still awaiting approval."""
+    draft = professional.get_latest_revision_as_object()
+    english = selectors.english_version(professional)
+    return {
+        "bio_fr": draft.bio,
+        "bio_en": english.get_latest_revision_as_object().bio if english else "",
+        "neighbourhood": draft.neighbourhood,
+        "travels_to_clients": draft.travels_to_clients,
+        "travel_radius_km": draft.travel_radius_km or None,
+        "languages": list(draft.languages.all()),
+        "phone": draft.phone or None,
+        "whatsapp": draft.whatsapp or None,
+    }
 
 
 def _initial(user):
