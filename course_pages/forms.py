@@ -30,7 +30,7 @@ class CoursePageForm(WagtailAdminPageForm):
         if self.instance.pk is None and not self.is_bound:
             own = field.queryset.filter(locale=self.instance.locale_id).first()
             if own is not None:
-                self.initial.setdefault("instructor", own.pk)
+                self.initial["instructor"] = self.initial.get("instructor") or own.pk
 
 
 class InstructorPageForm(WagtailAdminPageForm):
@@ -47,4 +47,4 @@ class InstructorPageForm(WagtailAdminPageForm):
             "Your instructor page is about your own account."
         )
         if self.instance.pk is None and not self.is_bound:
-            self.initial.setdefault("user", user.pk)
+            self.initial["user"] = self.initial.get("user") or user.pk
