@@ -25,6 +25,9 @@ from pathlib import Path
 
 import pytest
 
+# Shared with the booking tests: a professional open every day, a service and a client.
+from ..booking.conftest import booking_site  # noqa: F401
+
 CHROMIUM = os.environ.get("BSA_E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -76,14 +79,19 @@ def e2e_locale():
     return "fr-FR"
 
 
-@pytest.fixture
-def e2e_context(e2e_browser, e2e_locale):
-    context = e2e_browser.new_context(
+def _phone(browser, locale):
+    context = browser.new_context(
         viewport=E2E_VIEWPORT,
-        locale=e2e_locale,
-        extra_http_headers={"Accept-Language": f"{e2e_locale},{e2e_locale.split('-')[0]};q=0.9"},
+        locale=locale,
+        extra_http_headers={"Accept-Language": f"{locale},{locale.split('-')[0]};q=0.9"},
     )
     context.set_default_timeout(E2E_TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture
+def e2e_context(e2e_browser, e2e_locale):
+    context = _phone(e2e_browser, e2e_locale)
     yield context
     context.close()
 
@@ -96,15 +104,25 @@ def page(e2e_context):
 
 
 @pytest.fixture
+def other_page(e2e_browser, e2e_locale):
+    """A second person's phone (their own cookies), same screen and language."""
+    context = _phone(e2e_browser, e2e_locale)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def screenshot(page):
     """screenshot("name") saves test-artifacts/e2e/<name>.png at the page's viewport,
-    and fails if the page is wider than the phone's screen (sideways scrolling)."""
+    and fails if the page is wider than the phone's screen (sideways scrolling).
+    screenshot("name", of=other_page) shows another person's phone."""
     E2E_ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
-    def take(name):
+    def take(name, of=None):
+        shown = of or page
         path = E2E_ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(path))
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        shown.screenshot(path=str(path))
+        overflow = shown.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name}: the page is {overflow}px wider than the screen ({path})"
         return path
 
