@@ -3,8 +3,12 @@ pages at phone width, in French and English: no serious or critical violation.""
 
 import pytest
 
-from ..conftest import REPO_ROOT_AXE
-from ..course_pages.builders import build_site, make_course, make_instructor, make_lesson
+from certificates.models import Certificate
+
+from ..certificates.conftest import build_certificate_course, complete_course
+from ..conftest import REPO_ROOT_AXE, make_person
+from ..course_pages.builders import make_course, make_lesson
+from ..directory.builders import build_directory, make_professional
 
 pytestmark = [
     pytest.mark.e2e,
@@ -12,6 +16,8 @@ pytestmark = [
 ]
 
 BLOCKING = {"serious", "critical"}
+# The 404 page is checked too; every other page must answer 200 (not an error page).
+NOT_FOUND = "/fr/page-introuvable/"
 
 
 @pytest.fixture
@@ -25,9 +31,10 @@ def axe_page(e2e_browser):
 
 
 @pytest.fixture
-def public_paths(db):
-    site = build_site()
-    _, instructor = make_instructor("aicha@example.cm", index=site["instructors"], title="Aïcha")
+def public_paths(db, django_capture_on_commit_callbacks):
+    # The certificates' builder: the bilingual site, Aïcha and a free course to complete.
+    site = build_certificate_course()
+    instructor = site["teacher_page"]
     course = make_course(
         site["catalogue"], instructor, title="Maquillage de mariée", price_xaf=5000
     )
@@ -38,7 +45,28 @@ def public_paths(db):
         is_preview=True,
         body=[("paragraph", "<p>Hydratez la peau.</p>")],
     )
+    # A graduate who now takes clients: her profile shows the certificate badge.
+    graduate = make_person(
+        "linda@example.cm", first_name="Linda", last_name="Tchoua", is_student=True
+    )
+    complete_course(graduate, site, django_capture_on_commit_callbacks)
+    certificate = Certificate.objects.get(user=graduate)
+    directory = build_directory()
+    professional = make_professional(
+        directory["index"],
+        "Linda Beauté",
+        user=graduate,
+        services=[("braiding", 10000), ("makeup", 15000)],
+        categories=["braiding", "makeup"],
+        bio="Tresses et maquillage à Bonapriso.",
+    )
     return [
+        directory["index"].url,
+        directory["index_en"].url + "?q=braiding",
+        professional.url,
+        professional.get_translation(site["en"]).url,
+        certificate.get_verify_url("fr"),
+        certificate.get_verify_url("en"),
         "/fr/",
         "/en/",
         site["catalogue"].url,
@@ -49,12 +77,15 @@ def public_paths(db):
         "/fr/accounts/login/",
         "/en/accounts/signup/",
         "/fr/accounts/password/reset/",
-        "/fr/page-introuvable/",
+        NOT_FOUND,
     ]
 
 
 def violations(page, url):
-    page.goto(url)
+    response = page.goto(url)
+    expected = 404 if url.endswith(NOT_FOUND) else 200
+    if response.status != expected:
+        return [f"{url}: HTTP {response.status}, expected {expected}"]
     page.add_script_tag(path=str(REPO_ROOT_AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [
