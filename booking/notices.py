@@ -1,11 +1,10 @@
 """What each side of a booking is told, in their own language, by e-mail and SMS.
 
-E-mails that carry the calendar file are sent here (the notifications queue holds
-text only); SMS and plain e-mails go through the notifications queue. Callers claim
-the booking first (see booking.tasks), so nothing is sent twice."""
+Everything goes through the notifications queue (e-mails carry the .ics calendar
+file as an attachment), delivered once each after the commit. Callers claim the
+booking first (see booking.tasks), so nothing is queued twice."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -117,15 +116,18 @@ def tell_both_sides(booking, kind):
                     _("Your bookings: %(url)s") % {"url": _bookings_url(is_professional)},
                 ]
             )
-            if kind == REMINDER:
-                queue_email(to=person.email, subject=subject, text=text)
-            else:
-                _email_with_calendar(
-                    to=person.email,
-                    subject=subject,
-                    text=text,
-                    calendar=calendar_for(booking, cancelled=kind == CANCELLED),
-                )
+            calendar = (
+                []
+                if kind == REMINDER
+                else [
+                    (
+                        _("appointment.ics"),
+                        calendar_for(booking, cancelled=kind == CANCELLED),
+                        "text/calendar",
+                    )
+                ]
+            )
+            queue_email(to=person.email, subject=subject, text=text, attachments=calendar)
             if phone:
                 queue_sms(to=phone, text=_sms(kind, booking))
 
@@ -143,12 +145,6 @@ def calendar_for(booking, *, cancelled=False):
         description="\n".join(_client_lines(booking)),
         cancelled=cancelled,
     )
-
-
-def _email_with_calendar(*, to, subject, text, calendar):
-    message = EmailMessage(subject=subject, body=text, to=[to])
-    message.attach(_("appointment.ics"), calendar, "text/calendar")
-    message.send()
 
 
 def tell_client_slot_was_taken(booking, *, amount_xaf):

@@ -55,18 +55,16 @@ def send_due_reminders():
     return sent
 
 
-@shared_task(bind=True, max_retries=5, default_retry_delay=60)
-def send_confirmation(self, booking_id):
-    claimed = Booking.objects.filter(
-        pk=booking_id, status=Booking.Status.CONFIRMED, confirmation_sent_at__isnull=True
-    ).update(confirmation_sent_at=timezone.now())
-    if not claimed:
-        return "already sent"
-    try:
+@shared_task
+def send_confirmation(booking_id):
+    # The claim and the queued messages commit together; delivery retries on its own.
+    with transaction.atomic():
+        claimed = Booking.objects.filter(
+            pk=booking_id, status=Booking.Status.CONFIRMED, confirmation_sent_at__isnull=True
+        ).update(confirmation_sent_at=timezone.now())
+        if not claimed:
+            return "already sent"
         notices.tell_both_sides(_booking(booking_id), notices.CONFIRMED)
-    except Exception as error:
-        Booking.objects.filter(pk=booking_id).update(confirmation_sent_at=None)
-        raise self.retry(exc=error) from error
     return "sent"
 
 

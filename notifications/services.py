@@ -5,13 +5,18 @@ from django.db import transaction
 from .models import OutboundMessage
 
 
-def queue_email(*, to, subject, text, html=""):
+def queue_email(*, to, subject, text, html="", attachments=()):
+    """``attachments``: (filename, text content, mimetype) triples, e.g. an .ics file."""
     message = OutboundMessage.objects.create(
         channel=OutboundMessage.Channel.EMAIL,
         recipient=to,
         subject=subject[:255],
         body_text=text,
         body_html=html,
+        attachments=[
+            {"filename": str(filename), "content": content, "mimetype": mimetype}
+            for filename, content, mimetype in attachments
+        ],
     )
     _deliver_after_commit(message)
     return message
