@@ -6,6 +6,8 @@ workflow, publishes the English translation and refunds a paid order.
 Selectors are the admin's own stable hooks (field names, form actions, data
 attributes, URLs), never its wording, so both admin languages run the same steps."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 from wagtail.models import WorkflowState
@@ -47,7 +49,10 @@ def translate_segment(page, source, target):
     segment = page.locator("li.incomplete").filter(has=page.get_by_text(source, exact=True))
     segment.locator("button").last.click()
     segment.locator("textarea").fill(target)
-    segment.locator("button").last.click()
+    # Wait for the editor's save request: the string is stored once it has answered.
+    with page.expect_response(lambda response: "/strings/" in response.url) as saved:
+        segment.locator("button").last.click()
+    assert saved.value.ok
     done = page.locator("li").filter(has=page.get_by_text(source, exact=True))
     expect(done.get_by_text(target, exact=True)).to_be_visible()
 
@@ -92,8 +97,10 @@ def test_instructor_authors_translates_and_submits_a_course(
     page.fill("input[name=price_xaf]", "3000")
     screenshot(f"40-admin-new-course-{language}")
     page.click("footer button.action-save")
+    # Read the database only once the page the server answered with is on screen.
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
     course = CoursePage.objects.get(slug="tresses-collees")
-    expect(page).to_have_url(url_path(live_server, f"/admin/pages/{course.pk}/edit/"))
+    assert page.url.endswith(f"/admin/pages/{course.pk}/edit/")
     assert not course.live and course.owner == site["aicha"]
 
     # A lesson under the course, sent to the moderators straight away.
@@ -103,8 +110,8 @@ def test_instructor_authors_translates_and_submits_a_course(
     expect(page.locator("#id_slug")).to_have_value("separer-les-cheveux")
     page.click("footer button.w-dropdown__toggle")
     page.click("footer button[name=action-submit]")
-    lesson = LessonPage.objects.get(slug="separer-les-cheveux")
     expect(page).to_have_url(url_path(live_server, f"/admin/pages/{course.pk}/"))
+    lesson = LessonPage.objects.get(slug="separer-les-cheveux")
     assert lesson.get_parent().pk == course.pk and lesson.workflow_in_progress
 
     # Translate into English, the lesson too: wagtail-localize makes English drafts.
@@ -113,6 +120,7 @@ def test_instructor_authors_translates_and_submits_a_course(
     page.check(f"input[name=locales][value='{site['en'].pk}']")
     page.check("input[name=include_subtree]")
     page.click("main form [type=submit]")
+    expect(page).not_to_have_url(re.compile(r"/localize/submit/"))
     english = CoursePage.objects.get(locale=site["en"], translation_key=course.translation_key)
     expect(page).to_have_url(url_path(live_server, f"/admin/pages/{english.pk}/edit/"))
     for source, target in COURSE_IN_ENGLISH.items():

@@ -59,6 +59,8 @@ def test_student_pays_with_the_sandbox_phone_and_lands_in_the_course(
     phone = page.context.new_page()
     phone.goto(f"{live_server.url}/fr/checkout/sandbox-phone/{reference}/")
     phone.click("button[value=approve]")
+    # Close it only once it shows the answer: closing a page mid-navigation can hang.
+    expect(phone.locator("button[value=approve]")).to_have_count(0)
     phone.close()
 
     # The waiting page polls our status endpoint and moves on by itself.
