@@ -111,6 +111,8 @@ export WEB_CONCURRENCY="${WEB_CONCURRENCY:-2}" GUNICORN_THREADS="${GUNICORN_THRE
 export SENTRY_DSN=""
 # nginx adds one X-Forwarded-For hop: rate limits and lockouts see the real client.
 export TRUSTED_PROXY_COUNT=1
+# The load figures send thousands of searches from one address: lift that limit here.
+export RATELIMIT_SEARCH=1000000/m
 # Every app server and the worker sign certificates with the same key.
 CERTIFICATE_SIGNING_KEY="$("$BIN/python" -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')"
 export CERTIFICATE_SIGNING_KEY

@@ -1,5 +1,5 @@
 """Load figures through nginx and both app servers: requests/s and p95 latency on the
-catalogue and a course page at 20 and 50 concurrent clients, with wrk, each run
+catalogue, a course page and a directory search at 20 and 50 concurrent clients, with wrk, each run
 bounded in time (BENCH_SECONDS, default 5).
 
 Usage: bench.py SITE_JSON (SMOKE_BASE_URL and SMOKE_CA_FILE in the environment)."""
@@ -51,6 +51,8 @@ def main():
     base = os.environ["SMOKE_BASE_URL"].rstrip("/")
     seconds = int(os.environ.get("BENCH_SECONDS", "5"))
     pages = [("catalogue", site["catalogue_url"]), ("course page", site["course_url"])]
+    if site.get("directory_url"):
+        pages.append(("search", site["directory_url"] + "?q=tresses&sort=rating"))
     # The first visit makes the image renditions (and stores them in the bucket): not
     # what a steady site does, so each page is loaded once before it is measured.
     for _name, path in pages:
