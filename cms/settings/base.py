@@ -351,8 +351,10 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # allauth counts sign-ups, resets and failed logins itself and answers 429.html.
 ACCOUNT_RATE_LIMITS = {
-    "signup": "10/h/ip",
-    "reset_password": "5/h/ip,3/h/key",
+    # Mobile carriers put many phones behind one address (carrier-grade NAT): limits
+    # per address stay loose; per-account ones do the real work.
+    "signup": "10/m/ip,100/h/ip",
+    "reset_password": "20/m/ip,3/h/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
     # Per address only: the per-account lock is axes' (account + address), so nobody
@@ -364,5 +366,5 @@ ACCOUNT_RATE_LIMITS = {
 RATELIMIT_VIEW = "home.security.rate_limited"
 RATELIMIT_IP_META_KEY = "home.security.client_ip"
 RATELIMIT_WEBHOOKS = os.environ.get("RATELIMIT_WEBHOOKS", "600/m")
-RATELIMIT_SEARCH = os.environ.get("RATELIMIT_SEARCH", "60/m")
+RATELIMIT_SEARCH = os.environ.get("RATELIMIT_SEARCH", "300/m")
 RATELIMIT_PHONE_REVEAL = os.environ.get("RATELIMIT_PHONE_REVEAL", "20/h")
