@@ -232,5 +232,8 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django.security.DisallowedHost": {"handlers": ["stdout"], "level": "ERROR"},
+        # WeasyPrint logs every rendering step at INFO: only its problems matter.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
