@@ -270,7 +270,6 @@ def client_refund_for(booking, *, now):
 @transaction.atomic
 def cancel_by_client(*, booking, user, now=None):
     """Cancel a held or confirmed booking; the policy decides the refund."""
-    from . import tasks
 
     now = now or timezone.now()
     booking = _own_booking_for_update(booking, user)
@@ -278,33 +277,32 @@ def cancel_by_client(*, booking, user, now=None):
         raise NotAllowed(_("This booking can no longer be cancelled."))
     if booking.starts_at <= now:
         raise NotAllowed(_("This appointment has already started."))
-    was_confirmed = booking.status == Booking.Status.CONFIRMED
-    booking.refund_due_xaf = client_refund_for(booking, now=now)
-    booking.status = Booking.Status.CANCELLED
-    booking.cancelled_at = now
-    booking.cancelled_by = Booking.CancelledBy.CLIENT
-    booking.save(update_fields=["status", "cancelled_at", "cancelled_by", "refund_due_xaf"])
-    if was_confirmed:
-        _after_commit(tasks.send_cancellation, booking.pk)
-    if booking.refund_due_xaf:
-        _after_commit(tasks.refund_deposit, booking.pk, tasks.CANCELLED)
-    return booking
+    refund_xaf = client_refund_for(booking, now=now)
+    return _cancel(booking, by=Booking.CancelledBy.CLIENT, refund_xaf=refund_xaf, now=now)
 
 
 @transaction.atomic
 def cancel_by_professional(*, booking, user, now=None):
     """The professional cancels: the whole deposit always goes back."""
-    from . import tasks
 
     now = now or timezone.now()
     booking = _own_booking_for_update(booking, user, as_professional=True)
     if booking.status not in (Booking.Status.HELD, Booking.Status.CONFIRMED):
         raise NotAllowed(_("This booking can no longer be cancelled."))
+    refund_xaf = booking.deposit_xaf if booking.order_id else 0
+    return _cancel(booking, by=Booking.CancelledBy.PROFESSIONAL, refund_xaf=refund_xaf, now=now)
+
+
+def _cancel(booking, *, by, refund_xaf, now):
+    """The one cancellation step (inside the caller's transaction, booking locked):
+    notices go out if it was confirmed, and the refund due is paid by a task."""
+    from . import tasks
+
     was_confirmed = booking.status == Booking.Status.CONFIRMED
-    booking.refund_due_xaf = booking.deposit_xaf if booking.order_id else 0
+    booking.refund_due_xaf = refund_xaf
     booking.status = Booking.Status.CANCELLED
     booking.cancelled_at = now
-    booking.cancelled_by = Booking.CancelledBy.PROFESSIONAL
+    booking.cancelled_by = by
     booking.save(update_fields=["status", "cancelled_at", "cancelled_by", "refund_due_xaf"])
     if was_confirmed:
         _after_commit(tasks.send_cancellation, booking.pk)
