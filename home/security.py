@@ -31,7 +31,8 @@ def rate_limited(request, exception=None):
 
 def locked_out(request, credentials, *args, **kwargs):
     """django-axes' AXES_LOCKOUT_CALLABLE: too many failed logins for this account here."""
-    return render(request, "errors/locked_out.html", status=429)
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "errors/locked_out.html", {"minutes": minutes}, status=429)
 
 
 def lockout_username(request, credentials):
