@@ -53,11 +53,14 @@ run: demo
 	@echo ""
 	PORT=$(PORT) $(BIN)/honcho start -f Procfile.dev
 
+# Test files are spread over the cores (pytest-xdist); XDIST= runs them in one process.
+XDIST ?= -n auto --dist loadfile
+
 test: venv system-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
 e2e: venv system-deps
-	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) tests/e2e $(PYTEST_ARGS)
 
 bench: venv
 	$(BIN)/python -m pytest tests/bench -s $(PYTEST_ARGS)

@@ -13,13 +13,17 @@ from accounts.models import INSTRUCTORS_GROUP, MODERATORS_GROUP, User
 from home import demo as home_demo
 from notifications import sms
 
+from .shared_build import built_once_per_module
+
 PASSWORD = "Tresses-Douala-2026"
 
 
-@pytest.fixture
-def site_pages(db):
+def build_site_pages():
     """The French home page with its English translation and the standard pages."""
     return home_demo.load()
+
+
+_site_pages_built_once, site_pages = built_once_per_module(build_site_pages, "site_pages")
 
 
 @pytest.fixture(autouse=True)

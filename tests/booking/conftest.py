@@ -11,6 +11,7 @@ from directory.models import Service, ServiceCategory
 
 from ..conftest import make_person
 from ..directory.builders import build_directory, make_professional
+from ..shared_build import built_once_per_module
 
 OPEN = [(datetime.time(8), datetime.time(12)), (datetime.time(13), datetime.time(18))]
 
@@ -36,8 +37,7 @@ def add_service(professional, *, name="Tresses", minutes=60, price=10000, deposi
     )
 
 
-@pytest.fixture
-def booking_site(db):
+def build_booking_site():
     """Awa takes bookings every day 08–12 and 13–18 (15 min between appointments,
     12 h notice, 60 days ahead, full refund up to 24 h before)."""
     directory = build_directory()
@@ -71,6 +71,9 @@ def booking_site(db):
         "client": client,
         "other": other,
     }
+
+
+_booking_site_built_once, booking_site = built_once_per_module(build_booking_site, "booking_site")
 
 
 def free_slot(service, index=0):

@@ -7,13 +7,13 @@ from accounts.models import MODERATORS_GROUP, User
 
 from ..conftest import make_person
 from ..course_pages.builders import build_site, make_course, make_instructor
-from ..enrolment.conftest import course_site, enrolled  # noqa: F401 (shared fixtures)
+from ..enrolment.conftest import _course_site_built_once, course_site, enrolled  # noqa: F401 (shared fixtures)
+from ..shared_build import built_once_per_module
 
 # --- Sales, refunds and payouts (test_refunds, test_receipts, test_reports, test_ledger).
 
 
-@pytest.fixture
-def sales_site(db):
+def build_sales_site():
     """Two instructors, each with one paid course, and two students with phones."""
     site = build_site()
     awa, awa_page = make_instructor(
@@ -53,6 +53,9 @@ def sales_site(db):
         "nadia": nadia,
         "john": john,
     }
+
+
+_sales_site_built_once, sales_site = built_once_per_module(build_sales_site, "sales_site")
 
 
 def buy_course(user, course, *, coupon_code=""):
@@ -97,8 +100,7 @@ def orders_superuser(db):
 # --- Subscriptions and coupons (test_subscriptions, test_coupons).
 
 
-@pytest.fixture
-def subscription_site(db):
+def build_subscription_site():
     """One paid course included in the subscription, one paid course that is not,
     a subscriber-to-be with a phone and an English-speaking student without one."""
     from ..course_pages.builders import make_lesson
@@ -148,6 +150,11 @@ def subscription_site(db):
         "student": student,
         "english": english,
     }
+
+
+_subscription_site_built_once, subscription_site = built_once_per_module(
+    build_subscription_site, "subscription_site"
+)
 
 
 def pay_order(order):

@@ -1,8 +1,4 @@
-import pytest
-
+from ..shared_build import built_once_per_module
 from .builders import build_directory
 
-
-@pytest.fixture
-def directory(db):
-    return build_directory()
+_directory_built_once, directory = built_once_per_module(build_directory, "directory")

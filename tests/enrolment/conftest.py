@@ -9,6 +9,7 @@ from course_pages.models import LessonPage
 
 from ..conftest import make_person
 from ..course_pages.builders import build_site, make_course, make_instructor, make_lesson
+from ..shared_build import built_once_per_module
 
 QUIZ = (
     "quiz",
@@ -65,8 +66,7 @@ def photo_upload(name="work.jpg", fmt="JPEG", size=(800, 600)):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
-@pytest.fixture
-def course_site(db):
+def build_course_site():
     site = build_site()
     teacher, teacher_page = make_instructor(
         "aicha@example.cm", index=site["instructors"], title="Aïcha"
@@ -104,6 +104,9 @@ def course_site(db):
         paid_lesson=paid_lesson,
     )
     return site
+
+
+_course_site_built_once, course_site = built_once_per_module(build_course_site, "course_site")
 
 
 @pytest.fixture
