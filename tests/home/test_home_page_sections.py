@@ -5,14 +5,10 @@ from real data — in French and English, in a fixed number of queries."""
 import re
 
 import pytest
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.test import Client
-from wagtail.images import get_image_model
 
 from certificates.services import issue_for_enrolment
-from course_pages.sample_media import make_image_bytes
 from directory.models import Review
 from directory.services import sync_listing
 from enrolment.models import Enrolment
@@ -20,31 +16,10 @@ from home.demo import translate_page
 from home.models import TOWN_COOKIE, HomePage
 
 from ..conftest import make_person
-from ..course_pages.builders import build_site, make_course, make_instructor
-from ..directory.builders import build_directory, make_professional
+from ..directory.builders import make_professional
+from .builders import course, cover
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site(db):
-    data = build_site()
-    data.update(build_directory())
-    _, data["instructor_page"] = make_instructor(
-        "aicha@example.cm", index=data["instructors"], title="Aïcha Mbarga"
-    )
-    return data
-
-
-def cover(name):
-    return get_image_model().objects.create(
-        title=name,
-        file=ImageFile(ContentFile(make_image_bytes(name, width=320, height=180), f"{name}.jpg")),
-    )
-
-
-def course(site, title, slug, **fields):
-    return make_course(site["catalogue"], site["instructor_page"], title=title, slug=slug, **fields)
 
 
 def certified(site, title, *, town="douala", rating=None, **fields):
