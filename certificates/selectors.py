@@ -32,3 +32,8 @@ def can_download(*, user, certificate):
     if is_moderator(user):
         return True
     return certificate.user_id == user.pk and not certificate.is_revoked
+
+
+def issued_count():
+    """How many certificates the academy has issued and not revoked (home page proof)."""
+    return Certificate.objects.filter(revoked_at__isnull=True).count()

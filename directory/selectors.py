@@ -4,10 +4,11 @@ import datetime
 import importlib
 
 from django.apps import apps
+from django.db.models import Case, FloatField, Value, When
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .models import ProfessionalPage, Review, WeeklyStats
+from .models import ProfessionalListing, ProfessionalPage, Review, WeeklyStats
 
 STATS_WEEKS_SHOWN = 8
 REVEALED_CONTACTS_KEY = "directory_revealed_contacts"
@@ -104,3 +105,29 @@ def weekly_stats(professional, *, weeks=STATS_WEEKS_SHOWN):
         }
         for start in starts
     ]
+
+
+def visible_review_count():
+    """How many client reviews the directory shows (home page proof)."""
+    return Review.objects.filter(is_hidden=False).count()
+
+
+def certified_near(*, town, towns, locale, within_km, limit):
+    """Cards of live certified professionals based at most `within_km` from `town`,
+    nearest then best rated first. `towns` is every Town (the caller already has them):
+    distances come from it, so the query count stays fixed."""
+    from .search_page import _cards  # search_page → services → this module
+
+    distance = Case(
+        *[When(town_id=other.pk, then=Value(town.distance_km(other))) for other in towns],
+        output_field=FloatField(),
+    )
+    rows = list(
+        ProfessionalListing.objects.filter(is_live=True, is_certified=True)
+        .annotate(distance=distance)
+        .filter(distance__lte=within_km)
+        .order_by("distance", "-rating_average", "-rating_count", "pk")
+        .select_related("town")
+        .defer("document", "search_vector")[:limit]
+    )
+    return _cards(rows, locale=locale)

@@ -74,3 +74,29 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     question_answer = QuestionAnswerBlock()
     call_to_action = CallToActionBlock()
+
+
+class StepBlock(blocks.StructBlock):
+    """One step of "how it works" on the home page."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=80)
+    text = blocks.TextBlock(label=_("Text"), max_length=300)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+        template = "components/home/step_block.html"
+        preview_value = {
+            "title": "Choisissez une formation",
+            "text": "Gratuite ou payante, en français ou en anglais.",
+        }
+
+
+class FeaturedCourseBlock(blocks.PageChooserBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("page_type", "course_pages.CoursePage")
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pick"
+        label = _("Course")

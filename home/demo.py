@@ -297,3 +297,101 @@ def _load_footers(french, english, home, home_en):
         if source is not None:
             footer.translation_key = source.translation_key
         footer.save()
+
+
+STEPS = {
+    "fr": [
+        ("Choisissez une formation", "Maquillage, tresses, ongles, soins : gratuite ou payante."),
+        ("Apprenez sur votre téléphone", "Des leçons courtes, même hors connexion."),
+        ("Certifiée, trouvez des clientes", "Votre certificat s'affiche sur votre profil."),
+    ],
+    "en": [
+        ("Choose a course", "Make-up, braids, nails, skincare: free or paid."),
+        ("Learn on your phone", "Short lessons, even offline."),
+        ("Certified, find clients", "Your certificate shows on your profile."),
+    ],
+}
+FEATURED_COURSES = 4
+# Demo professionals pro01…pro16: two per demo town, so every town has certified ones.
+CERTIFIED_PROFESSIONALS = 16
+
+
+def load_showcase():
+    """What the home page shows once the other demo loaders ran: its steps, featured
+    courses (with a cover, free and paid) and certified professionals in every town.
+    Safe to call twice."""
+    french_home = HomePage.objects.filter(locale__language_code="fr").first()
+    if french_home is None:
+        return None
+    _home_steps_and_picks(french_home)
+    _certify_professionals()
+    return french_home
+
+
+def _steps(language):
+    return [("step", {"title": title, "text": text}) for title, text in STEPS[language]]
+
+
+def _home_steps_and_picks(french_home):
+    from course_pages.models import CoursePage
+
+    courses = list(
+        CoursePage.objects.live()
+        .filter(locale=french_home.locale, cover_image__isnull=False)
+        .order_by("price_xaf", "path")
+    )
+    free = [course for course in courses if course.is_free]
+    paid = [course for course in courses if not course.is_free]
+    picks = (paid[:2] + free[:2] + paid[2:] + free[2:])[:FEATURED_COURSES]
+    if not french_home.featured_courses:
+        french_home.featured_courses = [("course", course) for course in picks]
+    if not french_home.how_it_works:
+        french_home.how_it_works = _steps("fr")
+    french_home.save_revision().publish()
+    english_home = french_home.get_translation_or_none(Locale.objects.get(language_code="en"))
+    if english_home is not None and not english_home.specific.how_it_works:
+        english_home = english_home.specific
+        english_home.how_it_works = _steps("en")
+        english_home.save_revision().publish()
+
+
+def _certify_professionals():
+    from django.db import transaction
+    from django.utils import timezone
+
+    from certificates.services import issue_for_enrolment
+    from course_pages.models import CoursePage
+    from directory.models import ProfessionalPage
+    from directory.services import sync_listing
+    from enrolment.models import Enrolment, LessonProgress
+    from enrolment.selectors import required_lessons
+    from enrolment.services import enrol
+
+    course = (
+        CoursePage.objects.live()
+        .filter(locale=Locale.get_default(), price_xaf=0)
+        .order_by("path")
+        .first()
+    )
+    if course is None:
+        return
+    professionals = ProfessionalPage.objects.filter(
+        locale=Locale.get_default(),
+        slug__in=[f"pro-{n:02d}" for n in range(1, CERTIFIED_PROFESSIONALS + 1)],
+    ).select_related("user")
+    lessons = list(required_lessons(course))
+    for professional in professionals:
+        with transaction.atomic():
+            enrolment, _created = enrol(user=professional.user, course=course)
+            for lesson in lessons:
+                LessonProgress.objects.get_or_create(
+                    enrolment=enrolment,
+                    lesson=lesson,
+                    defaults={"reason": LessonProgress.Reason.MARKED},
+                )
+            Enrolment.objects.filter(pk=enrolment.pk).exclude(
+                status=Enrolment.Status.COMPLETED
+            ).update(status=Enrolment.Status.COMPLETED, completed_at=timezone.now())
+            # The PDF is rendered on first download; no e-mail for demo people.
+            issue_for_enrolment(enrolment_id=enrolment.pk)
+        sync_listing(professional=professional)

@@ -1,6 +1,7 @@
 """Site pages (home, about, FAQ, terms, privacy) and site-wide chrome."""
 
 from django.db import models
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -8,8 +9,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
-from .blocks import BaseStreamBlock, LinkBlock
+from .blocks import BaseStreamBlock, FeaturedCourseBlock, LinkBlock, StepBlock
+
+TOWN_COOKIE = "bsa_town"
+TOWN_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
 class HomePage(Page):
@@ -24,6 +29,20 @@ class HomePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    featured_courses = StreamField(
+        [("course", FeaturedCourseBlock())],
+        verbose_name=_("featured courses"),
+        blank=True,
+        max_num=6,
+        help_text=_("Up to six courses, in the order shown. Each shows in the reader's language."),
+    )
+    how_it_works = StreamField(
+        [("step", StepBlock())],
+        verbose_name=_("how it works"),
+        blank=True,
+        max_num=3,
+        help_text=_("Three short steps. Left empty, the site shows its own three steps."),
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -31,14 +50,41 @@ class HomePage(Page):
         FieldPanel("hero_text"),
         FieldPanel("hero_cta_text"),
         FieldPanel("hero_cta_page"),
+        FieldPanel("featured_courses"),
+        FieldPanel("how_it_works"),
         FieldPanel("body"),
     ]
+    # The picks are the same courses in every language: the selector reads the French
+    # home's picks and shows each course's English page when it is live in English.
+    override_translatable_fields = [SynchronizedField("featured_courses", overridable=False)]
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/home_page.html"
     max_count_per_parent = 2  # one per language under the root
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import home_sections  # the apps it reads import home.blocks
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(request=request, page=self))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # The professionals shown depend on the town cookie (and on the profile).
+        patch_vary_headers(response, ["Cookie"])
+        choice = getattr(response, "context_data", {}).get("town_choice")
+        if choice is not None and choice.remember:
+            response.set_cookie(
+                TOWN_COOKIE,
+                choice.town.slug,
+                max_age=TOWN_COOKIE_MAX_AGE,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
+        return response
 
 
 class StandardPage(Page):

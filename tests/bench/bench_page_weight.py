@@ -235,3 +235,26 @@ def test_course_page_weight_and_queries(client):
             f"lazy images further down: {m['images_after_first_screen']} bytes"
         )
         assert m["total"] < FIRST_VIEW_BUDGET, f"{path} first view is {m['total']} bytes"
+
+
+def test_home_page_with_courses_and_professionals_weight_and_queries(client):
+    """The home page as the demo fills it (issue 13: featured and newest courses,
+    certified professionals near the town, proof): its first view stays under 60 KB."""
+    import certificates.demo
+    import course_pages.demo
+    import directory.demo
+    import home.demo
+
+    load_demo()
+    course_pages.demo.load()
+    certificates.demo.load()
+    directory.demo.load()
+    home.demo.load_showcase()
+    rows = [(name, path, measure(client, path)) for name, path in PAGES if name in HOME_PAGES]
+    print_table(rows)
+    for name, path, m in rows:
+        print(
+            f"{name} (full demo) first view: {m['total']} bytes (budget {FIRST_VIEW_BUDGET}); "
+            f"lazy images further down: {m['images_after_first_screen']} bytes"
+        )
+        assert m["total"] < FIRST_VIEW_BUDGET, f"{path} first view is {m['total']} bytes"

@@ -19,6 +19,7 @@ LOADERS = [
     certificates_demo.load,
     directory_demo.load,
     booking_demo.load,
+    home_demo.load_showcase,
 ]
 
 
