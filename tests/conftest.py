@@ -13,7 +13,7 @@ from accounts.models import INSTRUCTORS_GROUP, MODERATORS_GROUP, User
 from home import demo as home_demo
 from notifications import sms
 
-from .shared_build import built_once_per_module
+from .shared_build import built_once_per_module, needs_real_commits, open_for_module
 
 PASSWORD = "Tresses-Douala-2026"
 
@@ -23,7 +23,26 @@ def build_site_pages():
     return home_demo.load()
 
 
-_site_pages_built_once, site_pages = built_once_per_module(build_site_pages, "site_pages")
+site_pages = built_once_per_module(build_site_pages, "site_pages")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def shared_builds(request):
+    """The page trees this module's tests share (see tests/shared_build.py)."""
+    builds = open_for_module(request)
+    yield builds
+    if builds is not None:
+        builds.close()
+
+
+def pytest_collection_modifyitems(items):
+    # Test files run in any order across workers (pytest-xdist), so a test that commits
+    # must leave the database as the migrations made it (root page, locales, groups).
+    for item in items:
+        if needs_real_commits(item):
+            marker = item.get_closest_marker("django_db")
+            kwargs = {**(marker.kwargs if marker else {}), "transaction": True}
+            item.add_marker(pytest.mark.django_db(**kwargs, serialized_rollback=True), append=False)
 
 
 @pytest.fixture(autouse=True)

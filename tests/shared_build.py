@@ -1,21 +1,22 @@
 """Fixtures whose data is built once per test module instead of once per test.
 
 A page tree takes about a second to build, and most tests only read it or change it a
-little. `built_once_per_module(build, name)` makes two fixtures: a module-scoped one that
-builds the data inside a transaction rolled back when the module ends, and the fixture
-`name` that each test asks for. Each test runs in a savepoint inside that transaction
-(pytest-django's `db`), so whatever a test changes is undone before the next one, and it
-gets freshly read model instances, so nothing a test changed in memory leaks either.
+little. `built_once_per_module(build, name)` makes the fixture `name`. Before the first
+test of a module that uses it, `shared_builds` (autouse, module scope, in
+tests/conftest.py) builds the data inside a transaction that is rolled back when the
+module ends. Each test runs in a savepoint inside it (pytest-django's `db`), so whatever
+a test changes is undone before the next one, and it gets freshly read model instances,
+so nothing a test changed in memory leaks either.
 
 Tests that need real commits (`transaction=True`, a live server, threads) cannot run
-inside that transaction: they get the data built for them alone, as before.
-pytest-django runs them after the others, so the module's transaction is closed first.
+inside that transaction: the module's shared builds are closed first and they get the
+data built for them alone, as before.
 """
-
-import inspect
 
 import pytest
 from django.db import models, transaction
+
+_BUILDERS = {}
 
 
 def _fresh(value):
@@ -36,65 +37,65 @@ def needs_real_commits(item):
     return bool({"transactional_db", "live_server"} & set(item.fixturenames))
 
 
-class _ModuleBuild:
-    """The data built once, inside a transaction that stays open until `close()`."""
+class ModuleBuilds:
+    """The builds one module shares, each in a transaction left open until `close()`."""
 
-    def __init__(self, build, blocker):
-        self._build, self._blocker = build, blocker
-        self._unblocked = self._atomic = None
-        self.data = None
+    def __init__(self, blocker):
+        self._blocker = blocker
+        self._unblocked = None
+        self._atomics = []
+        self.data = {}
 
-    def open(self):
+    def open(self, names):
         self._unblocked = self._blocker.unblock()
         self._unblocked.__enter__()
-        self._atomic = transaction.atomic()
-        self._atomic.__enter__()
-        self.data = self._build()
+        for name in names:
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            self._atomics.append(atomic)
+            self.data[name] = _BUILDERS[name]()
 
     def close(self):
-        if self._atomic is None:
-            return
-        transaction.set_rollback(True)
-        self._atomic.__exit__(None, None, None)
-        self._unblocked.__exit__(None, None, None)
-        self._atomic = self._unblocked = self.data = None
+        while self._atomics:
+            transaction.set_rollback(True)
+            self._atomics.pop().__exit__(None, None, None)
+        if self._unblocked is not None:
+            self._unblocked.__exit__(None, None, None)
+            self._unblocked = None
+        self.data = {}
 
 
-def built_once_per_module(build, name):
-    """Two fixtures for `build()`: the module-wide build and the per-test `name`."""
-    module_name = f"_{name}_built_once"
-
-    @pytest.fixture(scope="module", name=module_name)
-    def built(request, django_db_setup, django_db_blocker):
-        shared = _ModuleBuild(build, django_db_blocker)
-        # Opened now, before any test's own transaction, but only when some test of
-        # this module will read it inside the shared transaction.
+def open_for_module(request):
+    """The shared builds the tests of this module read (used by `shared_builds`)."""
+    names = [
+        name
+        for name in _BUILDERS
         if any(
             item.module is request.module
             and name in item.fixturenames
             and not needs_real_commits(item)
             for item in request.session.items
-        ):
-            shared.open()
-        yield shared
-        shared.close()
+        )
+    ]
+    if not names:
+        return None
+    request.getfixturevalue("django_db_setup")
+    builds = ModuleBuilds(request.getfixturevalue("django_db_blocker"))
+    builds.open(names)
+    return builds
 
-    def per_test(request, db, **module_fixture):
+
+def built_once_per_module(build, name):
+    """The fixture `name`: `build()`'s data, built once for the module when it can be."""
+    _BUILDERS[name] = build
+
+    @pytest.fixture(name=name)
+    def per_test(request, db, shared_builds):
         # `db` turns into a transactional database for tests that ask for one.
-        shared = module_fixture[module_name]
-        if needs_real_commits(request.node) or shared.data is None:
-            shared.close()
+        if shared_builds is not None and needs_real_commits(request.node):
+            shared_builds.close()
+        if shared_builds is None or name not in shared_builds.data:
             return build()
-        return _fresh(shared.data)
+        return _fresh(shared_builds.data[name])
 
-    # The module build must be a declared argument: pytest then sets it up before every
-    # function-scoped fixture, so before the test's own transaction begins. `db` is
-    # declared too, so that pytest-django orders these tests as database tests.
-    per_test.__signature__ = inspect.Signature(
-        [
-            inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD),
-            inspect.Parameter("db", inspect.Parameter.POSITIONAL_OR_KEYWORD),
-            inspect.Parameter(module_name, inspect.Parameter.POSITIONAL_OR_KEYWORD),
-        ]
-    )
-    return built, pytest.fixture(name=name)(per_test)
+    return per_test

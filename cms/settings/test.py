@@ -32,8 +32,11 @@ WHITENOISE_USE_FINDERS = True
 RATELIMIT_WEBHOOKS = "100000/m"
 WHITENOISE_AUTOREFRESH = True
 
-# Tasks run inline unless a test starts a real worker (tests/notifications).
+# Tasks run inline unless a test starts a real worker (tests/notifications). Parallel
+# test processes (pytest-xdist) each have their own queue, so their workers never take
+# each other's tasks.
 CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_DEFAULT_QUEUE = "bsa-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
 CELERY_TASK_EAGER_PROPAGATES = True
 
 if REDIS_URL:

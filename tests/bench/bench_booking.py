@@ -17,7 +17,7 @@ import pytest
 
 from booking.slots import DOUALA, Rules, WeeklyRange, free_slots
 
-from ..booking.conftest import _booking_site_built_once, booking_site  # noqa: F401 (shared fixture)
+from ..booking.conftest import booking_site  # noqa: F401 (shared fixture)
 
 pytestmark = [pytest.mark.bench]
 

@@ -73,7 +73,7 @@ def build_booking_site():
     }
 
 
-_booking_site_built_once, booking_site = built_once_per_module(build_booking_site, "booking_site")
+booking_site = built_once_per_module(build_booking_site, "booking_site")
 
 
 def free_slot(service, index=0):

@@ -7,7 +7,7 @@ from accounts.models import MODERATORS_GROUP, User
 
 from ..conftest import make_person
 from ..course_pages.builders import build_site, make_course, make_instructor
-from ..enrolment.conftest import _course_site_built_once, course_site, enrolled  # noqa: F401 (shared fixtures)
+from ..enrolment.conftest import course_site, enrolled  # noqa: F401 (shared fixtures)
 from ..shared_build import built_once_per_module
 
 # --- Sales, refunds and payouts (test_refunds, test_receipts, test_reports, test_ledger).
@@ -55,7 +55,7 @@ def build_sales_site():
     }
 
 
-_sales_site_built_once, sales_site = built_once_per_module(build_sales_site, "sales_site")
+sales_site = built_once_per_module(build_sales_site, "sales_site")
 
 
 def buy_course(user, course, *, coupon_code=""):
@@ -152,9 +152,7 @@ def build_subscription_site():
     }
 
 
-_subscription_site_built_once, subscription_site = built_once_per_module(
-    build_subscription_site, "subscription_site"
-)
+subscription_site = built_once_per_module(build_subscription_site, "subscription_site")
 
 
 def pay_order(order):

@@ -1,4 +1,4 @@
 from ..shared_build import built_once_per_module
 from .builders import build_directory
 
-_directory_built_once, directory = built_once_per_module(build_directory, "directory")
+directory = built_once_per_module(build_directory, "directory")

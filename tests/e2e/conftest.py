@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 # Shared with the booking tests: a professional open every day, a service and a client.
-from ..booking.conftest import _booking_site_built_once, booking_site  # noqa: F401
+from ..booking.conftest import booking_site  # noqa: F401
 
 CHROMIUM = os.environ.get("BSA_E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -106,7 +106,7 @@ def build_course_site():
     return site
 
 
-_course_site_built_once, course_site = built_once_per_module(build_course_site, "course_site")
+course_site = built_once_per_module(build_course_site, "course_site")
 
 
 @pytest.fixture

@@ -31,7 +31,9 @@ def redis_broker():
     app.conf.update(broker_url=settings.REDIS_URL, task_always_eager=False)
     _reset_producer_pool()
     with app.connection_for_write() as broker:
-        broker.default_channel.client.delete("celery", "unacked", "unacked_index")
+        broker.default_channel.client.delete(
+            settings.CELERY_TASK_DEFAULT_QUEUE, "unacked", "unacked_index"
+        )
     yield
     app.conf.update(saved)
     _reset_producer_pool()
