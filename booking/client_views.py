@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from checkout.money import format_xaf
 
 from . import notices, selectors, services
+from .dates import last_plannable_day, parse_day
 from .errors import BookingError
 from .forms import ReviewForm, SlotForm
 from .models import Booking
@@ -35,13 +36,11 @@ def _localized(page):
 
 
 def _first_day(request):
-    """The first day shown: ?from=YYYY-MM-DD, never before today."""
+    """The first day shown: ?from=YYYY-MM-DD, from today to the farthest day anyone
+    may book (a date beyond would only overflow)."""
     today = timezone.localdate()
-    try:
-        asked = datetime.date.fromisoformat(request.GET.get("from", "")[:10])
-    except ValueError:
-        asked = today
-    return max(asked, today)
+    asked = parse_day(request.GET.get("from")) or today
+    return min(max(asked, today), last_plannable_day())
 
 
 def _slots_context(request, service, *, ignore_booking_id=None):

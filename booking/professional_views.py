@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from directory.selectors import professional_of, week_start
 
 from . import selectors, services
+from .dates import parse_day, sane_day
 from .errors import BookingError
 from .forms import RulesForm, TimeOffForm, WeeklyHoursForm
 from .models import Booking
@@ -45,7 +46,7 @@ def week(request):
     professional = _own_profile(request)
     if professional is None:
         return _no_profile(request)
-    monday = week_start(_asked_day(request.GET.get("week", "")) or timezone.localdate())
+    monday = week_start(sane_day(parse_day(request.GET.get("week")) or timezone.localdate()))
     context = {
         "professional": professional,
         "monday": monday,
@@ -55,13 +56,6 @@ def week(request):
         "today": timezone.localdate(),
     }
     return render(request, "booking/professional_week.html", context)
-
-
-def _asked_day(value):
-    try:
-        return datetime.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 @login_required
@@ -103,7 +97,7 @@ def availability(request):
         "rules_form": rules_form,
         "hours_form": hours_form,
         "time_off_form": time_off_form,
-        "time_off": schedule.time_off.filter(ends_at__gt=timezone.now()),
+        "time_off": selectors.time_off_to_come(schedule),
     }
     status = 400 if action and request.method == "POST" else 200
     return render(request, "booking/availability.html", context, status=status)
