@@ -104,11 +104,12 @@ def free_slots_for(*, service, now=None, first_day=None, days=None, ignore_booki
 
 
 def slot_window(*, service, now=None, first_day=None, days=None, ignore_booking_id=None):
-    """{"slots": [...], "last_bookable_day": date or None} for the slots page."""
+    """{"slots": [...], "last_bookable_day": date or None, "policy": the Schedule with
+    its refund rules, or None} for the slots page."""
     now = now or timezone.now()
     schedule = schedule_of(service.professional_id)
     if schedule is None:
-        return {"slots": [], "last_bookable_day": None}
+        return {"slots": [], "last_bookable_day": None, "policy": None}
     rules = rules_for(schedule, duration_minutes=service.duration_minutes)
     start, end = now, now + rules.horizon + rules.duration
     last_day = None
@@ -119,7 +120,11 @@ def slot_window(*, service, now=None, first_day=None, days=None, ignore_booking_
         end = min(end, moment(last_day, datetime.time.max))
     if end <= start:
         # Days asked after the horizon (or before today): nothing to read.
-        return {"slots": [], "last_bookable_day": timezone.localdate(now + rules.horizon)}
+        return {
+            "slots": [],
+            "last_bookable_day": timezone.localdate(now + rules.horizon),
+            "policy": schedule,
+        }
     busy, time_off = busy_and_time_off(
         schedule, start=start, end=end, now=now, ignore_booking_id=ignore_booking_id
     )
@@ -131,7 +136,11 @@ def slot_window(*, service, now=None, first_day=None, days=None, ignore_booking_
         first_day=first_day,
         last_day=last_day,
     )
-    return {"slots": slots, "last_bookable_day": timezone.localdate(now + rules.horizon)}
+    return {
+        "slots": slots,
+        "last_bookable_day": timezone.localdate(now + rules.horizon),
+        "policy": schedule,
+    }
 
 
 def slots_by_day(slots):
