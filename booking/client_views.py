@@ -103,11 +103,7 @@ def _next_step(booking):
 
 @login_required
 def my_bookings(request):
-    return render(
-        request,
-        "booking/my_bookings.html",
-        {"bookings": selectors.bookings_of_client(request.user)},
-    )
+    return render(request, "booking/my_bookings.html", selectors.bookings_of_client(request.user))
 
 
 def _visible_booking(request, reference):

@@ -226,9 +226,16 @@ def _with_people(queryset):
     return queryset.select_related("service", "professional", "client")
 
 
-def bookings_of_client(user):
-    """A client's bookings, newest appointment first."""
-    return _with_people(Booking.objects.filter(client=user)).order_by("-starts_at", "-pk")
+def bookings_of_client(user, *, now=None):
+    """{"upcoming": soonest first, "past": latest first} of a client (two queries).
+    Holds that expired never happened: they are with the past."""
+    now = now or timezone.now()
+    bookings = _with_people(Booking.objects.filter(client=user))
+    to_come = Q(starts_at__gte=now) & ~Q(status=Booking.Status.EXPIRED)
+    return {
+        "upcoming": list(bookings.filter(to_come).order_by("starts_at", "pk")),
+        "past": list(bookings.exclude(to_come).order_by("-starts_at", "-pk")),
+    }
 
 
 def bookings_of_professional(professional, *, now=None):

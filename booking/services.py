@@ -352,8 +352,22 @@ def reschedule(*, booking, user, starts_at, now=None):
         booking.reminded_at = None
         booking.full_clean()
         _save_or_taken(booking, update_fields=["starts_at", "ends_at", "sequence", "reminded_at"])
+        _retitle_order(booking)
         _after_commit(tasks.send_reschedule_notice, booking.pk)
     return booking
+
+
+def _retitle_order(booking):
+    """The deposit order names the appointment's time: "my orders" and receipts must
+    show the new one, not the time first booked."""
+    from checkout.models import Order
+
+    from .notices import deposit_description
+
+    if booking.order_id:
+        Order.objects.filter(pk=booking.order_id).update(
+            description=deposit_description(booking)[:255]
+        )
 
 
 def _mark_attended(booking, user, status, now):
