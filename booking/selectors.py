@@ -219,6 +219,20 @@ def professional_ids_available_on(day, *, now=None):
     return available
 
 
+def opening_week(professional_id):
+    """[(day label, [WeeklyHours, ...])] Monday to Sunday for a public profile; an
+    empty list means closed that day. [] when the professional takes no bookings."""
+    schedule = schedule_of(professional_id)
+    if schedule is None:
+        return []
+    hours = defaultdict(list)
+    for opening in schedule.weekly_hours.all():
+        hours[opening.weekday].append(opening)
+    if not hours:
+        return []
+    return [(label, hours[weekday]) for weekday, label in WeeklyHours.Weekday.choices]
+
+
 # --- Lists of bookings -----------------------------------------------------------------
 
 
