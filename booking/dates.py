@@ -5,7 +5,7 @@ import datetime
 
 from django.utils import timezone
 
-EARLIEST_DAY = datetime.date(2000, 1, 1)
+EARLIEST_DAY = datetime.date(2000, 1, 3)  # a Monday: a clamped week still starts on one
 LATEST_DAY = datetime.date(2100, 12, 31)
 # How far ahead a person may plan time off or look for a free day: beyond the
 # longest booking horizon (365 days), with room to spare.

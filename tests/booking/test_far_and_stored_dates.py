@@ -37,10 +37,13 @@ def test_a_day_after_every_horizon_has_no_free_time(client, booking_site):
 
 
 @pytest.mark.parametrize("day", FAR_DAYS)
-def test_the_professional_week_of_a_far_day_opens(client, booking_site, day):
+def test_the_professional_week_of_a_far_day_opens_on_a_monday(client, booking_site, day):
     login(client, "awa.tresses@example.cm")
-    response = client.get(f"/fr/bookings/pro/week/?week={day}")
+    response = client.get(f"/en/bookings/pro/week/?week={day}")
     assert response.status_code == 200
+    days = response.context["days"]
+    assert days[0]["date"].weekday() == 0
+    assert days[0]["date"] == response.context["monday"]
 
 
 def test_the_directory_refuses_a_day_too_far_to_be_available_on(client, booking_site):
