@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .dates import last_plannable_day
+from .dates import EARLIEST_DAY, LATEST_DAY, last_plannable_day
 from .models import Schedule, WeeklyHours
 from .slots import DOUALA
 
@@ -24,7 +24,8 @@ class SlotForm(forms.Form):
             start = datetime.datetime.fromisoformat(self.cleaned_data["start"])
         except ValueError:
             start = None
-        if start is None or start.tzinfo is None:
+        # A time near year 1 or 9999 is no slot, and its arithmetic would overflow.
+        if start is None or start.tzinfo is None or not EARLIEST_DAY <= start.date() <= LATEST_DAY:
             raise forms.ValidationError(_("Choose a time from the list."))
         return start
 

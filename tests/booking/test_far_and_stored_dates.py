@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 
 from booking import selectors
-from booking.models import TimeOff, WeeklyHours
+from booking.models import Booking, TimeOff, WeeklyHours
 
 from .conftest import login
 
@@ -119,3 +119,12 @@ def test_an_opening_hours_form_without_any_range_is_refused(client, booking_site
     assert response.status_code == 400
     assert "Indiquez au moins une plage d’ouverture." in response.text
     assert list(WeeklyHours.objects.values_list("weekday", "start_time", "end_time")) == before
+
+
+@pytest.mark.parametrize("start", ["9999-12-31T23:30:00+00:00", "0001-01-01T00:30:00+01:00"])
+def test_a_slot_at_the_edge_of_time_is_refused(client, booking_site, start):
+    login(client, "cliente@example.cm")
+    response = client.post(f"/fr/bookings/service/{booking_site['service'].pk}/", {"start": start})
+    assert response.status_code == 400
+    assert "Choisissez une heure dans la liste." in response.text
+    assert not Booking.objects.exists()
