@@ -11,11 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from checkout.money import format_xaf
 
 from . import notices, selectors, services
+from .dates import last_plannable_day, parse_day
 from .errors import BookingError
 from .forms import ReviewForm, SlotForm
 from .models import Booking
@@ -35,13 +35,11 @@ def _localized(page):
 
 
 def _first_day(request):
-    """The first day shown: ?from=YYYY-MM-DD, never before today."""
+    """The first day shown: ?from=YYYY-MM-DD, from today to the farthest day anyone
+    may book (a date beyond would only overflow)."""
     today = timezone.localdate()
-    try:
-        asked = datetime.date.fromisoformat(request.GET.get("from", "")[:10])
-    except ValueError:
-        asked = today
-    return max(asked, today)
+    asked = parse_day(request.GET.get("from")) or today
+    return min(max(asked, today), last_plannable_day())
 
 
 def _slots_context(request, service, *, ignore_booking_id=None):
@@ -66,6 +64,7 @@ def _slots_context(request, service, *, ignore_booking_id=None):
         else None,
         "price": format_xaf(service.price_xaf),
         "deposit": format_xaf(service.deposit_xaf()),
+        "policy": window["policy"],
     }
 
 
@@ -104,11 +103,7 @@ def _next_step(booking):
 
 @login_required
 def my_bookings(request):
-    return render(
-        request,
-        "booking/my_bookings.html",
-        {"bookings": selectors.bookings_of_client(request.user)},
-    )
+    return render(request, "booking/my_bookings.html", selectors.bookings_of_client(request.user))
 
 
 def _visible_booking(request, reference):
@@ -142,6 +137,8 @@ def detail(request, reference):
         and booking.status == Booking.Status.COMPLETED
         and booking.review_id is None,
     }
+    if is_client and context["hold_is_live"]:
+        context["policy"] = selectors.schedule_of(booking.professional_id)
     if is_client and booking.status == Booking.Status.CONFIRMED:
         context["refund_if_cancelled"] = format_xaf(services.client_refund_for(booking, now=now))
     return render(request, "booking/detail.html", context)
@@ -169,11 +166,56 @@ def _refused_change(request, booking, error):
     return redirect("booking:detail", reference=booking.reference)
 
 
+def _cancel_outcome(booking, *, is_professional, now):
+    """What cancelling now does to the money, in one sentence for the confirmation."""
+    paid = services.paid_deposit_xaf(booking)
+    if not paid:
+        return _("Nothing has been paid: the time is simply freed.")
+    if is_professional:
+        return _("The client's whole deposit, %(amount)s, will be refunded.") % {
+            "amount": format_xaf(paid)
+        }
+    refund = services.client_refund_for(booking, now=now)
+    if refund >= paid:
+        return _("Your whole deposit, %(amount)s, will be refunded.") % {"amount": format_xaf(paid)}
+    if refund:
+        return _(
+            "%(refund)s of the %(paid)s you paid will be refunded (the professional's policy)."
+        ) % {"refund": format_xaf(refund), "paid": format_xaf(paid)}
+    return _(
+        "The %(paid)s you paid will not be refunded: it is too late for the professional's policy."
+    ) % {"paid": format_xaf(paid)}
+
+
+def confirmation(request, booking, *, question, outcome, action):
+    """The step before a change that cannot be undone: a plain form, no script needed."""
+    context = {
+        "booking": booking,
+        "when": notices.when(booking),
+        "question": question,
+        "outcome": outcome,
+        "action": action,
+    }
+    return render(request, "booking/confirm.html", context)
+
+
 @login_required
-@require_POST
 def cancel(request, reference):
+    """GET asks for confirmation (and says what happens to the money); POST cancels."""
     booking = _visible_booking(request, reference)
     is_professional = booking.professional.user_id == request.user.pk
+    if request.method != "POST":
+        if booking.status not in (Booking.Status.HELD, Booking.Status.CONFIRMED):
+            return _refused_change(
+                request, booking, BookingError(_("This booking can no longer be cancelled."))
+            )
+        return confirmation(
+            request,
+            booking,
+            question=_("Cancel this appointment?"),
+            outcome=_cancel_outcome(booking, is_professional=is_professional, now=timezone.now()),
+            action=_("Yes, cancel the appointment"),
+        )
     cancel_service = (
         services.cancel_by_professional if is_professional else services.cancel_by_client
     )

@@ -4,8 +4,10 @@ hours, time off, and the client's review."""
 import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .dates import EARLIEST_DAY, LATEST_DAY, last_plannable_day
 from .models import Schedule, WeeklyHours
 from .slots import DOUALA
 
@@ -22,7 +24,8 @@ class SlotForm(forms.Form):
             start = datetime.datetime.fromisoformat(self.cleaned_data["start"])
         except ValueError:
             start = None
-        if start is None or start.tzinfo is None:
+        # A time near year 1 or 9999 is no slot, and its arithmetic would overflow.
+        if start is None or start.tzinfo is None or not EARLIEST_DAY <= start.date() <= LATEST_DAY:
             raise forms.ValidationError(_("Choose a time from the list."))
         return start
 
@@ -95,6 +98,15 @@ class WeeklyHoursForm(forms.Form):
                     )
                     continue
                 self.ranges.append((weekday, start, end))
+        if not self.ranges and not self.errors:
+            # An empty form would delete every opening hour at once: most likely a
+            # mistake, and clients could no longer book. Time off closes for a while.
+            raise forms.ValidationError(
+                _(
+                    "Give at least one opening range. To stop taking bookings for a while, "
+                    "add time off below."
+                )
+            )
         return cleaned
 
 
@@ -127,6 +139,16 @@ class TimeOffForm(forms.Form):
         if first_day is None:
             return cleaned
         last_day = cleaned.get("last_day") or first_day
+        today, latest = timezone.localdate(), last_plannable_day()
+        if first_day < today:
+            self.add_error("first_day", _("Time off cannot start before today."))
+        if max(first_day, last_day) > latest:
+            self.add_error(
+                "last_day" if cleaned.get("last_day") else "first_day",
+                _("Time off can be planned up to two years ahead."),
+            )
+        if self.errors:
+            return cleaned
         from_time = cleaned.get("from_time") or datetime.time()
         starts_at = datetime.datetime.combine(first_day, from_time, tzinfo=DOUALA)
         if cleaned.get("to_time"):

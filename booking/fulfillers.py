@@ -36,12 +36,7 @@ class BookingFulfiller(Fulfiller):
         if booking.status != Booking.Status.HELD or booking.hold_expires_at <= timezone.now():
             raise NotForSale(_("This slot is no longer held for you. Please choose a time again."))
         return Offer(
-            description=_("Deposit: %(service)s with %(professional)s, %(when)s")
-            % {
-                "service": booking.service.name,
-                "professional": booking.professional.title,
-                "when": notices.when(booking),
-            },
+            description=notices.deposit_description(booking),
             price_xaf=booking.deposit_xaf,
             payee=booking.professional.user,
             payee_percent=settings.BOOKING_DEPOSIT_PAYEE_PERCENT,

@@ -149,6 +149,13 @@ class TimeOff(models.Model):
         return f"{self.starts_at:%Y-%m-%d %H:%M} → {self.ends_at:%Y-%m-%d %H:%M}"
 
     def clean(self):
+        from .dates import EARLIEST_DAY, LATEST_DAY, moment
+
+        earliest, latest = moment(EARLIEST_DAY), moment(LATEST_DAY)
+        for field in ("starts_at", "ends_at"):
+            value = getattr(self, field)
+            if value and not earliest <= value <= latest:
+                raise ValidationError({field: _("Choose a date between 2000 and 2100.")})
         if self.starts_at and self.ends_at and self.starts_at >= self.ends_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
 

@@ -23,6 +23,15 @@ def when(booking):
     return date_format(timezone.localtime(booking.starts_at), "l j F Y, H:i")
 
 
+def deposit_description(booking):
+    """The deposit order's title; written again when the appointment moves."""
+    return _("Deposit: %(service)s with %(professional)s, %(when)s") % {
+        "service": booking.service.name,
+        "professional": booking.professional.title,
+        "when": when(booking),
+    }
+
+
 def place(booking):
     if booking.video_url:
         return booking.video_url

@@ -5,14 +5,17 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
+from checkout.money import format_xaf
 from directory.selectors import professional_of, week_start
 
 from . import selectors, services
+from .client_views import confirmation
+from .dates import parse_day, sane_day
 from .errors import BookingError
 from .forms import RulesForm, TimeOffForm, WeeklyHoursForm
 from .models import Booking
@@ -45,7 +48,7 @@ def week(request):
     professional = _own_profile(request)
     if professional is None:
         return _no_profile(request)
-    monday = week_start(_asked_day(request.GET.get("week", "")) or timezone.localdate())
+    monday = week_start(sane_day(parse_day(request.GET.get("week")) or timezone.localdate()))
     context = {
         "professional": professional,
         "monday": monday,
@@ -55,13 +58,6 @@ def week(request):
         "today": timezone.localdate(),
     }
     return render(request, "booking/professional_week.html", context)
-
-
-def _asked_day(value):
-    try:
-        return datetime.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 @login_required
@@ -103,7 +99,7 @@ def availability(request):
         "rules_form": rules_form,
         "hours_form": hours_form,
         "time_off_form": time_off_form,
-        "time_off": schedule.time_off.filter(ends_at__gt=timezone.now()),
+        "time_off": selectors.time_off_to_come(schedule),
     }
     status = 400 if action and request.method == "POST" else 200
     return render(request, "booking/availability.html", context, status=status)
@@ -114,10 +110,34 @@ def _saved(request, message):
     return redirect("booking:availability")
 
 
+def _mark_outcome(booking, outcome):
+    paid = services.paid_deposit_xaf(booking)
+    if not paid:
+        return _("No deposit was paid for this appointment.")
+    if outcome == "completed":
+        return _("The deposit of %(amount)s is kept: nothing is refunded.") % {
+            "amount": format_xaf(paid)
+        }
+    return _("The client's deposit of %(amount)s is not refunded.") % {"amount": format_xaf(paid)}
+
+
 @login_required
-@require_POST
 def mark(request, reference, outcome):
-    booking = get_object_or_404(Booking, reference=reference)
+    """GET asks for confirmation (and says what happens to the deposit); POST marks."""
+    booking = get_object_or_404(Booking.objects.select_related("professional"), reference=reference)
+    if request.method != "POST":
+        if booking.professional.user_id != request.user.pk:
+            raise Http404
+        completed = outcome == "completed"
+        return confirmation(
+            request,
+            booking,
+            question=_("Mark this appointment as completed?")
+            if completed
+            else _("Mark that the client did not come?"),
+            outcome=_mark_outcome(booking, outcome),
+            action=_("Yes, it is completed") if completed else _("Yes, the client did not come"),
+        )
     mark_service = services.mark_completed if outcome == "completed" else services.mark_no_show
     try:
         mark_service(booking=booking, user=request.user)

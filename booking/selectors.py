@@ -6,10 +6,12 @@ from collections import defaultdict
 from itertools import groupby
 
 from django.conf import settings
-from django.db.models import Min, Prefetch, Q
+from django.db.models import DateTimeField, Min, Prefetch, Q, Value
+from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 from wagtail.models import Locale
 
+from .dates import EARLIEST_DAY, LATEST_DAY, PLANNING_DAYS, moment, sane_day
 from .models import Booking, Schedule, TimeOff, WeeklyHours
 from .slots import DOUALA, Rules, WeeklyRange, free_slots
 
@@ -49,23 +51,44 @@ def occupying(*, now):
     )
 
 
+def within(queryset, *, start, end, also=()):
+    """(*also, start, end) of the rows touching [start, end), each cut to that window
+    by the database: a stored value out of any sane range (year 1, year 9999, written
+    by hand or before forms checked dates) never reaches Python, where it overflows."""
+    return (
+        queryset.filter(starts_at__lt=end, ends_at__gt=start)
+        .annotate(
+            cut_start=Greatest("starts_at", Value(start, output_field=DateTimeField())),
+            cut_end=Least("ends_at", Value(end, output_field=DateTimeField())),
+        )
+        .values_list(*also, "cut_start", "cut_end")
+    )
+
+
 def busy_and_time_off(schedule, *, start, end, now, ignore_booking_id=None):
     """(busy, time_off) intervals of a professional that touch [start, end)."""
     margin = datetime.timedelta(minutes=schedule.buffer_minutes)
-    bookings = occupying(now=now).filter(
-        professional_id=schedule.professional_id,
-        starts_at__lt=end + margin,
-        ends_at__gt=start - margin,
-    )
+    bookings = occupying(now=now).filter(professional_id=schedule.professional_id)
     if ignore_booking_id is not None:
         bookings = bookings.exclude(pk=ignore_booking_id)
-    busy = list(bookings.values_list("starts_at", "ends_at"))
-    time_off = list(
-        schedule.time_off.filter(starts_at__lt=end, ends_at__gt=start).values_list(
-            "starts_at", "ends_at"
-        )
-    )
+    busy = list(within(bookings, start=start - margin, end=end + margin))
+    time_off = list(within(schedule.time_off.all(), start=start, end=end))
     return busy, time_off
+
+
+def time_off_to_come(schedule, *, now=None):
+    """The professional's time off not over yet, as dicts (pk, starts_at, ends_at,
+    reason), dates cut to a sane range so that any stored row can be shown and removed."""
+    now = now or timezone.now()
+    earliest, latest = moment(EARLIEST_DAY), moment(LATEST_DAY)
+    return list(
+        schedule.time_off.filter(ends_at__gt=now)
+        .annotate(
+            shown_start=Greatest("starts_at", Value(earliest, output_field=DateTimeField())),
+            shown_end=Least("ends_at", Value(latest, output_field=DateTimeField())),
+        )
+        .values("pk", "shown_start", "shown_end", "reason")
+    )
 
 
 def free_slots_for(*, service, now=None, first_day=None, days=None, ignore_booking_id=None):
@@ -81,18 +104,27 @@ def free_slots_for(*, service, now=None, first_day=None, days=None, ignore_booki
 
 
 def slot_window(*, service, now=None, first_day=None, days=None, ignore_booking_id=None):
-    """{"slots": [...], "last_bookable_day": date or None} for the slots page."""
+    """{"slots": [...], "last_bookable_day": date or None, "policy": the Schedule with
+    its refund rules, or None} for the slots page."""
     now = now or timezone.now()
     schedule = schedule_of(service.professional_id)
     if schedule is None:
-        return {"slots": [], "last_bookable_day": None}
+        return {"slots": [], "last_bookable_day": None, "policy": None}
     rules = rules_for(schedule, duration_minutes=service.duration_minutes)
     start, end = now, now + rules.horizon + rules.duration
     last_day = None
     if first_day is not None and days is not None:
+        first_day = sane_day(first_day)
         last_day = first_day + datetime.timedelta(days=days - 1)
-        start = max(start, datetime.datetime.combine(first_day, datetime.time(), tzinfo=DOUALA))
-        end = min(end, datetime.datetime.combine(last_day, datetime.time.max, tzinfo=DOUALA))
+        start = max(start, moment(first_day))
+        end = min(end, moment(last_day, datetime.time.max))
+    if end <= start:
+        # Days asked after the horizon (or before today): nothing to read.
+        return {
+            "slots": [],
+            "last_bookable_day": timezone.localdate(now + rules.horizon),
+            "policy": schedule,
+        }
     busy, time_off = busy_and_time_off(
         schedule, start=start, end=end, now=now, ignore_booking_id=ignore_booking_id
     )
@@ -104,7 +136,11 @@ def slot_window(*, service, now=None, first_day=None, days=None, ignore_booking_
         first_day=first_day,
         last_day=last_day,
     )
-    return {"slots": slots, "last_bookable_day": timezone.localdate(now + rules.horizon)}
+    return {
+        "slots": slots,
+        "last_bookable_day": timezone.localdate(now + rules.horizon),
+        "policy": schedule,
+    }
 
 
 def slots_by_day(slots):
@@ -121,6 +157,9 @@ def professional_ids_available_on(day, *, now=None):
     from directory.models import Service
 
     now = now or timezone.now()
+    today = timezone.localdate(now)
+    if not today <= day <= today + datetime.timedelta(days=PLANNING_DAYS):
+        return []  # no horizon reaches that far (and far dates overflow)
     schedules = list(
         Schedule.objects.filter(
             professional__live=True,
@@ -146,20 +185,20 @@ def professional_ids_available_on(day, *, now=None):
     # A buffer never exceeds 4 hours (Schedule.buffer_minutes).
     margin = datetime.timedelta(hours=4)
     busy = defaultdict(list)
-    for professional_id, start, end in (
-        occupying(now=now)
-        .filter(
-            professional_id__in=ids,
-            starts_at__lt=day_end + margin,
-            ends_at__gt=day_start - margin,
-        )
-        .values_list("professional_id", "starts_at", "ends_at")
+    for professional_id, start, end in within(
+        occupying(now=now).filter(professional_id__in=ids),
+        start=day_start - margin,
+        end=day_end + margin,
+        also=["professional_id"],
     ):
         busy[professional_id].append((start, end))
     time_off = defaultdict(list)
-    for schedule_id, start, end in TimeOff.objects.filter(
-        schedule__in=schedules, starts_at__lt=day_end, ends_at__gt=day_start
-    ).values_list("schedule_id", "starts_at", "ends_at"):
+    for schedule_id, start, end in within(
+        TimeOff.objects.filter(schedule__in=schedules),
+        start=day_start,
+        end=day_end,
+        also=["schedule_id"],
+    ):
         time_off[schedule_id].append((start, end))
 
     available = []
@@ -180,6 +219,20 @@ def professional_ids_available_on(day, *, now=None):
     return available
 
 
+def opening_week(professional_id):
+    """[(day label, [WeeklyHours, ...])] Monday to Sunday for a public profile; an
+    empty list means closed that day. [] when the professional takes no bookings."""
+    schedule = schedule_of(professional_id)
+    if schedule is None:
+        return []
+    hours = defaultdict(list)
+    for opening in schedule.weekly_hours.all():
+        hours[opening.weekday].append(opening)
+    if not hours:
+        return []
+    return [(label, hours[weekday]) for weekday, label in WeeklyHours.Weekday.choices]
+
+
 # --- Lists of bookings -----------------------------------------------------------------
 
 
@@ -187,9 +240,16 @@ def _with_people(queryset):
     return queryset.select_related("service", "professional", "client")
 
 
-def bookings_of_client(user):
-    """A client's bookings, newest appointment first."""
-    return _with_people(Booking.objects.filter(client=user)).order_by("-starts_at", "-pk")
+def bookings_of_client(user, *, now=None):
+    """{"upcoming": soonest first, "past": latest first} of a client (two queries).
+    Holds that expired never happened: they are with the past."""
+    now = now or timezone.now()
+    bookings = _with_people(Booking.objects.filter(client=user))
+    to_come = Q(starts_at__gte=now) & ~Q(status=Booking.Status.EXPIRED)
+    return {
+        "upcoming": list(bookings.filter(to_come).order_by("starts_at", "pk")),
+        "past": list(bookings.exclude(to_come).order_by("-starts_at", "-pk")),
+    }
 
 
 def bookings_of_professional(professional, *, now=None):
@@ -213,7 +273,8 @@ def bookings_of_professional(professional, *, now=None):
 
 def week_of(professional, *, monday):
     """The week calendar: 7 days of bookings and opening hours (3 queries)."""
-    start = datetime.datetime.combine(monday, datetime.time(), tzinfo=DOUALA)
+    monday = sane_day(monday)
+    start = moment(monday)
     end = start + datetime.timedelta(days=7)
     bookings = _with_people(
         Booking.objects.filter(
@@ -230,7 +291,7 @@ def week_of(professional, *, monday):
     if schedule is not None:
         for opening in schedule.weekly_hours.all():
             hours[opening.weekday].append(opening)
-        time_off = list(schedule.time_off.filter(starts_at__lt=end, ends_at__gt=start))
+        time_off = list(within(schedule.time_off.all(), start=start, end=end))
     days = []
     for offset in range(7):
         day = monday + datetime.timedelta(days=offset)
@@ -241,9 +302,8 @@ def week_of(professional, *, monday):
                 "hours": hours[day.weekday()],
                 "bookings": by_day[day],
                 "off": any(
-                    off.starts_at < day_start + datetime.timedelta(days=1)
-                    and off.ends_at > day_start
-                    for off in time_off
+                    off_start < day_start + datetime.timedelta(days=1) and off_end > day_start
+                    for off_start, off_end in time_off
                 ),
             }
         )

@@ -255,16 +255,30 @@ def _own_booking_for_update(booking, user, *, as_professional=False):
     return locked
 
 
+def paid_deposit_xaf(booking):
+    """What the client really paid for the deposit and has not had back: a coupon may
+    have lowered the order below the booking's deposit, so refunds start from here."""
+    from checkout.models import Order
+
+    if not booking.order_id:
+        return 0
+    amount, refunded = Order.objects.filter(pk=booking.order_id).values_list(
+        "amount_xaf", "refunded_xaf"
+    ).first() or (0, 0)
+    return max(0, min(booking.deposit_xaf, amount - refunded))
+
+
 def client_refund_for(booking, *, now):
     """What the professional's policy gives back when the client cancels now."""
     if booking.status != Booking.Status.CONFIRMED or not booking.order_id:
         return 0
+    paid = paid_deposit_xaf(booking)
     schedule = Schedule.objects.filter(professional_id=booking.professional_id).first()
     full_hours = schedule.full_refund_hours if schedule else 24
     late_percent = schedule.late_refund_percent if schedule else 0
     if booking.starts_at - now >= datetime.timedelta(hours=full_hours):
-        return booking.deposit_xaf
-    return booking.deposit_xaf * late_percent // 100
+        return paid
+    return paid * late_percent // 100
 
 
 @transaction.atomic
@@ -289,7 +303,7 @@ def cancel_by_professional(*, booking, user, now=None):
     booking = _own_booking_for_update(booking, user, as_professional=True)
     if booking.status not in (Booking.Status.HELD, Booking.Status.CONFIRMED):
         raise NotAllowed(_("This booking can no longer be cancelled."))
-    refund_xaf = booking.deposit_xaf if booking.order_id else 0
+    refund_xaf = paid_deposit_xaf(booking)
     return _cancel(booking, by=Booking.CancelledBy.PROFESSIONAL, refund_xaf=refund_xaf, now=now)
 
 
@@ -338,8 +352,22 @@ def reschedule(*, booking, user, starts_at, now=None):
         booking.reminded_at = None
         booking.full_clean()
         _save_or_taken(booking, update_fields=["starts_at", "ends_at", "sequence", "reminded_at"])
+        _retitle_order(booking)
         _after_commit(tasks.send_reschedule_notice, booking.pk)
     return booking
+
+
+def _retitle_order(booking):
+    """The deposit order names the appointment's time: "my orders" and receipts must
+    show the new one, not the time first booked."""
+    from checkout.models import Order
+
+    from .notices import deposit_description
+
+    if booking.order_id:
+        Order.objects.filter(pk=booking.order_id).update(
+            description=deposit_description(booking)[:255]
+        )
 
 
 def _mark_attended(booking, user, status, now):

@@ -27,6 +27,17 @@ FIRST_NAMES = [
     "Inès", "Joëlle", "Kelly", "Laure", "Mireille", "Nadège", "Olive", "Prisca",
     "Rachel", "Sandrine", "Tatiana", "Vanessa",
 ]  # fmt: skip
+# Real districts of each demo town: a profile never says "Bastos, Douala".
+NEIGHBOURHOODS = {
+    "douala": ["Akwa", "Bonapriso", "Bonamoussadi", "Makepe", "Bali"],
+    "yaounde": ["Bastos", "Mvog-Mbi", "Essos", "Biyem-Assi", "Nlongkak"],
+    "bafoussam": ["Tamdja", "Djeleng", "Famla"],
+    "bamenda": ["Nkwen", "Mankon", "Up Station"],
+    "buea": ["Molyko", "Great Soppo", "Bonduma"],
+    "garoua": ["Roumdé Adjia", "Poumpoumré", "Yelwa"],
+    "limbe": ["Mile 4", "Down Beach", "Bota"],
+    "kribi": ["Dombè", "Afan Mabé", "Ngoyè"],
+}
 LAST_NAMES = ["Ndongo", "Tabi", "Fouda", "Achu", "Hamadou", "Ebai", "Kamga", "Mbah"]
 BUSINESS = [
     ("Studio", "Studio"),
@@ -106,6 +117,13 @@ def _index(home, english):
     return index
 
 
+def place_of(number):
+    """(town slug, neighbourhood of that town) of demo professional `number`."""
+    town = TOWNS[number % len(TOWNS)]
+    districts = NEIGHBOURHOODS[town]
+    return town, districts[number // len(TOWNS) % len(districts)]
+
+
 def _person(number):
     first = FIRST_NAMES[number % len(FIRST_NAMES)]
     last = LAST_NAMES[number % len(LAST_NAMES)]
@@ -132,7 +150,8 @@ def _professional(index, english, number, categories, media):
     fr_word, en_word = BUSINESS[number % len(BUSINESS)]
     title = f"{fr_word} {user.first_name} {user.last_name}"
     service_fr, service_en, _m, _p, pitch_fr, pitch_en = SERVICES[main.slug]
-    town = Town.objects.get(slug=TOWNS[number % len(TOWNS)])
+    town_slug, neighbourhood = place_of(number)
+    town = Town.objects.get(slug=town_slug)
     travels = number % 3 == 0
     page = ProfessionalPage(
         title=title,
@@ -140,7 +159,7 @@ def _professional(index, english, number, categories, media):
         user=user,
         owner=user,
         town=town,
-        neighbourhood=["Akwa", "Bastos", "Centre", "Mile 4", "Molyko"][number % 5],
+        neighbourhood=neighbourhood,
         bio=f"{user.first_name} propose {pitch_fr} à {town.name}.",
         travels_to_clients=travels,
         travel_radius_km=[20, 30, 60, 150][number % 4] if travels else 0,

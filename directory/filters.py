@@ -3,6 +3,7 @@
 PostgreSQL searches a GIN-indexed tsvector (prefix matching, ranked); SQLite, used
 in development and tests, falls back to one ``icontains`` per word on the same text."""
 
+import datetime
 import importlib
 import re
 
@@ -23,6 +24,8 @@ from .text import fold
 MAX_QUERY_LENGTH = 100
 MAX_QUERY_WORDS = 8
 MAX_PRICE_XAF = 10_000_000
+# No professional takes bookings further ahead (booking horizons stop at 365 days).
+AVAILABILITY_DAYS = datetime.timedelta(days=2 * 366)
 
 
 class Sort:
@@ -60,6 +63,11 @@ class DirectoryFilterForm(forms.Form):
             self.add_error("near", _("Choose your town to sort by distance."))
         if cleaned.get("comes_to_me") and not cleaned.get("near"):
             self.add_error("near", _("Choose your town to see who comes to you."))
+        day = cleaned.get("available_on")
+        if day is not None and day < timezone.localdate():
+            self.add_error("available_on", _("Choose a day from today on."))
+        elif day is not None and day > timezone.localdate() + AVAILABILITY_DAYS:
+            self.add_error("available_on", _("Choose a day within the next two years."))
         return cleaned
 
 
@@ -181,8 +189,6 @@ class ProfessionalFilter(django_filters.FilterSet):
         return queryset.filter(is_certified=True) if value else queryset
 
     def filter_available_on(self, queryset, name, value):
-        if value < timezone.localdate():
-            return queryset.none()
         return queryset.filter(pk__in=list(self.availability(value)))
 
     @property
