@@ -145,7 +145,7 @@ def start_payment(*, order, provider_name, phone=""):
 
 
 def _fail_start(payment, error):
-    reason = getattr(error, "message", "") or error.__class__.__name__
+    reason = getattr(error, "code", "") or getattr(error, "message", "") or error.__class__.__name__
     Payment.objects.filter(pk=payment.pk, status=Payment.Status.PENDING).update(
         status=Payment.Status.FAILED, failure_reason=str(reason)[:255]
     )

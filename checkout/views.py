@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .errors import CheckoutError, ProviderUnavailable
+from .failures import explain_failure
 from .forms import MOBILE_MONEY, PayForm
 from .models import Order, Payment, PaymentEvent, SandboxCharge
 from .money import format_xaf
@@ -88,20 +89,9 @@ def _payment_state(payment):
         message = _("The payment was not confirmed in time. You can try again.")
         next_url = ""
     else:
-        message = _("The payment did not go through (%(reason)s). You can try again.") % {
-            "reason": _friendly_reason(payment.failure_reason)
-        }
+        message = explain_failure(payment.failure_reason)
         next_url = ""
     return {"status": payment.status, "message": message, "next_url": next_url}
-
-
-def _friendly_reason(code):
-    return {
-        "APPROVAL_REJECTED": _("refused on the phone"),
-        "NOT_ENOUGH_FUNDS": _("not enough money on the account"),
-        "PAYER_NOT_FOUND": _("this number has no Mobile Money account"),
-        "expired": _("no answer in time"),
-    }.get(code, _("refused by the provider"))
 
 
 @login_required
