@@ -16,9 +16,7 @@ NOT_ENOUGH_MONEY = _(
 NO_ACCOUNT = _(
     "This number has no Mobile Money account. Check the number or choose another way to pay."
 )
-NO_ANSWER = _(
-    "Nobody confirmed the payment in time. Keep your phone at hand and tap “Try again”."
-)
+NO_ANSWER = _("Nobody confirmed the payment in time. Keep your phone at hand and tap “Try again”.")
 LIMIT_REACHED = _(
     "This account has reached its payment limit. Try another number or another way to pay."
 )
