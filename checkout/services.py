@@ -59,6 +59,15 @@ def discount_for(coupon, price_xaf):
     return min(price_xaf, coupon.value)
 
 
+def quote(*, price_xaf, coupon_code, item_type, item_id):
+    """(coupon, discount) for a coupon code on an item; InvalidCoupon when it cannot apply."""
+    coupon = find_coupon(code=coupon_code, item_type=item_type, item_id=item_id)
+    discount = discount_for(coupon, price_xaf)
+    if discount >= price_xaf:
+        raise InvalidCoupon(_("This coupon would make the item free; ask support to enrol you."))
+    return coupon, discount
+
+
 def order_lifetime():
     return timedelta(minutes=getattr(settings, "CHECKOUT_ORDER_MINUTES", 60))
 
@@ -80,10 +89,9 @@ def create_order(*, user, item_type, item_id, coupon_code="", request_token=None
     offer = fulfiller.offer(item_id=item_id, user=user)
     if offer.price_xaf <= 0:
         raise NotForSale(_("This item is free: no payment is needed."))
-    coupon = find_coupon(code=coupon_code, item_type=item_type, item_id=item_id)
-    discount = discount_for(coupon, offer.price_xaf)
-    if discount >= offer.price_xaf:
-        raise InvalidCoupon(_("This coupon would make the item free; ask support to enrol you."))
+    coupon, discount = quote(
+        price_xaf=offer.price_xaf, coupon_code=coupon_code, item_type=item_type, item_id=item_id
+    )
     # Serialise the buyer's order creation: two forms submitted at once see each other.
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     expire_overdue_orders(user=user)
