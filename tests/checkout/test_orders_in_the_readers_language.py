@@ -12,6 +12,7 @@ from checkout.models import Order
 
 from ..conftest import make_person
 from .conftest import pay_order
+from .test_receipts import pdf_text
 
 
 @pytest.fixture
@@ -45,10 +46,12 @@ def test_an_english_reader_sees_the_english_course_title_on_orders_and_receipts(
     buy_page = client.get("/en/checkout/buy/subscription/monthly/").content.decode()
     orders_page = client.get("/en/account/orders/").content.decode()
     french_orders = client.get("/fr/account/orders/").content.decode()
+    receipt = pdf_text(client.get(f"/en/account/orders/receipt/{order.number}.pdf").content)
 
     assert "Bridal make-up" in orders_page and "Mariée" not in orders_page
     assert "Mariée" in french_orders
     assert "Bridal make-up" in mail.outbox[0].body
+    assert "Bridal make-up" in receipt and "Mariée" not in receipt
     assert "Subscription: Monthly" in buy_page
 
 
