@@ -22,7 +22,12 @@ class InvalidPhone(CheckoutError):
 
 
 class PaymentDeclined(CheckoutError):
-    """The provider refused to start the payment; the person may try again."""
+    """The provider refused to start the payment; the person may try again.
+    `code` is the provider's own failure code, kept on the payment for support."""
+
+    def __init__(self, message, code=""):
+        super().__init__(message)
+        self.code = code
 
 
 class ProviderUnavailable(Exception):

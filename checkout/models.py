@@ -59,6 +59,7 @@ class Order(models.Model):
         PENDING = "pending", _("Waiting for payment")
         PAID = "paid", _("Paid")
         CANCELLED = "cancelled", _("Cancelled")
+        EXPIRED = "expired", _("Expired")
         REFUNDED = "refunded", _("Refunded")
         PARTLY_REFUNDED = "partly_refunded", _("Partly refunded")
 
@@ -99,6 +100,8 @@ class Order(models.Model):
     needs_review = models.BooleanField(_("needs review"), default=False)
     review_reason = models.TextField(_("why it needs review"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # A pending order left unpaid this long becomes expired (older orders have none).
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
     receipt_sent_at = models.DateTimeField(_("receipt sent"), null=True, blank=True)
 

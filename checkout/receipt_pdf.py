@@ -7,6 +7,7 @@ from weasyprint import HTML
 
 from .models import Order, Payment
 from .money import format_xaf
+from .selectors import order_title
 
 # Orders that were paid, whatever happened after: they have a receipt.
 WITH_RECEIPT = (Order.Status.PAID, Order.Status.PARTLY_REFUNDED, Order.Status.REFUNDED)
@@ -27,6 +28,7 @@ def receipt_context(order, language):
     return {
         "academy": settings.WAGTAIL_SITE_NAME,
         "order": order,
+        "title": order_title(order),
         "buyer_name": buyer.get_full_name() or buyer.email,
         "buyer_email": buyer.email,
         "paid_at": order.paid_at or (payment and payment.paid_at),

@@ -8,6 +8,7 @@ from notifications.services import queue_email, queue_sms
 
 from .models import Order, Refund
 from .money import format_xaf
+from .selectors import order_title
 
 
 def send_receipt_messages(order):
@@ -24,7 +25,7 @@ def send_receipt_messages(order):
         text = _(
             "Hello %(name)s,\n\nWe received your payment of %(amount)s for “%(item)s”.\n"
             "Order number: %(number)s.\n\nThank you!\n"
-        ) % {"name": user, "amount": amount, "item": order.description, "number": order.number}
+        ) % {"name": user, "amount": amount, "item": order_title(order), "number": order.number}
         queue_email(to=user.email, subject=subject, text=text)
         if user.phone:
             queue_sms(
@@ -45,5 +46,5 @@ def send_refund_messages(order, refund_id):
             to=user.email,
             subject=_("Refund for %(number)s") % {"number": order.number},
             text=_("Hello %(name)s,\n\nWe refunded %(amount)s for “%(item)s”.\n")
-            % {"name": user, "amount": amount, "item": order.description},
+            % {"name": user, "amount": amount, "item": order_title(order)},
         )

@@ -6,6 +6,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -58,10 +59,25 @@ def discount_for(coupon, price_xaf):
     return min(price_xaf, coupon.value)
 
 
+def quote(*, price_xaf, coupon_code, item_type, item_id):
+    """(coupon, discount) for a coupon code on an item; InvalidCoupon when it cannot apply."""
+    coupon = find_coupon(code=coupon_code, item_type=item_type, item_id=item_id)
+    discount = discount_for(coupon, price_xaf)
+    if discount >= price_xaf:
+        raise InvalidCoupon(_("This coupon would make the item free; ask support to enrol you."))
+    return coupon, discount
+
+
+def order_lifetime():
+    return timedelta(minutes=getattr(settings, "CHECKOUT_ORDER_MINUTES", 60))
+
+
 @transaction.atomic
 def create_order(*, user, item_type, item_id, coupon_code="", request_token=None):
     """The order exists, with its number, before any provider is called. The same
-    form token (a double tap on "Pay") gives back the same order."""
+    form token (a double tap on "Pay") gives back the same order, and so does a second
+    pay form for an item the person already has an open order for: one open order per
+    person and item, so two forms cannot charge twice."""
     if request_token is not None:
         existing = Order.objects.filter(user=user, request_token=request_token).first()
         if existing is not None:
@@ -73,22 +89,70 @@ def create_order(*, user, item_type, item_id, coupon_code="", request_token=None
     offer = fulfiller.offer(item_id=item_id, user=user)
     if offer.price_xaf <= 0:
         raise NotForSale(_("This item is free: no payment is needed."))
-    coupon = find_coupon(code=coupon_code, item_type=item_type, item_id=item_id)
-    discount = discount_for(coupon, offer.price_xaf)
-    if discount >= offer.price_xaf:
-        raise InvalidCoupon(_("This coupon would make the item free; ask support to enrol you."))
-    return Order.objects.create(
-        user=user,
-        item_type=item_type,
-        item_id=str(item_id),
-        description=offer.description[:255],
-        payee=offer.payee,
-        list_price_xaf=offer.price_xaf,
-        discount_xaf=discount,
-        amount_xaf=offer.price_xaf - discount,
-        coupon=coupon,
-        request_token=request_token,
+    coupon, discount = quote(
+        price_xaf=offer.price_xaf, coupon_code=coupon_code, item_type=item_type, item_id=item_id
     )
+    # Serialise the buyer's order creation: two forms submitted at once see each other.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    expire_overdue_orders(user=user)
+    now = timezone.now()
+    priced = {
+        "description": offer.description[:255],
+        "payee": offer.payee,
+        "list_price_xaf": offer.price_xaf,
+        "discount_xaf": discount,
+        "amount_xaf": offer.price_xaf - discount,
+        "coupon": coupon,
+        "expires_at": now + order_lifetime(),
+    }
+    open_order = (
+        Order.objects.select_for_update()
+        .filter(user=user, item_type=item_type, item_id=str(item_id), status=Order.Status.PENDING)
+        .order_by("-created_at")
+        .first()
+    )
+    if open_order is None:
+        return Order.objects.create(
+            user=user,
+            item_type=item_type,
+            item_id=str(item_id),
+            request_token=request_token,
+            **priced,
+        )
+    if not _live_payments(open_order).exists():
+        # Nothing is being collected: the open order takes today's price and coupon.
+        for field, value in priced.items():
+            setattr(open_order, field, value)
+        open_order.save(update_fields=list(priced))
+    return open_order
+
+
+def _live_payments(order, now=None):
+    return order.payments.filter(
+        status=Payment.Status.PENDING, expires_at__gt=now or timezone.now()
+    )
+
+
+def expire_overdue_orders(*, now=None, user=None):
+    """Pending orders past their time, with no payment still being collected, become
+    expired. Called by beat and lazily before orders are listed or made."""
+    now = now or timezone.now()
+    overdue = Order.objects.filter(status=Order.Status.PENDING, expires_at__lte=now)
+    if user is not None:
+        overdue = overdue.filter(user=user)
+    collecting = Payment.objects.filter(status=Payment.Status.PENDING, expires_at__gt=now)
+    return overdue.exclude(pk__in=collecting.values("order_id")).update(status=Order.Status.EXPIRED)
+
+
+@transaction.atomic
+def cancel_order(*, order, user):
+    """The buyer gives up an unpaid order. A payment still arriving later is refunded."""
+    order = Order.objects.select_for_update().filter(pk=order.pk, user=user).first()
+    if order is None or order.status not in (Order.Status.PENDING, Order.Status.EXPIRED):
+        raise NotForSale(_("Only an unpaid order can be cancelled."))
+    order.status = Order.Status.CANCELLED
+    order.save(update_fields=["status"])
+    return order
 
 
 # --- Payments -----------------------------------------------------------------------------
@@ -115,6 +179,8 @@ def start_payment(*, order, provider_name, phone=""):
         ).first()
         if pending is not None:
             return pending
+        order.expires_at = timezone.now() + order_lifetime()
+        order.save(update_fields=["expires_at"])
         payment = Payment.objects.create(
             order=order,
             provider=provider_name,
@@ -145,7 +211,7 @@ def start_payment(*, order, provider_name, phone=""):
 
 
 def _fail_start(payment, error):
-    reason = getattr(error, "message", "") or error.__class__.__name__
+    reason = getattr(error, "code", "") or getattr(error, "message", "") or error.__class__.__name__
     Payment.objects.filter(pk=payment.pk, status=Payment.Status.PENDING).update(
         status=Payment.Status.FAILED, failure_reason=str(reason)[:255]
     )
@@ -243,11 +309,23 @@ def _apply_paid(payment, result, event):
     payment.status = Payment.Status.PAID
     payment.paid_at = timezone.now()
     payment.save(update_fields=["status", "paid_at"])
-    if order.status != Order.Status.PENDING:
-        # Paid twice (two payments for one order): keep the money, refund by hand.
-        _flag(order, f"Payment {payment.reference} arrived for an order already {order.status}.")
+    duplicate_of = _paid_for_same_item(order)
+    if order.status not in (Order.Status.PENDING, Order.Status.EXPIRED) or duplicate_of:
+        # Paid twice (a second payment, or another order already paid for this item):
+        # the sale is recorded, then given back automatically; staff see the flag.
         ledger.post_sale(order=order, payment=payment)
+        already = (
+            f"order {duplicate_of.number}" if duplicate_of else f"order already {order.status}"
+        )
+        _flag(
+            order,
+            f"Payment {payment.reference} arrived for an item already paid ({already}): "
+            "refunded automatically.",
+        )
+        payment_id = payment.pk
+        transaction.on_commit(lambda: _refund_duplicate(payment_id))
         return
+    late = late or order.status == Order.Status.EXPIRED
     order.status = Order.Status.PAID
     order.paid_at = payment.paid_at
     order.save(update_fields=["status", "paid_at"])
@@ -261,6 +339,27 @@ def _apply_paid(payment, result, event):
     fulfiller.on_paid(order=order)
     order_id = order.pk
     transaction.on_commit(lambda: _send_receipt(order_id))
+
+
+def _paid_for_same_item(order):
+    """Another order of this buyer for this item, paid since this one was made."""
+    return (
+        Order.objects.filter(
+            user_id=order.user_id,
+            item_type=order.item_type,
+            item_id=order.item_id,
+            status__in=[Order.Status.PAID, Order.Status.PARTLY_REFUNDED],
+            paid_at__gte=order.created_at,
+        )
+        .exclude(pk=order.pk)
+        .first()
+    )
+
+
+def _refund_duplicate(payment_id):
+    from .tasks import refund_duplicate_payment
+
+    refund_duplicate_payment.delay(payment_id)
 
 
 def _send_receipt(order_id):
@@ -320,3 +419,46 @@ def _tell_refund(order_id, refund_id):
     from .tasks import send_refund_notice
 
     send_refund_notice.delay(order_id, refund_id)
+
+
+def refund_duplicate_payment(*, payment_id):
+    """Give back a payment that paid for something already paid. The item stays with
+    the person (no on_refunded); an order that was never delivered becomes refunded.
+    When the provider cannot refund, the order stays flagged for a refund by hand."""
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment_id)
+        if (
+            payment.status != Payment.Status.PAID
+            or payment.refunds.exclude(status=Refund.Status.FAILED).exists()
+        ):
+            return None
+        refund = Refund.objects.create(
+            payment=payment,
+            amount_xaf=payment.amount_xaf,
+            reason="Duplicate payment: refunded automatically",
+            requested_by=None,
+        )
+    try:
+        result = get_provider(payment.provider).refund(payment, payment.amount_xaf)
+    except Exception as error:
+        logger.warning("Automatic refund of payment %s failed: %r", payment.pk, error)
+        with transaction.atomic():
+            Refund.objects.filter(pk=refund.pk).update(status=Refund.Status.FAILED)
+            order = Order.objects.select_for_update().get(pk=payment.order_id)
+            _flag(order, f"Automatic refund of payment {payment.reference} failed: refund by hand.")
+        return None
+    with transaction.atomic():
+        refund = Refund.objects.select_for_update().get(pk=refund.pk)
+        order = Order.objects.select_for_update().get(pk=payment.order_id)
+        refund.status = Refund.Status.DONE
+        refund.provider_reference = result.provider_reference[:128]
+        refund.save(update_fields=["status", "provider_reference"])
+        ledger.post_refund(order=order, payment=payment, refund=refund)
+        if order.status not in (Order.Status.PAID, Order.Status.PARTLY_REFUNDED):
+            order.status = Order.Status.REFUNDED
+            order.refunded_xaf = min(order.amount_xaf, order.refunded_xaf + refund.amount_xaf)
+            order.paid_at = order.paid_at or payment.paid_at
+            order.save(update_fields=["status", "refunded_xaf", "paid_at"])
+        order_id, refund_id = order.pk, refund.pk
+        transaction.on_commit(lambda: _tell_refund(order_id, refund_id))
+    return refund

@@ -8,7 +8,6 @@ from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 # Imported for Celery: the worker autodiscovers only tasks.py modules, and this module
 # is loaded at start-up by settings.CHECKOUT_FULFILLER_MODULES.
@@ -45,6 +44,10 @@ def subscribed_until(user, at=None):
     return _running(user, at or timezone.now()).aggregate(end=Max("ends_at"))["end"]
 
 
+def _title(plan):
+    return _("Subscription: %(plan)s") % {"plan": plan.label}
+
+
 @register
 class SubscriptionFulfiller(Fulfiller):
     item_type = "subscription"
@@ -53,10 +56,17 @@ class SubscriptionFulfiller(Fulfiller):
         if item_id not in PLAN_DAYS:
             raise NotForSale(_("This subscription plan does not exist."))
         plan = Subscription.Plan(item_id)
-        with override(user.preferred_language):
-            description = _("Subscription: %(plan)s") % {"plan": plan.label}
         # payee None: the academy keeps the whole amount.
-        return Offer(description=description, price_xaf=plan_price_xaf(plan), payee=None)
+        return Offer(description=_title(plan), price_xaf=plan_price_xaf(plan), payee=None)
+
+    def titles(self, *, orders):
+        """Named in the active language, never in the one of the day it was bought."""
+        return {
+            order.pk: _title(Subscription.Plan(order.item_id))
+            if order.item_id in PLAN_DAYS
+            else order.description
+            for order in orders
+        }
 
     def on_paid(self, *, order):
         # Serialise a user's renewals so two payments never start at the same moment.

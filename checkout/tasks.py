@@ -29,6 +29,7 @@ def poll_pending_payments():
     for payment_id in due:
         poll_payment.delay(payment_id)
     services.expire_overdue_payments(now=now)
+    services.expire_overdue_orders(now=now)
     return len(due)
 
 
@@ -48,3 +49,8 @@ def send_refund_notice(order_id, refund_id):
     order = Order.objects.filter(pk=order_id).first()
     if order is not None:
         send_refund_messages(order, refund_id)
+
+
+@shared_task
+def refund_duplicate_payment(payment_id):
+    services.refund_duplicate_payment(payment_id=payment_id)

@@ -13,11 +13,13 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .errors import CheckoutError, ProviderUnavailable
+from .failures import explain_failure
 from .forms import MOBILE_MONEY, PayForm
 from .models import Order, Payment, PaymentEvent, SandboxCharge
 from .money import format_xaf
 from .providers import base, get_provider
 from .purchasables import fulfiller_for
+from .selectors import order_title
 
 
 def _offer_or_none(request, item_type, item_id):
@@ -34,7 +36,23 @@ def buy(request, item_type, item_id):
     offer, refusal = _offer_or_none(request, item_type, item_id)
     if refusal:
         return render(request, "checkout/not_for_sale.html", {"message": refusal}, status=409)
-    form = PayForm(request.POST or None, initial={"token": uuid.uuid4()})
+    price_xaf, coupon_error = offer.price_xaf, ""
+    if request.method == "POST" and "apply_coupon" in request.POST:
+        # "Apply" only prices the coupon: nothing is ordered, the form keeps its answers.
+        form = PayForm(initial={**_initial(request), **request.POST.dict()})
+        try:
+            _coupon, discount = services.quote(
+                price_xaf=offer.price_xaf,
+                coupon_code=request.POST.get("coupon", ""),
+                item_type=item_type,
+                item_id=item_id,
+            )
+        except CheckoutError as error:
+            coupon_error = error.message
+        else:
+            price_xaf -= discount
+        return _render_buy(request, form, offer, price_xaf, coupon_error)
+    form = PayForm(request.POST or None, initial=_initial(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -58,10 +76,26 @@ def buy(request, item_type, item_id):
             if payment.redirect_url:
                 return redirect(payment.redirect_url)
             return redirect("checkout:payment", reference=payment.reference)
+    return _render_buy(request, form, offer, price_xaf, coupon_error)
+
+
+def _initial(request):
+    """A new form token, and the phone from the profile so most people just tap Pay."""
+    phone = request.user.phone
+    return {"token": uuid.uuid4(), "phone": str(phone.national_number) if phone else ""}
+
+
+def _render_buy(request, form, offer, price_xaf, coupon_error):
     return render(
         request,
         "checkout/buy.html",
-        {"form": form, "offer": offer, "price": format_xaf(offer.price_xaf)},
+        {
+            "form": form,
+            "offer": offer,
+            "price": format_xaf(price_xaf),
+            "list_price": format_xaf(offer.price_xaf) if price_xaf != offer.price_xaf else "",
+            "coupon_error": coupon_error,
+        },
     )
 
 
@@ -88,20 +122,9 @@ def _payment_state(payment):
         message = _("The payment was not confirmed in time. You can try again.")
         next_url = ""
     else:
-        message = _("The payment did not go through (%(reason)s). You can try again.") % {
-            "reason": _friendly_reason(payment.failure_reason)
-        }
+        message = explain_failure(payment.failure_reason)
         next_url = ""
     return {"status": payment.status, "message": message, "next_url": next_url}
-
-
-def _friendly_reason(code):
-    return {
-        "APPROVAL_REJECTED": _("refused on the phone"),
-        "NOT_ENOUGH_FUNDS": _("not enough money on the account"),
-        "PAYER_NOT_FOUND": _("this number has no Mobile Money account"),
-        "expired": _("no answer in time"),
-    }.get(code, _("refused by the provider"))
 
 
 @login_required
@@ -119,7 +142,12 @@ def payment(request, reference):
     return render(
         request,
         "checkout/payment.html",
-        {"payment": payment, "state": state, "sandbox_phone": sandbox_phone},
+        {
+            "payment": payment,
+            "state": state,
+            "sandbox_phone": sandbox_phone,
+            "title": order_title(payment.order),
+        },
     )
 
 
@@ -128,7 +156,11 @@ def payment(request, reference):
 def payment_status(request, reference):
     payment = services.poll_if_due(payment=_own_payment(request, reference))
     payment.refresh_from_db()
-    return JsonResponse(_payment_state(payment))
+    state = _payment_state(payment)
+    if state["next_url"]:
+        # The page script moves on to next_url by itself: the message waits for it there.
+        messages.success(request, state["message"])
+    return JsonResponse(state)
 
 
 @login_required

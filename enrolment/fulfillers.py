@@ -1,10 +1,12 @@
 """Selling courses through checkout: a paid order enrols; a full refund removes access."""
 
 from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
 
 from checkout.errors import NotForSale
 from checkout.purchasables import Fulfiller, Offer, register
 from course_pages.models import CoursePage
+from course_pages.translations import localize_pages
 
 from . import selectors, services
 from .models import Enrolment
@@ -29,7 +31,7 @@ class CourseFulfiller(Fulfiller):
         if owned is not None and owned.source != Enrolment.Source.SUBSCRIPTION:
             raise NotForSale(_("You are already enrolled in this course."))
         return Offer(
-            description=course.title,
+            description=course.localized.title,
             price_xaf=course.price_xaf,
             payee=course.instructor.user,
             payee_percent=self.payee_percent,
@@ -45,6 +47,24 @@ class CourseFulfiller(Fulfiller):
     def on_refunded(self, *, order, amount_xaf):
         if order.refunded_xaf >= order.amount_xaf:
             services.revoke(user=order.user, course=CoursePage.objects.get(pk=order.item_id))
+
+    def titles(self, *, orders):
+        """The course title in the active language (orders point at the French page)."""
+        ids = {int(order.item_id) for order in orders if order.item_id.isdigit()}
+        courses = list(Page.objects.filter(pk__in=ids))
+        localized = dict(
+            zip(
+                [course.pk for course in courses],
+                localize_pages(courses, Locale.get_active()),
+                strict=True,
+            )
+        )
+        return {
+            order.pk: localized[int(order.item_id)].title
+            if order.item_id.isdigit() and int(order.item_id) in localized
+            else order.description
+            for order in orders
+        }
 
     def success_url(self, *, order):
         course = CoursePage.objects.get(pk=order.item_id)

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from checkout.errors import InvalidNotification, PaymentDeclined
+from checkout.failures import explain_failure
 from checkout.models import SandboxCharge
 from checkout.money import CURRENCY
 
@@ -47,7 +48,7 @@ class SandboxProvider(base.Provider):
             reference=payment.reference, phone=payment.phone, amount_xaf=payment.amount_xaf
         )
         if payment.phone == REJECT:
-            raise PaymentDeclined("APPROVAL_REJECTED")
+            raise PaymentDeclined(explain_failure("APPROVAL_REJECTED"), code="APPROVAL_REJECTED")
         if payment.phone == AUTO_APPROVE:
             charge.decide_at, charge.scripted_status = now + timedelta(seconds=5), "approved"
         elif payment.phone == APPROVE_AFTER_EXPIRY:

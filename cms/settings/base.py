@@ -238,6 +238,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Day-first dates with the month in letters in both languages (cms/formats/<lang>/).
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Africa/Douala"
 USE_TZ = True
 

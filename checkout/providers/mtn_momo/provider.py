@@ -92,7 +92,7 @@ class MtnMomoProvider(base.Provider):
             logger.info(
                 "MTN MoMo declined payment %s: %s %s", reference_id, response.status_code, code
             )
-            raise PaymentDeclined(_declined_message(code))
+            raise PaymentDeclined(_declined_message(code), code=code)
         raise ProviderUnavailable(f"MTN MoMo requesttopay: unexpected HTTP {response.status_code}")
 
     def poll(self, payment):

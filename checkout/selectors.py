@@ -1,0 +1,42 @@
+"""Checkout reads: orders as the buyer sees them."""
+
+from collections import defaultdict
+
+from .models import Order, Payment
+from .purchasables import fulfiller_for
+
+
+def order_titles(orders):
+    """{order.pk: title} in the active language, asking each item type's fulfiller once."""
+    by_type = defaultdict(list)
+    for order in orders:
+        by_type[order.item_type].append(order)
+    titles = {}
+    for item_type, group in by_type.items():
+        try:
+            fulfiller = fulfiller_for(item_type)
+        except KeyError:
+            titles.update({order.pk: order.description for order in group})
+            continue
+        titles.update(fulfiller.titles(orders=group))
+    return titles
+
+
+def order_title(order):
+    return order_titles([order])[order.pk]
+
+
+def orders_of(*, user):
+    """The buyer's orders, newest first, each with its payments (newest first) and title."""
+    orders = list(
+        Order.objects.filter(user=user).prefetch_related("payments").order_by("-created_at")
+    )
+    titles = order_titles(orders)
+    for order in orders:
+        order.title = titles[order.pk]
+        payments = sorted(order.payments.all(), key=lambda p: p.created_at, reverse=True)
+        order.last_payment = payments[0] if payments else None
+        order.collecting = bool(
+            order.last_payment and order.last_payment.status == Payment.Status.PENDING
+        )
+    return orders
