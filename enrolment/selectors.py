@@ -2,11 +2,12 @@
 
 from django.db.models import Count
 from django.db.models.functions import Length, Substr
+from django.utils import timezone
 from wagtail.models import Locale
 
 from course_pages.translations import localize_pages
 
-from .models import Enrolment, LessonProgress, PeerReview, Submission
+from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission
 
 PEER_REVIEWS_PER_SUBMISSION = 2
 # A student must give this many reviews before seeing the reviews of their own work.
@@ -205,7 +206,35 @@ def lesson_context(*, user, lesson):
         "lesson_completed": completed,
         "can_mark_done": is_self_paced(lesson) and not completed,
         "submissions_by_assignment": submissions,
+        "quiz_states": quiz_states(enrolment=enrolment, lesson=lesson),
     }
+
+
+def start_of_today():
+    """Daily quiz attempts are counted from local midnight (Africa/Douala)."""
+    return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def quiz_states(*, enrolment, lesson):
+    """{quiz id: attempts (newest first), attempts_left today, passed} in one query."""
+    from .lesson_blocks import quizzes
+
+    attempts = list(
+        QuizAttempt.objects.filter(
+            enrolment=enrolment, lesson__translation_key=lesson.translation_key
+        ).order_by("-created_at")
+    )
+    today = start_of_today()
+    states = {}
+    for quiz in quizzes(lesson):
+        mine = [attempt for attempt in attempts if attempt.quiz_id == quiz.id]
+        used_today = sum(1 for attempt in mine if attempt.created_at >= today)
+        states[quiz.id] = {
+            "attempts": mine,
+            "attempts_left": max(quiz.max_attempts_per_day - used_today, 0),
+            "passed": any(attempt.passed for attempt in mine),
+        }
+    return states
 
 
 def course_context(*, user, course):
