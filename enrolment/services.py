@@ -11,10 +11,16 @@ from home import photos
 from . import lesson_blocks
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
-from .selectors import PEER_REVIEWS_PER_SUBMISSION, canonical, required_lessons, start_of_today
+from .selectors import (
+    MAX_PHOTOS_PER_SUBMISSION,
+    PEER_REVIEWS_PER_SUBMISSION,
+    canonical,
+    required_lessons,
+    start_of_today,
+)
 from .signals import access_revoked, course_completed
 
-MAX_PHOTOS = 5
+MAX_PHOTOS = MAX_PHOTOS_PER_SUBMISSION
 PEER_REVIEW_PATIENCE = timedelta(days=3)
 
 
