@@ -20,7 +20,7 @@ def test_an_empty_quiz_submission_is_refused_and_uses_no_attempt(client, course_
     html = response.content.decode()
     assert "Choisissez au moins une réponse avant de vérifier." in html
     assert not QuizAttempt.objects.exists()
-    assert "2 essais restants aujourd'hui." in html
+    assert "2 tentatives restantes aujourd'hui." in html
 
 
 @pytest.mark.django_db
@@ -31,8 +31,8 @@ def test_lesson_shows_attempts_left_and_the_attempt_history(client, course_site,
 
     html = client.get(course_site["quiz"].url).content.decode()
 
-    assert "1 essai restant aujourd'hui." in html
-    assert "Mes essais" in html and "— 0 %" in html
+    assert "1 tentative restante aujourd'hui." in html
+    assert "Mes tentatives" in html and "— 0 %" in html
     assert "Quiz réussi." not in html
 
 
@@ -49,7 +49,7 @@ def test_lesson_says_passed_once_the_quiz_is_passed(client, course_site, enrolle
     html = client.get(course_site["quiz"].url).content.decode()
 
     assert "Quiz réussi." in html
-    assert "réussi" in html.split("Mes essais")[1]
+    assert "réussi" in html.split("Mes tentatives")[1]
 
 
 @pytest.mark.django_db
@@ -63,7 +63,7 @@ def test_no_attempt_left_is_said_before_the_form_and_the_form_is_gone(
 
     html = client.get(course_site["quiz"].url).content.decode()
 
-    assert "Vous n'avez plus d'essai aujourd'hui." in html
+    assert "Vous n'avez plus de tentative aujourd'hui." in html
     assert f"/quiz/{ids['quiz']}/" not in html
     assert QuizAttempt.objects.count() == 2
 
