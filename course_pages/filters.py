@@ -2,15 +2,23 @@
 
 import django_filters
 from django import forms
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from directory.text import fold
+from enrolment.models import Enrolment
 
 from .models import CourseCategory, CoursePage, Level, VideoLanguage
 
 MAX_SEARCH_RESULTS = 200
 PRICE_FREE = "free"
 PRICE_PAID = "paid"
+SORT_NEWEST = "newest"
+SORT_PRICE_LOW = "price"
+SORT_PRICE_HIGH = "-price"
+SORT_POPULAR = "popular"
 
 
 class CourseFilter(django_filters.FilterSet):
@@ -53,12 +61,26 @@ class CourseFilter(django_filters.FilterSet):
         empty_label=_("All languages"),
     )
 
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[
+            (SORT_NEWEST, _("Newest")),
+            (SORT_PRICE_LOW, _("Price: low to high")),
+            (SORT_PRICE_HIGH, _("Price: high to low")),
+            (SORT_POPULAR, _("Most popular")),
+        ],
+        method="filter_sort",
+        empty_label=_("Best match"),
+    )
+
     class Meta:
         model = CoursePage
         fields = []
 
-    def __init__(self, *args, locale=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, locale=None, **kwargs):
+        if data is not None and locale is not None:
+            data = _category_in_locale(data, locale)
+        super().__init__(data, *args, **kwargs)
         categories = CourseCategory.objects.all()
         if locale is not None:
             categories = categories.filter(locale=locale)
@@ -79,15 +101,65 @@ class CourseFilter(django_filters.FilterSet):
         # Applied last (see `qs`): Wagtail search returns results, not a queryset.
         return queryset
 
+    def filter_sort(self, queryset, name, value):
+        # Applied last (see `qs`): a chosen order replaces the search relevance.
+        return queryset
+
     @property
     def qs(self):
         queryset = super().qs
         query = self.form.cleaned_data.get("q", "").strip() if self.form.is_valid() else ""
+        sort = self.form.cleaned_data.get("sort", "") if self.form.is_valid() else ""
         if not query:
-            return queryset
-        ranked_ids = [page.pk for page in queryset.search(query)[:MAX_SEARCH_RESULTS]]
+            return sort_courses(queryset, sort)
+        ranked_ids = search_ranked_ids(queryset, query)
         relevance = Case(
             *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked_ids)],
             output_field=IntegerField(),
         )
-        return queryset.filter(pk__in=ranked_ids).order_by(relevance)
+        return sort_courses(queryset.filter(pk__in=ranked_ids).order_by(relevance), sort)
+
+
+def search_ranked_ids(queryset, query):
+    """Ids of the matching courses, best first, blind to accents and case: the query is
+    folded the way CoursePage.folded_search_text is indexed."""
+    return [page.pk for page in queryset.search(fold(query))[:MAX_SEARCH_RESULTS]]
+
+
+def sort_courses(queryset, sort):
+    """The chosen order, or the queryset's own (relevance or title) when none is chosen."""
+    if sort == SORT_NEWEST:
+        return queryset.order_by("-first_published_at", "title")
+    if sort == SORT_PRICE_LOW:
+        return queryset.order_by("price_xaf", "title")
+    if sort == SORT_PRICE_HIGH:
+        return queryset.order_by("-price_xaf", "title")
+    if sort == SORT_POPULAR:
+        # Enrolments point at the default-locale course: count them by translation_key,
+        # so the English catalogue ranks its courses by the same students.
+        enrolments = (
+            Enrolment.objects.filter(course__translation_key=OuterRef("translation_key"))
+            .exclude(status=Enrolment.Status.REVOKED)
+            .order_by()
+            .values("course__translation_key")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        popularity = Coalesce(Subquery(enrolments, output_field=IntegerField()), 0)
+        return queryset.annotate(popularity=popularity).order_by("-popularity", "title")
+    return queryset
+
+
+def _category_in_locale(data, locale):
+    """A category slug of another language (kept by the language switcher) becomes the
+    slug of the same category in this one."""
+    slug = data.get("category")
+    if not slug or CourseCategory.objects.filter(locale=locale, slug=slug).exists():
+        return data
+    source = CourseCategory.objects.filter(slug=slug).first()
+    translated = source and source.get_translation_or_none(locale)
+    if translated is None:
+        return data
+    data = data.copy()
+    data["category"] = translated.slug
+    return data

@@ -2,13 +2,16 @@
 
 from django.db.models import Count
 from django.db.models.functions import Length, Substr
+from django.utils import timezone
 from wagtail.models import Locale
 
 from course_pages.translations import localize_pages
+from home import photos
 
-from .models import Enrolment, LessonProgress, PeerReview, Submission
+from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission
 
 PEER_REVIEWS_PER_SUBMISSION = 2
+MAX_PHOTOS_PER_SUBMISSION = 5
 # A student must give this many reviews before seeing the reviews of their own work.
 REVIEWS_TO_GIVE_BEFORE_FEEDBACK = 2
 
@@ -71,21 +74,72 @@ def my_learning(user):
         .order_by("-enrolled_at")
     )
     totals = required_lesson_counts([e.course for e in enrolments])
+    lessons_by_course = live_lessons_by_course([e.course for e in enrolments])
+    done_by_enrolment = {}
+    for enrolment_id, key in LessonProgress.objects.filter(enrolment__in=enrolments).values_list(
+        "enrolment_id", "lesson__translation_key"
+    ):
+        done_by_enrolment.setdefault(enrolment_id, set()).add(key)
+    resumes = [
+        resume_lesson(
+            lessons=lessons_by_course.get(e.course.path, []),
+            last_key=e.last_lesson.translation_key if e.last_lesson else None,
+            done_keys=done_by_enrolment.get(e.pk, set()),
+        )
+        for e in enrolments
+    ]
     locale = Locale.get_active()
     courses = localize_pages([e.course for e in enrolments], locale)
-    last_lessons = localize_pages([e.last_lesson for e in enrolments if e.last_lesson], locale)
-    last_by_key = {lesson.translation_key: lesson for lesson in last_lessons}
-    for enrolment, shown_course in zip(enrolments, courses, strict=True):
+    shown_resumes = {
+        lesson.translation_key: lesson
+        for lesson in localize_pages([r for r in resumes if r is not None], locale)
+    }
+    for enrolment, shown_course, resume in zip(enrolments, courses, resumes, strict=True):
         enrolment.shown_course = shown_course
-        enrolment.shown_last_lesson = (
-            last_by_key.get(enrolment.last_lesson.translation_key)
-            if enrolment.last_lesson
-            else None
+        enrolment.shown_resume_lesson = (
+            shown_resumes.get(resume.translation_key) if resume is not None else None
         )
         total = totals.get(enrolment.course.path, 0)
         enrolment.total = total
         enrolment.percent = 100 * min(enrolment.done, total) // total if total else 0
     return enrolments
+
+
+def resume_lesson(*, lessons, last_key, done_keys):
+    """The one lesson "Resume" opens, on the course page and in My learning: the last
+    lesson opened when it is not done yet, else the next one not done after it
+    (going round to the start), or None when every lesson is done."""
+    keys = [lesson.translation_key for lesson in lessons]
+    start = keys.index(last_key) if last_key in keys else 0
+    return next(
+        (
+            lesson
+            for lesson in lessons[start:] + lessons[:start]
+            if lesson.translation_key not in done_keys
+        ),
+        None,
+    )
+
+
+def live_lessons_by_course(courses):
+    """{course path: [live lessons in order]} for pages of one depth, in one query."""
+    from course_pages.models import LessonPage
+
+    if not courses:
+        return {}
+    step = LessonPage.steplen
+    lessons = (
+        LessonPage.objects.live()
+        .filter(depth=courses[0].depth + 1)
+        .annotate(parent_path=Substr("path", 1, Length("path") - step))
+        .filter(parent_path__in=[course.path for course in courses])
+        .only("id", "title", "path", "depth", "url_path", "locale_id", "translation_key")
+        .order_by("path")
+    )
+    grouped = {}
+    for lesson in lessons:
+        grouped.setdefault(lesson.parent_path, []).append(lesson)
+    return grouped
 
 
 def required_lesson_counts(courses):
@@ -193,7 +247,8 @@ def lesson_context(*, user, lesson):
     from .lesson_blocks import is_self_paced
 
     lesson_key = lesson.translation_key
-    completed = lesson_key in completed_lesson_keys(enrolment)
+    done_keys = completed_lesson_keys(enrolment)
+    completed = lesson_key in done_keys
     submissions = {
         s.assignment_id: s
         for s in Submission.objects.filter(
@@ -202,10 +257,42 @@ def lesson_context(*, user, lesson):
     }
     return {
         "enrolment": enrolment,
+        "done_keys": done_keys,
         "lesson_completed": completed,
         "can_mark_done": is_self_paced(lesson) and not completed,
         "submissions_by_assignment": submissions,
+        "quiz_states": quiz_states(enrolment=enrolment, lesson=lesson),
+        # For the browser's own check before uploading (the server checks again).
+        "photo_max_bytes": photos.MAX_UPLOAD_BYTES,
+        "photo_max_files": MAX_PHOTOS_PER_SUBMISSION,
     }
+
+
+def start_of_today():
+    """Daily quiz attempts are counted from local midnight (Africa/Douala)."""
+    return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def quiz_states(*, enrolment, lesson):
+    """{quiz id: attempts (newest first), attempts_left today, passed} in one query."""
+    from .lesson_blocks import quizzes
+
+    attempts = list(
+        QuizAttempt.objects.filter(
+            enrolment=enrolment, lesson__translation_key=lesson.translation_key
+        ).order_by("-created_at")
+    )
+    today = start_of_today()
+    states = {}
+    for quiz in quizzes(lesson):
+        mine = [attempt for attempt in attempts if attempt.quiz_id == quiz.id]
+        used_today = sum(1 for attempt in mine if attempt.created_at >= today)
+        states[quiz.id] = {
+            "attempts": mine,
+            "attempts_left": max(quiz.max_attempts_per_day - used_today, 0),
+            "passed": any(attempt.passed for attempt in mine),
+        }
+    return states
 
 
 def course_context(*, user, course):
@@ -219,18 +306,13 @@ def course_context(*, user, course):
             "subscribed": user.is_authenticated and subscription_opens(user, course),
         }
     done_keys = completed_lesson_keys(enrolment)
-    lessons = course.lessons
-    resume = None
-    if enrolment.last_lesson_id:
-        last_key = enrolment.last_lesson.translation_key
-        resume = next((item for item in lessons if item.translation_key == last_key), None)
-    next_up = next((item for item in lessons if item.translation_key not in done_keys), None)
+    last_key = enrolment.last_lesson.translation_key if enrolment.last_lesson_id else None
+    resume = resume_lesson(lessons=course.lessons, last_key=last_key, done_keys=done_keys)
     done, total, percent = course_progress(enrolment)
     return {
         "enrolment": enrolment,
         "done_keys": done_keys,
         "resume_lesson": resume,
-        "next_lesson": next_up,
         "progress": {"done": done, "total": total, "percent": percent},
     }
 

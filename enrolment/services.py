@@ -11,10 +11,16 @@ from home import photos
 from . import lesson_blocks
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
-from .selectors import PEER_REVIEWS_PER_SUBMISSION, canonical, required_lessons
+from .selectors import (
+    MAX_PHOTOS_PER_SUBMISSION,
+    PEER_REVIEWS_PER_SUBMISSION,
+    canonical,
+    required_lessons,
+    start_of_today,
+)
 from .signals import access_revoked, course_completed
 
-MAX_PHOTOS = 5
+MAX_PHOTOS = MAX_PHOTOS_PER_SUBMISSION
 PEER_REVIEW_PATIENCE = timedelta(days=3)
 
 
@@ -157,9 +163,8 @@ def _gates_passed(enrolment, lesson):
 
 
 def attempts_today(enrolment, quiz_id):
-    start_of_day = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     return QuizAttempt.objects.filter(
-        enrolment=enrolment, quiz_id=quiz_id, created_at__gte=start_of_day
+        enrolment=enrolment, quiz_id=quiz_id, created_at__gte=start_of_today()
     ).count()
 
 
@@ -175,6 +180,9 @@ def submit_quiz(*, user, lesson, quiz_id, answers):
     unknown = set(answers) - set(known_questions)
     if unknown:
         raise InvalidAnswer(_("Some answers do not belong to this quiz. Reload the page."))
+    if not any(answers.values()):
+        # An empty form is a slip of the thumb, not an attempt: it must not use one up.
+        raise InvalidAnswer(_("Choose at least one answer before checking."))
     if attempts_today(enrolment, quiz.id) >= quiz.max_attempts_per_day:
         raise NotAllowed(
             _("You have used your %(count)d attempts for today. Try again tomorrow.")

@@ -16,6 +16,7 @@ from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemS
 from course_pages.forms import CoursePageForm
 from course_pages.prerequisites import find_prerequisite_cycle
 from course_pages.translations import localize_pages
+from directory.text import fold
 from enrolment import selectors as learning
 from enrolment.services import record_visit
 
@@ -184,6 +185,7 @@ class CoursePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("learning_outcomes"),
+        index.SearchField("folded_search_text"),
         index.FilterField("category"),
         index.FilterField("level"),
         index.FilterField("price_xaf"),
@@ -204,6 +206,12 @@ class CoursePage(Page):
     @property
     def is_free(self):
         return self.price_xaf == 0
+
+    def folded_search_text(self):
+        """Title, summary and outcomes without accents or case, indexed beside the
+        originals so a folded query ("mariee") finds "Mariée" on SQLite and PostgreSQL."""
+        outcomes = [str(block.value) for block in self.learning_outcomes]
+        return fold(" ".join([self.title, self.summary, *outcomes]))
 
     def clean(self):
         super().clean()
@@ -298,6 +306,7 @@ class LessonPage(Page):
         context["lessons"] = siblings
         context["learning"] = learning.lesson_context(user=request.user, lesson=self)
         if index_here is not None:
+            context["lesson_number"] = index_here + 1
             context["previous_lesson"] = siblings[index_here - 1] if index_here > 0 else None
             context["next_lesson"] = (
                 siblings[index_here + 1] if index_here + 1 < len(siblings) else None

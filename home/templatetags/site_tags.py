@@ -52,13 +52,21 @@ def language_alternates(context):
     alternates = []
     for code, _name in settings.LANGUAGES:
         name = get_language_info(code)["name_local"]
+        same_page = True
         if isinstance(page, Page) and page.pk:
+            same_page = code in translations
             target = translations.get(code) or _locale_home(request, code)
             url = target.get_url(request) if target else f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)
         alternates.append(
-            {"code": code, "name": name, "url": url, "current": code == get_language()}
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == get_language(),
+                "same_page": same_page,
+            }
         )
     request._language_alternates = (memo_key, alternates)
     return alternates
@@ -66,7 +74,16 @@ def language_alternates(context):
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    return {"alternates": language_alternates(context)}
+    """The alternates, keeping the search and filters of a page (?q=…&level=…) when it
+    exists in the other language; hreflang links stay without them."""
+    query = context["request"].GET.urlencode()
+    alternates = language_alternates(context)
+    if query:
+        alternates = [
+            dict(a, url=f"{a['url']}?{query}") if a["same_page"] and "?" not in a["url"] else a
+            for a in alternates
+        ]
+    return {"alternates": alternates}
 
 
 @register.inclusion_tag("components/hreflang.html", takes_context=True)

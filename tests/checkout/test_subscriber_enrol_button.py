@@ -16,7 +16,7 @@ def test_subscriber_sees_one_tap_enrol_on_an_included_course(client, subscriptio
     page = client.get(included.url).content.decode()
     response = client.post(f"/fr/learn/enrol/{included.pk}/")
 
-    assert "M'inscrire avec mon abonnement" in page
+    assert "Commencer avec mon abonnement" in page
     assert "/fr/checkout/buy/course/" not in page
     assert response.status_code == 302
     assert Enrolment.objects.get(user=student).source == Enrolment.Source.SUBSCRIPTION

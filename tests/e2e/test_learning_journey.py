@@ -46,7 +46,7 @@ def test_student_pays_with_the_sandbox_phone_and_lands_in_the_course(
     log_in(live_server, page, "linda@example.cm")
 
     page.goto(live_server.url + courses["paid"].url)
-    page.click("text=S'inscrire")
+    page.click("text=S'inscrire à la formation")
     expect(page.locator("h1")).to_have_text("Maquillage de mariée")
     page.check("input[value=sandbox]")
     page.fill("input[name=phone]", "6 70 00 00 99")
@@ -73,7 +73,7 @@ def test_student_enrols_for_free_and_marks_a_lesson_done(live_server, page, scre
     log_in(live_server, page, "linda@example.cm")
 
     page.goto(live_server.url + courses["free"].url)
-    page.click("text=S'inscrire gratuitement")
+    page.click("text=Commencer gratuitement")
     expect(page).to_have_url(re.compile(r".*/hygiene/$"))
     page.click("text=Marquer cette leçon comme faite")
     expect(page).to_have_url(live_server.url + courses["free"].url)

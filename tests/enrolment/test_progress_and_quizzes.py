@@ -104,11 +104,12 @@ def test_failing_the_quiz_records_the_attempt_but_not_progress(client, course_si
 def test_attempts_per_day_are_limited(course_site, enrolled):
     page = lesson(course_site["quiz"])
     ids = quiz_ids(page)
+    answers = {ids["single"]: [ids["single_wrong"]]}
     for _ in range(2):
-        services.submit_quiz(user=enrolled, lesson=page, quiz_id=ids["quiz"], answers={})
+        services.submit_quiz(user=enrolled, lesson=page, quiz_id=ids["quiz"], answers=answers)
 
     with pytest.raises(NotAllowed):
-        services.submit_quiz(user=enrolled, lesson=page, quiz_id=ids["quiz"], answers={})
+        services.submit_quiz(user=enrolled, lesson=page, quiz_id=ids["quiz"], answers=answers)
 
     assert QuizAttempt.objects.count() == 2
 
