@@ -27,6 +27,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.models import INSTRUCTORS_GROUP
 from course_pages.access import is_moderator
@@ -133,3 +134,14 @@ def align_owner(page):
         return 0
     subtree = Page.objects.descendant_of(page, inclusive=True)
     return subtree.exclude(owner_id=owner_id).update(owner_id=owner_id)
+
+
+class InstructorAwarePagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page policy, except that other instructors' drafts are not explorable.
+
+    Every admin surface that lists pages asks ``explorable_instances``: search, the
+    admin pages API (explorer menu), the site history report and page log filters;
+    the explorer and chooser hooks alone left those showing draft titles."""
+
+    def explorable_instances(self, user):
+        return hide_others_drafts(super().explorable_instances(user), user)
