@@ -27,6 +27,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.models import INSTRUCTORS_GROUP
@@ -145,3 +146,29 @@ class InstructorAwarePagePermissionPolicy(PagePermissionPolicy):
 
     def explorable_instances(self, user):
         return hide_others_drafts(super().explorable_instances(user), user)
+
+
+# What changes a guide for everybody who uses it: its file, title, collection.
+SHARED_DOCUMENT_ACTIONS = {"change", "delete"}
+
+
+class GuideDocumentPermissionPolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail's document policy, except that a guide used in a lesson of someone
+    else's course is read-only for an instructor, even one who uploaded it:
+    replacing its file would change another instructor's published lesson."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        actions = set(actions)
+        shared_change = actions <= SHARED_DOCUMENT_ACTIONS
+        if shared_change and is_restricted(user) and used_in_others_lessons(user, instance):
+            return False
+        return super().user_has_any_permission_for_instance(user, actions, instance)
+
+
+def used_in_others_lessons(user, document):
+    from course_pages.wagtail_hooks.documents import lessons_using
+
+    return any(not is_own_page(user, lesson) for lesson in lessons_using(document))
