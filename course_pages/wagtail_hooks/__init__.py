@@ -1,3 +1,3 @@
 """Wagtail admin hooks of the course app, one module per concern."""
 
-from . import documents, permissions, translation_status, video  # noqa: F401
+from . import documents, permissions, translation_status, translation_workflow, video  # noqa: F401
