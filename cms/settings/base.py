@@ -275,6 +275,9 @@ SMS_BACKEND = "notifications.sms.ConsoleSMSBackend"
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = "Beauty Skills Academy"
+# No Gravatar: it would send a hash of every editor's e-mail to a third party (and
+# the admin's CSP allows images from the site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
