@@ -1,19 +1,37 @@
 """allauth hooks: account e-mails go out through a Celery task, in the user's language."""
 
-from urllib.parse import urlencode
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_next_redirect_url
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
 from notifications.services import queue_email
 
 
+@dataclass(frozen=True)
+class AcademySite:
+    """What allauth's e-mail templates read as ``current_site`` (name and domain).
+    The sites framework is not installed, so allauth would otherwise leave both
+    empty ("Hello from !")."""
+
+    name: str
+    domain: str
+
+
+def academy_site():
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return AcademySite(name=settings.WAGTAIL_SITE_NAME, domain=base.netloc or base.path)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         user = context.get("user")
         language = getattr(user, "preferred_language", "") or translation.get_language()
+        context = {"email": email, "current_site": academy_site(), **context}
         with translation.override(language):
             message = self.render_mail(template_prefix, email, context)
         html = ""

@@ -36,6 +36,9 @@ def certificate_pdf(request, code):
     services.ensure_pdf(certificate=certificate)
     response = serve_private(request, certificate.pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{certificate.code}.pdf"'
+    # Not the day-long private caching of lesson media: a revoked certificate must not
+    # stay on a shared phone.
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

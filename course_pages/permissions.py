@@ -27,6 +27,8 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.models import INSTRUCTORS_GROUP
 from course_pages.access import is_moderator
@@ -133,3 +135,40 @@ def align_owner(page):
         return 0
     subtree = Page.objects.descendant_of(page, inclusive=True)
     return subtree.exclude(owner_id=owner_id).update(owner_id=owner_id)
+
+
+class InstructorAwarePagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page policy, except that other instructors' drafts are not explorable.
+
+    Every admin surface that lists pages asks ``explorable_instances``: search, the
+    admin pages API (explorer menu), the site history report and page log filters;
+    the explorer and chooser hooks alone left those showing draft titles."""
+
+    def explorable_instances(self, user):
+        return hide_others_drafts(super().explorable_instances(user), user)
+
+
+# What changes a guide for everybody who uses it: its file, title, collection.
+SHARED_DOCUMENT_ACTIONS = {"change", "delete"}
+
+
+class GuideDocumentPermissionPolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail's document policy, except that a guide used in a lesson of someone
+    else's course is read-only for an instructor, even one who uploaded it:
+    replacing its file would change another instructor's published lesson."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        actions = set(actions)
+        shared_change = actions <= SHARED_DOCUMENT_ACTIONS
+        if shared_change and is_restricted(user) and used_in_others_lessons(user, instance):
+            return False
+        return super().user_has_any_permission_for_instance(user, actions, instance)
+
+
+def used_in_others_lessons(user, document):
+    from course_pages.wagtail_hooks.documents import lessons_using
+
+    return any(not is_own_page(user, lesson) for lesson in lessons_using(document))

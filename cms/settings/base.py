@@ -56,7 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "home.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "home.security.SiteCSPMiddleware",
     "home.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "home.security.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -276,6 +277,9 @@ SMS_BACKEND = "notifications.sms.ConsoleSMSBackend"
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = "Beauty Skills Academy"
+# No Gravatar: it would send a hash of every editor's e-mail to a third party (and
+# the admin's CSP allows images from the site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
@@ -304,10 +308,10 @@ CERTIFICATE_VERIFY_WINDOW_SECONDS = 600
 
 
 # --- Hardening: headers, lockout and rate limits (issue #10).
-# Scripts only from our own static files (no inline JS anywhere); the Wagtail admin
-# needs inline scripts, so it keeps Django's defaults instead.
+# Scripts only from our own static files (no inline JS anywhere). Forms post to the
+# site only; a card payment's redirect after the buy form goes to Stripe Checkout
+# (browsers check form-action along a form's redirects too).
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -319,7 +323,27 @@ CONTENT_SECURITY_POLICY = {
         "frame-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
+        "form-action": ["'self'", "https://checkout.stripe.com"],
         "frame-ancestors": ["'none'"],
+    },
+}
+# The Wagtail admin's own policy (home.security.SiteCSPMiddleware picks it for
+# /admin/): its templates and editor widgets set inline styles and a few inline
+# scripts, its previews are frames of itself, uploads preview as blob: URLs.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "media-src": ["'self'", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
     },
 }
 PERMISSIONS_POLICY = {

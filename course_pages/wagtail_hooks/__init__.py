@@ -1,3 +1,11 @@
 """Wagtail admin hooks of the course app, one module per concern."""
 
-from . import documents, permissions, translation_status, video  # noqa: F401
+from . import (  # noqa: F401
+    documents,
+    my_courses_panel,
+    permissions,
+    translation_status,
+    translation_workflow,
+    video,
+    workflow_labels,
+)

@@ -38,12 +38,36 @@ def test_public_pages_have_no_inline_scripts(client, site_pages):
             assert "src=" in tag.split(">")[0], f"inline script on {path}"
 
 
+def test_public_forms_may_post_only_to_the_site_or_the_card_checkout(client, site_pages):
+    response = client.get("/fr/accounts/login/")
+
+    assert csp_directives(response)["form-action"] == ["'self'", "https://checkout.stripe.com"]
+
+
 def test_admin_login_still_works_under_its_own_policy(client, site_pages):
     response = client.get("/admin/login/")
 
     assert response.status_code == 200
-    assert "Content-Security-Policy" not in response
+    directives = csp_directives(response)
+    assert directives["default-src"] == ["'self'"]
+    assert directives["form-action"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert "'unsafe-inline'" in directives["style-src"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_admin_editor_sends_the_admin_policy(client, site_pages, moderator):
+    from wagtail.models import Page
+
+    client.force_login(moderator)
+    home = Page.objects.get(depth=2, locale__language_code="fr")
+
+    response = client.get(f"/admin/pages/{home.pk}/edit/")
+
+    assert response.status_code == 200
+    directives = csp_directives(response)
+    assert directives["frame-ancestors"] == ["'self'"]
+    assert "blob:" in directives["img-src"]
 
 
 def test_session_cookie_is_http_only_and_login_needs_csrf(site_pages):
