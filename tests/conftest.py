@@ -41,8 +41,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if needs_real_commits(item):
             marker = item.get_closest_marker("django_db")
-            kwargs = {**(marker.kwargs if marker else {}), "transaction": True}
-            item.add_marker(pytest.mark.django_db(**kwargs, serialized_rollback=True), append=False)
+            kwargs = {**(marker.kwargs if marker else {})}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
 @pytest.fixture(autouse=True)
