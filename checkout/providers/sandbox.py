@@ -22,6 +22,7 @@ from django.utils import timezone
 from checkout.errors import InvalidNotification, PaymentDeclined
 from checkout.models import SandboxCharge
 from checkout.money import CURRENCY
+from home import safe_json
 
 from . import base
 
@@ -77,7 +78,7 @@ class SandboxProvider(base.Provider):
         if not signature or not hmac.compare_digest(signature, sign(request.body)):
             raise InvalidNotification("bad or missing signature")
         try:
-            data = json.loads(request.body)
+            data = safe_json.loads(request.body, max_bytes=base.WEBHOOK_MAX_BYTES)
             return base.Notification(
                 provider_reference=str(data["reference"]),
                 status=data["status"],
