@@ -6,7 +6,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -77,18 +77,31 @@ def create_order(*, user, item_type, item_id, coupon_code="", request_token=None
     discount = discount_for(coupon, offer.price_xaf)
     if discount >= offer.price_xaf:
         raise InvalidCoupon(_("This coupon would make the item free; ask support to enrol you."))
-    return Order.objects.create(
-        user=user,
-        item_type=item_type,
-        item_id=str(item_id),
-        description=offer.description[:255],
-        payee=offer.payee,
-        list_price_xaf=offer.price_xaf,
-        discount_xaf=discount,
-        amount_xaf=offer.price_xaf - discount,
-        coupon=coupon,
-        request_token=request_token,
-    )
+    try:
+        with transaction.atomic():
+            return Order.objects.create(
+                user=user,
+                item_type=item_type,
+                item_id=str(item_id),
+                description=offer.description[:255],
+                payee=offer.payee,
+                list_price_xaf=offer.price_xaf,
+                discount_xaf=discount,
+                amount_xaf=offer.price_xaf - discount,
+                coupon=coupon,
+                request_token=request_token,
+            )
+    except IntegrityError:
+        # Taps of the same form that raced past the lookup above: the first one's
+        # order is committed by now (the unique index made us wait for it).
+        if request_token is None:
+            raise
+        existing = Order.objects.filter(user=user, request_token=request_token).first()
+        if existing is None:
+            raise NotForSale(
+                _("This form was already used. Reload the page and try again.")
+            ) from None
+        return existing
 
 
 # --- Payments -----------------------------------------------------------------------------
