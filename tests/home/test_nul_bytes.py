@@ -66,3 +66,11 @@ def test_a_session_cookie_with_a_nul_byte_is_only_no_session(client, site_pages)
 
     assert response.status_code == 302 and "/accounts/login/" in response.url
     assert User.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_multipart_post_to_a_webhook_is_left_for_the_webhook_to_read(client):
+    response = client.post("/checkout/webhooks/sandbox/", {"reference": "x\x00"})
+
+    assert response.status_code == 400
+    assert REFUSAL not in html.unescape(response.content.decode())
