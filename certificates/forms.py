@@ -1,9 +1,9 @@
 """The two public verification forms: type an ID, or paste / upload a JSON credential."""
 
-import json
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from home import safe_json
 
 from . import codes
 
@@ -55,8 +55,8 @@ class CredentialForm(forms.Form):
         if len(raw) > MAX_CREDENTIAL_BYTES:
             raise forms.ValidationError(_("This text is too long to be a certificate."))
         try:
-            cleaned["document"] = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            cleaned["document"] = safe_json.loads(raw, max_bytes=MAX_CREDENTIAL_BYTES)
+        except safe_json.UnsafeJSON as error:
             raise forms.ValidationError(
                 _("This is not a certificate file: it is not valid JSON.")
             ) from error

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -112,12 +112,8 @@ def create_order(*, user, item_type, item_id, coupon_code="", request_token=None
         .first()
     )
     if open_order is None:
-        return Order.objects.create(
-            user=user,
-            item_type=item_type,
-            item_id=str(item_id),
-            request_token=request_token,
-            **priced,
+        return _new_order(
+            user=user, item_type=item_type, item_id=item_id, request_token=request_token, **priced
         )
     if not _live_payments(open_order).exists():
         # Nothing is being collected: the open order takes today's price and coupon.
@@ -153,6 +149,29 @@ def cancel_order(*, order, user):
     order.status = Order.Status.CANCELLED
     order.save(update_fields=["status"])
     return order
+
+
+def _new_order(*, user, item_type, item_id, request_token, **priced):
+    try:
+        with transaction.atomic():
+            return Order.objects.create(
+                user=user,
+                item_type=item_type,
+                item_id=str(item_id),
+                request_token=request_token,
+                **priced,
+            )
+    except IntegrityError:
+        # Taps of the same form that raced past the lookup above: the first one's
+        # order is committed by now (the unique index made us wait for it).
+        if request_token is None:
+            raise
+        existing = Order.objects.filter(user=user, request_token=request_token).first()
+        if existing is None:
+            raise NotForSale(
+                _("This form was already used. Reload the page and try again.")
+            ) from None
+        return existing
 
 
 # --- Payments -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,10 @@ from enrolment.models import Enrolment
 from .models import CourseCategory, CoursePage, Level, VideoLanguage
 
 MAX_SEARCH_RESULTS = 200
+# Wagtail's search backend nests one query node per word: 150 words overflowed
+# Python's recursion limit on PostgreSQL. A real search is a few words.
+MAX_SEARCH_LENGTH = 100
+MAX_SEARCH_WORDS = 10
 PRICE_FREE = "free"
 PRICE_PAID = "paid"
 SORT_NEWEST = "newest"
@@ -21,12 +26,29 @@ SORT_PRICE_HIGH = "-price"
 SORT_POPULAR = "popular"
 
 
+def validate_search(value):
+    if len(value) > MAX_SEARCH_LENGTH:
+        raise ValidationError(
+            _("Shorten your search to %(limit)s characters at most."),
+            params={"limit": MAX_SEARCH_LENGTH},
+        )
+    if len(value.split()) > MAX_SEARCH_WORDS:
+        raise ValidationError(
+            _("Search with %(limit)s words at most."), params={"limit": MAX_SEARCH_WORDS}
+        )
+
+
 class CourseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_search",
+        validators=[validate_search],
         widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("Braids, bridal make-up…")}
+            attrs={
+                "type": "search",
+                "placeholder": _("Braids, bridal make-up…"),
+                "maxlength": MAX_SEARCH_LENGTH,
+            }
         ),
     )
     category = django_filters.ModelChoiceFilter(

@@ -7,6 +7,7 @@ from checkout.errors import NotForSale
 from checkout.purchasables import Fulfiller, Offer, register
 from course_pages.models import CoursePage
 from course_pages.translations import localize_pages
+from home.ids import parse_id
 
 from . import selectors, services
 from .models import Enrolment
@@ -18,7 +19,12 @@ class CourseFulfiller(Fulfiller):
     payee_percent = 70
 
     def _course(self, item_id):
-        course = CoursePage.objects.live().filter(pk=item_id).select_related("instructor").first()
+        course_id = parse_id(item_id)
+        course = (
+            CoursePage.objects.live().filter(pk=course_id).select_related("instructor").first()
+            if course_id is not None
+            else None
+        )
         if course is None:
             raise NotForSale(_("This course is not available."))
         return selectors.canonical(course)

@@ -13,6 +13,9 @@ register_heif_opener()
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 1600
+# A 50-megapixel phone photo passes; a "decompression bomb" (20,000 × 20,000 pixels in
+# 48 KB) is refused from its header, before Pillow allocates gigabytes to decode it.
+MAX_PIXELS = 64_000_000
 ACCEPTED_FORMATS = {"JPEG", "PNG", "HEIF", "WEBP", "MPO"}
 
 
@@ -31,6 +34,18 @@ class ConvertedPhoto:
     height: int
 
 
+def _too_many_pixels(name):
+    return InvalidPhoto(
+        _("“%(name)s” has too many pixels. Send a photo of 64 megapixels at most.") % {"name": name}
+    )
+
+
+def _refuse_too_many_pixels(image, name):
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise _too_many_pixels(name)
+
+
 def to_webp(upload):
     if upload.size > MAX_UPLOAD_BYTES:
         raise InvalidPhoto(
@@ -40,7 +55,10 @@ def to_webp(upload):
         upload.seek(0)
         image = Image.open(upload)
         image_format = image.format
+        _refuse_too_many_pixels(image, upload.name)
         image.load()
+    except Image.DecompressionBombError as error:
+        raise _too_many_pixels(upload.name) from error
     except (UnidentifiedImageError, OSError, ValueError) as error:
         raise InvalidPhoto(
             _("“%(name)s” is not a photo (JPEG, PNG or HEIC).") % {"name": upload.name}

@@ -1,8 +1,12 @@
 """The one interface every payment backend implements, with typed answers
 (after saleor's payment/interface.py)."""
 
-import json
 from dataclasses import dataclass, field
+
+from home import safe_json
+
+# Provider notifications are a few kilobytes; bounded like any JSON we parse.
+WEBHOOK_MAX_BYTES = 256 * 1024
 
 PENDING = "pending"
 PAID = "paid"
@@ -75,8 +79,8 @@ def json_object_body(request, provider_label):
     from checkout.errors import InvalidNotification
 
     try:
-        data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError) as error:
+        data = safe_json.loads(request.body or b"{}", max_bytes=WEBHOOK_MAX_BYTES)
+    except safe_json.UnsafeJSON as error:
         raise InvalidNotification(f"{provider_label} notification is not JSON") from error
     if not isinstance(data, dict):
         raise InvalidNotification(f"{provider_label} notification is not a JSON object")

@@ -23,6 +23,7 @@ from checkout.errors import InvalidNotification, PaymentDeclined
 from checkout.failures import explain_failure
 from checkout.models import SandboxCharge
 from checkout.money import CURRENCY
+from home import safe_json
 
 from . import base
 
@@ -78,7 +79,7 @@ class SandboxProvider(base.Provider):
         if not signature or not hmac.compare_digest(signature, sign(request.body)):
             raise InvalidNotification("bad or missing signature")
         try:
-            data = json.loads(request.body)
+            data = safe_json.loads(request.body, max_bytes=base.WEBHOOK_MAX_BYTES)
             return base.Notification(
                 provider_reference=str(data["reference"]),
                 status=data["status"],

@@ -32,6 +32,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from checkout.errors import InvalidNotification, PaymentDeclined, RefundError
+from home import safe_json
 
 from .. import base
 from . import api
@@ -103,6 +104,11 @@ class StripeProvider(base.Provider):
         )
 
     def parse_webhook(self, request):
+        try:
+            # Bounded first: stripe parses with the plain json module.
+            safe_json.loads(request.body, max_bytes=base.WEBHOOK_MAX_BYTES)
+        except safe_json.UnsafeJSON as error:
+            raise InvalidNotification("malformed Stripe event") from error
         try:
             event = stripe.Webhook.construct_event(
                 request.body,
