@@ -7,7 +7,9 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connections
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 
 from accounts.models import INSTRUCTORS_GROUP, MODERATORS_GROUP, User
 from home import demo as home_demo
@@ -44,6 +46,20 @@ def pytest_collection_modifyitems(items):
             kwargs = {**(marker.kwargs if marker else {})}
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # Django empties the database after a test that commits and fills it again only
+    # before the next such test; files run in any order here, so fill it again at once.
+    result = yield
+    if needs_real_commits(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+    return result
 
 
 @pytest.fixture(autouse=True)

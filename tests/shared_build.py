@@ -17,6 +17,7 @@ import pytest
 from django.db import models, transaction
 
 _BUILDERS = {}
+_FIXTURES = {}
 
 
 def _fresh(value):
@@ -65,6 +66,12 @@ class ModuleBuilds:
         self.data = {}
 
 
+def _reads_shared(item, name):
+    """True when `name` is, for this test, our fixture (a module may define its own)."""
+    definitions = item._fixtureinfo.name2fixturedefs.get(name)
+    return bool(definitions) and definitions[-1].func is _FIXTURES[name]
+
+
 def open_for_module(request):
     """The shared builds the tests of this module read (used by `shared_builds`)."""
     names = [
@@ -72,7 +79,7 @@ def open_for_module(request):
         for name in _BUILDERS
         if any(
             item.module is request.module
-            and name in item.fixturenames
+            and _reads_shared(item, name)
             and not needs_real_commits(item)
             for item in request.session.items
         )
@@ -89,7 +96,6 @@ def built_once_per_module(build, name):
     """The fixture `name`: `build()`'s data, built once for the module when it can be."""
     _BUILDERS[name] = build
 
-    @pytest.fixture(name=name)
     def per_test(request, db, shared_builds):
         # `db` turns into a transactional database for tests that ask for one.
         if shared_builds is not None and needs_real_commits(request.node):
@@ -98,4 +104,5 @@ def built_once_per_module(build, name):
             return build()
         return _fresh(shared_builds.data[name])
 
-    return per_test
+    _FIXTURES[name] = per_test
+    return pytest.fixture(name=name)(per_test)

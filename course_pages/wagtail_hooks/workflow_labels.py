@@ -3,9 +3,13 @@
 Wagtail puts a workflow's and a task's stored name into the label as is ("Soumettre
 à Moderators approval"); our names are English msgids in the catalogue."""
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
+
+# The workflow and task names our data migration stores (course_pages/migrations/
+# 0002_instructor_permissions.py), listed here so that makemessages keeps them.
+STORED_NAMES = (gettext_noop("Moderators approval"),)
 
 
 class TranslatedSubmitForModerationMenuItem(SubmitForModerationMenuItem):
