@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from accounts.models import MODERATORS_GROUP, User
 
 from ..conftest import make_person
-from ..course_pages.builders import build_site, make_course, make_instructor
+from ..course_pages.builders import build_site, make_course, make_instructor, make_lesson
 from ..enrolment.conftest import course_site, enrolled  # noqa: F401 (shared fixtures)
 from ..shared_build import built_once_per_module
 
@@ -103,7 +103,6 @@ def orders_superuser(db):
 def build_subscription_site():
     """One paid course included in the subscription, one paid course that is not,
     a subscriber-to-be with a phone and an English-speaking student without one."""
-    from ..course_pages.builders import make_lesson
 
     site = build_site()
     mireille, mireille_page = make_instructor(
@@ -291,3 +290,19 @@ def recording_fulfiller():
             self.refunded.append((order.pk, amount_xaf))
 
     return register(RecordingFulfiller())
+
+
+# --- A paid course with one lesson (test_course_purchase, test_duplicate_payments).
+
+
+@pytest.fixture
+def paid_course(course_site):  # noqa: F811 (course_site is imported above)
+    course = make_course(
+        course_site["catalogue"],
+        course_site["course"].instructor,
+        title="Mariée pro",
+        slug="mariee-pro",
+        price_xaf=5000,
+    )
+    make_lesson(course, title="Teint", slug="teint")
+    return course

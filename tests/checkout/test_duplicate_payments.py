@@ -20,22 +20,8 @@ from checkout.models import (
 from enrolment.models import Enrolment
 
 from ..conftest import make_person
-from ..course_pages.builders import make_course, make_lesson
 
 WAITING_PHONE = "6 70 00 00 99"
-
-
-@pytest.fixture
-def paid_course(course_site):
-    course = make_course(
-        course_site["catalogue"],
-        course_site["course"].instructor,
-        title="Mariée pro",
-        slug="mariee-pro",
-        price_xaf=5000,
-    )
-    make_lesson(course, title="Teint", slug="teint")
-    return course
 
 
 @pytest.fixture

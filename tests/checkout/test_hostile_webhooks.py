@@ -7,7 +7,6 @@ from checkout.models import Payment, PaymentEvent
 
 from .test_course_purchase import (  # noqa: F401 (fixtures)
     buyer,
-    paid_course,
     pending_payment,
     sandbox_webhook,
 )

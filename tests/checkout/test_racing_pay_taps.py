@@ -10,7 +10,7 @@ from checkout import services
 from checkout.models import Order, Payment
 
 from ..conftest import make_person
-from .test_course_purchase import buyer, paid_course  # noqa: F401 (fixtures)
+from .test_course_purchase import buyer  # noqa: F401 (fixture)
 
 
 def a_rival_tap_commits_first(monkeypatch, *, user):

@@ -12,7 +12,7 @@ from checkout import services
 from checkout.models import Order
 
 from ..booking.conftest import skip_unless_postgresql
-from .test_course_purchase import buyer, paid_course  # noqa: F401 (fixtures)
+from .test_course_purchase import buyer  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -93,7 +93,7 @@ def test_a_curriculum_that_puts_a_course_before_its_prerequisite_is_refused(site
     with pytest.raises(ValidationError) as refused:
         path.full_clean()
 
-    assert "« Mariée » exige « Bases », qui vient après" in " ".join(
+    assert "«\u00a0Mariée\u00a0» exige «\u00a0Bases\u00a0», qui vient après" in " ".join(
         refused.value.message_dict["courses"]
     )
     assert not CurriculumPage.objects.exists()

@@ -16,19 +16,9 @@ from course_pages.models import (
 )
 from course_pages.permissions import grant_instructor_permissions
 
-from .builders import build_site, make_course, make_instructor, make_lesson
+from .builders import make_course, make_instructor, make_lesson
 
 DASHBOARD = "/admin/"
-
-
-@pytest.fixture
-def site(db):
-    return build_site()
-
-
-@pytest.fixture
-def awa(site):
-    return make_instructor("awa@example.cm", index=site["instructors"], title="Awa Njoya")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from course_pages.models import CourseCategory, CoursePage, LessonPage
 
-from .builders import build_site, make_course, make_instructor, make_lesson, make_lesson_media
+from .builders import make_course, make_lesson, make_lesson_media
 
 DASHBOARD = "/admin/"
 
@@ -120,16 +120,6 @@ def lesson_body(media):
             },
         ),
     ]
-
-
-@pytest.fixture
-def site(db):
-    return build_site()
-
-
-@pytest.fixture
-def awa(site):
-    return make_instructor("awa@example.cm", index=site["instructors"], title="Awa Njoya")
 
 
 @pytest.fixture

@@ -7,19 +7,9 @@ from wagtail_localize.models import Translation
 
 from course_pages.models import CoursePage
 
-from .builders import build_site, make_course, make_instructor
+from .builders import make_course, make_instructor
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site(db):
-    return build_site()
-
-
-@pytest.fixture
-def awa(site):
-    return make_instructor("awa@example.cm", index=site["instructors"], title="Awa Njoya")
 
 
 @pytest.fixture

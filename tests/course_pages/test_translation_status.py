@@ -13,19 +13,9 @@ from course_pages.translation_status import (
 )
 from home.demo import translate_page
 
-from .builders import build_site, make_course, make_instructor, make_lesson
+from .builders import make_course, make_instructor, make_lesson
 
 URL = "/admin/translation-status/"
-
-
-@pytest.fixture
-def site(db):
-    return build_site()
-
-
-@pytest.fixture
-def awa(site):
-    return make_instructor("awa@example.cm", index=site["instructors"], title="Awa Njoya")
 
 
 @pytest.fixture
