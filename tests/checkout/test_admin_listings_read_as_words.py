@@ -68,3 +68,15 @@ def test_empty_admin_listings_have_no_missing_values(moderator_in_french):
         text = visible_text(moderator_in_french.get(url))
         assert_no_python_values(text)
         assert "de entrées" not in text and "sur 1 None" not in text
+
+
+def test_boolean_filters_of_the_directory_say_oui_and_non(moderator_in_french):
+    superuser = User.objects.create_superuser(email="root.dir@example.cm", password="x")
+    moderator_in_french.force_login(superuser)
+
+    services = visible_text(moderator_in_french.get("/admin/directory_services/?is_active=true"))
+    reviews = visible_text(moderator_in_french.get("/admin/directory_reviews/?is_hidden=false"))
+
+    assert re.search(r": Oui\b", services) and re.search(r": Non\b", reviews)
+    for text in (services, reviews):
+        assert_no_python_values(text)
