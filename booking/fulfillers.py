@@ -61,6 +61,20 @@ class BookingFulfiller(Fulfiller):
             status__in=[Booking.Status.HELD, Booking.Status.CONFIRMED],
         ).update(status=Booking.Status.CANCELLED, cancelled_at=timezone.now())
 
+    def refund_consequence(self, *, order, amount_xaf):
+        if not order.item_id.isdigit():
+            return ""
+        still_on = Booking.objects.filter(
+            pk=order.item_id,
+            order=order,
+            status__in=[Booking.Status.HELD, Booking.Status.CONFIRMED],
+        ).exists()
+        if not still_on:
+            return ""
+        if order.refunded_xaf + amount_xaf >= order.amount_xaf:
+            return _("A full refund cancels the booking and frees the slot.")
+        return _("A partial refund: the booking stays as it is.")
+
     def success_url(self, *, order):
         booking = _booking(order.item_id)
         return reverse("booking:detail", args=[booking.reference])

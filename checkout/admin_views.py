@@ -25,6 +25,7 @@ from . import reports, services
 from .errors import RefundError
 from .models import LedgerTransaction, Order, Payment
 from .money import format_xaf
+from .purchasables import fulfiller_for
 
 MANAGE_ORDERS = "checkout.change_order"
 VIEW_ORDERS = "checkout.view_order"
@@ -106,30 +107,60 @@ class OrderDetailView(InspectView):
         return RefundForm(data, order=order, payments=list(order.payments.all()))
 
     def post(self, request, *args, **kwargs):
+        """Two steps, without JavaScript: a first POST asks to confirm (saying what
+        happens to the money and the item), the second one with confirm=1 refunds."""
         if not can_manage_orders(request.user):
             raise PermissionDenied
         form = self.refund_form(request.POST)
-        if form.is_valid():
-            try:
-                refund = services.refund_payment(
-                    payment=form.cleaned_data["payment"],
-                    amount_xaf=form.cleaned_data["amount_xaf"],
-                    reason=form.cleaned_data["reason"],
-                    requested_by=request.user,
-                )
-            except RefundError as error:
-                messages.error(request, error.message)
-                form.add_error(None, error.message)
-            else:
-                messages.success(
-                    request,
-                    _("Refunded %(amount)s on order %(number)s.")
-                    % {"amount": format_xaf(refund.amount_xaf), "number": self.object.number},
-                )
-                return redirect(request.path)
-        else:
+        if not form.is_valid():
             messages.error(request, _("The refund could not be made: check the form below."))
+            return self.render_to_response(self.get_context_data(refund_form=form))
+        payment, amount_xaf = form.cleaned_data["payment"], form.cleaned_data["amount_xaf"]
+        refusal = services.refund_refusal(payment=payment, order=self.object, amount_xaf=amount_xaf)
+        if refusal:
+            return self.refused(form, refusal)
+        if request.POST.get("confirm") != "1":
+            return self.render_to_response(
+                self.get_context_data(
+                    refund_form=form,
+                    refund_confirmation=self.confirmation(payment, amount_xaf),
+                )
+            )
+        try:
+            refund = services.refund_payment(
+                payment=payment,
+                amount_xaf=amount_xaf,
+                reason=form.cleaned_data["reason"],
+                requested_by=request.user,
+            )
+        except RefundError as error:
+            return self.refused(form, error.message)
+        messages.success(
+            request,
+            _("Refunded %(amount)s on order %(number)s.")
+            % {"amount": format_xaf(refund.amount_xaf), "number": self.object.number},
+        )
+        return redirect(request.path)
+
+    def refused(self, form, message):
+        messages.error(self.request, message)
+        form.add_error(None, message)
         return self.render_to_response(self.get_context_data(refund_form=form))
+
+    def confirmation(self, payment, amount_xaf):
+        order = self.object
+        question = _("Refund %(amount)s to %(person)s by %(provider)s?") % {
+            "amount": format_xaf(amount_xaf),
+            "person": order.user.get_full_name() or order.user.email,
+            "provider": payment.get_provider_display(),
+        }
+        try:
+            fulfiller = fulfiller_for(order.item_type)
+        except KeyError:  # an item type no longer sold: nothing more to say about it
+            consequence = ""
+        else:
+            consequence = fulfiller.refund_consequence(order=order, amount_xaf=amount_xaf)
+        return {"question": question, "consequence": consequence}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

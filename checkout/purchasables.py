@@ -37,6 +37,11 @@ class Fulfiller:
     def on_refunded(self, *, order, amount_xaf):
         """Take access back after a full refund (partial refunds may keep it)."""
 
+    def refund_consequence(self, *, order, amount_xaf):
+        """One translated sentence telling the moderator what refunding amount_xaf
+        (on top of what is already refunded) does to the item; "" when nothing."""
+        return ""
+
     def success_url(self, *, order):
         return "/"
 

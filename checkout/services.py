@@ -398,17 +398,26 @@ def expire_overdue_payments(*, now=None):
 # --- Refunds --------------------------------------------------------------------------------
 
 
+def refund_refusal(*, payment, order, amount_xaf):
+    """Why this refund cannot be made (translated), or "" when it can. Checked before
+    asking the moderator to confirm, and again under lock when refunding."""
+    if payment.status != Payment.Status.PAID or payment.order_id != order.pk:
+        return _("Only a paid payment can be refunded.")
+    refundable = order.amount_xaf - order.refunded_xaf
+    if amount_xaf <= 0 or amount_xaf > refundable:
+        return _("You can refund between 1 and %(max)d FCFA.") % {"max": refundable}
+    return ""
+
+
 def refund_payment(*, payment, amount_xaf, reason, requested_by):
     """Refund all or part of a paid payment: provider first, then ledger and access."""
     amount_xaf = int(amount_xaf)
     with transaction.atomic():
         payment = Payment.objects.select_for_update().select_related("order").get(pk=payment.pk)
         order = Order.objects.select_for_update().get(pk=payment.order_id)
-        if payment.status != Payment.Status.PAID:
-            raise RefundError(_("Only a paid payment can be refunded."))
-        refundable = order.amount_xaf - order.refunded_xaf
-        if amount_xaf <= 0 or amount_xaf > refundable:
-            raise RefundError(_("You can refund between 1 and %(max)d FCFA.") % {"max": refundable})
+        refusal = refund_refusal(payment=payment, order=order, amount_xaf=amount_xaf)
+        if refusal:
+            raise RefundError(refusal)
         refund = Refund.objects.create(
             payment=payment, amount_xaf=amount_xaf, reason=reason[:255], requested_by=requested_by
         )

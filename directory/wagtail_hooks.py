@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from home.admin_ui import YesNoColumn
+
 from .models import Review, Service
 from .profiles import set_review_hidden
 
@@ -14,7 +16,17 @@ class ServiceViewSet(ModelViewSet):
     model = Service
     icon = "tag"
     menu_label = _("Services")
-    list_display = ["name_fr", "professional", "category", "price_xaf", "is_active"]
+    list_display = [
+        "name_fr",
+        "professional",
+        "category",
+        "price_xaf",
+        YesNoColumn(
+            "is_active",
+            label=Service._meta.get_field("is_active").verbose_name,
+            sort_key="is_active",
+        ),
+    ]
     list_filter = ["category", "is_active", "is_online"]
     search_fields = ["name_fr", "name_en", "professional__title"]
     search_backend_name = None
@@ -51,7 +63,17 @@ class ReviewViewSet(ModelViewSet):
     model = Review
     icon = "comment"
     menu_label = _("Reviews")
-    list_display = ["professional", "rating", "author", "is_hidden", "created_at"]
+    list_display = [
+        "professional",
+        "rating",
+        "author",
+        YesNoColumn(
+            "is_hidden",
+            label=Review._meta.get_field("is_hidden").verbose_name,
+            sort_key="is_hidden",
+        ),
+        "created_at",
+    ]
     list_filter = ["is_hidden", "rating"]
     search_fields = ["text", "professional__title", "author__email"]
     search_backend_name = None

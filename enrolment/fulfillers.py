@@ -54,6 +54,11 @@ class CourseFulfiller(Fulfiller):
         if order.refunded_xaf >= order.amount_xaf:
             services.revoke(user=order.user, course=CoursePage.objects.get(pk=order.item_id))
 
+    def refund_consequence(self, *, order, amount_xaf):
+        if order.refunded_xaf + amount_xaf >= order.amount_xaf:
+            return _("The student loses access to the course and its certificate.")
+        return _("A partial refund: the student keeps access to the course.")
+
     def titles(self, *, orders):
         """The course title in the active language (orders point at the French page)."""
         ids = {int(order.item_id) for order in orders if order.item_id.isdigit()}

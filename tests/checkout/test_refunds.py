@@ -24,9 +24,14 @@ def detail_url(order):
 
 
 def refund(client, order, capture, *, amount, reason="Cours annulé", payment=None):
+    """As a moderator does it: fill the form, then confirm. A refused first step (bad
+    input, no permission) is returned as is, having asked nothing."""
     data = {"payment": (payment or order.payments.get()).pk, "amount_xaf": amount, "reason": reason}
     with capture(execute=True):
-        return client.post(detail_url(order), data)
+        asked = client.post(detail_url(order), data)
+        if asked.status_code != 200 or not asked.context.get("refund_confirmation"):
+            return asked
+        return client.post(detail_url(order), {**data, "confirm": "1"})
 
 
 def shown_messages(response, level):

@@ -244,6 +244,12 @@ def test_moderator_publishes_the_course_and_its_translation_then_refunds_an_orde
     refund.locator("input[name=reason]").fill("Cours acheté deux fois par erreur")
     screenshot(f"45-admin-refund-form-{language}")
     refund.locator("button[type=submit]").click()
+    # It asks first, with the amount; only the confirmation refunds.
+    confirm = page.locator("main #confirm-refund")
+    expect(confirm.locator("h2")).to_contain_text("5")
+    assert Order.objects.get(pk=order.pk).status == Order.Status.PAID
+    screenshot(f"45b-admin-refund-confirm-{language}")
+    confirm.locator("button[type=submit]").click()
     expect(page.locator(".messages .success")).to_contain_text(order.number)
     screenshot(f"46-admin-refunded-{language}")
     order.refresh_from_db()
