@@ -15,7 +15,26 @@ MAX_PHOTO_BYTES = 5 * 1024 * 1024
 class ProfileDetailsForm(forms.Form):
     """What a professional may change after creating the profile."""
 
-    photo = forms.ImageField(label=_("Photo"), required=False)
+    # Checked in the browser too (static/js/photo-check.js) with the server's limits, so
+    # a too-large photo is refused before minutes of paid mobile data are spent on it.
+    photo = forms.ImageField(
+        label=_("Photo"),
+        required=False,
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": photos.ACCEPT_ATTRIBUTE,
+                "aria-describedby": "id_photo-problem",
+                "data-max-bytes": MAX_PHOTO_BYTES,
+                "data-too-big": _(
+                    "“{name}” is larger than 5 MB. Choose a smaller photo or take it again "
+                    "at a lower size."
+                ),
+                "data-wrong-type": _(
+                    "“{name}” is not a photo we can read. Choose a JPEG, PNG, WebP or HEIC photo."
+                ),
+            }
+        ),
+    )
     bio_fr = forms.CharField(
         label=_("About you (French)"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5})
     )

@@ -171,7 +171,8 @@ def attempts_today(enrolment, quiz_id):
 @transaction.atomic
 def submit_quiz(*, user, lesson, quiz_id, answers):
     """Grade an attempt. `answers` maps question id → list of choice ids.
-    Returns the stored QuizAttempt with `.feedback` (per question: correct, explanation)."""
+    Returns the stored QuizAttempt with `.feedback` (per question: correct, explanation)
+    and `.attempts_left` today."""
     enrolment = _active_enrolment(user, lesson, lock=True)
     quiz = lesson_blocks.find_quiz(lesson, quiz_id)
     if quiz is None:
@@ -183,7 +184,8 @@ def submit_quiz(*, user, lesson, quiz_id, answers):
     if not any(answers.values()):
         # An empty form is a slip of the thumb, not an attempt: it must not use one up.
         raise InvalidAnswer(_("Choose at least one answer before checking."))
-    if attempts_today(enrolment, quiz.id) >= quiz.max_attempts_per_day:
+    used_today = attempts_today(enrolment, quiz.id)
+    if used_today >= quiz.max_attempts_per_day:
         raise NotAllowed(
             _("You have used your %(count)d attempts for today. Try again tomorrow.")
             % {"count": quiz.max_attempts_per_day}
@@ -212,6 +214,8 @@ def submit_quiz(*, user, lesson, quiz_id, answers):
         _complete_lesson(enrolment, lesson, LessonProgress.Reason.QUIZ)
     attempt.feedback = feedback
     attempt.quiz = quiz
+    # Counted under the lock, this attempt included, so the result page can say it.
+    attempt.attempts_left = quiz.max_attempts_per_day - used_today - 1
     return attempt
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from course_pages.access import subscription_opens
 from course_pages.models import CoursePage, LessonPage
@@ -35,12 +35,20 @@ def my_learning(request):
     return render(request, "enrolment/my_learning.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def enrol(request, course_id):
+    """POST enrols. GET is where login and sign-up send her back (`next`): it only asks
+    "Start this course?" with one button, so the intent survives and a GET never enrols."""
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     if not request.user.is_authenticated:
-        return redirect_to_login(course.url)
+        return redirect_to_login(request.path)
     subscribed = not course.is_free and subscription_opens(request.user, course)
+    if request.method == "GET":
+        if not (course.is_free or subscribed) or selectors.enrolment_for(
+            user=request.user, course=course
+        ):
+            return redirect(course.url)
+        return render(request, "enrolment/enrol_confirm.html", {"course": course})
     enrol_service = services.enrol_with_subscription if subscribed else services.enrol_free
     try:
         enrolment, created = enrol_service(user=request.user, course=course)

@@ -17,6 +17,8 @@ MAX_SIDE = 1600
 # 48 KB) is refused from its header, before Pillow allocates gigabytes to decode it.
 MAX_PIXELS = 64_000_000
 ACCEPTED_FORMATS = {"JPEG", "PNG", "HEIF", "WEBP", "MPO"}
+# The same formats as browser types, for the file input's `accept` (static/js/photo-check.js).
+ACCEPT_ATTRIBUTE = "image/jpeg,image/png,image/webp,image/heic,image/heif"
 
 
 class InvalidPhoto(Exception):

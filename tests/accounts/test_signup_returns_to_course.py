@@ -30,18 +30,19 @@ def course(db):
 
 
 @pytest.mark.django_db
-def test_signing_up_while_enrolling_leads_back_to_the_course(
+def test_signing_up_while_enrolling_leads_back_to_the_start_step_of_the_course(
     client, course, django_capture_on_commit_callbacks
 ):
-    enrol = client.post(f"/fr/learn/enrol/{course.pk}/")
-    assert going_to(enrol.url) == ("/fr/accounts/login/", course.url)
+    start = f"/fr/learn/enrol/{course.pk}/"
+    enrol = client.post(start)
+    assert going_to(enrol.url) == ("/fr/accounts/login/", start)
     login_page = client.get(enrol.url).content.decode()
     signup_url = unescape(re.search(r'href="(/fr/accounts/signup/\?next=[^"]+)"', login_page)[1])
     signup_page = client.get(signup_url).content.decode()
-    assert f'name="next" value="{course.url}"' in signup_page
+    assert f'name="next" value="{start}"' in signup_page
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(signup_url, signup_data(next=course.url))
+        client.post(signup_url, signup_data(next=start))
     link = LINK.search(mail.outbox[-1].body)[1]
     confirm_page = client.get(link).content.decode()
     confirmed = client.post(
@@ -49,11 +50,12 @@ def test_signing_up_while_enrolling_leads_back_to_the_course(
     )
 
     assert confirmed.status_code == 302
-    assert going_to(confirmed.url) == ("/fr/accounts/login/", course.url)
+    assert going_to(confirmed.url) == ("/fr/accounts/login/", start)
     logged_in = client.post(
-        confirmed.url, {"login": "nadege@example.cm", "password": PASSWORD, "next": course.url}
+        confirmed.url, {"login": "nadege@example.cm", "password": PASSWORD, "next": start}
     )
-    assert logged_in.url == course.url
+    assert logged_in.url == start
+    assert "Commencer gratuitement" in client.get(start).content.decode()
 
 
 @pytest.mark.django_db

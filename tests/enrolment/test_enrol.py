@@ -29,11 +29,11 @@ def test_enrolling_twice_changes_nothing(client, course_site):
 
 
 @pytest.mark.django_db
-def test_anonymous_visitor_is_sent_to_log_in_and_back_to_the_course(client, course_site):
+def test_anonymous_visitor_is_sent_to_log_in_and_back_to_the_enrol_step(client, course_site):
     response = client.post(f"/fr/learn/enrol/{course_site['course'].pk}/")
 
     assert response.status_code == 302
-    assert response.url == f"/fr/accounts/login/?next={course_site['course'].url}"
+    assert response.url == f"/fr/accounts/login/?next=/fr/learn/enrol/{course_site['course'].pk}/"
     assert not Enrolment.objects.exists()
 
 
@@ -66,7 +66,10 @@ def test_enrolment_from_the_english_page_is_the_same_enrolment(client, course_si
 
 
 @pytest.mark.django_db
-def test_get_is_refused(client, course_site):
+def test_get_only_asks_and_never_enrols(client, course_site):
     client.force_login(make_person("linda@example.cm"))
 
-    assert client.get(f"/fr/learn/enrol/{course_site['course'].pk}/").status_code == 405
+    response = client.get(f"/fr/learn/enrol/{course_site['course'].pk}/")
+
+    assert response.status_code == 200
+    assert not Enrolment.objects.exists()

@@ -77,3 +77,18 @@ def test_multiple_answer_questions_say_several_answers_are_possible(client, cour
     single, multiple = html.split("Quels outils pour estomper ?")
     assert "plusieurs réponses possibles" not in single.split("Quelle base")[1]
     assert "plusieurs réponses possibles" in multiple.split("</legend>")[0]
+
+
+@pytest.mark.django_db
+def test_the_result_page_says_how_many_attempts_are_left_today(client, course_site, enrolled):
+    client.force_login(enrolled)
+    ids = quiz_ids(lesson(course_site["quiz"]))
+
+    first = post_quiz(client, course_site["quiz"], {"single": [ids["single_wrong"]]})
+    second = post_quiz(client, course_site["quiz"], {"single": [ids["single_wrong"]]})
+
+    assert "1 tentative restante aujourd'hui." in first.content.decode()
+    html = second.content.decode()
+    assert "Vous n'avez plus de tentative aujourd'hui." in html
+    assert "tentative restante" not in html
+    assert QuizAttempt.objects.count() == 2
