@@ -53,7 +53,8 @@ def pytest_runtest_teardown(item, nextitem):
     # Django empties the database after a test that commits and fills it again only
     # before the next such test; files run in any order here, so fill it again at once.
     result = yield
-    if needs_real_commits(item):
+    # With no next test the session is over and the test database already gone.
+    if needs_real_commits(item) and nextitem is not None:
         with item.config.stash[blocking_manager_key].unblock():
             for connection in connections.all():
                 contents = getattr(connection, "_test_serialized_contents", None)

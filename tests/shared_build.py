@@ -13,6 +13,8 @@ inside that transaction: the module's shared builds are closed first and they ge
 data built for them alone, as before.
 """
 
+import unittest
+
 import pytest
 from django.db import models, transaction
 
@@ -72,8 +74,21 @@ def _reads_shared(item, name):
     return bool(definitions) and definitions[-1].func is _FIXTURES[name]
 
 
+def _has_django_test_case(request):
+    # Django closes the connection after each TestCase class, which would end the
+    # shared transaction under the module's other tests.
+    return any(
+        item.module is request.module
+        and isinstance(getattr(item, "cls", None), type)
+        and issubclass(item.cls, unittest.TestCase)
+        for item in request.session.items
+    )
+
+
 def open_for_module(request):
     """The shared builds the tests of this module read (used by `shared_builds`)."""
+    if _has_django_test_case(request):
+        return None
     names = [
         name
         for name in _BUILDERS

@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 from .base import CACHES, REDIS_URL, STORAGES
@@ -42,6 +43,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 if REDIS_URL:
     # Parallel test runs share one Redis: keep their keys apart.
     CACHES["default"]["KEY_PREFIX"] = "bsa-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+    _xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if _xdist_worker.startswith("gw"):
+        # Each test starts with cache.clear(), which empties the whole Redis database:
+        # every parallel worker (pytest-xdist) gets a database of its own, after REDIS_URL's.
+        _redis = urlsplit(REDIS_URL)
+        _database = (int(_redis.path.strip("/") or 0) + 1 + int(_xdist_worker[2:])) % 16
+        CACHES["default"]["LOCATION"] = urlunsplit(_redis._replace(path=f"/{_database}"))
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     # A lock left behind by a broken test fails the next one fast instead of
