@@ -427,11 +427,7 @@ def refund_payment(*, payment, amount_xaf, reason, requested_by):
         Refund.objects.filter(pk=refund.pk).update(status=Refund.Status.FAILED)
         raise RefundError(_("The provider did not accept the refund. Try again later.")) from error
     with transaction.atomic():
-        refund = Refund.objects.select_for_update().get(pk=refund.pk)
-        order = Order.objects.select_for_update().get(pk=payment.order_id)
-        refund.status = Refund.Status.DONE
-        refund.provider_reference = result.provider_reference[:128]
-        refund.save(update_fields=["status", "provider_reference"])
+        refund, order = _refund_done(refund=refund, payment=payment, result=result)
         order.refunded_xaf += amount_xaf
         fully = order.refunded_xaf >= order.amount_xaf
         order.status = Order.Status.REFUNDED if fully else Order.Status.PARTLY_REFUNDED
@@ -441,6 +437,16 @@ def refund_payment(*, payment, amount_xaf, reason, requested_by):
         order_id, refund_id = order.pk, refund.pk
         transaction.on_commit(lambda: _tell_refund(order_id, refund_id))
     return refund
+
+
+def _refund_done(*, refund, payment, result):
+    """The provider accepted the refund: record it, with the order locked for the caller."""
+    refund = Refund.objects.select_for_update().get(pk=refund.pk)
+    order = Order.objects.select_for_update().get(pk=payment.order_id)
+    refund.status = Refund.Status.DONE
+    refund.provider_reference = result.provider_reference[:128]
+    refund.save(update_fields=["status", "provider_reference"])
+    return refund, order
 
 
 def _tell_refund(order_id, refund_id):
@@ -476,11 +482,7 @@ def refund_duplicate_payment(*, payment_id):
             _flag(order, f"Automatic refund of payment {payment.reference} failed: refund by hand.")
         return None
     with transaction.atomic():
-        refund = Refund.objects.select_for_update().get(pk=refund.pk)
-        order = Order.objects.select_for_update().get(pk=payment.order_id)
-        refund.status = Refund.Status.DONE
-        refund.provider_reference = result.provider_reference[:128]
-        refund.save(update_fields=["status", "provider_reference"])
+        refund, order = _refund_done(refund=refund, payment=payment, result=result)
         ledger.post_refund(order=order, payment=payment, refund=refund)
         if order.status not in (Order.Status.PAID, Order.Status.PARTLY_REFUNDED):
             order.status = Order.Status.REFUNDED
