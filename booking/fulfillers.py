@@ -8,19 +8,16 @@ from django.utils.translation import gettext as _
 
 from checkout.errors import NotForSale
 from checkout.purchasables import Fulfiller, Offer, register
+from home.ids import parse_id
 
 from . import notices, services
 from .models import Booking
 
 
 def _booking(item_id):
-    try:
-        booking_id = int(item_id)
-    except (TypeError, ValueError):
-        return None
     return (
         Booking.objects.select_related("service", "professional", "professional__user")
-        .filter(pk=booking_id)
+        .filter(pk=parse_id(item_id))
         .first()
     )
 
@@ -62,10 +59,8 @@ class BookingFulfiller(Fulfiller):
         ).update(status=Booking.Status.CANCELLED, cancelled_at=timezone.now())
 
     def refund_consequence(self, *, order, amount_xaf):
-        if not order.item_id.isdigit():
-            return ""
         still_on = Booking.objects.filter(
-            pk=order.item_id,
+            pk=parse_id(order.item_id),
             order=order,
             status__in=[Booking.Status.HELD, Booking.Status.CONFIRMED],
         ).exists()

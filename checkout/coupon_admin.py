@@ -15,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from accounts.models import MODERATORS_GROUP
-from home.admin_ui import YesNoColumn
+from home.admin_ui import yes_no_column
 
 from .models import Coupon
 
@@ -83,7 +83,7 @@ class CouponViewSet(SnippetViewSet):
         Column("used_count", label=_("times used"), sort_key="used_count"),
         "max_uses",
         "expires_at",
-        YesNoColumn("active", label=_("active"), sort_key="active"),
+        yes_no_column(Coupon, "active"),
     ]
     list_filter = ["kind", "active"]
     search_fields = ["code"]

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from home.admin_ui import YesNoColumn
+from home.admin_ui import yes_no_column
 
 from .models import Review, Service
 from .profiles import set_review_hidden
@@ -21,11 +21,7 @@ class ServiceViewSet(ModelViewSet):
         "professional",
         "category",
         "price_xaf",
-        YesNoColumn(
-            "is_active",
-            label=Service._meta.get_field("is_active").verbose_name,
-            sort_key="is_active",
-        ),
+        yes_no_column(Service, "is_active"),
     ]
     list_filter = ["category", "is_active", "is_online"]
     search_fields = ["name_fr", "name_en", "professional__title"]
@@ -67,11 +63,7 @@ class ReviewViewSet(ModelViewSet):
         "professional",
         "rating",
         "author",
-        YesNoColumn(
-            "is_hidden",
-            label=Review._meta.get_field("is_hidden").verbose_name,
-            sort_key="is_hidden",
-        ),
+        yes_no_column(Review, "is_hidden"),
         "created_at",
     ]
     list_filter = ["is_hidden", "rating"]

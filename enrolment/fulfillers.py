@@ -61,8 +61,8 @@ class CourseFulfiller(Fulfiller):
 
     def titles(self, *, orders):
         """The course title in the active language (orders point at the French page)."""
-        ids = {int(order.item_id) for order in orders if order.item_id.isdigit()}
-        courses = list(Page.objects.filter(pk__in=ids))
+        ids = {order.pk: parse_id(order.item_id) for order in orders}
+        courses = list(Page.objects.filter(pk__in=set(ids.values()) - {None}))
         localized = dict(
             zip(
                 [course.pk for course in courses],
@@ -71,8 +71,8 @@ class CourseFulfiller(Fulfiller):
             )
         )
         return {
-            order.pk: localized[int(order.item_id)].title
-            if order.item_id.isdigit() and int(order.item_id) in localized
+            order.pk: localized[ids[order.pk]].title
+            if ids[order.pk] in localized
             else order.description
             for order in orders
         }

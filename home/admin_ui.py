@@ -25,6 +25,12 @@ class YesNoColumn(Column):
         return yes_no(super().get_value(instance))
 
 
+def yes_no_column(model, field_name):
+    """The column of `model`'s boolean field, titled and sorted like a plain one."""
+    label = model._meta.get_field(field_name).verbose_name
+    return YesNoColumn(field_name, label=label, sort_key=field_name)
+
+
 class YesNoFilterAdapter(BaseFilterAdapter):
     """The chip of an active boolean filter: "Active: Yes", not "Active: True"."""
 
