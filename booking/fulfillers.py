@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from checkout.errors import NotForSale
 from checkout.purchasables import Fulfiller, Offer, register
-from home.ids import parse_id
+from core.ids import parse_id
 
 from . import notices, services
 from .models import Booking

@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from checkout.money import format_xaf
-from home.admin_viewsets import ReadOnlyModelViewSet
+from core.admin_viewsets import ReadOnlyModelViewSet
 
 from .models import Booking, Schedule
 

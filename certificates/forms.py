@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home import safe_json
+from core import safe_json
 
 from . import codes
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.private_storage import private_storage
 from course_pages.models import CertificateDesign
-from course_pages.storage import private_storage
 
 
 class Certificate(models.Model):

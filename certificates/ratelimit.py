@@ -1,13 +1,13 @@
 """A per-address budget of verification look-ups, kept in the shared cache (Redis in
 production), so certificate IDs cannot be enumerated through the public pages
-(settings CERTIFICATE_VERIFY_*). The address is home.security.client_ip's."""
+(settings CERTIFICATE_VERIFY_*). The address is core.client_address.client_ip's."""
 
 import time
 
 from django.conf import settings
 from django_ratelimit.core import is_ratelimited
 
-from home.security import client_ip
+from core.client_address import client_ip
 
 
 def spend_lookup(request):

@@ -1,6 +1,6 @@
 """Reads about certificates."""
 
-from course_pages.access import is_moderator
+from core.roles import is_moderator
 
 from .models import Certificate
 

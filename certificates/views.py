@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST, require_safe
 
-from course_pages.private_files import serve_private
+from core.private_files import serve_private
 
 from . import codes, documents, ratelimit, selectors, services
 from .forms import CodeForm, CredentialForm

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 
-from home.admin_viewsets import ReadOnlyModelViewSet
+from core.admin_viewsets import ReadOnlyModelViewSet
 
 from . import reports, services
 from .errors import RefundError

@@ -15,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from accounts.models import MODERATORS_GROUP
-from home.admin_ui import yes_no_column
+from core.admin_ui import yes_no_column
 
 from .models import Coupon
 

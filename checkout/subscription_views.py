@@ -12,8 +12,8 @@ from .subscriptions import PLAN_DAYS, plan_price_xaf, subscribed_until
 
 def _included_courses():
     """Live included courses, in the reader's language when translated (fixed query count)."""
+    from core.page_locales import localize_pages
     from course_pages.models import CoursePage
-    from course_pages.translations import localize_pages
 
     courses = (
         CoursePage.objects.live()

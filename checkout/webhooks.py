@@ -8,7 +8,7 @@ from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from home.security import rate_limit
+from core.rate_limits import rate_limit
 
 from . import services
 from .errors import InvalidNotification

@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.health import healthz
+from core.health import healthz
 from home.sitemaps import BilingualSitemap
 
 urlpatterns = [

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from directory.text import fold
+from core.text import fold
 from enrolment.models import Enrolment
 
 from .models import CourseCategory, CoursePage, Level, VideoLanguage

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from course_pages.access import is_moderator
+from core.roles import is_moderator
 
 
 class CoursePageForm(WagtailAdminPageForm):

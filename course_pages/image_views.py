@@ -17,9 +17,9 @@ from django.http import Http404, HttpResponseRedirect
 from django.views.decorators.http import require_safe
 from wagtail.models import ReferenceIndex
 
-from course_pages.access import lesson_access
+from core.private_files import serve_private
 from course_pages.models import AcademyImage, AcademyRendition, LessonPage
-from course_pages.private_files import serve_private
+from enrolment.access import lesson_access
 
 PUBLIC = "public"
 GATE_CACHE_SECONDS = 5 * 60

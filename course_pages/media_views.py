@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.views.decorators.http import require_safe
 
-from course_pages.access import lesson_access
+from core.private_files import serve_private
 from course_pages.models import LessonPage, LessonVideo
-from course_pages.private_files import serve_private
+from enrolment.access import lesson_access
 
 VARIANT_FIELDS = {"360": "file_360", "720": "file_720", "poster": "poster"}
 

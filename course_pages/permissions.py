@@ -31,7 +31,7 @@ from wagtail.permission_policies.collections import CollectionOwnershipPermissio
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.models import INSTRUCTORS_GROUP
-from course_pages.access import is_moderator
+from core.roles import is_moderator
 from course_pages.models import (
     CourseIndexPage,
     CoursePage,

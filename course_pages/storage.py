@@ -1,9 +1,6 @@
-"""Private file storage: lesson media never sit under MEDIA_URL; a view that
-checks access serves them (or, in production, redirects to a signed URL)."""
+"""Kept only because landed migrations import this path (never edit a landed
+migration); the code lives in core.private_storage."""
 
-from django.core.files.storage import storages
+from core.private_storage import private_storage
 
-
-def private_storage():
-    """Callable used as `storage=` on private FileFields, so settings can swap it."""
-    return storages["private"]
+__all__ = ["private_storage"]

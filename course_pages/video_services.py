@@ -6,8 +6,8 @@ import logging
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.private_storage import private_storage
 from course_pages.models import LessonVideo
-from course_pages.storage import private_storage
 
 logger = logging.getLogger(__name__)
 

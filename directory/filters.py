@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.regions import Region
+from core.text import fold
 
 from .models import ServiceCategory, SpokenLanguage, Town
-from .text import fold
 
 MAX_QUERY_LENGTH = 100
 MAX_QUERY_WORDS = 8
@@ -206,7 +206,7 @@ class ProfessionalFilter(django_filters.FilterSet):
 
 
 def search_words(text):
-    """The folded words of a query, as the search rows hold them (see directory.text)."""
+    """The folded words of a query, as the search rows hold them (see core.text)."""
     return re.findall(r"\w+", fold(text))[:MAX_QUERY_WORDS]
 
 

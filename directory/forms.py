@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from accounts.phone import validate_cameroon_phone
-from home import photos
+from core import photos
 
 from .models import Service, ServiceCategory, SpokenLanguage, Town
 
@@ -61,7 +61,7 @@ class ProfileDetailsForm(forms.Form):
     )
 
     def clean_photo(self):
-        """The photo checked by its content and re-encoded (home.photos), ready to store."""
+        """The photo checked by its content and re-encoded (core.photos), ready to store."""
         photo = self.cleaned_data.get("photo")
         if not photo:
             return None

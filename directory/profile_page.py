@@ -4,7 +4,7 @@ opening hours and where she works."""
 from django.apps import apps
 
 from .selectors import (
-    canonical_professional,
+    canonical,
     certificates_of,
     contact_visible,
     visible_reviews,
@@ -14,7 +14,7 @@ REVIEWS_SHOWN = 20
 
 
 def profile_context(request, *, page):
-    professional = canonical_professional(page)
+    professional = canonical(page)
     reviews = visible_reviews(professional)
     return {
         "professional": professional,

@@ -8,9 +8,11 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from core.page_locales import canonical
+
 from .errors import DirectoryError
 from .models import ProfessionalIndexPage, ProfessionalPage, Review
-from .selectors import canonical_professional, english_version, professional_of
+from .selectors import english_version, professional_of
 from .services import refresh_rating
 
 
@@ -19,7 +21,7 @@ def create_profile(*, user, title, bio_fr, bio_en="", photo=None, **fields):
     """A draft page in French (+ an English draft when a bio is given), sent to moderation.
 
     Nothing is public until a moderator approves it in the Wagtail workflow. `photo` is
-    a home.photos.ConvertedPhoto (checked and re-encoded by the form)."""
+    a core.photos.ConvertedPhoto (checked and re-encoded by the form)."""
     if professional_of(user) is not None:
         raise DirectoryError(_("You already have a professional profile."))
     default = Locale.get_default()
@@ -116,7 +118,7 @@ def publish_draft_translations(page):
     """Approving a profile (new or changed) also approves its English text, written by
     the professional in the same form: a never-published English draft, or the English
     revision the professional saved last."""
-    page = canonical_professional(page)
+    page = canonical(page)
     never_published = Q(live=False, first_published_at__isnull=True)
     changed_by_owner = Q(has_unpublished_changes=True, latest_revision__user_id=page.user_id)
     drafts = (
@@ -132,7 +134,7 @@ def publish_draft_translations(page):
 @transaction.atomic
 def save_service(*, professional, user, form):
     """Create or change a service from a ServiceForm already validated by the view."""
-    page = canonical_professional(professional)
+    page = canonical(professional)
     if page.user_id != user.pk:
         raise DirectoryError(_("This is not your profile."))
     service = form.save(commit=False)

@@ -27,7 +27,7 @@ CARD_PHOTO_2X = "fill-320x320|format-webp"
 
 def over_search_limit(request):
     """Counts this search against ``settings.RATELIMIT_SEARCH`` per client address (the
-    key "ip" reads ``home.security.client_ip``). A page's serve() takes no decorator,
+    key "ip" reads ``core.client_address.client_ip``). A page's serve() takes no decorator,
     so the search page asks django-ratelimit itself."""
     return is_ratelimited(
         request,

@@ -8,23 +8,12 @@ from django.db.models import Case, FloatField, Value, When
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.page_locales import canonical
+
 from .models import ProfessionalListing, ProfessionalPage, Review, WeeklyStats
 
 STATS_WEEKS_SHOWN = 8
 REVEALED_CONTACTS_KEY = "directory_revealed_contacts"
-
-
-def canonical_professional(page):
-    """The default-locale version of a professional page (the one state points at)."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    return (
-        ProfessionalPage.objects.filter(
-            translation_key=page.translation_key, locale=default
-        ).first()
-        or page
-    )
 
 
 def professional_of(user, *, locale=None):
@@ -40,7 +29,7 @@ def english_version(professional):
     english = Locale.objects.filter(language_code="en").first()
     if english is None:
         return None
-    translation = canonical_professional(professional).get_translation_or_none(english)
+    translation = canonical(professional).get_translation_or_none(english)
     return translation.specific if translation else None
 
 
@@ -63,7 +52,7 @@ def certificates_of(user):
 
 def contact_visible(*, request, professional):
     """The phone shows to its owner, moderators, after a tap (logged) or a booking."""
-    page = canonical_professional(professional)
+    page = canonical(professional)
     user = request.user
     if user.is_authenticated and (user.pk == page.user_id or user.is_moderator):
         return True
@@ -75,7 +64,7 @@ def contact_visible(*, request, professional):
 
 def visible_reviews(professional):
     return (
-        Review.objects.filter(professional=canonical_professional(professional), is_hidden=False)
+        Review.objects.filter(professional=canonical(professional), is_hidden=False)
         .select_related("author")
         .order_by("-created_at", "-pk")
     )
@@ -94,7 +83,7 @@ def weekly_stats(professional, *, weeks=STATS_WEEKS_SHOWN):
     rows = {
         row.week_start: row
         for row in WeeklyStats.objects.filter(
-            professional=canonical_professional(professional), week_start__in=starts
+            professional=canonical(professional), week_start__in=starts
         )
     }
     return [

@@ -3,6 +3,9 @@
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Avg, Count, F, TextField, Value
 
+from core.page_locales import canonical
+from core.text import fold
+
 from .models import (
     ProfessionalListing,
     ProfessionalPage,
@@ -10,14 +13,13 @@ from .models import (
     ServiceCategory,
     WeeklyStats,
 )
-from .selectors import canonical_professional, certificates_of, week_start
-from .text import fold
+from .selectors import certificates_of, week_start
 
 
 @transaction.atomic
 def sync_listing(*, professional):
     """Rewrite the search row of a professional from their pages, services and reviews."""
-    page = canonical_professional(professional)
+    page = canonical(professional)
     translations = list(
         ProfessionalPage.objects.filter(translation_key=page.translation_key).only(
             "title", "bio", "neighbourhood"
@@ -79,7 +81,7 @@ def refresh_rating(*, professional):
     """Recount the rating from visible reviews, on every language version of the page.
 
     Called by booking after a review is written, and by moderation when one is hidden."""
-    page = canonical_professional(professional)
+    page = canonical(professional)
     # Serialise concurrent recounts of the same professional.
     ProfessionalPage.objects.select_for_update().filter(pk=page.pk).first()
     figures = Review.objects.filter(professional=page, is_hidden=False).aggregate(
@@ -98,7 +100,7 @@ def refresh_rating(*, professional):
 
 def record_profile_view(*, professional):
     """One conditional UPDATE per view; the weekly row is created by the first view."""
-    _bump(professional_ids=[canonical_professional(professional).pk], field="profile_views")
+    _bump(professional_ids=[canonical(professional).pk], field="profile_views")
 
 
 def record_search_appearances(*, professional_ids):

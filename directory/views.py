@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from home.security import rate_limit
+from core.page_locales import canonical
+from core.rate_limits import rate_limit
 
 from . import profiles, selectors
 from .errors import DirectoryError
@@ -21,7 +22,7 @@ from .models import ContactReveal, ProfessionalPage, Review, Town
 def reveal_contact(request, page_id):
     """A tap on "show the number": logged, remembered in the session, no JavaScript needed."""
     page = get_object_or_404(ProfessionalPage.objects.live(), pk=page_id)
-    professional = selectors.canonical_professional(page)
+    professional = canonical(page)
     ContactReveal.objects.create(
         professional=professional,
         viewer=request.user if request.user.is_authenticated else None,

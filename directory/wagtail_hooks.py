@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from home.admin_ui import yes_no_column
+from core.admin_ui import yes_no_column
 
 from .models import Review, Service
 from .profiles import set_review_hidden

@@ -5,9 +5,9 @@ from wagtail.models import Locale, Page
 
 from checkout.errors import NotForSale
 from checkout.purchasables import Fulfiller, Offer, register
+from core.ids import parse_id
+from core.page_locales import canonical, localize_pages
 from course_pages.models import CoursePage
-from course_pages.translations import localize_pages
-from home.ids import parse_id
 
 from . import selectors, services
 from .models import Enrolment
@@ -27,7 +27,7 @@ class CourseFulfiller(Fulfiller):
         )
         if course is None:
             raise NotForSale(_("This course is not available."))
-        return selectors.canonical(course)
+        return canonical(course)
 
     def offer(self, *, item_id, user):
         course = self._course(item_id)

@@ -5,8 +5,8 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Locale
 
-from course_pages.translations import localize_pages
-from home import photos
+from core import photos
+from core.page_locales import canonical, localize_pages
 
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission
 
@@ -14,17 +14,6 @@ PEER_REVIEWS_PER_SUBMISSION = 2
 MAX_PHOTOS_PER_SUBMISSION = 5
 # A student must give this many reviews before seeing the reviews of their own work.
 REVIEWS_TO_GIVE_BEFORE_FEEDBACK = 2
-
-
-def canonical(page):
-    """The default-locale version of a course or lesson page (the one state points at)."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    return (
-        type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
-        or page
-    )
 
 
 def enrolment_for(*, user, course):
@@ -226,7 +215,7 @@ def with_shown_lessons(submissions):
 
 def can_see_submission(*, user, submission):
     """The author, classmates who may review it, the instructor and moderators."""
-    from course_pages.access import is_moderator, teaches
+    from core.roles import is_moderator, teaches
 
     if not user.is_authenticated:
         return False
@@ -299,7 +288,7 @@ def course_context(*, user, course):
     """Enrolment, progress and where to resume, for the course page."""
     enrolment = enrolment_for(user=user, course=course)
     if enrolment is None:
-        from course_pages.access import subscription_opens
+        from enrolment.access import subscription_opens
 
         return {
             "enrolment": None,

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from home import photos
+from core import photos
 
 from . import lesson_blocks
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
@@ -55,7 +55,7 @@ def enrol_free(*, user, course):
 
 def enrol_with_subscription(*, user, course):
     """Enrol a subscriber in an included course; access ends with the subscription."""
-    from course_pages.access import subscription_opens
+    from enrolment.access import subscription_opens
 
     if not subscription_opens(user, course):
         raise NotAllowed(_("This course is not included in a running subscription."))
@@ -89,7 +89,7 @@ def _active_enrolment(user, lesson, *, lock=False):
     if enrolment is None:
         raise NotEnrolled(_("Enrol in this course first."))
     if enrolment.source == Enrolment.Source.SUBSCRIPTION:
-        from course_pages.access import subscription_opens
+        from enrolment.access import subscription_opens
 
         if not subscription_opens(user, course):
             raise NotEnrolled(_("Your subscription has ended. Renew it to continue this course."))
@@ -294,7 +294,7 @@ def review_submission(*, reviewer, submission, scores, comment):
 @transaction.atomic
 def decide_submission(*, decided_by, submission, accepted, comment):
     """The instructor's final verdict; accepted work can complete the lesson."""
-    from course_pages.access import is_moderator, teaches
+    from core.roles import is_moderator, teaches
 
     submission = (
         Submission.objects.select_for_update()

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from course_pages.access import is_moderator, teaches
+from core.roles import is_moderator, teaches
 from course_pages.models import CoursePage
 
 from . import selectors, services

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from course_pages.access import subscription_opens
+from core.private_files import serve_private
 from course_pages.models import CoursePage, LessonPage
-from course_pages.private_files import serve_private
+from enrolment.access import subscription_opens
 
 from . import selectors, services
 from .errors import LearningError

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home and site pages")
-
-    def ready(self):
-        from .admin_ui import register_yes_no_filters
-
-        register_yes_no_filters()

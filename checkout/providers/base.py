@@ -3,7 +3,7 @@
 
 from dataclasses import dataclass, field
 
-from home import safe_json
+from core import safe_json
 
 # Provider notifications are a few kilobytes; bounded like any JSON we parse.
 WEBHOOK_MAX_BYTES = 256 * 1024

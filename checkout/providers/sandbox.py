@@ -23,7 +23,7 @@ from checkout.errors import InvalidNotification, PaymentDeclined
 from checkout.failures import explain_failure
 from checkout.models import SandboxCharge
 from checkout.money import CURRENCY
-from home import safe_json
+from core import safe_json
 
 from . import base
 

@@ -12,6 +12,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("BSA_VAR_DIR", BASE_DIR / "var"))
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "home",
     "course_pages",
@@ -54,19 +55,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "home.request_log.RequestIdMiddleware",
+    "core.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "home.security.SiteCSPMiddleware",
-    "home.security.PermissionsPolicyMiddleware",
+    "core.security.SiteCSPMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.middleware.SiteLocaleMiddleware",
+    "core.locale_middleware.SiteLocaleMiddleware",
     # Early, before any view, form or session lookup can send a NUL byte to the database.
-    "home.nul_guard.RejectNulBytesMiddleware",
+    "core.nul_guard.RejectNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "home.security.PrivateResponseMiddleware",
+    "core.security.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -264,7 +265,7 @@ STORAGES = {
     },
     # Wagtail images and renditions: private, served by course_pages/image_views.py.
     "images": {
-        "BACKEND": "course_pages.image_storage.GatedImageStorage",
+        "BACKEND": "core.image_storage.GatedImageStorage",
         "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT / "images")},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -329,7 +330,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
-# The Wagtail admin's own policy (home.security.SiteCSPMiddleware picks it for
+# The Wagtail admin's own policy (core.security.SiteCSPMiddleware picks it for
 # /admin/): its templates and editor widgets set inline styles and a few inline
 # scripts, its previews are frames of itself, uploads preview as blob: URLs.
 ADMIN_CONTENT_SECURITY_POLICY = {
@@ -366,8 +367,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_CALLABLE = "home.security.lockout_username"
-AXES_LOCKOUT_CALLABLE = "home.security.locked_out"
+AXES_USERNAME_CALLABLE = "core.rate_limits.lockout_username"
+AXES_LOCKOUT_CALLABLE = "core.rate_limits.locked_out"
 AXES_VERBOSE = False
 # Behind a load balancer, X-Forwarded-For is trusted for that many hops only.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -391,8 +392,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 # django-ratelimit for our own views (webhooks, search); counters in the default
 # cache, which is Redis in production so every app server shares them.
-RATELIMIT_VIEW = "home.security.rate_limited"
-RATELIMIT_IP_META_KEY = "home.security.client_ip"
+RATELIMIT_VIEW = "core.rate_limits.rate_limited"
+RATELIMIT_IP_META_KEY = "core.client_address.client_ip"
 RATELIMIT_WEBHOOKS = os.environ.get("RATELIMIT_WEBHOOKS", "600/m")
 RATELIMIT_SEARCH = os.environ.get("RATELIMIT_SEARCH", "300/m")
 RATELIMIT_PHONE_REVEAL = os.environ.get("RATELIMIT_PHONE_REVEAL", "20/h")

@@ -109,7 +109,7 @@ if AWS_STORAGE_BUCKET_NAME:
     }
     STORAGES["private"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _private}
     STORAGES["images"] = {
-        "BACKEND": "course_pages.s3_image_storage.GatedS3ImageStorage",
+        "BACKEND": "core.s3_image_storage.GatedS3ImageStorage",
         "OPTIONS": {**_private, "location": "images"},
     }
 PRIVATE_MEDIA_REDIRECT = env_flag(
@@ -212,8 +212,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "request_id": {"()": "home.request_log.RequestIdFilter"},
-        "redact": {"()": "home.request_log.RedactPersonalDataFilter"},
+        "request_id": {"()": "core.request_log.RequestIdFilter"},
+        "redact": {"()": "core.request_log.RedactPersonalDataFilter"},
     },
     "formatters": {
         "json": {

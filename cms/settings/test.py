@@ -22,7 +22,7 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
     "images": {
-        "BACKEND": "course_pages.image_storage.GatedImageStorage",
+        "BACKEND": "core.image_storage.GatedImageStorage",
         "OPTIONS": {"location": os.path.join(PRIVATE_MEDIA_ROOT, "images")},
     },
 }

@@ -11,12 +11,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from course_pages import access
+from core.page_locales import localize_pages
+from core.text import fold
 from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
 from course_pages.forms import CoursePageForm
 from course_pages.prerequisites import find_prerequisite_cycle
-from course_pages.translations import localize_pages
-from directory.text import fold
+from enrolment import access
 from enrolment import selectors as learning
 from enrolment.services import record_visit
 

@@ -8,9 +8,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from core.page_locales import localize_pages
 from course_pages.blocks import CurriculumCourseStream
 from course_pages.prerequisites import order_problems
-from course_pages.translations import localize_pages
 
 
 class CurriculumIndexPage(Page):

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 
-from course_pages.storage import private_storage
+from core.private_storage import private_storage
 
 
 class GuideDocument(AbstractDocument):

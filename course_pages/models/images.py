@@ -12,7 +12,7 @@ from wagtail.images.models import (
     get_upload_to,
 )
 
-from course_pages.image_storage import image_storage
+from core.image_storage import image_storage
 
 
 class AcademyImage(AbstractImage):

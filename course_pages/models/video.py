@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from course_pages.storage import private_storage
+from core.private_storage import private_storage
 
 
 class LessonVideo(models.Model):

@@ -6,8 +6,8 @@ from django.http import HttpResponseForbidden
 from wagtail import hooks
 from wagtail.models import ReferenceIndex
 
-from course_pages.access import lesson_access
 from course_pages.models import LessonPage
+from enrolment.access import lesson_access
 
 
 def lessons_using(document):

@@ -38,8 +38,8 @@ class ProfessionalIndexPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
+        from core.rate_limits import rate_limited
         from directory.search_page import over_search_limit
-        from home.security import rate_limited
 
         if over_search_limit(request):
             return rate_limited(request)
@@ -50,7 +50,7 @@ class ProfessionalPage(Page):
     """A professional's public profile. The business name is the page title.
 
     Services, reviews, ratings and statistics belong to the default-locale page
-    (see ``directory.selectors.canonical_professional``); the English copy only
+    (see ``directory.selectors.canonical``); the English copy only
     translates the words."""
 
     user = models.ForeignKey(

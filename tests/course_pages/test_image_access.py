@@ -11,7 +11,7 @@ from django.core.files.images import ImageFile
 from django.test import Client
 from wagtail.images import get_image_model
 
-from course_pages.image_storage import GatedImageStorage
+from core.image_storage import GatedImageStorage
 from course_pages.models import AcademyImage, AcademyRendition, CoursePage
 from course_pages.sample_media import make_image_bytes
 

@@ -65,7 +65,7 @@ def media_url(lesson, video, variant="360"):
 
 
 def not_found(client, url):
-    # A plain 404: home.middleware keeps the language redirect off machine URLs.
+    # A plain 404: core.locale_middleware keeps the language redirect off machine URLs.
     return client.get(url).status_code == 404
 
 

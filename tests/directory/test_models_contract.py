@@ -3,8 +3,8 @@
 import pytest
 from django.db import IntegrityError, transaction
 
+from core.page_locales import canonical
 from directory.models import Review, Service
-from directory.selectors import canonical_professional
 from directory.services import refresh_rating
 from tests.conftest import make_person
 
@@ -56,5 +56,5 @@ def test_refresh_rating_counts_visible_reviews_on_both_language_versions(directo
 def test_canonical_professional_of_the_english_page_is_the_french_one(directory):
     pro = make_professional(directory["index"], "Awa Beauté")
     english = pro.get_translation(directory["en"]).specific
-    assert canonical_professional(english).pk == pro.pk
-    assert canonical_professional(pro).pk == pro.pk
+    assert canonical(english).pk == pro.pk
+    assert canonical(pro).pk == pro.pk

@@ -1,6 +1,6 @@
 """A photo whose header claims huge dimensions (a "decompression bomb": 20,000 × 20,000
 pixels in a few bytes) is refused with a message, for practice work and professional
-portraits alike (both go through home.photos), and nothing is stored."""
+portraits alike (both go through core.photos), and nothing is stored."""
 
 import html
 import struct

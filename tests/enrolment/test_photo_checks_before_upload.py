@@ -22,7 +22,7 @@ def test_hand_in_form_carries_the_limits_and_translated_messages(client, course_
 
 @pytest.mark.django_db
 def test_server_still_refuses_a_photo_over_the_limit(client, course_site, enrolled):
-    from home import photos
+    from core import photos
 
     client.force_login(enrolled)
     work = course_site["work"]

@@ -138,7 +138,7 @@ def test_webhook_flood_from_one_address_is_refused_and_records_nothing():
 def test_behind_one_proxy_the_client_address_is_the_last_forwarded_hop():
     from django.test import RequestFactory
 
-    from home.security import client_ip
+    from core.client_address import client_ip
 
     request = RequestFactory().get(
         "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 41.202.1.9"
@@ -149,7 +149,7 @@ def test_behind_one_proxy_the_client_address_is_the_last_forwarded_hop():
 def test_without_a_trusted_proxy_forwarded_headers_are_ignored():
     from django.test import RequestFactory
 
-    from home.security import client_ip
+    from core.client_address import client_ip
 
     request = RequestFactory().get("/", REMOTE_ADDR="41.202.1.9", HTTP_X_FORWARDED_FOR="6.6.6.6")
     assert client_ip(request) == "41.202.1.9"

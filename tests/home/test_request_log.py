@@ -8,7 +8,7 @@ import sys
 import pytest
 from django.conf import settings
 
-from home.request_log import redact
+from core.request_log import redact
 
 from .test_production_settings import SECRETS, production_env
 

@@ -32,7 +32,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from checkout.errors import InvalidNotification, PaymentDeclined, RefundError
-from home import safe_json
+from core import safe_json
 
 from .. import base
 from . import api

@@ -8,22 +8,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.template.response import TemplateResponse
 
 from checkout.subscriptions import has_active_subscription
+from core.page_locales import canonical
+from core.roles import is_moderator, teaches
 from enrolment.models import Enrolment
-from enrolment.selectors import canonical, enrolment_for
+from enrolment.selectors import enrolment_for
 
 
 @dataclass(frozen=True)
 class AccessDecision:
     allowed: bool
     reason: str
-
-
-def is_moderator(user):
-    return user.is_authenticated and (user.is_superuser or user.is_moderator)
-
-
-def teaches(user, course):
-    return user.is_authenticated and course.instructor.user_id == user.pk
 
 
 def subscription_opens(user, course):

@@ -3,7 +3,7 @@ development and tests never import boto3."""
 
 from storages.backends.s3 import S3Storage
 
-from course_pages.image_storage import GatedURLMixin
+from core.image_storage import GatedURLMixin
 
 
 class GatedS3ImageStorage(GatedURLMixin, S3Storage):

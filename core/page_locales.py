@@ -1,0 +1,31 @@
+"""A page in another language. State (enrolments, orders, reviews…) points at the
+default-locale page; readers see the page in their own language when it exists."""
+
+from wagtail.models import Locale, Page
+
+
+def canonical(page):
+    """The default-locale version of a page (the one state points at), or the page
+    itself when it has no default-locale version."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return (
+        type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
+        or page
+    )
+
+
+def localize_pages(pages, locale):
+    """Return each page's live translation in `locale`, or the page itself, in one query."""
+    pages = [page for page in pages if page is not None]
+    keys = {page.translation_key for page in pages if page.locale_id != locale.pk}
+    if not keys:
+        return pages
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(translation_key__in=keys, locale=locale)
+        .select_related("locale")
+    }
+    return [translated.get(page.translation_key, page) for page in pages]
