@@ -10,7 +10,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.blocks import HeadingBlock, ImageBlock, ParagraphBlock
+from core.blocks import HeadingBlock, ImageBlock, ParagraphBlock
 
 
 def _block_error(field, message):

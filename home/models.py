@@ -13,9 +13,6 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BaseStreamBlock, FeaturedCourseBlock, LinkBlock, StepBlock
 
-TOWN_COOKIE = "bsa_town"
-TOWN_COOKIE_MAX_AGE = 365 * 24 * 3600
-
 
 class HomePage(Page):
     hero_title = models.CharField(_("hero title"), max_length=120)
@@ -65,13 +62,16 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import home_sections  # the apps it reads import home.blocks
+        # deferred: the selectors read other apps' models, not importable while models load
+        from .selectors import home_sections
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(request=request, page=self))
         return context
 
     def serve(self, request, *args, **kwargs):
+        from .selectors import TOWN_COOKIE, TOWN_COOKIE_MAX_AGE  # deferred: as above
+
         response = super().serve(request, *args, **kwargs)
         # The professionals shown depend on the town cookie (and on the profile).
         patch_vary_headers(response, ["Cookie"])

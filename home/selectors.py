@@ -16,7 +16,10 @@ from directory.models import ProfessionalIndexPage, Town
 from directory.selectors import certified_near, visible_review_count
 from enrolment.selectors import completion_count
 
-from .models import TOWN_COOKIE
+# The town whose professionals the home page shows, remembered for a year.
+TOWN_COOKIE = "bsa_town"
+TOWN_COOKIE_MAX_AGE = 365 * 24 * 3600
+
 
 NEWEST_COURSES = 4
 PROFESSIONALS_SHOWN = 4

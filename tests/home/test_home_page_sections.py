@@ -13,7 +13,8 @@ from directory.models import Review
 from directory.services import sync_listing
 from enrolment.models import Enrolment
 from home.demo import translate_page
-from home.models import TOWN_COOKIE, HomePage
+from home.models import HomePage
+from home.selectors import TOWN_COOKIE
 
 from ..conftest import make_person
 from ..directory.builders import make_professional
