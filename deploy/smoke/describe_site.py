@@ -33,7 +33,7 @@ def paid_course_with_practice_work():
 
 
 def demo_login(role):
-    """[e-mail, password] of a demo account (accounts/demo.py)."""
+    """[e-mail, password] of a demo account (demo/content/people.yaml)."""
     for login_role, email, password in accounts_demo.logins():
         if login_role == role:
             return [email, password]
