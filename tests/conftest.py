@@ -12,7 +12,7 @@ from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
 from accounts.models import INSTRUCTORS_GROUP, MODERATORS_GROUP, User
-from home import demo as home_demo
+from demo.loaders import site as home_demo
 from notifications import sms
 
 from .shared_build import built_once_per_module, needs_real_commits, open_for_module

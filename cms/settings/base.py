@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "booking",
     "notifications",
     "certificates",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

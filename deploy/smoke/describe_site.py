@@ -15,8 +15,8 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
-from accounts import demo as accounts_demo  # noqa: E402
 from course_pages.models import CourseIndexPage, CoursePage  # noqa: E402
+from demo.loaders import people as accounts_demo  # noqa: E402
 from enrolment.lesson_blocks import is_self_paced  # noqa: E402
 
 
@@ -33,7 +33,7 @@ def paid_course_with_practice_work():
 
 
 def demo_login(role):
-    """[e-mail, password] of a demo account (accounts/demo.py)."""
+    """[e-mail, password] of a demo account (demo/content/people.yaml)."""
     for login_role, email, password in accounts_demo.logins():
         if login_role == role:
             return [email, password]

@@ -221,7 +221,7 @@ class Journey:
         return f"logged in on {', '.join(sorted(seen))}"
 
     def certificate_from_the_bucket(self):
-        """The demo student holds a certificate (certificates/demo.py): their PDF comes
+        """The demo student holds a certificate (demo/loaders/certificates.py): their PDF comes
         from the private bucket by a signed URL, whichever server answers."""
         email, password = self.site["demo_student"]
         student = Browser(self.browser.base_url, self.browser.ca_file, self.browser.servers)
@@ -265,7 +265,7 @@ class Journey:
         check(
             slots_url,
             "booking is installed but no demo service with a deposit has a free slot this week "
-            "(booking/demo.py opening hours, loaded by load_demo)",
+            "(demo/content/bookings.yaml opening hours, loaded by load_demo)",
         )
         page = self.browser.get(slots_url)
         check(page.status_code == 200, f"{slots_url} answered {page.status_code}")

@@ -18,7 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.http import QueryDict
 
-from directory import demo as directory_demo
+from demo.loaders import professionals as directory_demo
 from directory.models import ProfessionalPage
 from directory.search_page import rows_of, search
 from tests.conftest import make_person

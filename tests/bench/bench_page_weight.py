@@ -195,11 +195,10 @@ def print_table(rows):
 
 
 def load_demo():
-    import accounts.demo
-    import home.demo
+    from demo.loaders import people, site
 
-    accounts.demo.load()
-    home.demo.load()
+    people.load()
+    site.load()
 
 
 def test_page_weight_and_queries(client):
@@ -223,10 +222,10 @@ def test_page_weight_and_queries(client):
 def test_course_page_weight_and_queries(client):
     """Catalogue and course pages with the full bilingual demo (issue #4: first mobile
     view of each under 60 KB, video excluded)."""
-    import course_pages.demo
+    from demo.loaders import catalogue
 
     load_demo()
-    course_pages.demo.load()
+    catalogue.load()
     rows = [(name, path, measure(client, path)) for name, path in COURSE_PAGES]
     print_table(rows)
     for name, path, m in rows:
@@ -240,16 +239,13 @@ def test_course_page_weight_and_queries(client):
 def test_home_page_with_courses_and_professionals_weight_and_queries(client):
     """The home page as the demo fills it (issue 13: featured and newest courses,
     certified professionals near the town, proof): its first view stays under 60 KB."""
-    import certificates.demo
-    import course_pages.demo
-    import directory.demo
-    import home.demo
+    from demo.loaders import catalogue, certificates, professionals, showcase
 
     load_demo()
-    course_pages.demo.load()
-    certificates.demo.load()
-    directory.demo.load()
-    home.demo.load_showcase()
+    catalogue.load()
+    certificates.load()
+    professionals.load()
+    showcase.load()
     rows = [(name, path, measure(client, path)) for name, path in PAGES if name in HOME_PAGES]
     print_table(rows)
     for name, path, m in rows:

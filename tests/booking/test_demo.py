@@ -1,8 +1,8 @@
 """The booking demo: opening hours for every professional, two bookings for the demo
 client, nothing doubled when it runs again."""
 
-from booking import demo
 from booking.models import Booking, Schedule
+from demo.loaders import bookings as demo
 
 from ..conftest import make_person
 

@@ -16,9 +16,9 @@ from wagtail.images import get_image_model
 from accounts.models import User
 from certificates.models import Certificate
 from certificates.signature_image import signature_png
+from demo.loaders import site as home_demo
 from enrolment import services as learning
 from enrolment.models import Enrolment
-from home import demo as home_demo
 
 from ..conftest import make_person
 from ..course_pages.builders import build_site, make_course, make_instructor, make_lesson

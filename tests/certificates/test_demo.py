@@ -3,13 +3,13 @@
 import pytest
 from django.db import transaction
 
-from accounts import demo as accounts_demo
-from certificates import demo as certificates_demo
 from certificates.documents import data_signature_matches
 from certificates.models import Certificate
-from course_pages import demo as course_demo
 from course_pages.models import CoursePage, InstructorPage
-from home import demo as home_demo
+from demo.loaders import catalogue as course_demo
+from demo.loaders import certificates as certificates_demo
+from demo.loaders import people as accounts_demo
+from demo.loaders import site as home_demo
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,8 @@ from course_pages.models import (
     LessonVideo,
 )
 from course_pages.permissions import grant_instructor_permissions
-from course_pages.sample_media import make_image_bytes
-from home import demo as home_demo
+from demo.loaders import site as home_demo
+from demo.sample_media import make_image_bytes
 
 from ..conftest import make_person
 

@@ -132,7 +132,7 @@ def test_catalogue_query_count_does_not_grow_with_courses(site, django_assert_ma
 
 @pytest.mark.django_db
 def test_english_catalogue_shows_english_courses_and_says_how_many_are_french_only(client, site):
-    from home.demo import translate_page
+    from demo.pages import translate_page
 
     translated = make_course(site["catalogue"], site["instructor_page"], title="Teint parfait")
     translate_page(translated, site["en"], title="Flawless skin", slug="flawless-skin")
@@ -187,7 +187,7 @@ def test_course_page_query_count_does_not_grow_with_lessons(site, django_assert_
 
 @pytest.mark.django_db
 def test_sitemap_lists_both_languages_with_alternates_and_hides_lessons(client, site):
-    from home.demo import translate_page
+    from demo.pages import translate_page
 
     course = make_course(site["catalogue"], site["instructor_page"], title="Teint parfait")
     translate_page(course, site["en"], title="Flawless skin", slug="flawless-skin")

@@ -6,8 +6,8 @@ from html import unescape
 
 import pytest
 
+from demo.loaders import site as home_demo
 from enrolment.services import enrol
-from home import demo as home_demo
 
 from ..conftest import make_person
 from .builders import build_site, make_course, make_instructor

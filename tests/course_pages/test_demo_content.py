@@ -1,4 +1,4 @@
-"""The bilingual demo catalogue (course_pages.demo): complete, translated, idempotent,
+"""The bilingual demo catalogue (demo.loaders.catalogue): complete, translated, idempotent,
 and every kind of page renders in French and English.
 
 The demo is loaded once for the module (inside a transaction rolled back at the end);
@@ -12,9 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 
-from accounts import demo as accounts_demo
 from accounts.models import INSTRUCTORS_GROUP, User
-from course_pages import demo as course_demo
 from course_pages.models import (
     CourseCategory,
     CourseIndexPage,
@@ -28,8 +26,10 @@ from course_pages.models import (
     PortfolioPage,
 )
 from course_pages.prerequisites import find_prerequisite_cycle, order_problems
-from course_pages.sample_media import ffmpeg_available
-from home import demo as home_demo
+from demo.loaders import catalogue as course_demo
+from demo.loaders import people as accounts_demo
+from demo.loaders import site as home_demo
+from demo.sample_media import ffmpeg_available
 from home.models import HomePage
 
 LESSON_BLOCK_TYPES = {

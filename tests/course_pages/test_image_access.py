@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 
 from core.image_storage import GatedImageStorage
 from course_pages.models import AcademyImage, AcademyRendition, CoursePage
-from course_pages.sample_media import make_image_bytes
+from demo.sample_media import make_image_bytes
 
 from ..conftest import make_person
 from ..enrolment import conftest as enrolment_fixtures

@@ -11,7 +11,7 @@ from course_pages.translation_status import (
     authored_source_pages,
     translation_status_rows,
 )
-from home.demo import translate_page
+from demo.pages import translate_page
 
 from .builders import make_course, make_instructor, make_lesson
 

@@ -24,7 +24,7 @@ MB = 1_000_000
 
 @pytest.fixture(scope="module")
 def sample_video(tmp_path_factory):
-    from course_pages.sample_media import make_sample_video
+    from demo.sample_media import make_sample_video
 
     return make_sample_video(tmp_path_factory.mktemp("video") / "lecon.mp4", seconds=SAMPLE_SECONDS)
 

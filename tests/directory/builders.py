@@ -3,6 +3,7 @@ the site makes them (French page first, published, English translation)."""
 
 from wagtail.models import Locale
 
+from demo.loaders import site as home_demo
 from directory.models import (
     ProfessionalIndexPage,
     ProfessionalPage,
@@ -12,7 +13,6 @@ from directory.models import (
     Town,
 )
 from directory.services import sync_listing
-from home import demo as home_demo
 
 from ..conftest import make_person
 

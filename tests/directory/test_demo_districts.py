@@ -1,6 +1,6 @@
 """The demo directory puts each professional in a district of her own town."""
 
-from directory import demo
+from demo.loaders import professionals as demo
 
 # Districts we know, from the towns themselves (not from the demo's own table).
 KNOWN = {

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from course_pages.sample_media import make_image_bytes
+from demo.sample_media import make_image_bytes
 from directory.models import ProfessionalPage, ServiceCategory, SpokenLanguage, Town
 from tests.conftest import make_person
 

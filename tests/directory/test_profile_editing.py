@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.images import get_image_model
 
-from course_pages.sample_media import make_image_bytes
+from demo.sample_media import make_image_bytes
 from directory.models import ProfessionalPage, SpokenLanguage
 from tests.conftest import make_person
 

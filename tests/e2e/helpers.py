@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from wagtail.blocks import StreamValue
 from wagtail.users.models import UserProfile
 
-from home import demo as home_demo
+from demo.loaders import site as home_demo
 
 from ..conftest import PASSWORD
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from certificates.models import Certificate
-from home import demo as home_demo
+from demo.loaders import site as home_demo
 
 from ..conftest import make_person
 from ..course_pages.builders import build_site, make_course, make_instructor, make_lesson

@@ -23,11 +23,10 @@ PASSWORD = "Tresses-Douala-2026!"  # noqa: S105
 
 
 def load_demo():
-    import accounts.demo
-    import home.demo
+    from demo.loaders import people, site
 
-    accounts.demo.load()
-    home.demo.load()
+    people.load()
+    site.load()
 
 
 def url_path(live_server, path):

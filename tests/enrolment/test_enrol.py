@@ -50,7 +50,7 @@ def test_paid_course_cannot_be_enrolled_for_free(client, course_site):
 
 @pytest.mark.django_db
 def test_enrolment_from_the_english_page_is_the_same_enrolment(client, course_site):
-    from home.demo import translate_page
+    from demo.pages import translate_page
 
     english = translate_page(
         course_site["course"], course_site["en"], title="Flawless", slug="flawless"

@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
-from course_pages.sample_media import make_image_bytes
+from demo.sample_media import make_image_bytes
 
 from ..course_pages.builders import build_site, make_course, make_instructor
 from ..directory.builders import build_directory

@@ -1,11 +1,11 @@
-"""load_demo ends with home.demo.load_showcase: the home page has steps, featured courses
+"""load_demo ends with demo.loaders.showcase: the home page has steps, featured courses
 and certified professionals to show."""
 
 import pytest
 
 from certificates.models import Certificate
+from demo.loaders.showcase import load as load_showcase
 from directory.models import ProfessionalListing
-from home.demo import load_showcase
 from home.models import HomePage
 
 from ..directory.builders import make_professional

@@ -9,10 +9,10 @@ from django.db import transaction
 from django.test import Client
 
 from certificates.services import issue_for_enrolment
+from demo.pages import translate_page
 from directory.models import Review
 from directory.services import sync_listing
 from enrolment.models import Enrolment
-from home.demo import translate_page
 from home.models import HomePage
 from home.selectors import TOWN_COOKIE
 

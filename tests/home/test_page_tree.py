@@ -16,7 +16,7 @@ class PageTreeRules(WagtailPageTestCase):
 
 @pytest.mark.django_db
 def test_demo_content_loads_once(site_pages):
-    from home import demo
+    from demo.loaders import site as demo
 
     demo.load()
 

@@ -1,6 +1,7 @@
 """Demo bookings: opening hours for every demo professional, and for the demo client
-one confirmed appointment to come and one completed appointment waiting for a review.
-Idempotent: rules are found again by professional, bookings by client and professional."""
+one confirmed appointment to come and one completed appointment waiting for a review
+(demo/content/bookings.yaml). Idempotent: hours are found again by professional,
+bookings by client and professional."""
 
 import datetime
 
@@ -8,16 +9,19 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from accounts.models import User
+from booking.models import Booking, Schedule, WeeklyHours
+from booking.selectors import free_slots_for
+from booking.services import new_video_url
+from booking.slots import DOUALA
+from demo.content import read
 from directory.models import ProfessionalPage
 
-from .models import Booking, Schedule, WeeklyHours
-from .selectors import free_slots_for
-from .services import new_video_url
-from .slots import DOUALA
-
-DEMO_CLIENT = "client@demo.bsa"
-# Monday to Saturday, a morning and an afternoon; Sunday closed.
-OPENING = [(datetime.time(9), datetime.time(13)), (datetime.time(14), datetime.time(18))]
+DATA = read("bookings")
+DEMO_CLIENT = DATA["client"]
+OPENING = [
+    (datetime.time.fromisoformat(hours["start"]), datetime.time.fromisoformat(hours["end"]))
+    for hours in DATA["opening_hours"]
+]
 
 
 def load():
@@ -44,7 +48,7 @@ def _schedule(professional):
     if created:
         WeeklyHours.objects.bulk_create(
             WeeklyHours(schedule=schedule, weekday=day, start_time=start, end_time=end)
-            for day in range(6)
+            for day in range(DATA["open_weekdays"])
             for start, end in OPENING
         )
     return schedule

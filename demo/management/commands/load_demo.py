@@ -3,23 +3,28 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from accounts import demo as accounts_demo
-from booking import demo as booking_demo
-from certificates import demo as certificates_demo
-from course_pages import demo as course_pages_demo
-from directory import demo as directory_demo
-from home import demo as home_demo
+from demo import living
+from demo.loaders import (
+    bookings,
+    catalogue,
+    certificates,
+    people,
+    professionals,
+    showcase,
+    site,
+)
 from home.models import HomePage
 
-# Each app that has demo content adds its loader here, in dependency order.
+# In dependency order: each loader needs what the ones before it made.
 LOADERS = [
-    accounts_demo.load,
-    home_demo.load,
-    course_pages_demo.load,
-    certificates_demo.load,
-    directory_demo.load,
-    booking_demo.load,
-    home_demo.load_showcase,
+    people.load,
+    site.load,
+    catalogue.load,
+    certificates.load,
+    professionals.load,
+    bookings.load,
+    showcase.load,
+    living.load,
 ]
 
 
@@ -35,5 +40,5 @@ class Command(BaseCommand):
                     loader()
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write("\nDemo logins (password for all):")
-        for role, email, password in accounts_demo.logins():
+        for role, email, password in people.logins():
             self.stdout.write(f"  {role:<11} {email:<24} {password}")
