@@ -14,9 +14,15 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import (
     BASE_DIR,
+    BOOKING_VIDEO_BASE_URL,
+    CERTIFICATE_VERIFY_MAX_LOOKUPS,
     DEFAULT_FROM_EMAIL,
     MEDIA_ROOT,
+    NOTIFICATIONS_CLAIM_SECONDS,
     PRIVATE_MEDIA_ROOT,
+    RATELIMIT_PHONE_REVEAL,
+    RATELIMIT_SEARCH,
+    RATELIMIT_WEBHOOKS,
     STORAGES,
     VAR_DIR,
     WAGTAILADMIN_BASE_URL,
@@ -85,7 +91,9 @@ if REDIS_URL:
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = file_broker_options(VAR_DIR / "celery-broker")
 # A message claimed by a worker that then died is taken over after this long.
-NOTIFICATIONS_CLAIM_SECONDS = int(os.environ.get("NOTIFICATIONS_CLAIM_SECONDS", "300"))
+NOTIFICATIONS_CLAIM_SECONDS = int(
+    os.environ.get("NOTIFICATIONS_CLAIM_SECONDS", NOTIFICATIONS_CLAIM_SECONDS)
+)
 
 # --- Static files: WhiteNoise serves compressed files with hashed names, which it
 # marks immutable and cacheable for ten years.
@@ -171,7 +179,9 @@ CERTIFICATE_SIGNING_KEY = required_env("CERTIFICATE_SIGNING_KEY")
 # Printed in the QR code and the Open Badges credential: the public address of the site.
 CERTIFICATE_PUBLIC_BASE_URL = os.environ.get("CERTIFICATE_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Look-ups of the public verification page allowed per client IP and time window.
-CERTIFICATE_VERIFY_MAX_LOOKUPS = int(os.environ.get("CERTIFICATE_VERIFY_MAX_LOOKUPS", "30"))
+CERTIFICATE_VERIFY_MAX_LOOKUPS = int(
+    os.environ.get("CERTIFICATE_VERIFY_MAX_LOOKUPS", CERTIFICATE_VERIFY_MAX_LOOKUPS)
+)
 
 # --- Behind a load balancer, X-Forwarded-For is trusted for that many hops only.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -181,9 +191,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Per-address limits; loose, because mobile carriers put many phones behind one address.
-RATELIMIT_WEBHOOKS = os.environ.get("RATELIMIT_WEBHOOKS", "600/m")
-RATELIMIT_SEARCH = os.environ.get("RATELIMIT_SEARCH", "300/m")
-RATELIMIT_PHONE_REVEAL = os.environ.get("RATELIMIT_PHONE_REVEAL", "20/h")
+RATELIMIT_WEBHOOKS = os.environ.get("RATELIMIT_WEBHOOKS", RATELIMIT_WEBHOOKS)
+RATELIMIT_SEARCH = os.environ.get("RATELIMIT_SEARCH", RATELIMIT_SEARCH)
+RATELIMIT_PHONE_REVEAL = os.environ.get("RATELIMIT_PHONE_REVEAL", RATELIMIT_PHONE_REVEAL)
 
 # --- Messages out.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)
@@ -235,7 +245,7 @@ if STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET:
     CHECKOUT_PROVIDERS["stripe"] = "checkout.providers.stripe.provider.StripeProvider"
 
 # --- Online consultations get a room on this Jitsi Meet server.
-BOOKING_VIDEO_BASE_URL = os.environ.get("BOOKING_VIDEO_BASE_URL", "https://meet.jit.si/")
+BOOKING_VIDEO_BASE_URL = os.environ.get("BOOKING_VIDEO_BASE_URL", BOOKING_VIDEO_BASE_URL)
 
 # --- Error reports, only when a DSN is given. No personal data leaves the site.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
