@@ -10,7 +10,8 @@ APT_STAMP := /tmp/.bsa-apt-updated
 AXE_VERSION := 4.14.1
 AXE := var/node/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint format messages venv migrate demo system-deps browser-deps e2e bench clean \
+.PHONY: run test lint format messages venv migrate demo site-deps system-deps browser-deps e2e \
+	bench clean \
 	prod-deps prod-smoke prod-bench
 
 $(BIN)/python:
@@ -24,15 +25,27 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 
 venv: $(VENV)/.installed
 
-# Debian packages the project needs: gettext (catalogues), fonts and libraries for
-# WeasyPrint, FFmpeg (video) and Chromium (browser tests). Installed once.
-system-deps:
+# Debian packages the site itself needs (`make run` and its demo): gettext (catalogues),
+# FFmpeg (the demo lesson video and every uploaded one), fonts and Pango for WeasyPrint's
+# certificates. Installed once; nothing is done when they are there.
+site-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v ffmpeg >/dev/null || missing="$$missing ffmpeg"; \
+	command -v fc-list >/dev/null || missing="$$missing fontconfig"; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	/sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpangoft2-1.0-0"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+# What the tests add: Chromium (browser journeys), poppler (PDF pages as images), npm
+# and axe-core (accessibility check). Installed once.
+system-deps: site-deps
+	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
-	command -v ffmpeg >/dev/null || missing="$$missing ffmpeg"; \
-	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
@@ -43,15 +56,18 @@ system-deps:
 migrate: venv
 	$(BIN)/python manage.py migrate --noinput
 
-demo: migrate
+# The demo lesson video is made with FFmpeg: site-deps first.
+demo: migrate site-deps
 	$(BIN)/python manage.py load_demo
 
+# SITE_PORT: honcho gives each process its own PORT; the worker and the web server both
+# need the web server's, for the links in e-mails (cms/settings/dev.py).
 run: demo
 	@echo ""
 	@echo "  Beauty Skills Academy is starting on http://localhost:$(PORT)/  (admin: http://localhost:$(PORT)/admin/)"
 	@echo "  Press Ctrl-C once to stop the web server, the Celery worker and beat."
 	@echo ""
-	PORT=$(PORT) $(BIN)/honcho start -f Procfile.dev
+	PORT=$(PORT) SITE_PORT=$(PORT) $(BIN)/honcho start -f Procfile.dev
 
 # Test files are spread over the cores (pytest-xdist); XDIST= runs them in one process.
 XDIST ?= -n auto --dist loadfile
@@ -87,9 +103,11 @@ prod-smoke: venv prod-deps
 prod-bench: venv prod-deps
 	BENCH_SECONDS=$${BENCH_SECONDS:-15} bash deploy/prod-smoke.sh
 
+# The import rules between apps are import-linter contracts in pyproject.toml.
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: venv
 	$(BIN)/ruff check --fix .

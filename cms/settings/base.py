@@ -1,15 +1,20 @@
-"""Settings true in every environment; dev/test/production only adjust these."""
+"""Settings true in every environment; dev/test/production only adjust these.
 
-import os
+Nothing here reads the environment or touches the disk: the embedded defaults (SQLite,
+local memory, a broker made of files under var/) are plain values, and dev.py, test.py
+and production.py read whatever the environment may change."""
+
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from .builders import database, file_broker_options, local_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = Path(os.environ.get("BSA_VAR_DIR", BASE_DIR / "var"))
+# Files the site makes for itself in development: broker queue, dev signing key.
+VAR_DIR = BASE_DIR / "var"
 
 INSTALLED_APPS = [
     "core",
@@ -99,65 +104,48 @@ TEMPLATES = [
     },
 ]
 
-# --- Data stores: embedded defaults, or PostgreSQL / Redis from the environment.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL + immediate transactions let the web server and the Celery worker
-    # write to the same SQLite file without "database is locked" errors.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
-
+# --- Data stores: the embedded defaults. dev.py, test.py and production.py move them
+# to PostgreSQL (DATABASE_URL) and Redis (REDIS_URL: cache, sessions, broker).
+DATABASES = {"default": database(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Empty: no Redis. Read by the tests that start a real worker.
+REDIS_URL = ""
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bsa"),
-            # A Redis that stops answering must fail a request, not hang it.
-            "OPTIONS": {"socket_connect_timeout": 5, "socket_timeout": 5},
-        }
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
-
-# --- Background jobs. Without Redis, Celery uses a broker made of files under
-# var/, so `make run` needs no server and the worker and web share the queue.
+# --- Background jobs. Without Redis, Celery uses a broker made of files under var/.
 CELERY_TIMEZONE = "Africa/Douala"
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_URL = "filesystem://"
+CELERY_BROKER_TRANSPORT_OPTIONS = file_broker_options(VAR_DIR / "celery-broker")
 # A message claimed by a worker that then died is taken over after this long.
-NOTIFICATIONS_CLAIM_SECONDS = int(os.environ.get("NOTIFICATIONS_CLAIM_SECONDS", "300"))
-if REDIS_URL:
-    CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
-else:
-    _broker_dir = VAR_DIR / "celery-broker"
-    _broker_dir.mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_URL = "filesystem://"
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(_broker_dir),
-        "data_folder_out": str(_broker_dir),
-        "control_folder": str(_broker_dir / "control"),
-        "store_processed": False,
-    }
+NOTIFICATIONS_CLAIM_SECONDS = 300
+# Every periodic task, in one place (`celery -A cms beat` reads it).
 CELERY_BEAT_SCHEDULE = {
     "escalate-waiting-practice-work": {
         "task": "enrolment.tasks.escalate_waiting_submissions",
         "schedule": 3600,
+    },
+    # Mobile-money payments whose answer has not come by webhook are asked for.
+    "poll-pending-payments": {
+        "task": "checkout.tasks.poll_pending_payments",
+        "schedule": 15,
+    },
+    # Subscriptions do not renew by themselves: remind three days before the end, in daytime.
+    "remind-expiring-subscriptions": {
+        "task": "checkout.subscription_tasks.remind_expiring_subscriptions",
+        "schedule": crontab(hour=9, minute=0),
+    },
+    "expire-unpaid-booking-holds": {
+        "task": "booking.tasks.expire_unpaid_holds",
+        "schedule": 60,
+    },
+    "send-booking-reminders": {
+        "task": "booking.tasks.send_due_reminders",
+        "schedule": 600,
     },
 }
 
@@ -171,21 +159,10 @@ CHECKOUT_FULFILLER_MODULES = [
 ]
 CHECKOUT_PAYMENT_MINUTES = 10
 CHECKOUT_HTTP_TIMEOUT = 10
-# The address providers call back (webhooks) and send people back to.
-CHECKOUT_PUBLIC_BASE_URL = os.environ.get("CHECKOUT_PUBLIC_BASE_URL", "http://localhost:8000")
 # Signs the sandbox's own notifications; production sets its own value.
-CHECKOUT_SANDBOX_SECRET = os.environ.get("CHECKOUT_SANDBOX_SECRET", "sandbox-not-a-secret")
+CHECKOUT_SANDBOX_SECRET = "sandbox-not-a-secret"  # noqa: S105
 # Where the sandbox phone delivers its notification over HTTP; empty: applied in-process.
-CHECKOUT_SANDBOX_WEBHOOK_URL = os.environ.get("CHECKOUT_SANDBOX_WEBHOOK_URL", "")
-CELERY_BEAT_SCHEDULE["poll-pending-payments"] = {
-    "task": "checkout.tasks.poll_pending_payments",
-    "schedule": 15,
-}
-# Subscriptions do not renew by themselves: remind three days before the end, in daytime.
-CELERY_BEAT_SCHEDULE["remind-expiring-subscriptions"] = {
-    "task": "checkout.subscription_tasks.remind_expiring_subscriptions",
-    "schedule": crontab(hour=9, minute=0),
-}
+CHECKOUT_SANDBOX_WEBHOOK_URL = ""
 
 # --- Booking. A chosen slot is held while the deposit is paid; unpaid holds expire.
 BOOKING_HOLD_MINUTES = 15
@@ -194,15 +171,7 @@ BOOKING_REMINDER_HOURS = 24
 # Share of a deposit booked to the professional (the rest is the academy's commission).
 BOOKING_DEPOSIT_PAYEE_PERCENT = 70
 # Online consultations get a room with an unguessable name on this Jitsi Meet server.
-BOOKING_VIDEO_BASE_URL = os.environ.get("BOOKING_VIDEO_BASE_URL", "https://meet.jit.si/")
-CELERY_BEAT_SCHEDULE["expire-unpaid-booking-holds"] = {
-    "task": "booking.tasks.expire_unpaid_holds",
-    "schedule": 60,
-}
-CELERY_BEAT_SCHEDULE["send-booking-reminders"] = {
-    "task": "booking.tasks.send_due_reminders",
-    "schedule": 600,
-}
+BOOKING_VIDEO_BASE_URL = "https://meet.jit.si/"
 
 # --- People and accounts.
 AUTH_USER_MODEL = "accounts.User"
@@ -253,30 +222,22 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Lesson media, submissions and certificates: never under MEDIA_URL (see course_pages/storage.py).
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+MEDIA_ROOT = BASE_DIR / "media"
+# Lesson media, submissions and certificates: never under MEDIA_URL (see core/private_storage.py).
+PRIVATE_MEDIA_ROOT = BASE_DIR / "private_media"
 # True in production: private files are served by short-lived signed bucket URLs.
 PRIVATE_MEDIA_REDIRECT = False
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+STORAGES = local_storages(
+    {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     },
-    # Wagtail images and renditions: private, served by course_pages/image_views.py.
-    "images": {
-        "BACKEND": "core.image_storage.GatedImageStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT / "images")},
-    },
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+    PRIVATE_MEDIA_ROOT,
+)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Messages out (the notifications app picks the backends).
-DEFAULT_FROM_EMAIL = os.environ.get(
-    "DEFAULT_FROM_EMAIL", "Beauty Skills Academy <no-reply@beautyskills.academy>"
-)
+DEFAULT_FROM_EMAIL = "Beauty Skills Academy <no-reply@beautyskills.academy>"
 SMS_BACKEND = "notifications.sms.ConsoleSMSBackend"
 
 # --- Wagtail.
@@ -284,7 +245,13 @@ WAGTAIL_SITE_NAME = "Beauty Skills Academy"
 # No Gravatar: it would send a hash of every editor's e-mail to a third party (and
 # the admin's CSP allows images from the site only).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The address the site runs on: links in e-mails, the address in certificate QR codes
+# and credentials, and where payment providers call back (webhooks) and send people
+# back to. dev.py derives it from the port `make run` serves on; test.py and
+# production.py set their own.
+WAGTAILADMIN_BASE_URL = "http://localhost:8000"
+CHECKOUT_PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL
+CERTIFICATE_PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_DOCUMENT_MODEL = "course_pages.GuideDocument"
@@ -302,12 +269,10 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Certificates (README "Certificates"). Production sets the signing key (PEM, or the
 # base64 of the 32-byte Ed25519 seed); without it a key is generated once in var/.
-CERTIFICATE_SIGNING_KEY = os.environ.get("CERTIFICATE_SIGNING_KEY", "")
+CERTIFICATE_SIGNING_KEY = ""
 CERTIFICATE_DEV_KEY_FILE = VAR_DIR / "certificate-signing-key.pem"
-# Printed in the QR code and the Open Badges credential: the public address of the site.
-CERTIFICATE_PUBLIC_BASE_URL = os.environ.get("CERTIFICATE_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Look-ups of the public verification page allowed per client IP and time window.
-CERTIFICATE_VERIFY_MAX_LOOKUPS = int(os.environ.get("CERTIFICATE_VERIFY_MAX_LOOKUPS", "30"))
+CERTIFICATE_VERIFY_MAX_LOOKUPS = 30
 CERTIFICATE_VERIFY_WINDOW_SECONDS = 600
 
 
@@ -371,13 +336,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "core.rate_limits.lockout_username"
 AXES_LOCKOUT_CALLABLE = "core.rate_limits.locked_out"
 AXES_VERBOSE = False
-# Behind a load balancer, X-Forwarded-For is trusted for that many hops only.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
-)
-ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Behind a load balancer, X-Forwarded-For is trusted for that many hops only; with no
+# proxy (production.py sets the count), the address is the connection's own.
+TRUSTED_PROXY_COUNT = 0
+AXES_IPWARE_PROXY_COUNT = None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+ALLAUTH_TRUSTED_PROXY_COUNT = 0
 
 # allauth counts sign-ups, resets and failed logins itself and answers 429.html.
 ACCOUNT_RATE_LIMITS = {
@@ -395,6 +359,6 @@ ACCOUNT_RATE_LIMITS = {
 # cache, which is Redis in production so every app server shares them.
 RATELIMIT_VIEW = "core.rate_limits.rate_limited"
 RATELIMIT_IP_META_KEY = "core.client_address.client_ip"
-RATELIMIT_WEBHOOKS = os.environ.get("RATELIMIT_WEBHOOKS", "600/m")
-RATELIMIT_SEARCH = os.environ.get("RATELIMIT_SEARCH", "300/m")
-RATELIMIT_PHONE_REVEAL = os.environ.get("RATELIMIT_PHONE_REVEAL", "20/h")
+RATELIMIT_WEBHOOKS = "600/m"
+RATELIMIT_SEARCH = "300/m"
+RATELIMIT_PHONE_REVEAL = "20/h"

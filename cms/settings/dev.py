@@ -1,6 +1,13 @@
-"""Local development: `make run`. Embedded defaults, console e-mail."""
+"""Local development: `make run`. Embedded defaults, console e-mail.
+
+Runs with no environment at all. DATABASE_URL and REDIS_URL, when set, move the data
+to PostgreSQL and Redis as in production; SITE_PORT (set by `make run` from its PORT)
+is the port the site is served on, for the links in e-mails."""
+
+import os
 
 from .base import *  # noqa: F403
+from .builders import database, redis_caches
 
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
@@ -8,3 +15,18 @@ ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Not PORT: honcho gives each process of Procfile.dev its own PORT (web 8000, worker
+# 8100, beat 8200), and the worker sends most of the e-mails.
+WAGTAILADMIN_BASE_URL = f"http://localhost:{os.environ.get('SITE_PORT', '8000')}"
+CHECKOUT_PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL
+CERTIFICATE_PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL
+
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": database(os.environ["DATABASE_URL"])}
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL, key_prefix="bsa")
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    CELERY_BROKER_URL = REDIS_URL
+    CELERY_BROKER_TRANSPORT_OPTIONS = {}

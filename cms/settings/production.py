@@ -5,13 +5,29 @@ sessions, Celery broker and results), an S3-compatible bucket (`AWS_*`) for medi
 any number of stateless app servers behind a load balancer that terminates TLS."""
 
 import os
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, REDIS_URL, STORAGES, WAGTAILADMIN_BASE_URL
+from .base import (
+    BASE_DIR,
+    BOOKING_VIDEO_BASE_URL,
+    CERTIFICATE_VERIFY_MAX_LOOKUPS,
+    DEFAULT_FROM_EMAIL,
+    MEDIA_ROOT,
+    NOTIFICATIONS_CLAIM_SECONDS,
+    PRIVATE_MEDIA_ROOT,
+    RATELIMIT_PHONE_REVEAL,
+    RATELIMIT_SEARCH,
+    RATELIMIT_WEBHOOKS,
+    STORAGES,
+    VAR_DIR,
+    WAGTAILADMIN_BASE_URL,
+)
+from .builders import file_broker_options, local_storages, redis_caches
 
 
 def required_env(name):
@@ -35,6 +51,8 @@ required_env("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Files the site makes for itself (the broker queue when there is no Redis).
+VAR_DIR = Path(os.environ.get("BSA_VAR_DIR", VAR_DIR))
 
 # --- Behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -61,16 +79,31 @@ DATABASES = {
     )
 }
 
-# --- Redis (cache, broker from base.py). Sessions are written through to the
-# database so that flushing Redis logs nobody out.
+# --- Redis: cache, Celery broker and results. Sessions are written through to the
+# database so that flushing Redis logs nobody out. Without it, the embedded defaults.
+REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL, key_prefix=os.environ.get("CACHE_KEY_PREFIX", "bsa"))
     SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.cached_db")
+    CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {}
     CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL)
+else:
+    CELERY_BROKER_TRANSPORT_OPTIONS = file_broker_options(VAR_DIR / "celery-broker")
+# A message claimed by a worker that then died is taken over after this long.
+NOTIFICATIONS_CLAIM_SECONDS = int(
+    os.environ.get("NOTIFICATIONS_CLAIM_SECONDS", NOTIFICATIONS_CLAIM_SECONDS)
+)
 
 # --- Static files: WhiteNoise serves compressed files with hashed names, which it
 # marks immutable and cacheable for ten years.
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "static_collected"))
+
+# --- Media on the local disk (a single host), unless a bucket is set below.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", MEDIA_ROOT))
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", PRIVATE_MEDIA_ROOT))
+STORAGES = local_storages(STORAGES, PRIVATE_MEDIA_ROOT)
 
 # --- Media on an S3-compatible bucket. Without AWS_STORAGE_BUCKET_NAME, files stay on
 # the local disk as in development (a single host).
@@ -143,8 +176,27 @@ for _directive in ("img-src", "media-src"):
 # --- Certificates: every server must sign with the academy's one key (a key made on
 # first run, as in development, would differ from server to server).
 CERTIFICATE_SIGNING_KEY = required_env("CERTIFICATE_SIGNING_KEY")
+# Printed in the QR code and the Open Badges credential: the public address of the site.
+CERTIFICATE_PUBLIC_BASE_URL = os.environ.get("CERTIFICATE_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Look-ups of the public verification page allowed per client IP and time window.
+CERTIFICATE_VERIFY_MAX_LOOKUPS = int(
+    os.environ.get("CERTIFICATE_VERIFY_MAX_LOOKUPS", CERTIFICATE_VERIFY_MAX_LOOKUPS)
+)
+
+# --- Behind a load balancer, X-Forwarded-For is trusted for that many hops only.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Per-address limits; loose, because mobile carriers put many phones behind one address.
+RATELIMIT_WEBHOOKS = os.environ.get("RATELIMIT_WEBHOOKS", RATELIMIT_WEBHOOKS)
+RATELIMIT_SEARCH = os.environ.get("RATELIMIT_SEARCH", RATELIMIT_SEARCH)
+RATELIMIT_PHONE_REVEAL = os.environ.get("RATELIMIT_PHONE_REVEAL", RATELIMIT_PHONE_REVEAL)
 
 # --- Messages out.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -155,12 +207,14 @@ EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL", "false")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 # For the file backend (the prod-smoke journey reads the verification link there).
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "")
-SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "notifications.sms.ConsoleSMSBackend")
 
 # --- Payments: a provider is offered only when its credentials are set.
 CHECKOUT_PUBLIC_BASE_URL = os.environ.get("CHECKOUT_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 CHECKOUT_SANDBOX_SECRET = os.environ.get("CHECKOUT_SANDBOX_SECRET", SECRET_KEY)
+# Where the sandbox phone delivers its notification over HTTP; empty: applied in-process.
+CHECKOUT_SANDBOX_WEBHOOK_URL = os.environ.get("CHECKOUT_SANDBOX_WEBHOOK_URL", "")
 CHECKOUT_PROVIDERS = {}
 if env_flag("CHECKOUT_SANDBOX", "false"):
     CHECKOUT_PROVIDERS["sandbox"] = "checkout.providers.sandbox.SandboxProvider"
@@ -189,6 +243,9 @@ STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 if STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET:
     CHECKOUT_PROVIDERS["stripe"] = "checkout.providers.stripe.provider.StripeProvider"
+
+# --- Online consultations get a room on this Jitsi Meet server.
+BOOKING_VIDEO_BASE_URL = os.environ.get("BOOKING_VIDEO_BASE_URL", BOOKING_VIDEO_BASE_URL)
 
 # --- Error reports, only when a DSN is given. No personal data leaves the site.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")

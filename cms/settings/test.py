@@ -1,11 +1,16 @@
-"""The test suite: fast hashing, mail kept in memory, tasks run in-process."""
+"""The test suite: fast hashing, mail kept in memory, tasks run in-process.
+
+Runs on the embedded defaults; CI's second pass sets DATABASE_URL and REDIS_URL to run
+the same suite on PostgreSQL and Redis."""
 
 import os
 import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL, STORAGES
+from .base import STORAGES
+from .builders import database, local_storages, redis_caches
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -15,17 +20,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "notifications.sms.LocmemSMSBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="bsa-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="bsa-test-private-")
-STORAGES = {
-    **STORAGES,
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    },
-    "images": {
-        "BACKEND": "core.image_storage.GatedImageStorage",
-        "OPTIONS": {"location": os.path.join(PRIVATE_MEDIA_ROOT, "images")},
-    },
-}
+STORAGES = local_storages(STORAGES, Path(PRIVATE_MEDIA_ROOT))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CERTIFICATE_PUBLIC_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
@@ -40,9 +35,21 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_DEFAULT_QUEUE = "bsa-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
 CELERY_TASK_EAGER_PROPAGATES = True
 
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": database(os.environ["DATABASE_URL"])}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A lock left behind by a broken test fails the next one fast instead of
+        # stalling the run (a flush waits on every open transaction's locks).
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c lock_timeout=60000"
+REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     # Parallel test runs share one Redis: keep their keys apart.
-    CACHES["default"]["KEY_PREFIX"] = "bsa-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+    CACHES = redis_caches(
+        REDIS_URL, key_prefix="bsa-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+    )
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    CELERY_BROKER_URL = REDIS_URL
+    CELERY_BROKER_TRANSPORT_OPTIONS = {}
     _xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     if _xdist_worker.startswith("gw"):
         # Each test starts with cache.clear(), which empties the whole Redis database:
@@ -50,10 +57,3 @@ if REDIS_URL:
         _redis = urlsplit(REDIS_URL)
         _database = (int(_redis.path.strip("/") or 0) + 1 + int(_xdist_worker[2:])) % 16
         CACHES["default"]["LOCATION"] = urlunsplit(_redis._replace(path=f"/{_database}"))
-
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    # A lock left behind by a broken test fails the next one fast instead of
-    # stalling the run (a flush waits on every open transaction's locks).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (  # noqa: F405
-        "-c lock_timeout=60000"
-    )

@@ -1,0 +1,57 @@
+"""Small functions that turn a few inputs (a URL, a folder) into settings values, so
+base.py and each environment file state their inputs and not the shapes. They read
+nothing themselves: the environment is read by dev.py, test.py and production.py."""
+
+import dj_database_url
+
+
+def database(url, *, conn_max_age=0):
+    """One DATABASES entry. An SQLite file gets WAL and immediate transactions, so the
+    web server and the Celery worker can write to it without "database is locked"."""
+    config = dj_database_url.parse(url, conn_max_age=conn_max_age)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    return config
+
+
+def redis_caches(url, *, key_prefix):
+    """CACHES on Redis. A Redis that stops answering must fail a request, not hang it."""
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
+            "OPTIONS": {"socket_connect_timeout": 5, "socket_timeout": 5},
+        }
+    }
+
+
+def file_broker_options(folder):
+    """Celery's broker made of files: `make run` needs no server and the worker and web
+    share the queue. cms/celery.py creates the folders when the app is configured."""
+    return {
+        "data_folder_in": str(folder),
+        "data_folder_out": str(folder),
+        "control_folder": str(folder / "control"),
+        "store_processed": False,
+    }
+
+
+def local_storages(storages, private_root):
+    """STORAGES with the private files and the Wagtail images under ``private_root``."""
+    return {
+        **storages,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(private_root), "base_url": None},
+        },
+        # Wagtail images and renditions: private, served by course_pages/image_views.py.
+        "images": {
+            "BACKEND": "core.image_storage.GatedImageStorage",
+            "OPTIONS": {"location": str(private_root / "images")},
+        },
+    }
