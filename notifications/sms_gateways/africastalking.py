@@ -10,7 +10,8 @@ an aggregator that reaches every Cameroonian network.
   InsufficientBalance, 407 CouldNotRoute and 5xx may go later.
 - Delivery reports: Africa's Talking POSTs the form id/status (Sent, Submitted,
   Buffered, Success, Failed, Rejected, AbsentSubscriber, Expired)/phoneNumber/
-  failureReason to the callback URL set in its dashboard. It signs nothing: the URL
+  failureReason to the callback URL set in its dashboard (`manage.py sms_status_urls`
+  prints it). It signs nothing: the URL
   carries our secret token (notifications.sms_gateways.http.status_token).
 
 Settings: AFRICASTALKING_BASE_URL (https://api.sandbox.africastalking.com for the

@@ -12,10 +12,11 @@
   (POL…: no SMS bundle left…).
 - Delivery reports: Orange POSTs JSON {"deliveryInfoNotification": {"deliveryInfo":
   {"address": "tel:+237…", "deliveryStatus": "DeliveredToTerminal" | "DeliveryImpossible"
-  | …}}} to the notifyURL registered once for the sender (Orange's "subscriptions"
-  endpoint). The report names the recipient, not the request, so it updates the latest
-  Orange SMS to that number still waiting for a report. Orange signs nothing: the URL
-  carries our secret token (notifications.sms_gateways.http.status_token).
+  | …}}} to the URL we give Orange once ("Real time SMS DR" on the developer portal's
+  contact form; `manage.py sms_status_urls` prints it). The report names the recipient,
+  not the request, so it updates the latest Orange SMS to that number still waiting for
+  a report. Orange signs nothing: the URL carries our secret token
+  (notifications.sms_gateways.http.status_token).
 
 Settings: ORANGE_SMS_BASE_URL, ORANGE_SMS_CLIENT_ID, ORANGE_SMS_CLIENT_SECRET,
 ORANGE_SMS_SENDER_ADDRESS (tel:+237…), ORANGE_SMS_SENDER_NAME, SMS_HTTP_TIMEOUT.
