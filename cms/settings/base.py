@@ -277,6 +277,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Beauty Skills Academy <no-reply@beautyskills.academy>"
 )
 SMS_BACKEND = "notifications.sms.ConsoleSMSBackend"
+# Where notifications.sandbox.FileSMSBackend (the `make run` default) writes SMS.
+SMS_SANDBOX_DIR = BASE_DIR / "var" / "sms"
 # The real gateways (notifications/sms_gateways/); production.py fills them in.
 SMS_HTTP_TIMEOUT = 10
 # Our public origin, for the delivery-report URLs given to providers ("": none asked).
