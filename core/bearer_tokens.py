@@ -38,9 +38,6 @@ class CachedBearerToken:
             cache.delete(self.cache_key)
         return token
 
-    def forget(self):
-        cache.delete(self.cache_key)
-
 
 def call_with_bearer(token, send):
     """``send(access_token)`` returns a requests.Response; on a 401 the cached token is

@@ -33,9 +33,8 @@ def request(label, method, url, **kwargs):
 
 def refuse(label, response):
     """A 4xx on a send: this SMS will never go, say why (the provider's own words)."""
-    logger.warning(
-        "%s refused an SMS: HTTP %s %s", label, response.status_code, response.text[:300]
-    )
+    # The answer names the recipient: it stays in OutboundMessage.last_error, not the logs.
+    logger.warning("%s refused an SMS: HTTP %s", label, response.status_code)
     raise PermanentSMSError(
         f"{label} refused the SMS: HTTP {response.status_code} {response.text[:500]}"
     )
