@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("lesson-media/", include("course_pages.urls")),
     path("checkout/webhooks/", include("checkout.webhook_urls")),
+    path("notifications/", include("notifications.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
 ]
 

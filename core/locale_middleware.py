@@ -15,6 +15,7 @@ UNPREFIXED_PATHS = (
     "/sitemap.xml",
     "/static/",
     "/media/",
+    "/notifications/",
 )
 
 

@@ -15,6 +15,16 @@ class OutboundMessage(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
+    class Delivery(models.TextChoices):
+        """What the SMS provider says happened after it took the message (its delivery
+        reports); e-mails stay UNKNOWN."""
+
+        UNKNOWN = "", _("Unknown")
+        ACCEPTED = "accepted", _("Accepted by the provider")
+        SENT = "sent", _("Sent to the network")
+        DELIVERED = "delivered", _("Delivered to the phone")
+        UNDELIVERED = "undelivered", _("Not delivered")
+
     channel = models.CharField(_("channel"), max_length=5, choices=Channel)
     recipient = models.CharField(_("recipient"), max_length=254)
     subject = models.CharField(_("subject"), max_length=255, blank=True)
@@ -31,12 +41,31 @@ class OutboundMessage(models.Model):
     # When a worker took the message; a claim older than the lease is taken over,
     # so a worker killed mid-send does not leave the message "sending" for ever.
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    # Who took the SMS and what they call it, so a delivery report finds its message.
+    provider = models.CharField(_("provider"), max_length=20, blank=True)
+    provider_message_id = models.CharField(_("provider message id"), max_length=100, blank=True)
+    delivery = models.CharField(
+        _("delivery"), max_length=11, choices=Delivery, default=Delivery.UNKNOWN, blank=True
+    )
+    delivery_detail = models.CharField(_("delivery detail"), max_length=255, blank=True)
+    delivery_updated_at = models.DateTimeField(_("delivery updated"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("outbound message")
         verbose_name_plural = _("outbound messages")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "created_at"])]
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["provider", "recipient", "delivery"]),
+        ]
+        constraints = [
+            # A provider's id names one message: a repeated report finds that one.
+            models.UniqueConstraint(
+                fields=["provider", "provider_message_id"],
+                condition=~models.Q(provider_message_id=""),
+                name="outbound_message_provider_id_unique",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_channel_display()} → {self.recipient}: {self.subject or self.body_text[:40]}"

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from .models import OutboundMessage
 from .sms import get_sms_backend
+from .sms_errors import PermanentSMSError
 
 
 @shared_task(bind=True, max_retries=5, default_retry_delay=60)
@@ -30,7 +31,13 @@ def deliver_message(self, message_id):
         return "already handled"
     message = OutboundMessage.objects.get(pk=message_id)
     try:
-        _send(message)
+        sent = _send(message)
+    except PermanentSMSError as error:
+        # The provider refused this SMS for good (wrong number, blocked): no retry.
+        message.status = OutboundMessage.Status.FAILED
+        message.last_error = repr(error)[:2000]
+        message.save(update_fields=["status", "last_error"])
+        return "failed"
     except Exception as error:
         final = self.request.retries >= self.max_retries
         message.status = OutboundMessage.Status.FAILED if final else OutboundMessage.Status.QUEUED
@@ -41,14 +48,24 @@ def deliver_message(self, message_id):
         raise self.retry(exc=error) from error
     message.status = OutboundMessage.Status.SENT
     message.sent_at = timezone.now()
-    message.save(update_fields=["status", "sent_at"])
+    fields = ["status", "sent_at"]
+    if sent is not None:
+        message.provider = sent.provider
+        message.provider_message_id = sent.provider_message_id
+        message.delivery = sent.delivery
+        message.delivery_detail = sent.detail[:255]
+        message.delivery_updated_at = message.sent_at
+        fields += ["provider", "provider_message_id", "delivery", "delivery_detail"]
+        fields.append("delivery_updated_at")
+    message.save(update_fields=fields)
     return "sent"
 
 
 def _send(message):
+    """The SentSMS an SMS backend answered (None from a backend that says nothing, and
+    for e-mails)."""
     if message.channel == OutboundMessage.Channel.SMS:
-        get_sms_backend().send(message.recipient, message.body_text)
-        return
+        return get_sms_backend().send(message.recipient, message.body_text)
     email = EmailMultiAlternatives(
         subject=message.subject, body=message.body_text, to=[message.recipient]
     )
@@ -57,3 +74,4 @@ def _send(message):
     for attachment in message.attachments:
         email.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     email.send()
+    return None

@@ -239,6 +239,27 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Messages out (the notifications app picks the backends).
 DEFAULT_FROM_EMAIL = "Beauty Skills Academy <no-reply@beautyskills.academy>"
 SMS_BACKEND = "notifications.sms.ConsoleSMSBackend"
+# Where notifications.sandbox.FileSMSBackend (the `make run` default) writes SMS.
+SMS_SANDBOX_DIR = BASE_DIR / "var" / "sms"
+# The real gateways (notifications/sms_gateways/); production.py fills them in.
+SMS_HTTP_TIMEOUT = 10
+# Our public origin, for the delivery-report URLs given to providers ("": none asked).
+SMS_PUBLIC_BASE_URL = ""
+# The secret in Orange's and Africa's Talking's report URLs ("": derived from SECRET_KEY).
+SMS_STATUS_TOKEN = ""
+TWILIO_BASE_URL = "https://api.twilio.com"
+TWILIO_ACCOUNT_SID = ""
+TWILIO_AUTH_TOKEN = ""
+TWILIO_FROM_NUMBER = ""
+ORANGE_SMS_BASE_URL = "https://api.orange.com"
+ORANGE_SMS_CLIENT_ID = ""
+ORANGE_SMS_CLIENT_SECRET = ""
+ORANGE_SMS_SENDER_ADDRESS = ""
+ORANGE_SMS_SENDER_NAME = ""
+AFRICASTALKING_BASE_URL = "https://api.africastalking.com"
+AFRICASTALKING_USERNAME = ""
+AFRICASTALKING_API_KEY = ""
+AFRICASTALKING_SENDER_ID = ""
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = "Beauty Skills Academy"

@@ -30,3 +30,6 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {}
+
+# SMS go to var/sms/, listed for moderators in the admin ("Sandbox SMS").
+SMS_BACKEND = "notifications.sandbox.FileSMSBackend"

@@ -209,6 +209,26 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "notifications.sms.ConsoleSMSBackend")
+# e.g. SMS_BACKEND=notifications.sms_gateways.twilio.TwilioSMSBackend (or .orange.
+# OrangeSMSBackend, .africastalking.AfricasTalkingSMSBackend) with its credentials.
+SMS_HTTP_TIMEOUT = float(os.environ.get("SMS_HTTP_TIMEOUT", "10"))
+SMS_PUBLIC_BASE_URL = os.environ.get("SMS_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
+SMS_STATUS_TOKEN = os.environ.get("SMS_STATUS_TOKEN", "")
+TWILIO_BASE_URL = os.environ.get("TWILIO_BASE_URL", "https://api.twilio.com")
+TWILIO_ACCOUNT_SID = os.environ.get("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "")
+TWILIO_FROM_NUMBER = os.environ.get("TWILIO_FROM_NUMBER", "")
+ORANGE_SMS_BASE_URL = os.environ.get("ORANGE_SMS_BASE_URL", "https://api.orange.com")
+ORANGE_SMS_CLIENT_ID = os.environ.get("ORANGE_SMS_CLIENT_ID", "")
+ORANGE_SMS_CLIENT_SECRET = os.environ.get("ORANGE_SMS_CLIENT_SECRET", "")
+ORANGE_SMS_SENDER_ADDRESS = os.environ.get("ORANGE_SMS_SENDER_ADDRESS", "")
+ORANGE_SMS_SENDER_NAME = os.environ.get("ORANGE_SMS_SENDER_NAME", "")
+AFRICASTALKING_BASE_URL = os.environ.get(
+    "AFRICASTALKING_BASE_URL", "https://api.africastalking.com"
+)
+AFRICASTALKING_USERNAME = os.environ.get("AFRICASTALKING_USERNAME", "")
+AFRICASTALKING_API_KEY = os.environ.get("AFRICASTALKING_API_KEY", "")
+AFRICASTALKING_SENDER_ID = os.environ.get("AFRICASTALKING_SENDER_ID", "")
 
 # --- Payments: a provider is offered only when its credentials are set.
 CHECKOUT_PUBLIC_BASE_URL = os.environ.get("CHECKOUT_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
