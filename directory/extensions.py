@@ -1,8 +1,9 @@
 """What other apps add to the directory, registered at start-up (AppConfig.ready).
 
-The directory sits below booking: it never imports it. Booking fills these hooks so a
-profile shows opening hours, the search filters by free day and a booking unlocks the
-phone number; without them the directory works alone (no filter, no hours)."""
+The directory sits below the apps that fill these hooks and knows none of them: the
+booking app registers free days for the search, opening hours for profiles and the
+rule that a booking shows the phone number. Without them the directory works alone
+(no "available on" filter, no hours)."""
 
 _hooks = {"availability": None, "opening_week": None}
 _contact_rules = []
