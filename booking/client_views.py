@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from checkout.money import format_xaf
 
-from . import notices, selectors, services
+from . import changes, notices, selectors, services
 from .dates import last_plannable_day, parse_day
 from .errors import BookingError
 from .forms import ReviewForm, SlotForm
@@ -140,7 +140,7 @@ def detail(request, reference):
     if is_client and context["hold_is_live"]:
         context["policy"] = selectors.schedule_of(booking.professional_id)
     if is_client and booking.status == Booking.Status.CONFIRMED:
-        context["refund_if_cancelled"] = format_xaf(services.client_refund_for(booking, now=now))
+        context["refund_if_cancelled"] = format_xaf(changes.client_refund_for(booking, now=now))
     return render(request, "booking/detail.html", context)
 
 
@@ -168,14 +168,14 @@ def _refused_change(request, booking, error):
 
 def _cancel_outcome(booking, *, is_professional, now):
     """What cancelling now does to the money, in one sentence for the confirmation."""
-    paid = services.paid_deposit_xaf(booking)
+    paid = changes.paid_deposit_xaf(booking)
     if not paid:
         return _("Nothing has been paid: the time is simply freed.")
     if is_professional:
         return _("The client's whole deposit, %(amount)s, will be refunded.") % {
             "amount": format_xaf(paid)
         }
-    refund = services.client_refund_for(booking, now=now)
+    refund = changes.client_refund_for(booking, now=now)
     if refund >= paid:
         return _("Your whole deposit, %(amount)s, will be refunded.") % {"amount": format_xaf(paid)}
     if refund:
@@ -216,9 +216,7 @@ def cancel(request, reference):
             outcome=_cancel_outcome(booking, is_professional=is_professional, now=timezone.now()),
             action=_("Yes, cancel the appointment"),
         )
-    cancel_service = (
-        services.cancel_by_professional if is_professional else services.cancel_by_client
-    )
+    cancel_service = changes.cancel_by_professional if is_professional else changes.cancel_by_client
     try:
         booking = cancel_service(booking=booking, user=request.user)
     except BookingError as error:
@@ -243,7 +241,7 @@ def move(request, reference):
     form = SlotForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            booking = services.reschedule(
+            booking = changes.reschedule(
                 booking=booking, user=request.user, starts_at=form.cleaned_data["start"]
             )
         except BookingError as error:
@@ -267,7 +265,7 @@ def review(request, reference):
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.write_review(
+            changes.write_review(
                 booking=booking,
                 user=request.user,
                 rating=form.cleaned_data["rating"],

@@ -5,6 +5,8 @@ import datetime
 
 from django.utils import timezone
 
+from .slots import DOUALA
+
 EARLIEST_DAY = datetime.date(2000, 1, 3)  # a Monday: a clamped week still starts on one
 LATEST_DAY = datetime.date(2100, 12, 31)
 # How far ahead a person may plan time off or look for a free day: beyond the
@@ -31,6 +33,4 @@ def last_plannable_day():
 
 def moment(day, at=datetime.time()):
     """The aware local datetime of `day` (clamped) at `at`, Douala time."""
-    from .slots import DOUALA
-
     return datetime.datetime.combine(sane_day(day), at, tzinfo=DOUALA)

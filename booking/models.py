@@ -15,6 +15,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 
+from .dates import EARLIEST_DAY, LATEST_DAY, moment
+
 
 class Schedule(ClusterableModel):
     """A professional's booking rules. Its row is also the lock that serialises
@@ -149,8 +151,6 @@ class TimeOff(models.Model):
         return f"{self.starts_at:%Y-%m-%d %H:%M} → {self.ends_at:%Y-%m-%d %H:%M}"
 
     def clean(self):
-        from .dates import EARLIEST_DAY, LATEST_DAY, moment
-
         earliest, latest = moment(EARLIEST_DAY), moment(LATEST_DAY)
         for field in ("starts_at", "ends_at"):
             value = getattr(self, field)
@@ -263,10 +263,6 @@ class Booking(models.Model):
 
     def __str__(self):
         return f"{self.service} — {self.starts_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def is_occupying(self):
-        return self.status in self.OCCUPYING
 
     @property
     def shows_contact(self):

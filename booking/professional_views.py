@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from checkout.money import format_xaf
 from directory.selectors import professional_of, week_start
 
-from . import selectors, services
+from . import changes, schedules, selectors
 from .client_views import confirmation
 from .dates import parse_day, sane_day
 from .errors import BookingError
@@ -65,7 +65,7 @@ def availability(request):
     professional = _own_profile(request)
     if professional is None:
         return _no_profile(request)
-    schedule = services.schedule_for_editing(professional)
+    schedule = schedules.schedule_for_editing(professional)
     action = request.POST.get("action") if request.method == "POST" else None
     rules_form = RulesForm(request.POST if action == "rules" else None, instance=schedule)
     hours_form = WeeklyHoursForm(
@@ -75,14 +75,14 @@ def availability(request):
     time_off_form = TimeOffForm(request.POST if action == "time_off" else None)
     try:
         if action == "rules" and rules_form.is_valid():
-            services.save_rules(schedule=schedule, **rules_form.cleaned_data)
+            schedules.save_rules(schedule=schedule, **rules_form.cleaned_data)
             return _saved(request, _("Your booking rules are saved."))
         if action == "hours" and hours_form.is_valid():
-            services.replace_weekly_hours(schedule=schedule, ranges=hours_form.ranges)
+            schedules.replace_weekly_hours(schedule=schedule, ranges=hours_form.ranges)
             return _saved(request, _("Your opening hours are saved."))
         if action == "time_off" and time_off_form.is_valid():
             data = time_off_form.cleaned_data
-            services.add_time_off(
+            schedules.add_time_off(
                 schedule=schedule,
                 starts_at=data["starts_at"],
                 ends_at=data["ends_at"],
@@ -90,7 +90,7 @@ def availability(request):
             )
             return _saved(request, _("Time off added: no one can book you then."))
         if action == "remove_time_off":
-            services.remove_time_off(schedule=schedule, time_off_id=request.POST.get("time_off"))
+            schedules.remove_time_off(schedule=schedule, time_off_id=request.POST.get("time_off"))
             return _saved(request, _("Time off removed."))
     except BookingError as error:
         messages.error(request, error.message)
@@ -111,7 +111,7 @@ def _saved(request, message):
 
 
 def _mark_outcome(booking, outcome):
-    paid = services.paid_deposit_xaf(booking)
+    paid = changes.paid_deposit_xaf(booking)
     if not paid:
         return _("No deposit was paid for this appointment.")
     if outcome == "completed":
@@ -138,7 +138,7 @@ def mark(request, reference, outcome):
             outcome=_mark_outcome(booking, outcome),
             action=_("Yes, it is completed") if completed else _("Yes, the client did not come"),
         )
-    mark_service = services.mark_completed if outcome == "completed" else services.mark_no_show
+    mark_service = changes.mark_completed if outcome == "completed" else changes.mark_no_show
     try:
         mark_service(booking=booking, user=request.user)
     except BookingError as error:

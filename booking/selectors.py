@@ -11,6 +11,8 @@ from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 from wagtail.models import Locale
 
+from directory.models import Service
+
 from .dates import EARLIEST_DAY, LATEST_DAY, PLANNING_DAYS, moment, sane_day
 from .models import Booking, Schedule, TimeOff, WeeklyHours
 from .slots import DOUALA, Rules, WeeklyRange, free_slots
@@ -154,8 +156,6 @@ def slots_by_day(slots):
 def professional_ids_available_on(day, *, now=None):
     """Ids of default-locale, live ProfessionalPages with at least one free slot on
     `day` for their shortest active service. Five queries whatever their number."""
-    from directory.models import Service
-
     now = now or timezone.now()
     today = timezone.localdate(now)
     if not today <= day <= today + datetime.timedelta(days=PLANNING_DAYS):

@@ -8,10 +8,19 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from . import notices, services
+from checkout.errors import RefundError
+from checkout.models import Payment
+from checkout.services import refund_payment
+
+from . import holds, notices
 from .models import Booking
 
 SLOT_TAKEN, CANCELLED = "slot_taken", "cancelled"
+
+
+def after_commit(task, *args):
+    """Queue `task` once the caller's transaction commits (never for a rolled-back change)."""
+    transaction.on_commit(lambda: task.delay(*args))
 
 
 def _booking(booking_id):
@@ -27,7 +36,7 @@ def _booking(booking_id):
 @shared_task
 def expire_unpaid_holds():
     """Beat: holds past their time free their slot."""
-    return services.expire_unpaid_holds()
+    return holds.expire_unpaid_holds()
 
 
 @shared_task
@@ -85,10 +94,6 @@ def send_cancellation(booking_id):
 @shared_task(bind=True, max_retries=5, default_retry_delay=120)
 def refund_deposit(self, booking_id, reason):
     """Pay back `refund_due_xaf` of the booking's deposit, once."""
-    from checkout.errors import RefundError
-    from checkout.models import Payment
-    from checkout.services import refund_payment
-
     claimed = Booking.objects.filter(
         pk=booking_id, refund_due_xaf__gt=0, refund_claimed_at__isnull=True
     ).update(refund_claimed_at=timezone.now())
@@ -120,10 +125,6 @@ def refund_deposit(self, booking_id, reason):
 @shared_task
 def refund_extra_order(order_id, booking_id):
     """A second deposit paid for a booking already paid: all of it goes back."""
-    from checkout.errors import RefundError
-    from checkout.models import Payment
-    from checkout.services import refund_payment
-
     payment = (
         Payment.objects.select_related("order")
         .filter(order_id=order_id, status=Payment.Status.PAID)

@@ -12,8 +12,9 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from course_pages import video_processing, video_services
+from course_pages import video_processing
 from course_pages.models import LessonVideo
+from course_pages.video_files import delete_files_on_commit
 from course_pages.video_processing import VideoProcessingError
 
 logger = logging.getLogger(__name__)
@@ -92,12 +93,12 @@ def _finish(video, *, status, **fields):
     ).update(status=status, updated_at=timezone.now(), **fields)
     new_files = [fields[name] for name in ("file_360", "file_720", "poster") if name in fields]
     if not updated:
-        video_services.delete_files_on_commit(new_files)
+        delete_files_on_commit(new_files)
         return "superseded"
     old_files = [
         getattr(video, name).name for name in ("file_360", "file_720", "poster") if name in fields
     ]
-    video_services.delete_files_on_commit([name for name in old_files if name not in new_files])
+    delete_files_on_commit([name for name in old_files if name not in new_files])
     return status
 
 

@@ -1,17 +1,12 @@
 """Writes on lesson videos: register an upload, retry a failure, replace the file.
 Each one queues the transcode after the transaction commits."""
 
-import logging
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.private_storage import private_storage
 from course_pages.models import LessonVideo
-
-logger = logging.getLogger(__name__)
-
-OUTPUT_FIELDS = ("poster", "file_360", "file_720")
+from course_pages.tasks import transcode_video
+from course_pages.video_files import OUTPUT_FIELDS, delete_files_on_commit
 
 
 class VideoStateError(Exception):
@@ -24,8 +19,6 @@ class VideoStateError(Exception):
 
 def queue_transcode(video):
     """Transcode `video` once the current transaction has committed."""
-    from course_pages.tasks import transcode_video  # tasks.py uses this module's helpers
-
     video_id = video.pk
     transaction.on_commit(lambda: transcode_video.delay(video_id))
 
@@ -68,24 +61,3 @@ def original_replaced(*, video, previous_original):
     queue_transcode(locked)
     delete_files_on_commit([name for name in stale_files if name != locked.original.name])
     return locked
-
-
-def delete_files_on_commit(names):
-    """Remove files from private storage once the rows pointing at them are gone
-    (at once when no transaction is open)."""
-    names = [name for name in names if name]
-    if names:
-        transaction.on_commit(lambda: _delete_files(names))
-
-
-def video_files(video):
-    return [video.original.name, *(getattr(video, name).name for name in OUTPUT_FIELDS)]
-
-
-def _delete_files(names):
-    storage = private_storage()
-    for name in names:
-        try:
-            storage.delete(name)
-        except Exception:  # S3 and disk raise different errors; a leftover file is harmless.
-            logger.warning("Could not delete %s", name, exc_info=True)

@@ -4,12 +4,10 @@ PostgreSQL searches a GIN-indexed tsvector (prefix matching, ranked); SQLite, us
 in development and tests, falls back to one ``icontains`` per word on the same text."""
 
 import datetime
-import importlib
 import re
 
 import django_filters
 from django import forms
-from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, Value, When
@@ -19,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.regions import Region
 from core.text import fold
 
+from . import extensions
 from .models import ServiceCategory, SpokenLanguage, Town
 
 MAX_QUERY_LENGTH = 100
@@ -39,17 +38,6 @@ class Sort:
         (PRICE, _("Lowest price")),
         (DISTANCE, _("Nearest to your town")),
     ]
-
-
-def booking_availability():
-    """booking.selectors.professional_ids_available_on, or None without the booking app."""
-    if not apps.is_installed("booking"):
-        return None
-    try:
-        selectors = importlib.import_module("booking.selectors")
-    except ImportError:
-        return None
-    return getattr(selectors, "professional_ids_available_on", None)
 
 
 class DirectoryFilterForm(forms.Form):
@@ -162,7 +150,7 @@ class ProfessionalFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.availability = booking_availability()
+        self.availability = extensions.availability_filter()
         if self.availability is None:
             del self.filters["available_on"]
 

@@ -6,23 +6,19 @@ renditions)."""
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
-from wagtail.images import get_image_model
-from wagtail.models import Locale
 
+from .cards import cards_for
 from .filters import ProfessionalFilter
-from .models import ProfessionalListing, ProfessionalPage, ServiceCategory
+from .models import ProfessionalListing
 from .services import record_search_appearances
 
 CARDS_PER_PAGE = 12
 # Past this many matches the page says "more than 1,000": an exact count of a broad
 # search would read every match, and nobody pages that far instead of refining.
 MAX_COUNTED_RESULTS = 1000
-CARD_PHOTO = "fill-160x160|format-webp"
-CARD_PHOTO_2X = "fill-320x320|format-webp"
 
 
 def over_search_limit(request):
@@ -64,7 +60,7 @@ def search_context(request, *, index_page):
         page_notice = _("There are fewer pages of results: here is the last one.")
     rows = rows_of(results)
     record_search_appearances(professional_ids=[row.pk for row in rows])
-    cards = _cards(rows, locale=index_page.locale)
+    cards = cards_for(rows, locale=index_page.locale)
     return {
         "filter": directory_filter,
         "results": results,
@@ -93,34 +89,6 @@ class CappedPaginator(Paginator):
     @property
     def is_capped(self):
         return self._matches_up_to_cap_plus_one > self.cap
-
-
-def _cards(rows, *, locale):
-    """One card per search row: the profile in this language, else the French one."""
-    categories = list(ServiceCategory.objects.all())
-    keys = [row.translation_key for row in rows]
-    photos = Prefetch(
-        "photo", queryset=get_image_model().objects.prefetch_renditions(CARD_PHOTO, CARD_PHOTO_2X)
-    )
-    pages = (
-        ProfessionalPage.objects.live()
-        .filter(translation_key__in=keys, locale__in=[locale, Locale.get_default()])
-        .select_related("town")
-        .prefetch_related(photos)
-    )
-    by_key = {}
-    for page in pages:
-        if page.locale_id == locale.pk or page.translation_key not in by_key:
-            by_key[page.translation_key] = page
-    return [
-        {
-            "listing": row,
-            "page": by_key[row.translation_key],
-            "categories": [category for category in categories if category.pk in row.category_ids],
-        }
-        for row in rows
-        if row.translation_key in by_key
-    ]
 
 
 def _query_string_without_page(request):

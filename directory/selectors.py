@@ -1,15 +1,16 @@
 """Reads about professionals. State is keyed on the default-locale ProfessionalPage."""
 
 import datetime
-import importlib
 
-from django.apps import apps
 from django.db.models import Case, FloatField, Value, When
 from django.utils import timezone
 from wagtail.models import Locale
 
+from certificates.selectors import valid_certificates_for
 from core.page_locales import canonical
 
+from . import extensions
+from .cards import cards_for
 from .models import ProfessionalListing, ProfessionalPage, Review, WeeklyStats
 
 STATS_WEEKS_SHOWN = 8
@@ -33,21 +34,10 @@ def english_version(professional):
     return translation.specific if translation else None
 
 
-def optional_selector(app_label, name):
-    """`<app>.selectors.<name>` when that app is installed and has it, else None."""
-    if not apps.is_installed(app_label):
-        return None
-    try:
-        module = importlib.import_module(f"{app_label}.selectors")
-    except ImportError:
-        return None
-    return getattr(module, name, None)
-
-
 def certificates_of(user):
-    """Valid academy certificates of a person, or [] while the certificates app is absent."""
-    finder = optional_selector("certificates", "valid_certificates_for")
-    return list(finder(user=user)) if finder else []
+    """Valid academy certificates of a person. The directory shows certificates (the
+    profile badge, the "certified only" filter); certificates never import the directory."""
+    return list(valid_certificates_for(user=user))
 
 
 def contact_visible(*, request, professional):
@@ -58,8 +48,7 @@ def contact_visible(*, request, professional):
         return True
     if page.pk in request.session.get(REVEALED_CONTACTS_KEY, []):
         return True
-    has_booking_with = optional_selector("booking", "has_booking_with")
-    return bool(has_booking_with and has_booking_with(client=user, professional=page))
+    return extensions.contact_unlocked(client=user, professional=page)
 
 
 def visible_reviews(professional):
@@ -105,8 +94,6 @@ def certified_near(*, town, towns, locale, within_km, limit):
     """Cards of live certified professionals based at most `within_km` from `town`,
     nearest then best rated first. `towns` is every Town (the caller already has them):
     distances come from it, so the query count stays fixed."""
-    from .search_page import _cards  # search_page → services → this module
-
     distance = Case(
         *[When(town_id=other.pk, then=Value(town.distance_km(other))) for other in towns],
         output_field=FloatField(),
@@ -119,4 +106,4 @@ def certified_near(*, town, towns, locale, within_km, limit):
         .select_related("town")
         .defer("document", "search_vector")[:limit]
     )
-    return _cards(rows, locale=locale)
+    return cards_for(rows, locale=locale)

@@ -1,5 +1,6 @@
 """Writes of the directory: listing sync, ratings, statistics, reviews' answers."""
 
+from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Avg, Count, F, TextField, Value
 
@@ -66,8 +67,6 @@ def _refresh_search_vector(listing):
     SQLite searches `document` itself."""
     if connection.vendor != "postgresql":
         return
-    from django.contrib.postgres.search import SearchVector
-
     ProfessionalListing.objects.filter(pk=listing.pk).update(
         search_vector=SearchVector(
             Value(fold(listing.title), output_field=TextField()), weight="A", config="simple"

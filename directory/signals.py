@@ -1,21 +1,25 @@
 """Keep the search table in step with pages and services, after the change commits.
 
 A derived index, like Wagtail's own search index: refreshed from signals so edits made
-anywhere (the Wagtail editor, the admin viewsets, the front-end forms) are seen."""
+anywhere (the Wagtail editor, the admin viewsets, the front-end forms) are seen.
+Imported from DirectoryConfig.ready, once every model is loaded."""
 
-import importlib
-
-from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
+
+# The directory listens to certificates (a profile shows its owner's certificates);
+# certificates never import the directory.
+from certificates.signals import validity_changed
+
+from .models import ProfessionalPage, Service
+from .profiles import publish_draft_translations
+from .services import sync_listing
 
 
 def _sync_later(professional_id):
     def sync():
-        from .models import ProfessionalPage
-        from .services import sync_listing
-
         page = ProfessionalPage.objects.filter(pk=professional_id).first()
         if page is not None:
             sync_listing(professional=page)
@@ -28,10 +32,6 @@ def page_changed(sender, instance, **kwargs):
 
 
 def page_published_changed(sender, instance, **kwargs):
-    from wagtail.models import Locale
-
-    from .profiles import publish_draft_translations
-
     if instance.locale_id == Locale.get_default().pk:
         publish_draft_translations(instance)
     _sync_later(instance.pk)
@@ -43,33 +43,14 @@ def service_changed(sender, instance, **kwargs):
 
 def certificates_changed(sender, user_id, **kwargs):
     """A certificate was issued or revoked (sent after commit): "certified" follows."""
-    from wagtail.models import Locale
-
-    from .models import ProfessionalPage
-    from .services import sync_listing
-
     page = ProfessionalPage.objects.filter(user_id=user_id, locale=Locale.get_default()).first()
     if page is not None:
         sync_listing(professional=page)
 
 
-def _certificate_validity_signal():
-    """certificates.signals.validity_changed, or None while that app is absent."""
-    if not apps.is_installed("certificates"):
-        return None
-    try:
-        return importlib.import_module("certificates.signals").validity_changed
-    except (ImportError, AttributeError):
-        return None
-
-
 def connect():
-    from .models import ProfessionalPage, Service
-
     page_published.connect(page_published_changed, sender=ProfessionalPage)
     page_unpublished.connect(page_changed, sender=ProfessionalPage)
     post_save.connect(service_changed, sender=Service)
     post_delete.connect(service_changed, sender=Service)
-    validity_changed = _certificate_validity_signal()
-    if validity_changed is not None:
-        validity_changed.connect(certificates_changed, dispatch_uid="directory.certified_follows")
+    validity_changed.connect(certificates_changed, dispatch_uid="directory.certified_follows")

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from course_pages import video_admin, video_services
+from course_pages import video_admin, video_files
 from course_pages.models import LessonVideo
 
 
@@ -48,4 +48,4 @@ register_snippet(LessonVideoViewSet)
 def delete_files_of_deleted_videos(request, instances):
     for instance in instances:
         if isinstance(instance, LessonVideo):
-            video_services.delete_files_on_commit(video_services.video_files(instance))
+            video_files.delete_files_on_commit(video_files.video_files(instance))

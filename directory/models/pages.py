@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.phone import validate_cameroon_phone
+from core.rate_limits import rate_limited
 from directory.blocks import PortfolioPairStream
 
 
@@ -31,15 +32,14 @@ class ProfessionalIndexPage(Page):
         verbose_name = _("professional directory")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.search_page import search_context
+        from directory.search_page import search_context  # it imports these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(search_context(request, index_page=self))
         return context
 
     def serve(self, request, *args, **kwargs):
-        from core.rate_limits import rate_limited
-        from directory.search_page import over_search_limit
+        from directory.search_page import over_search_limit  # it imports these models
 
         if over_search_limit(request):
             return rate_limited(request)
@@ -145,14 +145,14 @@ class ProfessionalPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from directory.profile_page import profile_context
+        from directory.profile_page import profile_context  # it imports these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(profile_context(request, page=self))
         return context
 
     def serve(self, request, *args, **kwargs):
-        from directory.services import record_profile_view
+        from directory.services import record_profile_view  # it imports these models
 
         response = super().serve(request, *args, **kwargs)
         record_profile_view(professional=self)

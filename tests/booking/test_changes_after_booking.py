@@ -77,12 +77,12 @@ def test_client_cancelling_late_gets_what_the_policy_says(
     schedule.late_refund_percent = 50
     schedule.save()
     booking = confirmed_booking(booking_site)
-    from booking import services
+    from booking import changes
 
     # 13 hours before: inside the 24 h window, so only half the deposit comes back.
     now = booking.starts_at - datetime.timedelta(hours=13)
     with django_capture_on_commit_callbacks(execute=True):
-        services.cancel_by_client(booking=booking, user=booking_site["client"], now=now)
+        changes.cancel_by_client(booking=booking, user=booking_site["client"], now=now)
     booking.refresh_from_db()
     order = Order.objects.get(pk=booking.order_id)
     assert booking.refund_due_xaf == 1000

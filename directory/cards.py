@@ -1,0 +1,39 @@
+"""Professional cards: what the search page and the home page's "certified near you"
+show for each search row, in the visitor's language."""
+
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from .models import ProfessionalPage, ServiceCategory
+
+CARD_PHOTO = "fill-160x160|format-webp"
+CARD_PHOTO_2X = "fill-320x320|format-webp"
+
+
+def cards_for(rows, *, locale):
+    """One card per search row: the profile in this language, else the French one."""
+    categories = list(ServiceCategory.objects.all())
+    keys = [row.translation_key for row in rows]
+    photos = Prefetch(
+        "photo", queryset=get_image_model().objects.prefetch_renditions(CARD_PHOTO, CARD_PHOTO_2X)
+    )
+    pages = (
+        ProfessionalPage.objects.live()
+        .filter(translation_key__in=keys, locale__in=[locale, Locale.get_default()])
+        .select_related("town")
+        .prefetch_related(photos)
+    )
+    by_key = {}
+    for page in pages:
+        if page.locale_id == locale.pk or page.translation_key not in by_key:
+            by_key[page.translation_key] = page
+    return [
+        {
+            "listing": row,
+            "page": by_key[row.translation_key],
+            "categories": [category for category in categories if category.pk in row.category_ids],
+        }
+        for row in rows
+        if row.translation_key in by_key
+    ]

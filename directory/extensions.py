@@ -1,0 +1,40 @@
+"""What other apps add to the directory, registered at start-up (AppConfig.ready).
+
+The directory sits below the apps that fill these hooks and knows none of them: the
+booking app registers free days for the search, opening hours for profiles and the
+rule that a booking shows the phone number. Without them the directory works alone
+(no "available on" filter, no hours)."""
+
+_hooks = {"availability": None, "opening_week": None}
+_contact_rules = []
+
+
+def register_availability_filter(finder):
+    """`finder(day)` returns the ids of default-locale, live ProfessionalPages with a free
+    slot on `day`; the search then offers an "Available on" filter."""
+    _hooks["availability"] = finder
+
+
+def availability_filter():
+    """The registered free-day finder, or None (the search hides the filter)."""
+    return _hooks["availability"]
+
+
+def register_opening_week(reader):
+    """`reader(professional_id)` returns [(day label, [opening ranges])], Monday first."""
+    _hooks["opening_week"] = reader
+
+
+def opening_week(professional):
+    reader = _hooks["opening_week"]
+    return reader(professional.pk) if reader else []
+
+
+def register_contact_rule(rule):
+    """`rule(*, client, professional)` is True when the client may see the phone number."""
+    if rule not in _contact_rules:
+        _contact_rules.append(rule)
+
+
+def contact_unlocked(*, client, professional):
+    return any(rule(client=client, professional=professional) for rule in _contact_rules)
