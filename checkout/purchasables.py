@@ -6,6 +6,8 @@ from importlib import import_module
 
 from django.conf import settings
 
+from .money import DEFAULT_PAYEE_PERCENT
+
 
 @dataclass(frozen=True)
 class Offer:
@@ -14,7 +16,7 @@ class Offer:
     description: str
     price_xaf: int
     payee: object = None  # a User, or None when the academy keeps everything
-    payee_percent: int = 70
+    payee_percent: int = DEFAULT_PAYEE_PERCENT  # fixed on the order when it is made
 
 
 class Fulfiller:

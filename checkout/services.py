@@ -99,6 +99,7 @@ def create_order(*, user, item_type, item_id, coupon_code="", request_token=None
     priced = {
         "description": offer.description[:255],
         "payee": offer.payee,
+        "payee_percent": offer.payee_percent,
         "list_price_xaf": offer.price_xaf,
         "discount_xaf": discount,
         "amount_xaf": offer.price_xaf - discount,
