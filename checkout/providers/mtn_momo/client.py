@@ -16,6 +16,7 @@ from django.core.cache import cache
 
 from checkout.errors import ProviderUnavailable
 from checkout.providers.base import cache_access_token
+from checkout.providers.bearer import send_with_fresh_token_on_401
 
 logger = logging.getLogger(__name__)
 
@@ -145,22 +146,21 @@ class MomoClient:
         return cache_access_token(key, data, "MTN MoMo", TOKEN_MARGIN_SECONDS)
 
     def _authorised(self, product, method, path, *, headers=None, json=None):
-        """A call with a Bearer token; a 401 means the token died early (revoked, or
-        MTN restarted): get a fresh one and try once more."""
+        """A call with a Bearer token for the product (fresh once after a 401)."""
         credentials = self._credentials(product)
-        response = None
-        for fresh in (False, True):
+
+        def send(fresh):
             all_headers = {
                 "Authorization": f"Bearer {self.access_token(product, fresh=fresh)}",
                 "X-Target-Environment": self.target_environment,
                 "Ocp-Apim-Subscription-Key": credentials.subscription_key,
                 **(headers or {}),
             }
-            response = self._send(method, path, headers=all_headers, json=json)
-            if response.status_code != 401:
-                return response
-        logger.error("MTN MoMo refused our credentials on %s %s", method, path)
-        raise ProviderUnavailable("MTN MoMo refused our credentials (401).")
+            return self._send(method, path, headers=all_headers, json=json)
+
+        return send_with_fresh_token_on_401(
+            send=send, provider_label="MTN MoMo", method=method, path=path
+        )
 
     def _send(self, method, path, **kwargs):
         url = f"{self.base_url}{path}"

@@ -15,6 +15,7 @@ from django.core.cache import cache
 
 from checkout.errors import ProviderUnavailable
 from checkout.providers.base import cache_access_token
+from checkout.providers.bearer import send_with_fresh_token_on_401
 
 logger = logging.getLogger(__name__)
 
@@ -86,20 +87,19 @@ class OrangeMoneyClient:
         return cache_access_token(key, data, "Orange Money", TOKEN_MARGIN_SECONDS)
 
     def _authorised(self, method, path, *, json=None):
-        """A call with a Bearer token; a 401 means the token died early: get a fresh one
-        and try once more."""
-        response = None
-        for fresh in (False, True):
+        """A call with a Bearer token (fresh once after a 401)."""
+
+        def send(fresh):
             headers = {
                 "Authorization": f"Bearer {self.access_token(fresh=fresh)}",
                 "X-AUTH-TOKEN": self.x_auth_token,
                 "Accept": "application/json",
             }
-            response = self._send(method, path, headers=headers, json=json)
-            if response.status_code != 401:
-                return response
-        logger.error("Orange Money refused our credentials on %s %s", method, path)
-        raise ProviderUnavailable("Orange Money refused our credentials (401).")
+            return self._send(method, path, headers=headers, json=json)
+
+        return send_with_fresh_token_on_401(
+            send=send, provider_label="Orange Money", method=method, path=path
+        )
 
     def _send(self, method, path, **kwargs):
         try:
