@@ -1,10 +1,8 @@
 """What can be bought. Each app that sells something registers a fulfiller for its
-item type; checkout calls it and knows nothing else about the item."""
+item type in its fulfillers.py (loaded by CheckoutConfig.ready); checkout calls it and
+knows nothing else about the item."""
 
 from dataclasses import dataclass
-from importlib import import_module
-
-from django.conf import settings
 
 from .money import DEFAULT_PAYEE_PERCENT
 
@@ -66,9 +64,3 @@ def register(fulfiller):
 
 def fulfiller_for(item_type):
     return _registry[item_type]
-
-
-def load_fulfillers():
-    """Import the modules that register fulfillers (settings.CHECKOUT_FULFILLER_MODULES)."""
-    for module in getattr(settings, "CHECKOUT_FULFILLER_MODULES", []):
-        import_module(module)

@@ -3,6 +3,9 @@
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+
+from checkout.errors import InvalidNotification, ProviderUnavailable
 from core import safe_json
 
 # Provider notifications are a few kilobytes; bounded like any JSON we parse.
@@ -76,8 +79,6 @@ class Provider:
 
 def json_object_body(request, provider_label):
     """The notification body as a JSON object, or InvalidNotification."""
-    from checkout.errors import InvalidNotification
-
     try:
         data = safe_json.loads(request.body or b"{}", max_bytes=WEBHOOK_MAX_BYTES)
     except safe_json.UnsafeJSON as error:
@@ -90,10 +91,6 @@ def json_object_body(request, provider_label):
 def cache_access_token(key, answer, provider_label, margin_seconds):
     """Keep an OAuth token answer ({access_token, expires_in}) until shortly before it
     expires; return the token, or ProviderUnavailable when the answer has none."""
-    from django.core.cache import cache
-
-    from checkout.errors import ProviderUnavailable
-
     token = answer.get("access_token")
     if not token or not isinstance(token, str):
         raise ProviderUnavailable(f"{provider_label} token answer has no access_token.")
