@@ -90,7 +90,7 @@ class Order(models.Model):
     # Fixed from the fulfiller's offer when the order is made: the ledger splits every
     # sale and refund of this order with it, whatever the offer says later.
     payee_percent = models.PositiveSmallIntegerField(
-        _("payee share (%)"),
+        _("payee share (percent)"),
         default=DEFAULT_PAYEE_PERCENT,
         validators=[MaxValueValidator(100)],
     )

@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='order',
             name='payee_percent',
-            field=models.PositiveSmallIntegerField(default=70, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='payee share (%)'),
+            field=models.PositiveSmallIntegerField(default=70, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='payee share (percent)'),
         ),
         migrations.RunPython(store_the_split_already_posted, migrations.RunPython.noop),
         migrations.AddConstraint(
