@@ -97,7 +97,7 @@ class OrangeMoneyProvider(base.Provider):
                 response.text[:300],
             )
             raise PaymentDeclined(_declined_message())
-        answer = client.json_or_unavailable(response, expected=(200, 201))
+        answer = base.json_answer(response, expected=(200, 201), provider_label="Orange Money")
         data = _data(answer)
         if str(data.get("status", "")).upper() in REFUSED_AT_START:
             logger.info("Orange Money refused payment %s: %s", payment.reference, data)
