@@ -1,7 +1,7 @@
 """Wagtail admin for moderators: orders (read-only, with refunds) and the payouts export.
 
 Orders are never edited here: the only write is a refund, and it goes through
-`services.refund_payment` like every other change of payment state."""
+`refunds.refund_payment` like every other change of payment state."""
 
 import csv
 from datetime import date
@@ -21,11 +21,12 @@ from wagtail.admin.views.generic import IndexView, InspectView
 
 from core.admin_viewsets import ReadOnlyModelViewSet
 
-from . import reports, services
+from . import reports
 from .errors import RefundError
 from .models import LedgerTransaction, Order, Payment
 from .money import format_xaf
 from .purchasables import fulfiller_for
+from .refunds import refund_payment, refund_refusal
 
 MANAGE_ORDERS = "checkout.change_order"
 VIEW_ORDERS = "checkout.view_order"
@@ -116,7 +117,7 @@ class OrderDetailView(InspectView):
             messages.error(request, _("The refund could not be made: check the form below."))
             return self.render_to_response(self.get_context_data(refund_form=form))
         payment, amount_xaf = form.cleaned_data["payment"], form.cleaned_data["amount_xaf"]
-        refusal = services.refund_refusal(payment=payment, order=self.object, amount_xaf=amount_xaf)
+        refusal = refund_refusal(payment=payment, order=self.object, amount_xaf=amount_xaf)
         if refusal:
             return self.refused(form, refusal)
         if request.POST.get("confirm") != "1":
@@ -127,7 +128,7 @@ class OrderDetailView(InspectView):
                 )
             )
         try:
-            refund = services.refund_payment(
+            refund = refund_payment(
                 payment=payment,
                 amount_xaf=amount_xaf,
                 reason=form.cleaned_data["reason"],

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,9 @@ class CheckoutConfig(AppConfig):
     verbose_name = _("Payments")
 
     def ready(self):
-        from . import purchasables
+        # Checkout's own fulfiller (subscriptions) and its jobs' listeners.
+        from . import receivers, subscriptions  # noqa: F401
 
-        purchasables.load_fulfillers()
+        # Each app that sells something registers its fulfillers in <app>/fulfillers.py,
+        # found the way the admin finds admin.py: checkout never names those apps.
+        autodiscover_modules("fulfillers")

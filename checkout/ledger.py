@@ -1,7 +1,8 @@
 """Double-entry bookkeeping: every transaction's lines sum to zero.
 
 Sale:   provider clearing +amount, payee payable −share, platform revenue −rest.
-Refund: the same accounts in reverse, pro rata of the refunded amount."""
+Refund: the same accounts in reverse, pro rata of the refunded amount.
+The payee's share is the order's payee_percent, fixed when the order was made."""
 
 from django.db import transaction
 from django.db.models import Sum
@@ -23,15 +24,9 @@ def _post(*, kind, order, payment, refund=None, lines):
 
 
 def _split(order, amount):
-    payee_share = percent_of(amount, order_payee_percent(order)) if order.payee_id else 0
+    """(payee share, platform share) at the percentage fixed on the order."""
+    payee_share = percent_of(amount, order.payee_percent) if order.payee_id else 0
     return payee_share, amount - payee_share
-
-
-def order_payee_percent(order):
-    from .purchasables import fulfiller_for
-
-    fulfiller = fulfiller_for(order.item_type)
-    return getattr(fulfiller, "payee_percent", 70)
 
 
 @transaction.atomic

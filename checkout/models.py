@@ -7,9 +7,12 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .money import DEFAULT_PAYEE_PERCENT
 
 ORDER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
@@ -84,6 +87,13 @@ class Order(models.Model):
         related_name="+",
         help_text=_("The instructor or professional who earns the payee share."),
     )
+    # Fixed from the fulfiller's offer when the order is made: the ledger splits every
+    # sale and refund of this order with it, whatever the offer says later.
+    payee_percent = models.PositiveSmallIntegerField(
+        _("payee share (percent)"),
+        default=DEFAULT_PAYEE_PERCENT,
+        validators=[MaxValueValidator(100)],
+    )
     list_price_xaf = models.PositiveIntegerField(_("list price (FCFA)"))
     discount_xaf = models.PositiveIntegerField(_("discount (FCFA)"), default=0)
     amount_xaf = models.PositiveIntegerField(_("amount to pay (FCFA)"))
@@ -120,6 +130,10 @@ class Order(models.Model):
             models.CheckConstraint(
                 condition=models.Q(refunded_xaf__lte=models.F("amount_xaf")),
                 name="order_refund_at_most_amount",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(payee_percent__lte=100),
+                name="order_payee_percent_at_most_100",
             ),
         ]
 

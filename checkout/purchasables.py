@@ -1,10 +1,10 @@
 """What can be bought. Each app that sells something registers a fulfiller for its
-item type; checkout calls it and knows nothing else about the item."""
+item type in its fulfillers.py (loaded by CheckoutConfig.ready); checkout calls it and
+knows nothing else about the item."""
 
 from dataclasses import dataclass
-from importlib import import_module
 
-from django.conf import settings
+from .money import DEFAULT_PAYEE_PERCENT
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,7 @@ class Offer:
     description: str
     price_xaf: int
     payee: object = None  # a User, or None when the academy keeps everything
-    payee_percent: int = 70
+    payee_percent: int = DEFAULT_PAYEE_PERCENT  # fixed on the order when it is made
 
 
 class Fulfiller:
@@ -64,9 +64,3 @@ def register(fulfiller):
 
 def fulfiller_for(item_type):
     return _registry[item_type]
-
-
-def load_fulfillers():
-    """Import the modules that register fulfillers (settings.CHECKOUT_FULFILLER_MODULES)."""
-    for module in getattr(settings, "CHECKOUT_FULFILLER_MODULES", []):
-        import_module(module)

@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _
 
 from accounts.phone import parse_cameroon_phone
 
-from . import ledger
-from .errors import InvalidCoupon, InvalidPhone, NotForSale, RefundError
-from .models import Coupon, Order, Payment, PaymentEvent, Refund
+from . import ledger, signals
+from .errors import InvalidCoupon, InvalidPhone, NotForSale
+from .models import Coupon, Order, Payment, PaymentEvent
 from .money import CURRENCY
 from .providers import base, get_provider
 from .purchasables import fulfiller_for
+from .refunds import refund_payment  # noqa: F401 (its own module; callers still import it here)
+from .review import flag_for_review
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +101,7 @@ def create_order(*, user, item_type, item_id, coupon_code="", request_token=None
     priced = {
         "description": offer.description[:255],
         "payee": offer.payee,
+        "payee_percent": offer.payee_percent,
         "list_price_xaf": offer.price_xaf,
         "discount_xaf": discount,
         "amount_xaf": offer.price_xaf - discount,
@@ -304,19 +307,12 @@ def _amount_matches(payment, result):
     return result.currency is None or result.currency.upper() == CURRENCY
 
 
-def _flag(order, reason):
-    order.needs_review = True
-    order.review_reason = (order.review_reason + "\n" + reason).strip()
-    order.save(update_fields=["needs_review", "review_reason"])
-    logger.warning("Order %s flagged for review: %s", order.number, reason)
-
-
 def _apply_paid(payment, result, event):
     order = Order.objects.select_for_update().get(pk=payment.order_id)
     if not _amount_matches(payment, result):
         event.note = "amount or currency mismatch"
         event.save(update_fields=["note"])
-        _flag(
+        flag_for_review(
             order,
             f"Payment {payment.reference}: provider reported {result.amount_xaf} "
             f"{result.currency}, expected {payment.amount_xaf} {CURRENCY}.",
@@ -336,13 +332,12 @@ def _apply_paid(payment, result, event):
         already = (
             f"order {duplicate_of.number}" if duplicate_of else f"order already {order.status}"
         )
-        _flag(
+        flag_for_review(
             order,
             f"Payment {payment.reference} arrived for an item already paid ({already}): "
             "refunded automatically.",
         )
-        payment_id = payment.pk
-        transaction.on_commit(lambda: _refund_duplicate(payment_id))
+        signals.paid_twice.send(sender=Payment, payment_id=payment.pk)
         return
     late = late or order.status == Order.Status.EXPIRED
     order.status = Order.Status.PAID
@@ -353,11 +348,10 @@ def _apply_paid(payment, result, event):
     ledger.post_sale(order=order, payment=payment)
     fulfiller = fulfiller_for(order.item_type)
     if late and not fulfiller.is_available(order=order):
-        _flag(order, "Paid after expiry and the item is no longer available.")
+        flag_for_review(order, "Paid after expiry and the item is no longer available.")
         return
     fulfiller.on_paid(order=order)
-    order_id = order.pk
-    transaction.on_commit(lambda: _send_receipt(order_id))
+    signals.order_fulfilled.send(sender=Order, order_id=order.pk)
 
 
 def _paid_for_same_item(order):
@@ -375,120 +369,9 @@ def _paid_for_same_item(order):
     )
 
 
-def _refund_duplicate(payment_id):
-    from .tasks import refund_duplicate_payment
-
-    refund_duplicate_payment.delay(payment_id)
-
-
-def _send_receipt(order_id):
-    from .tasks import send_receipt
-
-    send_receipt.delay(order_id)
-
-
 def expire_overdue_payments(*, now=None):
     """Pending payments past their lifetime become expired (a late success still counts)."""
     now = now or timezone.now()
     return Payment.objects.filter(status=Payment.Status.PENDING, expires_at__lte=now).update(
         status=Payment.Status.EXPIRED, failure_reason="expired"
     )
-
-
-# --- Refunds --------------------------------------------------------------------------------
-
-
-def refund_refusal(*, payment, order, amount_xaf):
-    """Why this refund cannot be made (translated), or "" when it can. Checked before
-    asking the moderator to confirm, and again under lock when refunding."""
-    if payment.status != Payment.Status.PAID or payment.order_id != order.pk:
-        return _("Only a paid payment can be refunded.")
-    refundable = order.amount_xaf - order.refunded_xaf
-    if amount_xaf <= 0 or amount_xaf > refundable:
-        return _("You can refund between 1 and %(max)d FCFA.") % {"max": refundable}
-    return ""
-
-
-def refund_payment(*, payment, amount_xaf, reason, requested_by):
-    """Refund all or part of a paid payment: provider first, then ledger and access."""
-    amount_xaf = int(amount_xaf)
-    with transaction.atomic():
-        payment = Payment.objects.select_for_update().select_related("order").get(pk=payment.pk)
-        order = Order.objects.select_for_update().get(pk=payment.order_id)
-        refusal = refund_refusal(payment=payment, order=order, amount_xaf=amount_xaf)
-        if refusal:
-            raise RefundError(refusal)
-        refund = Refund.objects.create(
-            payment=payment, amount_xaf=amount_xaf, reason=reason[:255], requested_by=requested_by
-        )
-    try:
-        result = get_provider(payment.provider).refund(payment, amount_xaf)
-    except Exception as error:
-        Refund.objects.filter(pk=refund.pk).update(status=Refund.Status.FAILED)
-        raise RefundError(_("The provider did not accept the refund. Try again later.")) from error
-    with transaction.atomic():
-        refund, order = _refund_done(refund=refund, payment=payment, result=result)
-        order.refunded_xaf += amount_xaf
-        fully = order.refunded_xaf >= order.amount_xaf
-        order.status = Order.Status.REFUNDED if fully else Order.Status.PARTLY_REFUNDED
-        order.save(update_fields=["refunded_xaf", "status"])
-        ledger.post_refund(order=order, payment=payment, refund=refund)
-        fulfiller_for(order.item_type).on_refunded(order=order, amount_xaf=amount_xaf)
-        order_id, refund_id = order.pk, refund.pk
-        transaction.on_commit(lambda: _tell_refund(order_id, refund_id))
-    return refund
-
-
-def _refund_done(*, refund, payment, result):
-    """The provider accepted the refund: record it, with the order locked for the caller."""
-    refund = Refund.objects.select_for_update().get(pk=refund.pk)
-    order = Order.objects.select_for_update().get(pk=payment.order_id)
-    refund.status = Refund.Status.DONE
-    refund.provider_reference = result.provider_reference[:128]
-    refund.save(update_fields=["status", "provider_reference"])
-    return refund, order
-
-
-def _tell_refund(order_id, refund_id):
-    from .tasks import send_refund_notice
-
-    send_refund_notice.delay(order_id, refund_id)
-
-
-def refund_duplicate_payment(*, payment_id):
-    """Give back a payment that paid for something already paid. The item stays with
-    the person (no on_refunded); an order that was never delivered becomes refunded.
-    When the provider cannot refund, the order stays flagged for a refund by hand."""
-    with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(pk=payment_id)
-        if (
-            payment.status != Payment.Status.PAID
-            or payment.refunds.exclude(status=Refund.Status.FAILED).exists()
-        ):
-            return None
-        refund = Refund.objects.create(
-            payment=payment,
-            amount_xaf=payment.amount_xaf,
-            reason="Duplicate payment: refunded automatically",
-            requested_by=None,
-        )
-    try:
-        result = get_provider(payment.provider).refund(payment, payment.amount_xaf)
-    except Exception as error:
-        logger.warning("Automatic refund of payment %s failed: %r", payment.pk, error)
-        with transaction.atomic():
-            Refund.objects.filter(pk=refund.pk).update(status=Refund.Status.FAILED)
-            order = Order.objects.select_for_update().get(pk=payment.order_id)
-            _flag(order, f"Automatic refund of payment {payment.reference} failed: refund by hand.")
-        return None
-    with transaction.atomic():
-        refund, order = _refund_done(refund=refund, payment=payment, result=result)
-        ledger.post_refund(order=order, payment=payment, refund=refund)
-        if order.status not in (Order.Status.PAID, Order.Status.PARTLY_REFUNDED):
-            order.status = Order.Status.REFUNDED
-            order.refunded_xaf = min(order.amount_xaf, order.refunded_xaf + refund.amount_xaf)
-            order.paid_at = order.paid_at or payment.paid_at
-            order.save(update_fields=["status", "refunded_xaf", "paid_at"])
-        order_id, refund_id = order.pk, refund.pk
-        transaction.on_commit(lambda: _tell_refund(order_id, refund_id))
-    return refund

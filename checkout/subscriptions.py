@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 # Imported for Celery: the worker autodiscovers only tasks.py modules, and this module
-# is loaded at start-up by settings.CHECKOUT_FULFILLER_MODULES.
+# is loaded at start-up by CheckoutConfig.ready.
 from . import subscription_tasks  # noqa: F401
 from .errors import NotForSale
 from .models import Subscription

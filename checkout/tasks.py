@@ -3,8 +3,9 @@
 from celery import shared_task
 from django.utils import timezone
 
-from . import services
+from . import refunds, services
 from .models import Order, Payment
+from .receipts import send_receipt_messages, send_refund_messages
 
 
 @shared_task
@@ -35,8 +36,6 @@ def poll_pending_payments():
 
 @shared_task
 def send_receipt(order_id):
-    from .receipts import send_receipt_messages
-
     order = Order.objects.filter(pk=order_id).first()
     if order is not None:
         send_receipt_messages(order)
@@ -44,8 +43,6 @@ def send_receipt(order_id):
 
 @shared_task
 def send_refund_notice(order_id, refund_id):
-    from .receipts import send_refund_messages
-
     order = Order.objects.filter(pk=order_id).first()
     if order is not None:
         send_refund_messages(order, refund_id)
@@ -53,4 +50,4 @@ def send_refund_notice(order_id, refund_id):
 
 @shared_task
 def refund_duplicate_payment(payment_id):
-    services.refund_duplicate_payment(payment_id=payment_id)
+    refunds.refund_duplicate_payment(payment_id=payment_id)

@@ -7,7 +7,3 @@ from django.utils.module_loading import import_string
 def get_provider(name):
     """The backend instance for a Payment.Provider value (settings.CHECKOUT_PROVIDERS)."""
     return import_string(settings.CHECKOUT_PROVIDERS[name])()
-
-
-def enabled_providers():
-    return list(settings.CHECKOUT_PROVIDERS)

@@ -3,6 +3,9 @@
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+
+from checkout.errors import InvalidNotification, ProviderUnavailable
 from core import safe_json
 
 # Provider notifications are a few kilobytes; bounded like any JSON we parse.
@@ -76,8 +79,6 @@ class Provider:
 
 def json_object_body(request, provider_label):
     """The notification body as a JSON object, or InvalidNotification."""
-    from checkout.errors import InvalidNotification
-
     try:
         data = safe_json.loads(request.body or b"{}", max_bytes=WEBHOOK_MAX_BYTES)
     except safe_json.UnsafeJSON as error:
@@ -87,13 +88,28 @@ def json_object_body(request, provider_label):
     return data
 
 
+def json_answer(response, *, expected, provider_label):
+    """An API answer's JSON object when its status is one of `expected`, else (or when
+    the body is not a JSON object) ProviderUnavailable."""
+    if response.status_code not in expected:
+        raise ProviderUnavailable(
+            f"{provider_label} {response.request.method} {response.url}: "
+            f"HTTP {response.status_code}"
+        )
+    try:
+        data = response.json()
+    except ValueError as error:
+        raise ProviderUnavailable(
+            f"{provider_label} answered something that is not JSON."
+        ) from error
+    if not isinstance(data, dict):
+        raise ProviderUnavailable(f"{provider_label} answered JSON that is not an object.")
+    return data
+
+
 def cache_access_token(key, answer, provider_label, margin_seconds):
     """Keep an OAuth token answer ({access_token, expires_in}) until shortly before it
     expires; return the token, or ProviderUnavailable when the answer has none."""
-    from django.core.cache import cache
-
-    from checkout.errors import ProviderUnavailable
-
     token = answer.get("access_token")
     if not token or not isinstance(token, str):
         raise ProviderUnavailable(f"{provider_label} token answer has no access_token.")

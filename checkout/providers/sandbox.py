@@ -11,7 +11,6 @@ the demo and tests. Its "phone" is a page with Approve / Reject buttons
 
 import hashlib
 import hmac
-import json
 from datetime import timedelta
 
 from django.conf import settings
@@ -113,16 +112,3 @@ def _status_of(charge):
         reason="APPROVAL_REJECTED" if status == base.FAILED else "",
         raw={"reference": str(charge.reference), "status": charge.status},
     )
-
-
-def webhook_body(charge):
-    """The notification the sandbox sends when its phone answers (signed JSON)."""
-    status = _status_of(charge)
-    return json.dumps(
-        {
-            "reference": str(charge.reference),
-            "status": status.status,
-            "amount": charge.amount_xaf,
-            "currency": CURRENCY,
-        }
-    ).encode()

@@ -15,13 +15,15 @@ from django.conf import settings
 from django.core.cache import cache
 
 from checkout.errors import ProviderUnavailable
-from checkout.providers.base import cache_access_token
+from checkout.providers.base import cache_access_token, json_answer
+from checkout.providers.bearer import send_with_fresh_token_on_401
 
 logger = logging.getLogger(__name__)
 
 # A cached token is dropped this long before MTN says it expires, so a call never
 # leaves with a token that dies on the way.
 TOKEN_MARGIN_SECONDS = 60
+LABEL = "MTN MoMo"
 COLLECTION = "collection"
 DISBURSEMENT = "disbursement"
 
@@ -91,7 +93,7 @@ class MomoClient:
         response = self._authorised(
             COLLECTION, "GET", f"/collection/v1_0/requesttopay/{reference_id}"
         )
-        return self._json_or_unavailable(response, expected=200)
+        return json_answer(response, expected=(200,), provider_label=LABEL)
 
     # --- Disbursement (refunds) ---------------------------------------------------------
 
@@ -109,7 +111,7 @@ class MomoClient:
         response = self._authorised(
             DISBURSEMENT, "GET", f"/disbursement/v1_0/refund/{reference_id}"
         )
-        return self._json_or_unavailable(response, expected=200)
+        return json_answer(response, expected=(200,), provider_label=LABEL)
 
     # --- Plumbing ----------------------------------------------------------------------
 
@@ -141,26 +143,25 @@ class MomoClient:
             auth=(credentials.api_user, credentials.api_key),
             headers={"Ocp-Apim-Subscription-Key": credentials.subscription_key},
         )
-        data = self._json_or_unavailable(response, expected=200)
+        data = json_answer(response, expected=(200,), provider_label=LABEL)
         return cache_access_token(key, data, "MTN MoMo", TOKEN_MARGIN_SECONDS)
 
     def _authorised(self, product, method, path, *, headers=None, json=None):
-        """A call with a Bearer token; a 401 means the token died early (revoked, or
-        MTN restarted): get a fresh one and try once more."""
+        """A call with a Bearer token for the product (fresh once after a 401)."""
         credentials = self._credentials(product)
-        response = None
-        for fresh in (False, True):
+
+        def send(fresh):
             all_headers = {
                 "Authorization": f"Bearer {self.access_token(product, fresh=fresh)}",
                 "X-Target-Environment": self.target_environment,
                 "Ocp-Apim-Subscription-Key": credentials.subscription_key,
                 **(headers or {}),
             }
-            response = self._send(method, path, headers=all_headers, json=json)
-            if response.status_code != 401:
-                return response
-        logger.error("MTN MoMo refused our credentials on %s %s", method, path)
-        raise ProviderUnavailable("MTN MoMo refused our credentials (401).")
+            return self._send(method, path, headers=all_headers, json=json)
+
+        return send_with_fresh_token_on_401(
+            send=send, provider_label=LABEL, method=method, path=path
+        )
 
     def _send(self, method, path, **kwargs):
         url = f"{self.base_url}{path}"
@@ -174,20 +175,6 @@ class MomoClient:
             logger.error("MTN MoMo refused our API user or key (%s)", response.status_code)
             raise ProviderUnavailable(f"MTN MoMo token: HTTP {response.status_code}")
         return response
-
-    @staticmethod
-    def _json_or_unavailable(response, *, expected):
-        if response.status_code != expected:
-            raise ProviderUnavailable(
-                f"MTN MoMo {response.request.method} {response.url}: HTTP {response.status_code}"
-            )
-        try:
-            data = response.json()
-        except ValueError as error:
-            raise ProviderUnavailable("MTN MoMo answered something that is not JSON.") from error
-        if not isinstance(data, dict):
-            raise ProviderUnavailable("MTN MoMo answered JSON that is not an object.")
-        return data
 
 
 def error_code(response):

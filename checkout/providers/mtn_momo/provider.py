@@ -37,13 +37,13 @@ Settings (read with getattr; production.py sets them from the environment):
 
 import logging
 import uuid
-from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from checkout.errors import InvalidNotification, PaymentDeclined, ProviderUnavailable
 from checkout.models import Payment
+from checkout.money import whole_xaf
 
 from .. import base
 from .client import MomoClient, error_code
@@ -179,15 +179,6 @@ def _reason(data):
     return str(reason)
 
 
-def _whole_xaf(value):
-    if value in (None, ""):
-        return None
-    try:
-        return int(Decimal(str(value)))
-    except (InvalidOperation, ValueError) as error:
-        raise ProviderUnavailable(f"MTN MoMo amount is not a number: {value!r}") from error
-
-
 def status_result(data, reference_id):
     """The StatusResult for a requesttopay status answer."""
     mtn_status = str(data.get("status", "")).upper()
@@ -199,7 +190,7 @@ def status_result(data, reference_id):
     return base.StatusResult(
         status=status,
         provider_reference=reference_id,
-        amount_xaf=_whole_xaf(data.get("amount")),
+        amount_xaf=whole_xaf(data.get("amount"), provider_label="MTN MoMo"),
         currency=str(currency) if currency else None,
         reason=reason if status in (base.FAILED, base.EXPIRED) else "",
         raw=data,

@@ -14,12 +14,14 @@ from django.conf import settings
 from django.core.cache import cache
 
 from checkout.errors import ProviderUnavailable
-from checkout.providers.base import cache_access_token
+from checkout.providers.base import cache_access_token, json_answer
+from checkout.providers.bearer import send_with_fresh_token_on_401
 
 logger = logging.getLogger(__name__)
 
 # A cached token is dropped this long before Orange says it expires.
 TOKEN_MARGIN_SECONDS = 60
+LABEL = "Orange Money"
 MP_PATH = "/omcoreapis/1.0.2/mp"
 
 
@@ -47,7 +49,7 @@ class OrangeMoneyClient:
     def init(self):
         """POST mp/init: a new payToken, which names the payment from now on."""
         response = self._authorised("POST", f"{MP_PATH}/init")
-        data = self.json_or_unavailable(response, expected=(200, 201))
+        data = json_answer(response, expected=(200, 201), provider_label=LABEL)
         payload = data.get("data")
         pay_token = payload.get("payToken") if isinstance(payload, dict) else None
         if not pay_token:
@@ -60,7 +62,7 @@ class OrangeMoneyClient:
 
     def payment_status(self, pay_token):
         response = self._authorised("GET", f"{MP_PATH}/paymentstatus/{pay_token}")
-        return self.json_or_unavailable(response, expected=(200,))
+        return json_answer(response, expected=(200,), provider_label=LABEL)
 
     # --- Plumbing ----------------------------------------------------------------------
 
@@ -82,24 +84,23 @@ class OrangeMoneyClient:
         )
         if response.status_code in (400, 401, 403):
             logger.error("Orange Money refused our client credentials (%s)", response.status_code)
-        data = self.json_or_unavailable(response, expected=(200,))
+        data = json_answer(response, expected=(200,), provider_label=LABEL)
         return cache_access_token(key, data, "Orange Money", TOKEN_MARGIN_SECONDS)
 
     def _authorised(self, method, path, *, json=None):
-        """A call with a Bearer token; a 401 means the token died early: get a fresh one
-        and try once more."""
-        response = None
-        for fresh in (False, True):
+        """A call with a Bearer token (fresh once after a 401)."""
+
+        def send(fresh):
             headers = {
                 "Authorization": f"Bearer {self.access_token(fresh=fresh)}",
                 "X-AUTH-TOKEN": self.x_auth_token,
                 "Accept": "application/json",
             }
-            response = self._send(method, path, headers=headers, json=json)
-            if response.status_code != 401:
-                return response
-        logger.error("Orange Money refused our credentials on %s %s", method, path)
-        raise ProviderUnavailable("Orange Money refused our credentials (401).")
+            return self._send(method, path, headers=headers, json=json)
+
+        return send_with_fresh_token_on_401(
+            send=send, provider_label=LABEL, method=method, path=path
+        )
 
     def _send(self, method, path, **kwargs):
         try:
@@ -111,20 +112,3 @@ class OrangeMoneyClient:
         if response.status_code >= 500:
             raise ProviderUnavailable(f"Orange Money {method} {path}: HTTP {response.status_code}")
         return response
-
-    @staticmethod
-    def json_or_unavailable(response, *, expected):
-        if response.status_code not in expected:
-            raise ProviderUnavailable(
-                f"Orange Money {response.request.method} {response.url}: "
-                f"HTTP {response.status_code}"
-            )
-        try:
-            data = response.json()
-        except ValueError as error:
-            raise ProviderUnavailable(
-                "Orange Money answered something that is not JSON."
-            ) from error
-        if not isinstance(data, dict):
-            raise ProviderUnavailable("Orange Money answered JSON that is not an object.")
-        return data

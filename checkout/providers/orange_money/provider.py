@@ -34,13 +34,13 @@ Settings (read with getattr; production.py sets them from the environment):
 """
 
 import logging
-from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from checkout.errors import InvalidNotification, PaymentDeclined, ProviderUnavailable
 from checkout.models import Payment
+from checkout.money import whole_xaf
 
 from .. import base
 from .client import OrangeMoneyClient
@@ -97,7 +97,7 @@ class OrangeMoneyProvider(base.Provider):
                 response.text[:300],
             )
             raise PaymentDeclined(_declined_message())
-        answer = client.json_or_unavailable(response, expected=(200, 201))
+        answer = base.json_answer(response, expected=(200, 201), provider_label="Orange Money")
         data = _data(answer)
         if str(data.get("status", "")).upper() in REFUSED_AT_START:
             logger.info("Orange Money refused payment %s: %s", payment.reference, data)
@@ -160,15 +160,6 @@ def _without_pin(answer):
     return answer
 
 
-def _whole_xaf(value):
-    if value in (None, ""):
-        return None
-    try:
-        return int(Decimal(str(value)))
-    except (InvalidOperation, ValueError) as error:
-        raise ProviderUnavailable(f"Orange Money amount is not a number: {value!r}") from error
-
-
 def status_result(answer, pay_token):
     """The StatusResult for a paymentstatus answer."""
     data = _data(answer)
@@ -179,7 +170,7 @@ def status_result(answer, pay_token):
     return base.StatusResult(
         status=status,
         provider_reference=pay_token,
-        amount_xaf=_whole_xaf(data.get("amount")),
+        amount_xaf=whole_xaf(data.get("amount"), provider_label="Orange Money"),
         currency=None,
         reason=orange_status if status in (base.FAILED, base.EXPIRED) else "",
         raw=_without_pin(answer),

@@ -1,0 +1,22 @@
+"""Checkout's jobs, enqueued after commit when its services announce a change."""
+
+from django.db import transaction
+from django.dispatch import receiver
+
+from . import tasks
+from .signals import order_fulfilled, paid_twice, refund_done
+
+
+@receiver(order_fulfilled, dispatch_uid="checkout.send_receipt")
+def send_receipt(sender, order_id, **kwargs):
+    transaction.on_commit(lambda: tasks.send_receipt.delay(order_id))
+
+
+@receiver(paid_twice, dispatch_uid="checkout.refund_duplicate_payment")
+def refund_duplicate_payment(sender, payment_id, **kwargs):
+    transaction.on_commit(lambda: tasks.refund_duplicate_payment.delay(payment_id))
+
+
+@receiver(refund_done, dispatch_uid="checkout.send_refund_notice")
+def send_refund_notice(sender, order_id, refund_id, **kwargs):
+    transaction.on_commit(lambda: tasks.send_refund_notice.delay(order_id, refund_id))

@@ -1,0 +1,12 @@
+"""What checkout announces, sent inside the transaction that made the change.
+Receivers defer their work with transaction.on_commit; checkout's own jobs listen in
+receivers.py, so services never import tasks (tasks call services)."""
+
+from django.dispatch import Signal
+
+# An order was paid and its item delivered: the receipt is due. Sent with order_id.
+order_fulfilled = Signal()
+# A payment arrived for an item already paid: it is to be given back. Sent with payment_id.
+paid_twice = Signal()
+# The provider accepted a refund. Sent with order_id and refund_id.
+refund_done = Signal()
