@@ -10,7 +10,7 @@ class CoursePagesConfig(AppConfig):
         from wagtail.models import AbstractPage, Page
         from wagtail.permissions import register_permission_policy
 
-        from course_pages import localize_dependencies
+        from course_pages import fulfillers, localize_dependencies
         from course_pages.models import GuideDocument
         from course_pages.permissions import (
             GuideDocumentPermissionPolicy,
@@ -30,3 +30,4 @@ class CoursePagesConfig(AppConfig):
             exact_class=True,
         )
         localize_dependencies.install()
+        fulfillers.register_course_fulfiller()
