@@ -61,7 +61,7 @@ def image_access(user, image):
 
 def image_gate(image):
     """PUBLIC, or the ids of the lessons whose access opens this image (cached)."""
-    key = f"course_pages:image-gate:{image.pk}"
+    key = f"enrolment:image-gate:{image.pk}"
     gate = cache.get(key)
     if gate is None:
         gate = compute_image_gate(image)
