@@ -3,25 +3,11 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
-from wagtail.models import Locale
 
 from .models import Subscription
 from .money import format_xaf
+from .pass_contents import pass_contents
 from .subscriptions import PLAN_DAYS, plan_price_xaf, subscribed_until
-
-
-def _included_courses():
-    """Live included courses, in the reader's language when translated (fixed query count)."""
-    from core.page_locales import localize_pages
-    from course_pages.models import CoursePage
-
-    courses = (
-        CoursePage.objects.live()
-        .public()
-        .filter(included_in_subscription=True, locale=Locale.get_default())
-        .order_by("title")
-    )
-    return localize_pages(list(courses), Locale.get_active())
 
 
 def _plans(user):
@@ -48,7 +34,7 @@ def subscription(request):
         "checkout/subscription.html",
         {
             "plans": _plans(request.user),
-            "courses": _included_courses(),
+            "courses": pass_contents(),
             "subscribed_until": subscribed_until(request.user),
         },
     )

@@ -10,7 +10,9 @@ class CoursePagesConfig(AppConfig):
         from wagtail.models import AbstractPage, Page
         from wagtail.permissions import register_permission_policy
 
-        from course_pages import localize_dependencies
+        # deferred: ready() runs once every app's models are loaded.
+        from checkout.pass_contents import register_pass_contents
+        from course_pages import fulfillers, localize_dependencies, subscription
         from course_pages.models import GuideDocument
         from course_pages.permissions import (
             GuideDocumentPermissionPolicy,
@@ -30,3 +32,5 @@ class CoursePagesConfig(AppConfig):
             exact_class=True,
         )
         localize_dependencies.install()
+        fulfillers.register_course_fulfiller()
+        register_pass_contents(subscription.included_courses)

@@ -1,13 +1,11 @@
-"""Lesson videos and posters behind the lesson's access rule."""
+"""Lesson videos and posters, streamed when enrolment says the reader may see them."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.views.decorators.http import require_safe
 
 from core.private_files import serve_private
 from course_pages.models import LessonPage, LessonVideo
-from enrolment.access import lesson_access
+from enrolment.media_access import refuse_media, video_access
 
 VARIANT_FIELDS = {"360": "file_360", "720": "file_720", "poster": "poster"}
 
@@ -20,11 +18,9 @@ def lesson_video_file(request, lesson_id, video_id, variant):
     lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
     if lesson is None or video_id not in lesson_video_ids(lesson):
         raise Http404
-    decision = lesson_access(request.user, lesson)
+    decision = video_access(request.user, lesson)
     if not decision.allowed:
-        if decision.reason == "anonymous":
-            return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
+        return refuse_media(request, decision)
     video = LessonVideo.objects.filter(pk=video_id).first()
     stored = getattr(video, field_name, None)
     if not stored:

@@ -42,6 +42,7 @@ from course_pages.models import (
     LessonPage,
     PortfolioPage,
 )
+from enrolment.media_access import lessons_using
 
 INDEX_MODELS = (CourseIndexPage, InstructorIndexPage, CurriculumIndexPage)
 # Pages that belong to one instructor through the content (see `own_page_paths`).
@@ -169,6 +170,4 @@ class GuideDocumentPermissionPolicy(CollectionOwnershipPermissionPolicy):
 
 
 def used_in_others_lessons(user, document):
-    from course_pages.wagtail_hooks.documents import lessons_using
-
     return any(not is_own_page(user, lesson) for lesson in lessons_using(document))

@@ -20,9 +20,14 @@ class AccessDecision:
     reason: str
 
 
+def included_in_subscription(course):
+    """Whether the subscription opens this course: the one place that decides it."""
+    return canonical(course).included_in_subscription
+
+
 def subscription_opens(user, course):
-    """A running subscription opens the courses marked included_in_subscription."""
-    return canonical(course).included_in_subscription and has_active_subscription(user)
+    """A running subscription opens the courses included in it."""
+    return included_in_subscription(course) and has_active_subscription(user)
 
 
 def lesson_access(user, lesson):

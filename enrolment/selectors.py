@@ -5,10 +5,12 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Locale
 
-from core import photos
 from core.page_locales import canonical, localize_pages
+from core.roles import is_moderator, teaches
 
+from .lesson_blocks import find_assignment, quizzes
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission
+from .pages import lesson_model
 
 PEER_REVIEWS_PER_SUBMISSION = 2
 MAX_PHOTOS_PER_SUBMISSION = 5
@@ -31,9 +33,7 @@ def is_enrolled(*, user, course):
 
 
 def required_lessons(course):
-    from course_pages.models import LessonPage
-
-    return LessonPage.objects.live().child_of(canonical(course)).filter(is_required=True)
+    return lesson_model().objects.live().child_of(canonical(course)).filter(is_required=True)
 
 
 def completed_lesson_keys(enrolment):
@@ -112,13 +112,12 @@ def resume_lesson(*, lessons, last_key, done_keys):
 
 def live_lessons_by_course(courses):
     """{course path: [live lessons in order]} for pages of one depth, in one query."""
-    from course_pages.models import LessonPage
-
     if not courses:
         return {}
-    step = LessonPage.steplen
+    lesson_type = lesson_model()
+    step = lesson_type.steplen
     lessons = (
-        LessonPage.objects.live()
+        lesson_type.objects.live()
         .filter(depth=courses[0].depth + 1)
         .annotate(parent_path=Substr("path", 1, Length("path") - step))
         .filter(parent_path__in=[course.path for course in courses])
@@ -133,14 +132,13 @@ def live_lessons_by_course(courses):
 
 def required_lesson_counts(courses):
     """{course path: number of live required lessons} in one query."""
-    from course_pages.models import LessonPage
-
     paths = [course.path for course in courses]
     if not paths:
         return {}
-    step = LessonPage.steplen
+    lesson_type = lesson_model()
+    step = lesson_type.steplen
     rows = (
-        LessonPage.objects.live()
+        lesson_type.objects.live()
         .filter(is_required=True, depth=courses[0].depth + 1)
         .annotate(parent_path=Substr("path", 1, Length("path") - step))
         .filter(parent_path__in=paths)
@@ -191,8 +189,6 @@ def next_lesson(lesson):
 
 
 def assignment_of(submission, lesson):
-    from .lesson_blocks import find_assignment
-
     return find_assignment(lesson, submission.assignment_id)
 
 
@@ -215,8 +211,6 @@ def with_shown_lessons(submissions):
 
 def can_see_submission(*, user, submission):
     """The author, classmates who may review it, the instructor and moderators."""
-    from core.roles import is_moderator, teaches
-
     if not user.is_authenticated:
         return False
     if submission.enrolment.user_id == user.pk or is_moderator(user):
@@ -228,35 +222,6 @@ def can_see_submission(*, user, submission):
     return submissions_to_review(user=user).filter(pk=submission.pk).exists()
 
 
-def lesson_context(*, user, lesson):
-    """What the lesson page needs to show the learning controls."""
-    enrolment = enrolment_for(user=user, course=lesson.course)
-    if enrolment is None:
-        return {"enrolment": None}
-    from .lesson_blocks import is_self_paced
-
-    lesson_key = lesson.translation_key
-    done_keys = completed_lesson_keys(enrolment)
-    completed = lesson_key in done_keys
-    submissions = {
-        s.assignment_id: s
-        for s in Submission.objects.filter(
-            enrolment=enrolment, lesson__translation_key=lesson_key
-        ).order_by("submitted_at")
-    }
-    return {
-        "enrolment": enrolment,
-        "done_keys": done_keys,
-        "lesson_completed": completed,
-        "can_mark_done": is_self_paced(lesson) and not completed,
-        "submissions_by_assignment": submissions,
-        "quiz_states": quiz_states(enrolment=enrolment, lesson=lesson),
-        # For the browser's own check before uploading (the server checks again).
-        "photo_max_bytes": photos.MAX_UPLOAD_BYTES,
-        "photo_max_files": MAX_PHOTOS_PER_SUBMISSION,
-    }
-
-
 def start_of_today():
     """Daily quiz attempts are counted from local midnight (Africa/Douala)."""
     return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
@@ -264,8 +229,6 @@ def start_of_today():
 
 def quiz_states(*, enrolment, lesson):
     """{quiz id: attempts (newest first), attempts_left today, passed} in one query."""
-    from .lesson_blocks import quizzes
-
     attempts = list(
         QuizAttempt.objects.filter(
             enrolment=enrolment, lesson__translation_key=lesson.translation_key
@@ -282,28 +245,6 @@ def quiz_states(*, enrolment, lesson):
             "passed": any(attempt.passed for attempt in mine),
         }
     return states
-
-
-def course_context(*, user, course):
-    """Enrolment, progress and where to resume, for the course page."""
-    enrolment = enrolment_for(user=user, course=course)
-    if enrolment is None:
-        from enrolment.access import subscription_opens
-
-        return {
-            "enrolment": None,
-            "subscribed": user.is_authenticated and subscription_opens(user, course),
-        }
-    done_keys = completed_lesson_keys(enrolment)
-    last_key = enrolment.last_lesson.translation_key if enrolment.last_lesson_id else None
-    resume = resume_lesson(lessons=course.lessons, last_key=last_key, done_keys=done_keys)
-    done, total, percent = course_progress(enrolment)
-    return {
-        "enrolment": enrolment,
-        "done_keys": done_keys,
-        "resume_lesson": resume,
-        "progress": {"done": done, "total": total, "percent": percent},
-    }
 
 
 def students_progress(course):

@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import photos
+from core.roles import is_moderator, teaches
 
 from . import lesson_blocks
+from .access import subscription_opens
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
 from .selectors import (
@@ -55,8 +57,6 @@ def enrol_free(*, user, course):
 
 def enrol_with_subscription(*, user, course):
     """Enrol a subscriber in an included course; access ends with the subscription."""
-    from enrolment.access import subscription_opens
-
     if not subscription_opens(user, course):
         raise NotAllowed(_("This course is not included in a running subscription."))
     return enrol(user=user, course=course, source=Enrolment.Source.SUBSCRIPTION)
@@ -88,11 +88,8 @@ def _active_enrolment(user, lesson, *, lock=False):
     enrolment = queryset.first() if user.is_authenticated else None
     if enrolment is None:
         raise NotEnrolled(_("Enrol in this course first."))
-    if enrolment.source == Enrolment.Source.SUBSCRIPTION:
-        from enrolment.access import subscription_opens
-
-        if not subscription_opens(user, course):
-            raise NotEnrolled(_("Your subscription has ended. Renew it to continue this course."))
+    if enrolment.source == Enrolment.Source.SUBSCRIPTION and not subscription_opens(user, course):
+        raise NotEnrolled(_("Your subscription has ended. Renew it to continue this course."))
     return enrolment
 
 
@@ -294,8 +291,6 @@ def review_submission(*, reviewer, submission, scores, comment):
 @transaction.atomic
 def decide_submission(*, decided_by, submission, accepted, comment):
     """The instructor's final verdict; accepted work can complete the lesson."""
-    from core.roles import is_moderator, teaches
-
     submission = (
         Submission.objects.select_for_update()
         .select_related("enrolment__course__instructor", "lesson")

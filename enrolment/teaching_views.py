@@ -8,15 +8,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.roles import is_moderator, teaches
-from course_pages.models import CoursePage
 
 from . import selectors, services
 from .errors import LearningError
 from .models import Submission
+from .pages import course_model
 
 
 def _courses_taught(user):
-    courses = CoursePage.objects.filter(locale__language_code="fr")
+    courses = course_model().objects.filter(locale__language_code="fr")
     if not is_moderator(user):
         courses = courses.filter(instructor__user=user)
     return courses

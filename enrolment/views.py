@@ -10,16 +10,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.private_files import serve_private
-from course_pages.models import CoursePage, LessonPage
-from enrolment.access import subscription_opens
 
 from . import selectors, services
+from .access import subscription_opens
 from .errors import LearningError
 from .models import Submission, SubmissionPhoto
+from .pages import course_model, lesson_model
 
 
 def _lesson_or_404(lesson_id):
-    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    lesson = lesson_model().objects.live().filter(pk=lesson_id).first()
     if lesson is None:
         raise Http404
     return lesson
@@ -39,7 +39,7 @@ def my_learning(request):
 def enrol(request, course_id):
     """POST enrols. GET is where login and sign-up send her back (`next`): it only asks
     "Start this course?" with one button, so the intent survives and a GET never enrols."""
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    course = get_object_or_404(course_model().objects.live(), pk=course_id)
     if not request.user.is_authenticated:
         return redirect_to_login(request.path)
     subscribed = not course.is_free and subscription_opens(request.user, course)

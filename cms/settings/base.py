@@ -153,7 +153,6 @@ CELERY_BEAT_SCHEDULE = {
 # their credentials are set (see production.py).
 CHECKOUT_PROVIDERS = {"sandbox": "checkout.providers.sandbox.SandboxProvider"}
 CHECKOUT_FULFILLER_MODULES = [
-    "enrolment.fulfillers",
     "checkout.subscriptions",
     "booking.fulfillers",
 ]

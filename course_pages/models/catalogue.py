@@ -17,7 +17,7 @@ from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemS
 from course_pages.forms import CoursePageForm
 from course_pages.prerequisites import find_prerequisite_cycle
 from enrolment import access
-from enrolment import selectors as learning
+from enrolment import page_context as learning
 from enrolment.services import record_visit
 
 CARDS_PER_PAGE = 12

@@ -1,5 +1,6 @@
 """Wagtail images and renditions in private storage: a lesson's images are served by
-a view that checks access (course_pages/image_views.py), like its videos and PDFs."""
+course_pages/image_views.py once enrolment/media_access.py allows it, like its videos
+and PDFs."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

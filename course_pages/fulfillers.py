@@ -1,4 +1,7 @@
-"""Selling courses through checkout: a paid order enrols; a full refund removes access."""
+"""Selling courses through checkout: a paid order enrols; a full refund removes access.
+
+Registered from CoursePagesConfig.ready(): the course side knows both its pages and
+enrolment's services, while enrolment sits below the pages and checkout knows no item."""
 
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
@@ -8,12 +11,10 @@ from checkout.purchasables import Fulfiller, Offer, register
 from core.ids import parse_id
 from core.page_locales import canonical, localize_pages
 from course_pages.models import CoursePage
+from enrolment import selectors, services
+from enrolment.models import Enrolment
 
-from . import selectors, services
-from .models import Enrolment
 
-
-@register
 class CourseFulfiller(Fulfiller):
     item_type = "course"
     payee_percent = 70
@@ -82,3 +83,8 @@ class CourseFulfiller(Fulfiller):
         localized = course.localized
         lessons = localized.specific.lessons
         return lessons[0].url if lessons else localized.url
+
+
+def register_course_fulfiller():
+    """Called from CoursePagesConfig.ready(): checkout learns how to sell a course."""
+    register(CourseFulfiller)

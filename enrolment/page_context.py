@@ -1,0 +1,69 @@
+"""What the course and lesson pages need from enrolment to show their learning controls.
+
+Apart from selectors because it also asks enrolment.access (which reads selectors): one
+direction, no circle."""
+
+from core import photos
+
+from .access import included_in_subscription, subscription_opens
+from .lesson_blocks import is_self_paced
+from .models import Submission
+from .selectors import (
+    MAX_PHOTOS_PER_SUBMISSION,
+    completed_lesson_keys,
+    course_progress,
+    enrolment_for,
+    quiz_states,
+    resume_lesson,
+)
+
+
+def lesson_context(*, user, lesson):
+    """What the lesson page needs to show the learning controls."""
+    enrolment = enrolment_for(user=user, course=lesson.course)
+    if enrolment is None:
+        return {"enrolment": None}
+    lesson_key = lesson.translation_key
+    done_keys = completed_lesson_keys(enrolment)
+    completed = lesson_key in done_keys
+    submissions = {
+        s.assignment_id: s
+        for s in Submission.objects.filter(
+            enrolment=enrolment, lesson__translation_key=lesson_key
+        ).order_by("submitted_at")
+    }
+    return {
+        "enrolment": enrolment,
+        "done_keys": done_keys,
+        "lesson_completed": completed,
+        "can_mark_done": is_self_paced(lesson) and not completed,
+        "submissions_by_assignment": submissions,
+        "quiz_states": quiz_states(enrolment=enrolment, lesson=lesson),
+        # For the browser's own check before uploading (the server checks again).
+        "photo_max_bytes": photos.MAX_UPLOAD_BYTES,
+        "photo_max_files": MAX_PHOTOS_PER_SUBMISSION,
+    }
+
+
+def course_context(*, user, course):
+    """Enrolment, progress and where to resume, for the course page; `in_subscription`
+    says whether the pass opens this course, for every reader."""
+    in_subscription = included_in_subscription(course)
+    enrolment = enrolment_for(user=user, course=course)
+    if enrolment is None:
+        return {
+            "enrolment": None,
+            "in_subscription": in_subscription,
+            "subscribed": user.is_authenticated and subscription_opens(user, course),
+        }
+    done_keys = completed_lesson_keys(enrolment)
+    last_key = enrolment.last_lesson.translation_key if enrolment.last_lesson_id else None
+    resume = resume_lesson(lessons=course.lessons, last_key=last_key, done_keys=done_keys)
+    done, total, percent = course_progress(enrolment)
+    return {
+        "enrolment": enrolment,
+        "in_subscription": in_subscription,
+        "done_keys": done_keys,
+        "resume_lesson": resume,
+        "progress": {"done": done, "total": total, "percent": percent},
+    }
