@@ -7,6 +7,7 @@ from accounts import demo as accounts_demo
 from booking import demo as booking_demo
 from certificates import demo as certificates_demo
 from course_pages import demo as course_pages_demo
+from demo import living
 from directory import demo as directory_demo
 from home import demo as home_demo
 from home.models import HomePage
@@ -20,6 +21,7 @@ LOADERS = [
     directory_demo.load,
     booking_demo.load,
     home_demo.load_showcase,
+    living.load,
 ]
 
 
