@@ -1,0 +1,152 @@
+"""After load_demo the site is a living academy: paid orders with receipts, an active
+subscription, coupons, quiz attempts, reviewed practice work, reviews of appointments
+that happened, and professionals certified by our own courses. Checked from the outside.
+
+The whole demo is loaded once for the module (about a minute on SQLite); each test runs
+in its own savepoint on top of it."""
+
+import pytest
+from django.utils import timezone, translation
+from wagtail.models import Locale
+
+from accounts.models import User
+from booking.models import Booking
+from checkout.errors import InvalidCoupon
+from checkout.models import Coupon, Order, Payment
+from checkout.services import find_coupon
+from demo import living
+from demo.management.commands.load_demo import LOADERS
+from directory.models import ProfessionalPage, Review
+from enrolment.models import PeerReview, QuizAttempt, Submission
+
+from ..shared_build import built_once_per_module
+
+pytestmark = pytest.mark.django_db
+
+
+def build_whole_demo():
+    for loader in LOADERS:
+        loader()
+    return {}
+
+
+whole_demo = built_once_per_module(build_whole_demo, "whole_demo")
+
+
+def person(email):
+    return User.objects.get(email=email)
+
+
+def test_certified_only_filter_shows_at_least_five_professionals(client, whole_demo):
+    response = client.get("/en/professionals/", {"certified": "on"})
+
+    cards = response.context["cards"]
+    assert len(cards) >= 5
+    assert all(card["listing"].is_certified for card in cards)
+    assert response.content.decode().count('<span class="badge">Certified</span>') >= 5
+
+
+def test_certified_professionals_hold_certificates_of_our_own_courses(whole_demo):
+    certified = ProfessionalPage.objects.filter(
+        locale=Locale.get_default(), listing__is_certified=True
+    ).select_related("user")
+    assert certified.count() >= 5
+    for professional in certified:
+        assert professional.user.certificates.filter(course__live=True).exists()
+
+
+def test_student_sees_her_paid_orders_and_downloads_a_receipt(client, whole_demo):
+    linda = person("student@demo.bsa")
+    client.force_login(linda)
+    paid = Order.objects.filter(user=linda, item_type="course", status=Order.Status.PAID)
+
+    page = client.get("/fr/account/orders/").content.decode()
+    receipt = client.get(f"/fr/account/orders/receipt/{paid[0].number}.pdf")
+
+    assert paid.count() == 2
+    assert all(order.number in page for order in paid)
+    assert receipt.status_code == 200 and receipt["Content-Type"] == "application/pdf"
+
+
+def test_orders_were_paid_through_the_sandbox_from_mtn_and_orange_numbers(whole_demo):
+    payments = Payment.objects.filter(status=Payment.Status.PAID)
+
+    assert payments.count() >= 5
+    assert set(payments.values_list("provider", flat=True)) == {Payment.Provider.SANDBOX}
+    prefixes = {payment.phone[:7] for payment in payments}
+    assert {"+237677", "+237699"} <= prefixes
+    assert Order.objects.filter(status=Order.Status.PAID).count() == payments.count()
+
+
+def test_the_subscriber_sees_her_subscription_running(client, whole_demo):
+    client.force_login(person("carine@demo.bsa"))
+
+    page = client.get("/en/subscription/").content.decode()
+
+    assert "Your subscription runs until" in page
+    assert "Renew" in page
+
+
+def test_coupons_one_active_one_expired_one_used_up(whole_demo):
+    course_id = Order.objects.filter(item_type="course").first().item_id
+
+    assert find_coupon(code=living.WELCOME, item_type="course", item_id=course_id)
+    assert Coupon.objects.get(code=living.WELCOME).used_count == 1
+    for code, reason in [(living.EXPIRED, "expired"), (living.ONE_USE, "used as many")]:
+        with translation.override("en"), pytest.raises(InvalidCoupon, match=reason):
+            find_coupon(code=code, item_type="course", item_id=course_id)
+
+
+def test_quiz_attempts_passed_and_failed_show_on_the_lesson_page(client, whole_demo):
+    linda = person("student@demo.bsa")
+    attempts = QuizAttempt.objects.filter(enrolment__user=linda)
+    lesson = attempts.first().lesson.specific
+    client.force_login(linda)
+
+    # The French lesson: the demo's English copy has its own quiz block ids.
+    page = client.get(lesson.url).content.decode()
+
+    assert sorted(attempts.values_list("passed", flat=True)) == [False, True]
+    assert QuizAttempt.objects.filter(passed=False).count() >= 3
+    assert "Mes tentatives" in page and "Quiz réussi." in page
+    assert "— 0 %" in page and "— 100 % · réussi" in page
+
+
+def test_practice_work_has_peer_reviews_and_the_instructors_verdict(client, whole_demo):
+    nadia = person("nadia@demo.bsa")
+    work = Submission.objects.get(enrolment__user=nadia)
+    client.force_login(nadia)
+
+    page = client.get(f"/en/learn/work/{work.pk}/").content.decode()
+    photo = client.get(f"/en/learn/photo/{work.photos.first().pk}/")
+
+    assert work.status == Submission.Status.ACCEPTED and work.photos.count() >= 1
+    assert PeerReview.objects.filter(submission=work).count() == 2
+    assert "Your instructor's verdict" in page and "Exercice validé" in page
+    assert page.count("<blockquote>") == 2
+    assert photo.status_code == 200
+    statuses = set(Submission.objects.values_list("status", flat=True))
+    assert {Submission.Status.NEEDS_WORK, Submission.Status.AWAITING_INSTRUCTOR} <= statuses
+
+
+def test_reviews_belong_to_completed_appointments_with_a_paid_deposit(client, whole_demo):
+    reviewed = Booking.objects.filter(review__isnull=False).select_related("order", "review")
+
+    assert reviewed.count() >= 3
+    for booking in reviewed:
+        assert booking.status == Booking.Status.COMPLETED
+        assert booking.starts_at < timezone.now()
+        assert booking.order.status == Order.Status.PAID
+        assert booking.order.amount_xaf == booking.deposit_xaf
+        assert booking.review.author_id == booking.client_id
+    review = reviewed.first().review
+    page = client.get(review.professional.url).content.decode()
+    assert review.text.replace("'", "&#x27;") in page
+
+
+def test_loading_the_living_demo_again_changes_nothing(whole_demo):
+    counts = [Order.objects.count(), Review.objects.count(), QuizAttempt.objects.count()]
+
+    living.load()
+
+    assert [Order.objects.count(), Review.objects.count(), QuizAttempt.objects.count()] == counts
