@@ -58,7 +58,7 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from course_pages.filters import CourseFilter
+        from course_pages.filters import CourseFilter  # it imports these models
 
         context = super().get_context(request, *args, **kwargs)
         courses = (
