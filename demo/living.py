@@ -36,6 +36,13 @@ STUDENTS = [
     ),
     ("carine@demo.bsa", "Carine", "Eyenga", {"town": "Yaoundé", "region": "CE"}, "orange", 3),
 ]
+
+
+def logins():
+    """(role, e-mail, password) of the living demo's students, printed by load_demo."""
+    return [("student", email, DEMO_PASSWORD) for email, *_ in STUDENTS]
+
+
 WELCOME, EXPIRED, ONE_USE = "BIENVENUE20", "SOLDES15", "MERCI1000"
 # Practice work: the free braiding course, whose lesson has a quiz and an assignment.
 PRACTICE_COURSE, PRACTICE_LESSON = "tresses-africaines-les-bases", "quiz-et-premier-exercice"

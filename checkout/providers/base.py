@@ -3,10 +3,9 @@
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-
 from checkout.errors import InvalidNotification, ProviderUnavailable
 from core import safe_json
+from core.bearer_tokens import BadTokenAnswer, keep_token
 
 # Provider notifications are a few kilobytes; bounded like any JSON we parse.
 WEBHOOK_MAX_BYTES = 256 * 1024
@@ -110,15 +109,7 @@ def json_answer(response, *, expected, provider_label):
 def cache_access_token(key, answer, provider_label, margin_seconds):
     """Keep an OAuth token answer ({access_token, expires_in}) until shortly before it
     expires; return the token, or ProviderUnavailable when the answer has none."""
-    token = answer.get("access_token")
-    if not token or not isinstance(token, str):
-        raise ProviderUnavailable(f"{provider_label} token answer has no access_token.")
     try:
-        lifetime = int(answer.get("expires_in", 0)) - margin_seconds
-    except (TypeError, ValueError):
-        lifetime = 0
-    if lifetime > 0:
-        cache.set(key, token, lifetime)
-    else:
-        cache.delete(key)
-    return token
+        return keep_token(key, answer, margin_seconds)
+    except BadTokenAnswer as error:
+        raise ProviderUnavailable(f"{provider_label} token answer has no access_token.") from error

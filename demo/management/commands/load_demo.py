@@ -40,5 +40,5 @@ class Command(BaseCommand):
                     loader()
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write("\nDemo logins (password for all):")
-        for role, email, password in people.logins():
+        for role, email, password in people.logins() + living.logins():
             self.stdout.write(f"  {role:<11} {email:<24} {password}")
