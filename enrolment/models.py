@@ -58,10 +58,6 @@ class Enrolment(models.Model):
     def __str__(self):
         return f"{self.user} → {self.course}"
 
-    @property
-    def gives_access(self):
-        return self.status in (self.Status.ACTIVE, self.Status.COMPLETED)
-
 
 class LessonProgress(models.Model):
     class Reason(models.TextChoices):

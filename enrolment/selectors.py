@@ -28,10 +28,6 @@ def enrolment_for(*, user, course):
     )
 
 
-def is_enrolled(*, user, course):
-    return enrolment_for(user=user, course=course) is not None
-
-
 def required_lessons(course):
     return lesson_model().objects.live().child_of(canonical(course)).filter(is_required=True)
 
