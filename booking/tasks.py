@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from checkout.errors import RefundError
 from checkout.models import Payment
-from checkout.services import refund_payment
+from checkout.refunds import refund_payment
 
 from . import holds, notices
 from .models import Booking

@@ -20,7 +20,6 @@ from .models import Coupon, Order, Payment, PaymentEvent
 from .money import CURRENCY
 from .providers import base, get_provider
 from .purchasables import fulfiller_for
-from .refunds import refund_payment  # noqa: F401 (its own module; callers still import it here)
 from .review import flag_for_review
 
 logger = logging.getLogger(__name__)

@@ -152,16 +152,10 @@ CELERY_BEAT_SCHEDULE = {
 # --- Checkout. Providers are enabled by name; production adds the real ones when
 # their credentials are set (see production.py).
 CHECKOUT_PROVIDERS = {"sandbox": "checkout.providers.sandbox.SandboxProvider"}
-CHECKOUT_FULFILLER_MODULES = [
-    "checkout.subscriptions",
-    "booking.fulfillers",
-]
 CHECKOUT_PAYMENT_MINUTES = 10
 CHECKOUT_HTTP_TIMEOUT = 10
 # Signs the sandbox's own notifications; production sets its own value.
 CHECKOUT_SANDBOX_SECRET = "sandbox-not-a-secret"  # noqa: S105
-# Where the sandbox phone delivers its notification over HTTP; empty: applied in-process.
-CHECKOUT_SANDBOX_WEBHOOK_URL = ""
 
 # --- Booking. A chosen slot is held while the deposit is paid; unpaid holds expire.
 BOOKING_HOLD_MINUTES = 15

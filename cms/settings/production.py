@@ -233,8 +233,6 @@ AFRICASTALKING_SENDER_ID = os.environ.get("AFRICASTALKING_SENDER_ID", "")
 # --- Payments: a provider is offered only when its credentials are set.
 CHECKOUT_PUBLIC_BASE_URL = os.environ.get("CHECKOUT_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 CHECKOUT_SANDBOX_SECRET = os.environ.get("CHECKOUT_SANDBOX_SECRET", SECRET_KEY)
-# Where the sandbox phone delivers its notification over HTTP; empty: applied in-process.
-CHECKOUT_SANDBOX_WEBHOOK_URL = os.environ.get("CHECKOUT_SANDBOX_WEBHOOK_URL", "")
 CHECKOUT_PROVIDERS = {}
 if env_flag("CHECKOUT_SANDBOX", "false"):
     CHECKOUT_PROVIDERS["sandbox"] = "checkout.providers.sandbox.SandboxProvider"

@@ -200,7 +200,7 @@ def test_the_client_sees_the_contact_details_only_once_confirmed(client, booking
 
 def test_a_moderators_full_refund_cancels_the_booking_and_frees_the_slot(booking_site, moderator):
     from checkout.models import Payment
-    from checkout.services import refund_payment
+    from checkout.refunds import refund_payment
 
     booking = confirmed_booking(booking_site)
     payment = Payment.objects.get(order_id=booking.order_id, status=Payment.Status.PAID)

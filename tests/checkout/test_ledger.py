@@ -3,7 +3,7 @@
 import pytest
 from django.db.models import Sum
 
-from checkout import ledger, services
+from checkout import ledger, refunds
 from checkout.errors import ProviderUnavailable, RefundError
 from checkout.models import Coupon, LedgerLine, LedgerTransaction, Payment, Refund
 from checkout.providers.sandbox import SandboxProvider
@@ -24,15 +24,15 @@ def busy_ledger(sales_site, monkeypatch):
     kept = buy_course(nadia, sales_site["nails"])
     failed = buy_course(john, sales_site["nails"])
 
-    services.refund_payment(
+    refunds.refund_payment(
         payment=full.payments.get(), amount_xaf=5000, reason="Annulé", requested_by=None
     )
     for amount in (1333, 7):
-        services.refund_payment(
+        refunds.refund_payment(
             payment=partial.payments.get(), amount_xaf=amount, reason="Geste", requested_by=None
         )
     with pytest.raises(RefundError):
-        services.refund_payment(
+        refunds.refund_payment(
             payment=kept.payments.get(), amount_xaf=8001, reason="Trop", requested_by=None
         )
 
@@ -42,7 +42,7 @@ def busy_ledger(sales_site, monkeypatch):
     with monkeypatch.context() as patched:
         patched.setattr(SandboxProvider, "refund", provider_down)
         with pytest.raises(RefundError):
-            services.refund_payment(
+            refunds.refund_payment(
                 payment=failed.payments.get(), amount_xaf=100, reason="x", requested_by=None
             )
     return {"full": full, "partial": partial, "kept": kept, "failed": failed}

@@ -5,7 +5,7 @@ import tempfile
 
 import pytest
 
-from checkout import services
+from checkout import refunds, services
 from checkout.models import Coupon
 
 from .conftest import buy_course
@@ -52,7 +52,7 @@ def test_receipt_is_in_the_buyers_language_and_shows_a_refund(
 ):
     john = sales_site["john"]
     order = buy_course(john, sales_site["nails"])
-    services.refund_payment(
+    refunds.refund_payment(
         payment=order.payments.get(), amount_xaf=3000, reason="Geste", requested_by=None
     )
     client.force_login(john)

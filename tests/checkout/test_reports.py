@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from checkout import ledger, reports, services
+from checkout import ledger, refunds, reports
 from checkout.models import LedgerLine, LedgerTransaction
 
 from ..conftest import make_person
@@ -28,7 +28,7 @@ def two_sales_and_a_partial_refund(sales_site):
     Grace sells hers once."""
     first = buy_course(sales_site["nadia"], sales_site["braids"])
     second = buy_course(sales_site["john"], sales_site["braids"])
-    services.refund_payment(
+    refunds.refund_payment(
         payment=second.payments.get(), amount_xaf=2000, reason="Retard", requested_by=None
     )
     nails = buy_course(sales_site["nadia"], sales_site["nails"])
@@ -129,7 +129,7 @@ def test_earnings_page_query_count_does_not_grow_with_sales(
             student = make_person(f"eleve{number}-{buyer}@example.cm", is_student=True)
             order = buy_course(student, course)
             if buyer:
-                services.refund_payment(
+                refunds.refund_payment(
                     payment=order.payments.get(), amount_xaf=1000, reason="x", requested_by=None
                 )
     LedgerTransaction.objects.filter(order__item_id=str(course.pk)).update(

@@ -5,7 +5,7 @@ later changes neither the sale nor the refund of an existing order."""
 import pytest
 from django.test import override_settings
 
-from checkout import services
+from checkout import refunds, services
 from checkout.models import LedgerLine, LedgerTransaction, Payment
 
 from ..booking.conftest import booking_site, hold  # noqa: F401 (fixture)
@@ -45,7 +45,7 @@ def test_changing_the_setting_after_the_order_changes_neither_sale_nor_refund(
 
     with override_settings(BOOKING_DEPOSIT_PAYEE_PERCENT=40):
         order = pay_order(order)
-        services.refund_payment(
+        refunds.refund_payment(
             payment=order.payments.get(status=Payment.Status.PAID),
             amount_xaf=1000,
             reason="Geste",

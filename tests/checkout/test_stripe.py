@@ -10,7 +10,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
-from checkout import purchasables, services
+from checkout import purchasables, refunds, services
 from checkout.errors import (
     InvalidNotification,
     PaymentDeclined,
@@ -410,7 +410,7 @@ def test_a_card_payment_is_paid_once_and_refunded_through_the_services(
     notification = get_provider("stripe").parse_webhook(webhook_request(body, signature))
     services.apply_status(payment_id=payment.pk, result=notification, source="webhook")
     services.poll_payment(payment=payment)
-    refund = services.refund_payment(
+    refund = refunds.refund_payment(
         payment=payment, amount_xaf=2500, reason="Cours annulé", requested_by=None
     )
 

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from checkout import services
+from checkout import refunds, services
 from checkout.errors import NotForSale
 from checkout.models import LedgerLine, Order, Subscription
 from checkout.money import format_xaf
@@ -210,7 +210,7 @@ def test_a_bought_course_stays_open_after_the_subscription_ends(client, subscrip
 
 
 def refund(order, amount, by):
-    return services.refund_payment(
+    return refunds.refund_payment(
         payment=order.payments.get(),
         amount_xaf=amount,
         reason="Demande de la cliente",
