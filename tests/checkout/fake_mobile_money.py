@@ -30,16 +30,14 @@ nothing done), MALFORMED (200 with a body that is not JSON, nothing done).
 """
 
 import json
-import re
-import threading
 import time
 import uuid
-from base64 import b64decode
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
-from requests.structures import CaseInsensitiveDict
+# The tests name the shared faults through this module (fake.SLOW, fake.SERVER_ERROR).
+from ..fake_provider_server import SERVER_ERROR as SERVER_ERROR
+from ..fake_provider_server import SLOW as SLOW
+from ..fake_provider_server import FakeProviderServer, basic_auth, json_object
 
 MTN_SUBSCRIPTION_KEY = "fake-collection-subscription-key"
 MTN_DISBURSEMENT_SUBSCRIPTION_KEY = "fake-disbursement-subscription-key"
@@ -80,81 +78,43 @@ ORANGE_OUTCOMES = {
     ORANGE_EXPIRED: "EXPIRED",
 }
 
-SLOW = "slow"
-SERVER_ERROR = "500"
 MALFORMED = "malformed"
 
 MP = "/omcoreapis/1.0.2/mp"
 
 
-@dataclass
-class Recorded:
-    method: str
-    path: str
-    headers: CaseInsensitiveDict
-    body: bytes
-    json: object = None
-    form: dict = field(default_factory=dict)
+class FakeMobileMoney(FakeProviderServer):
+    SERVER_ERROR_ANSWER = {"code": "INTERNAL_PROCESSING_ERROR", "message": "Boom."}
+    NOT_FOUND_ANSWER = {"code": "RESOURCE_NOT_FOUND"}
 
-
-class FakeMobileMoney:
     def __init__(self):
-        self.requests = []
+        super().__init__()
         self.token_lifetime = 3600
         self.delayed_polls = 2
-        self.slow_seconds = 2.0
         self.refund_outcome = "SUCCESSFUL"
         self.mtn_payments = {}
         self.mtn_refunds = {}
         self.orange_payments = {}
         self._tokens = {}  # token -> (product, expires at, monotonic)
-        self._faults = []  # (kind, path prefix)
-        self._lock = threading.Lock()
-        self._release = threading.Event()
-        self._server = None
-        self._thread = None
-
-    # --- Running -------------------------------------------------------------------------
-
-    def start(self):
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self._server.daemon_threads = True
-        self._server.block_on_close = False
-        self._server.fake = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self):
-        self._release.set()  # wake any slow answer still waiting
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    @property
-    def url(self):
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
 
     # --- Controls and records -------------------------------------------------------------
 
-    def fault(self, kind, path_prefix=""):
-        """From now on, requests under path_prefix get this fault (SLOW, SERVER_ERROR,
-        MALFORMED)."""
-        self._faults.append((kind, path_prefix))
+    def fault_answer(self, fault):
+        if fault == MALFORMED:
+            return 200, b'{"status": "SUCCESSFUL", '
+        return super().fault_answer(fault)
 
-    def clear_faults(self):
-        self._faults.clear()
+    def encode(self, answer):
+        """The mobile-money APIs label every non-empty answer JSON, even a broken one."""
+        payload = answer if isinstance(answer, bytes | type(None)) else None
+        if payload is None and answer is not None:
+            return super().encode(answer)
+        return (payload or b""), ("application/json" if payload else None)
 
     def revoke_tokens(self):
         """Every token issued so far stops working, as when the provider restarts."""
         with self._lock:
             self._tokens.clear()
-
-    def requests_to(self, method, path_prefix):
-        return [r for r in self.requests if r.method == method and r.path.startswith(path_prefix)]
 
     def token_calls(self, product):
         path = "/token" if product == "orange" else f"/{product}/token/"
@@ -176,20 +136,6 @@ class FakeMobileMoney:
         return json.dumps(body).encode()
 
     # --- Answers ----------------------------------------------------------------------
-
-    def fault_for(self, path):
-        for kind, prefix in self._faults:
-            if path.startswith(prefix):
-                return kind
-        return None
-
-    def answer(self, method, path, headers, body):
-        with self._lock:
-            for pattern, handler_method, route in ROUTES:
-                match = re.fullmatch(pattern, path)
-                if match and method == handler_method:
-                    return route(self, headers, body, *match.groups())
-        return 404, {"code": "RESOURCE_NOT_FOUND", "message": f"No route {method} {path}"}
 
     # Tokens.
 
@@ -213,7 +159,7 @@ class FakeMobileMoney:
         )
         if headers.get("Ocp-Apim-Subscription-Key") != subscription_key:
             return 401, {"statusCode": 401, "message": "Access denied: invalid subscription key."}
-        if _basic_auth(headers) != (MTN_API_USER, MTN_API_KEY):
+        if basic_auth(headers) != (MTN_API_USER, MTN_API_KEY):
             return 401, {"error": "login_failed"}
         token = self._issue_token(product)
         return 200, {
@@ -248,7 +194,7 @@ class FakeMobileMoney:
                 "code": "RESOURCE_ALREADY_EXIST",
                 "message": "Duplicated reference id. Creation of resource failed.",
             }
-        data = _json_object(body)
+        data = json_object(body)
         payer = data.get("payer") if isinstance(data.get("payer"), dict) else {}
         party_id = str(payer.get("partyId", ""))
         if not isinstance(data.get("amount"), str) or not _is_amount(data["amount"]):
@@ -302,7 +248,7 @@ class FakeMobileMoney:
             return 400, {"code": "INVALID_REFERENCE_ID", "message": "X-Reference-Id: UUID4."}
         if reference_id in self.mtn_refunds:
             return 409, {"code": "RESOURCE_ALREADY_EXIST", "message": "Duplicated reference id."}
-        data = _json_object(body)
+        data = json_object(body)
         original = self.mtn_payments.get(str(data.get("referenceIdToRefund", "")))
         if original is None:
             return 404, {"code": "RESOURCE_NOT_FOUND", "message": "Nothing to refund."}
@@ -337,7 +283,7 @@ class FakeMobileMoney:
     # Orange Money.
 
     def _orange_token(self, headers, body):
-        if _basic_auth(headers) != (ORANGE_CLIENT_ID, ORANGE_CLIENT_SECRET):
+        if basic_auth(headers) != (ORANGE_CLIENT_ID, ORANGE_CLIENT_SECRET):
             return 401, {"error": "invalid_client", "error_description": "Client auth failed."}
         if dict(parse_qsl(body.decode())).get("grant_type") != "client_credentials":
             return 400, {"error": "unsupported_grant_type"}
@@ -370,7 +316,7 @@ class FakeMobileMoney:
         refused = self._orange_refused(headers)
         if refused:
             return refused
-        data = _json_object(body)
+        data = json_object(body)
         payment = self.orange_payments.get(str(data.get("payToken", "")))
         if payment is None or payment["status"] != "INITIATED":
             return 400, {"message": "Unknown or already used payToken", "data": {}}
@@ -481,25 +427,6 @@ def _orange_data(payment):
     }
 
 
-def _basic_auth(headers):
-    kind, _, encoded = headers.get("Authorization", "").partition(" ")
-    if kind != "Basic":
-        return None
-    try:
-        user, _, password = b64decode(encoded).decode().partition(":")
-    except ValueError:
-        return None
-    return user, password
-
-
-def _json_object(body):
-    try:
-        data = json.loads(body or b"{}")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def _is_uuid(value):
     try:
         return str(uuid.UUID(value)) == value.lower()
@@ -511,48 +438,4 @@ def _is_amount(value):
     return value.isdigit() and int(value) > 0
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self):
-        self._handle("GET")
-
-    def do_POST(self):
-        self._handle("POST")
-
-    def do_PUT(self):
-        self._handle("PUT")
-
-    def _handle(self, method):
-        fake = self.server.fake
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        headers = CaseInsensitiveDict(self.headers.items())
-        recorded = Recorded(method=method, path=self.path, headers=headers, body=body)
-        if headers.get("Content-Type", "").startswith("application/json"):
-            recorded.json = _json_object(body)
-        elif headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
-            recorded.form = dict(parse_qsl(body.decode()))
-        fake.requests.append(recorded)
-        fault = fake.fault_for(self.path)
-        if fault == SLOW:
-            fake._release.wait(fake.slow_seconds)
-        if fault == SERVER_ERROR:
-            status, answer = 500, {"code": "INTERNAL_PROCESSING_ERROR", "message": "Boom."}
-        elif fault == MALFORMED:
-            status, answer = 200, b'{"status": "SUCCESSFUL", '
-        else:
-            status, answer = fake.answer(method, self.path, headers, body)
-        if answer is None or isinstance(answer, bytes):
-            payload = answer or b""
-        else:
-            payload = json.dumps(answer).encode()
-        try:
-            self.send_response(status)
-            if payload:
-                self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-        except OSError:
-            pass  # the client gave up (slow answers): nothing to tell it
-
-    def log_message(self, format, *args):
-        pass
+FakeMobileMoney.ROUTES = ROUTES

@@ -24,15 +24,14 @@ import hashlib
 import hmac
 import json
 import re
-import threading
 import time
 import uuid
-from base64 import b64decode
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
-from requests.structures import CaseInsensitiveDict
+# The tests name the shared faults through this module (fake.SLOW, fake.SERVER_ERROR).
+from ..fake_provider_server import SERVER_ERROR as SERVER_ERROR
+from ..fake_provider_server import SLOW as SLOW
+from ..fake_provider_server import FakeProviderServer, basic_auth, json_object
 
 TWILIO_ACCOUNT_SID = "AC" + "0" * 31 + "1"
 TWILIO_AUTH_TOKEN = "fake-twilio-auth-token"
@@ -49,75 +48,24 @@ AT_SENDER_ID = "BSAcademy"
 
 INVALID_NUMBER = "+237600000000"
 
-SLOW = "slow"
-SERVER_ERROR = "500"
 
 E164 = re.compile(r"\+[1-9]\d{6,14}")
 
 
-@dataclass
-class Recorded:
-    method: str
-    path: str
-    headers: CaseInsensitiveDict
-    body: bytes
-    json: object = None
-    form: dict = field(default_factory=dict)
-
-
-class FakeSMSProviders:
+class FakeSMSProviders(FakeProviderServer):
     def __init__(self):
-        self.requests = []
+        super().__init__()
         self.token_lifetime = 3600
-        self.slow_seconds = 2.0
         self.twilio_messages = {}  # sid -> form
         self.orange_messages = {}  # request id -> outboundSMSMessageRequest
         self.at_messages = {}  # messageId -> form
         self._tokens = {}  # token -> expires at (monotonic)
-        self._faults = []  # (kind, path prefix)
-        self._lock = threading.Lock()
-        self._release = threading.Event()
-        self._server = None
-        self._thread = None
-
-    # --- Running -------------------------------------------------------------------------
-
-    def start(self):
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self._server.daemon_threads = True
-        self._server.block_on_close = False
-        self._server.fake = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self):
-        self._release.set()  # wake any slow answer still waiting
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    @property
-    def url(self):
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
 
     # --- Controls and records -------------------------------------------------------------
-
-    def fault(self, kind, path_prefix=""):
-        self._faults.append((kind, path_prefix))
-
-    def clear_faults(self):
-        self._faults.clear()
 
     def revoke_tokens(self):
         with self._lock:
             self._tokens.clear()
-
-    def requests_to(self, method, path_prefix):
-        return [r for r in self.requests if r.method == method and r.path.startswith(path_prefix)]
 
     def orange_token_calls(self):
         return self.requests_to("POST", "/oauth/v3/token")
@@ -165,24 +113,10 @@ class FakeSMSProviders:
 
     # --- Answers ----------------------------------------------------------------------
 
-    def fault_for(self, path):
-        for kind, prefix in self._faults:
-            if path.startswith(prefix):
-                return kind
-        return None
-
-    def answer(self, method, path, headers, body):
-        with self._lock:
-            for pattern, handler_method, route in ROUTES:
-                match = re.fullmatch(pattern, path)
-                if match and method == handler_method:
-                    return route(self, headers, body, *match.groups())
-        return 404, {"message": f"No route {method} {path}"}
-
     # Twilio.
 
     def _twilio_send(self, headers, body, account_sid):
-        if account_sid != TWILIO_ACCOUNT_SID or _basic_auth(headers) != (
+        if account_sid != TWILIO_ACCOUNT_SID or basic_auth(headers) != (
             TWILIO_ACCOUNT_SID,
             TWILIO_AUTH_TOKEN,
         ):
@@ -215,7 +149,7 @@ class FakeSMSProviders:
     # Orange.
 
     def _orange_token(self, headers, body):
-        if _basic_auth(headers) != (ORANGE_CLIENT_ID, ORANGE_CLIENT_SECRET):
+        if basic_auth(headers) != (ORANGE_CLIENT_ID, ORANGE_CLIENT_SECRET):
             return 401, {"error": "invalid_client", "error_description": "Client auth failed."}
         if dict(parse_qsl(body.decode())).get("grant_type") != "client_credentials":
             return 400, {"error": "unsupported_grant_type"}
@@ -236,7 +170,7 @@ class FakeSMSProviders:
                 "description": "The requested service needs credentials, but the ones "
                 "provided were out-of-date.",
             }
-        request = _json_object(body).get("outboundSMSMessageRequest")
+        request = json_object(body).get("outboundSMSMessageRequest")
         if not isinstance(request, dict):
             return 400, _orange_error("SVC0002", "Invalid input value for message part %1")
         address = str(request.get("address", ""))
@@ -311,55 +245,4 @@ def _orange_error(message_id, text, variables=""):
     return {"requestError": {"serviceException": exception}}
 
 
-def _basic_auth(headers):
-    kind, _, encoded = headers.get("Authorization", "").partition(" ")
-    if kind != "Basic":
-        return None
-    try:
-        user, _, password = b64decode(encoded).decode().partition(":")
-    except ValueError:
-        return None
-    return user, password
-
-
-def _json_object(body):
-    try:
-        data = json.loads(body or b"{}")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_POST(self):
-        fake = self.server.fake
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        headers = CaseInsensitiveDict(self.headers.items())
-        recorded = Recorded(method="POST", path=self.path, headers=headers, body=body)
-        if headers.get("Content-Type", "").startswith("application/json"):
-            recorded.json = _json_object(body)
-        elif headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
-            recorded.form = dict(parse_qsl(body.decode()))
-        fake.requests.append(recorded)
-        fault = fake.fault_for(self.path)
-        if fault == SLOW:
-            fake._release.wait(fake.slow_seconds)
-        if fault == SERVER_ERROR:
-            status, answer = 500, {"message": "Internal server error"}
-        else:
-            status, answer = fake.answer("POST", self.path, headers, body)
-        if isinstance(answer, bytes):
-            payload, content_type = answer, "text/plain"
-        else:
-            payload, content_type = json.dumps(answer).encode(), "application/json"
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-        except OSError:
-            pass  # the client gave up (slow answers): nothing to tell it
-
-    def log_message(self, format, *args):
-        pass
+FakeSMSProviders.ROUTES = ROUTES
