@@ -1,6 +1,9 @@
 """Bilingual site pages: home, about, FAQ, terms, privacy, footer and contact
 (demo/content/site.yaml)."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -60,10 +63,12 @@ def _create_french_home(data):
     home = root.add_child(instance=HomePage(**data["home"]["fr"]))
     home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
+    # Full URLs (sitemap, course JSON-LD) carry the port the site runs on (make run PORT=…).
+    port = urlsplit(settings.WAGTAILADMIN_BASE_URL).port or 80
     if site is None:
         Site.objects.create(
             hostname="localhost",
-            port=80,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name=data["site_name"],
@@ -71,6 +76,7 @@ def _create_french_home(data):
     else:
         site.root_page = home
         site.site_name = data["site_name"]
+        site.port = port
         site.save()
     if welcome is not None:
         welcome.delete()
