@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "directory",
     "booking",
     "notifications",
+    "messaging",
     "certificates",
     "demo",
     "wagtail_localize",
