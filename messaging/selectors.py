@@ -8,3 +8,12 @@ def is_participant(user_id, conversation_id):
     return Participant.objects.filter(
         user_id=user_id, conversation_id=conversation_id, left_at__isnull=True
     ).exists()
+
+
+def participant_ids(conversation_id):
+    """The ids of the people still in the conversation."""
+    return set(
+        Participant.objects.filter(
+            conversation_id=conversation_id, left_at__isnull=True
+        ).values_list("user_id", flat=True)
+    )
