@@ -1,0 +1,155 @@
+"""Who is online: a count of each person's open sockets in a shared cache, with a
+time to live that the page's pings refresh (so a crashed server does not leave people
+"online" for ever), and "seen 10 min ago" from the moment the last socket closed.
+
+The sockets call socket_opened / socket_pinged / socket_closed; pages ask
+presence_label(s). A person who switched it off (PresenceSetting.show_online) shows
+nothing and sends no presence events."""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from core.realtime import publish
+
+from .models import Block, Participant, PresenceSetting
+
+
+def _cache():
+    return caches[settings.PRESENCE_CACHE_ALIAS]
+
+
+def _key(user_id):
+    return f"presence:sockets:{user_id}"
+
+
+def _ttl():
+    return settings.PRESENCE_TTL_SECONDS
+
+
+def contact_ids(user_id):
+    """The people who share a conversation with this person, minus blocks either way:
+    the ones told when the person comes and goes. One query."""
+    mine = Participant.objects.filter(user_id=user_id, left_at__isnull=True)
+    blocked = Block.objects.filter(
+        Q(blocker_id=user_id, blocked_id=OuterRef("user_id"))
+        | Q(blocked_id=user_id, blocker_id=OuterRef("user_id"))
+    )
+    return set(
+        Participant.objects.filter(
+            conversation_id__in=mine.values("conversation_id"), left_at__isnull=True
+        )
+        .exclude(user_id=user_id)
+        .exclude(Exists(blocked))
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+
+
+def shows_online(user_id):
+    setting = PresenceSetting.objects.filter(user_id=user_id).only("show_online").first()
+    return setting is None or setting.show_online
+
+
+def _announce(user_id, online):
+    if shows_online(user_id):
+        publish(contact_ids(user_id), {"type": "presence", "user": user_id, "online": online})
+
+
+def socket_opened(user_id):
+    """A socket of this person opened; the first one makes them online."""
+    cache = _cache()
+    cache.add(_key(user_id), 0, _ttl())
+    try:
+        count = cache.incr(_key(user_id))
+    except ValueError:  # expired between the two calls
+        cache.set(_key(user_id), 1, _ttl())
+        count = 1
+    cache.touch(_key(user_id), _ttl())
+    if count == 1:
+        _announce(user_id, True)
+
+
+def socket_pinged(user_id):
+    """A page said it is still there: keep the person online for another TTL."""
+    cache = _cache()
+    if not cache.touch(_key(user_id), _ttl()):
+        # The count lapsed (pings were late, or the cache was emptied): count again.
+        socket_opened(user_id)
+
+
+def socket_closed(user_id):
+    """A socket closed; with the last one the person is "seen" now."""
+    cache = _cache()
+    try:
+        count = cache.decr(_key(user_id))
+    except ValueError:
+        count = 0
+    if count > 0:
+        return
+    cache.delete(_key(user_id))
+    PresenceSetting.objects.update_or_create(
+        user_id=user_id, defaults={"last_seen_at": timezone.now()}
+    )
+    _announce(user_id, False)
+
+
+def is_online(user_id):
+    return bool(_cache().get(_key(user_id)))
+
+
+def set_show_online(*, user, show_online):
+    """The person's switch. Contacts learn the change at once when they are online."""
+    PresenceSetting.objects.update_or_create(user=user, defaults={"show_online": show_online})
+    if is_online(user.pk):
+        event = {"type": "presence", "user": user.pk, "online": show_online}
+        publish(contact_ids(user.pk), event)
+
+
+def seen_label(moment, now):
+    minutes = int((now - moment).total_seconds() // 60)
+    if minutes < 1:
+        return _("seen just now")
+    if minutes < 60:
+        return _("seen %(minutes)d min ago") % {"minutes": minutes}
+    if minutes < 24 * 60:
+        return _("seen %(hours)d h ago") % {"hours": minutes // 60}
+    days = minutes // (24 * 60)
+    return ngettext("seen %(days)d day ago", "seen %(days)d days ago", days) % {"days": days}
+
+
+def presence_labels(viewer, user_ids):
+    """{user id: "online" / "seen 10 min ago" / ""} for a page showing these people:
+    one cache read and two queries whatever their number. Nothing across a block."""
+    blocked = Block.objects.filter(
+        Q(blocker_id=viewer.pk, blocked_id__in=user_ids)
+        | Q(blocked_id=viewer.pk, blocker_id__in=user_ids)
+    ).values_list("blocker_id", "blocked_id")
+    hidden = {viewer.pk} | {user_id for pair in blocked for user_id in pair}
+    user_ids = [user_id for user_id in user_ids if user_id not in hidden]
+    counts = _cache().get_many([_key(user_id) for user_id in user_ids])
+    settings_by_user = {
+        setting.user_id: setting for setting in PresenceSetting.objects.filter(user_id__in=user_ids)
+    }
+    now = timezone.now()
+    labels = dict.fromkeys(hidden - {viewer.pk}, "")
+    for user_id in user_ids:
+        setting = settings_by_user.get(user_id)
+        if setting is not None and not setting.show_online:
+            labels[user_id] = ""
+        elif counts.get(_key(user_id)):
+            labels[user_id] = _("online")
+        elif setting is not None and setting.last_seen_at:
+            labels[user_id] = seen_label(setting.last_seen_at, now)
+        else:
+            labels[user_id] = ""
+    return labels
+
+
+def presence_label(viewer, user):
+    """ "online", "seen 10 min ago" (in the active language), or "" when the person
+    switched it off or was never seen."""
+    return presence_labels(viewer, [user.pk]).get(user.pk, "")
