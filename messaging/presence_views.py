@@ -20,7 +20,9 @@ class PresenceForm(forms.Form):
 @login_required
 def presence_switch(request):
     current = presence.shows_online(request.user.pk)
-    form = PresenceForm(request.POST or None, initial={"show_online": current})
+    # An unticked box sends nothing: an empty POST is still an answer.
+    data = request.POST if request.method == "POST" else None
+    form = PresenceForm(data, initial={"show_online": current})
     if request.method == "POST" and form.is_valid():
         presence.set_show_online(user=request.user, show_online=form.cleaned_data["show_online"])
         messages.success(request, _("Your choice has been saved."))

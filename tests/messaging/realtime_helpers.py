@@ -2,6 +2,7 @@
 signed-in socket through the real ASGI application (session cookie, Origin header)."""
 
 import json
+from contextlib import contextmanager
 from unittest import mock
 
 from asgiref.sync import async_to_sync, sync_to_async
@@ -41,16 +42,6 @@ class WebsocketCommunicator(ApplicationCommunicator):
         scope = {"type": "websocket", "path": path, "query_string": b"", "headers": headers}
         super().__init__(application, scope)
 
-    # The test's database connection is inside its transaction: the consumer's
-    # database_sync_to_async must not close it (channels.testing does the same).
-    async def send_input(self, message):
-        with mock.patch("channels.db.close_old_connections", lambda: None):
-            return await super().send_input(message)
-
-    async def receive_output(self, timeout=1):
-        with mock.patch("channels.db.close_old_connections", lambda: None):
-            return await super().receive_output(timeout)
-
     async def connect(self):
         await self.send_input({"type": "websocket.connect"})
         answer = await self.receive_output()
@@ -84,6 +75,15 @@ async def socket(user=None, *, origin=ORIGIN):
         cookie = await sync_to_async(session_cookie)(user)
         headers.append((b"cookie", cookie.encode()))
     return WebsocketCommunicator(application, "/ws/live/", headers)
+
+
+@contextmanager
+def sockets_share_the_test_connection():
+    """The test's database connection is inside its transaction: the consumer's
+    database_sync_to_async must not close it (channels.testing does the same, but only
+    while a frame is handed over, not while the consumer works)."""
+    with mock.patch("channels.db.close_old_connections", lambda: None):
+        yield
 
 
 def flush_layer():

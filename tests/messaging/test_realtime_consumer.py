@@ -14,16 +14,22 @@ from core.realtime import publish, user_group
 from messaging.models import Message, PresenceSetting
 
 from ..conftest import make_person
-from .realtime_helpers import conversation_between, flush_layer, socket
+from .realtime_helpers import (
+    conversation_between,
+    flush_layer,
+    socket,
+    sockets_share_the_test_connection,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def fresh_layer():
-    flush_layer()
-    yield
-    flush_layer()
+    with sockets_share_the_test_connection():
+        flush_layer()
+        yield
+        flush_layer()
 
 
 @pytest.fixture
@@ -58,7 +64,10 @@ def groups_held():
     layer = get_channel_layer()
     if hasattr(layer, "_get_layer"):  # Redis Pub/Sub: one layer per event loop
         layer = layer._get_layer()
-    return {name: members for name, members in layer.groups.items() if members}
+    # The Pub/Sub layer names its Redis channel "<prefix>__group__<group>".
+    return {
+        name.split("__group__")[-1]: members for name, members in layer.groups.items() if members
+    }
 
 
 def test_a_socket_without_a_session_is_closed_with_4401_and_joins_nothing():
