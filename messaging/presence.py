@@ -62,14 +62,14 @@ def _announce(user_id, online):
 def socket_opened(user_id):
     """A socket of this person opened; the first one makes them online."""
     cache = _cache()
-    cache.add(_key(user_id), 0, _ttl())
+    if cache.add(_key(user_id), 1, _ttl()):
+        _announce(user_id, True)
+        return
     try:
-        count = cache.incr(_key(user_id))
+        cache.incr(_key(user_id))
+        cache.touch(_key(user_id), _ttl())
     except ValueError:  # expired between the two calls
         cache.set(_key(user_id), 1, _ttl())
-        count = 1
-    cache.touch(_key(user_id), _ttl())
-    if count == 1:
         _announce(user_id, True)
 
 

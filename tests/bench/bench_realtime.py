@@ -1,0 +1,156 @@
+"""Real-time figures on two real uvicorn servers sharing Redis (printed, not asserted
+as times): the time from a frame sent to server 1 to its event shown on a socket held
+by server 2 (p50/p95; goal p95 <= 300 ms on loopback), and how many idle sockets one
+ASGI process holds (goal 2,000) with its memory.
+
+Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test REDIS_URL=redis://127.0.0.1:6379/0 make bench"""
+
+import asyncio
+import json
+import statistics
+import time
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.core.cache import caches
+from django.utils.module_loading import import_string
+from websockets.asyncio.client import connect as async_connect
+from websockets.sync.client import connect
+
+from accounts.models import User
+from core.realtime import publish
+from messaging.models import Conversation, Participant
+
+from ..conftest import make_person
+from ..messaging.realtime_helpers import session_cookie
+from ..messaging.realtime_servers import needs_shared_stores, start_servers
+
+pytestmark = [pytest.mark.bench, pytest.mark.django_db(transaction=True)]
+
+SAMPLES = 200
+IDLE_SOCKETS = 2000
+CONNECTING_AT_ONCE = 100
+
+
+@pytest.fixture
+def servers(tmp_path):
+    needs_shared_stores()
+    running = start_servers(tmp_path, 2)
+    yield running
+    for server in running:
+        server.stop()
+
+
+def socket_to(server, cookie):
+    return connect(
+        server.socket_url,
+        additional_headers={"Origin": server.url, "Cookie": cookie},
+        open_timeout=10,
+    )
+
+
+def receive(ws, kind):
+    while True:
+        event = json.loads(ws.recv(timeout=5))
+        if event["type"] == kind:
+            return event
+
+
+def test_send_to_display_across_two_servers(servers):
+    awa = make_person("awa@example.cm", first_name="Awa")
+    binta = make_person("binta@example.cm", first_name="Binta")
+    # One conversation a sample: typing is said once in three seconds per conversation.
+    conversations = Conversation.objects.bulk_create(Conversation() for _ in range(SAMPLES))
+    Participant.objects.bulk_create(
+        Participant(conversation=conversation, user=person)
+        for conversation in conversations
+        for person in (awa, binta)
+    )
+    timings = []
+    with (
+        socket_to(servers[1], session_cookie(binta)) as display,
+        socket_to(servers[0], session_cookie(awa)) as sender,
+    ):
+        receive(display, "presence")  # Awa is online: both sockets have joined
+        for conversation in conversations:
+            started = time.perf_counter()
+            sender.send(json.dumps({"type": "typing", "conversation": conversation.pk}))
+            event = receive(display, "typing")
+            timings.append((time.perf_counter() - started) * 1000)
+            assert event["conversation"] == conversation.pk
+
+    timings.sort()
+    p50 = statistics.median(timings)
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    print(
+        f"\nsend (socket on server 1) -> display (socket on server 2), {SAMPLES} events: "
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms (goal p95 <= 300 ms)"
+    )
+
+
+def idle_people(count):
+    """``count`` people with a session each, made in bulk."""
+    password = make_password(None)
+    users = User.objects.bulk_create(
+        User(email=f"idle{index}@example.cm", first_name="Idle", password=password)
+        for index in range(count)
+    )
+    store_class = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
+    cookies = []
+    for user in users:
+        store = store_class()
+        store.update(
+            {
+                "_auth_user_id": str(user.pk),
+                "_auth_user_backend": "django.contrib.auth.backends.ModelBackend",
+                "_auth_user_hash": user.get_session_auth_hash(),
+            }
+        )
+        store.create()
+        cookies.append(f"{settings.SESSION_COOKIE_NAME}={store.session_key}")
+    return users, cookies
+
+
+def test_idle_sockets_one_asgi_process_holds(servers):
+    server = servers[0]
+    users, cookies = idle_people(IDLE_SOCKETS)
+    rss_before = server.rss_kib()
+
+    async def hold():
+        opened = []
+        limit = asyncio.Semaphore(CONNECTING_AT_ONCE)
+
+        async def open_one(user, cookie):
+            async with limit:
+                ws = await async_connect(
+                    server.socket_url,
+                    additional_headers={"Origin": server.url, "Cookie": cookie},
+                    open_timeout=30,
+                    max_queue=4,
+                )
+                opened.append((user, ws))
+
+        started = time.perf_counter()
+        await asyncio.gather(*(open_one(*pair) for pair in zip(users, cookies, strict=True)))
+        elapsed = time.perf_counter() - started
+        await asyncio.sleep(1)
+        rss_held = server.rss_kib()
+        # Still alive: an event for the first person in reaches her socket.
+        first, first_ws = opened[0]
+        await asyncio.to_thread(publish, [first.pk], {"type": "notifications", "unread": 1})
+        answer = json.loads(await asyncio.wait_for(first_ws.recv(), 5))
+        open_count = sum(1 for _, ws in opened if ws.state.name == "OPEN")
+        await asyncio.gather(*(ws.close() for _, ws in opened))
+        return elapsed, rss_held, answer, open_count
+
+    elapsed, rss_held, answer, open_count = asyncio.run(hold())
+    assert answer == {"type": "notifications", "unread": 1}
+    assert open_count == IDLE_SOCKETS
+    per_socket = (rss_held - rss_before) / IDLE_SOCKETS
+    print(
+        f"\nidle sockets held by one uvicorn process: {open_count} (goal 2,000), opened in "
+        f"{elapsed:.1f} s; RSS {rss_before / 1024:.0f} MiB -> {rss_held / 1024:.0f} MiB "
+        f"({per_socket:.1f} KiB a socket)"
+    )
+    caches[settings.PRESENCE_CACHE_ALIAS].clear()
