@@ -53,7 +53,7 @@ if REALTIME_PORT:
     REALTIME_URL = "ws://{host}:" + REALTIME_PORT + "/ws/live/"
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"] = [
         *CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"],
-        *(f"ws://{host}:{REALTIME_PORT}" for host in ALLOWED_HOSTS),
+        *(f"ws://{host}:{REALTIME_PORT}" for host in ALLOWED_HOSTS if "[" not in host),
     ]
 
 # SMS go to var/sms/, listed for moderators in the admin ("Sandbox SMS").
