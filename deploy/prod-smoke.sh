@@ -149,7 +149,7 @@ done
 log "two uvicorn real-time servers on 127.0.0.1:$ASGI1_PORT and 127.0.0.1:$ASGI2_PORT"
 for port in "$ASGI1_PORT" "$ASGI2_PORT"; do
   start "asgi-$port" "$BIN/uvicorn" cms.asgi:application --host 127.0.0.1 --port "$port" \
-    --ws websockets --ws-max-size 65536 --proxy-headers --timeout-graceful-shutdown 10 --no-access-log
+    --ws websockets-sansio --ws-max-size 65536 --proxy-headers --timeout-graceful-shutdown 10 --no-access-log
 done
 
 log "nginx on https://127.0.0.1:$LB_PORT (self-signed certificate)"

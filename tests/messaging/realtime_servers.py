@@ -53,8 +53,8 @@ class AsgiServer:
         self.process = subprocess.Popen(
             [
                 *(sys.executable, "-m", "uvicorn", "cms.asgi:application"),
-                *("--host", "127.0.0.1", "--port", str(self.port), "--ws", "websockets"),
-                *("--no-access-log", "--log-level", "warning"),
+                *("--host", "127.0.0.1", "--port", str(self.port), "--ws", "websockets-sansio"),
+                *("--ws-max-size", "65536", "--no-access-log", "--log-level", "warning"),
             ],
             cwd=settings.BASE_DIR,
             env=env,
@@ -82,6 +82,17 @@ class AsgiServer:
                     return int(line.split()[1])
         return 0
 
+    def cpu_seconds(self):
+        """User + system CPU time the server has used so far."""
+        with open(f"/proc/{self.process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def kill(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
     def stop(self):
         if self.process and self.process.poll() is None:
             self.process.terminate()
@@ -90,6 +101,18 @@ class AsgiServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def wait_until_offline(user_ids, seconds=30):
+    """Until the servers have handled the closing of these people's sockets (they write
+    "last seen"), so that no server writes while the test's database is emptied."""
+    from messaging.presence import online_ids
+
+    deadline = time.monotonic() + seconds
+    while online_ids(user_ids):
+        if time.monotonic() > deadline:
+            raise AssertionError("the servers did not see the sockets close")
+        time.sleep(0.05)
 
 
 def start_servers(tmp_path, count):

@@ -13,7 +13,7 @@ from core.realtime import publish
 
 from ..conftest import make_person
 from .realtime_helpers import conversation_between, session_cookie
-from .realtime_servers import needs_shared_stores, start_servers
+from .realtime_servers import needs_shared_stores, start_servers, wait_until_offline
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -51,6 +51,7 @@ def test_an_event_published_elsewhere_reaches_a_socket_on_server_two(servers):
         assert next_event(ws) == {"type": "pong"}  # joined its group by now
         publish([awa.pk], {"type": "notifications", "unread": 2})
         assert next_event(ws) == {"type": "notifications", "unread": 2}
+    wait_until_offline([awa.pk])
 
 
 def test_typing_on_server_one_reaches_the_other_person_on_server_two(servers):
@@ -70,6 +71,7 @@ def test_typing_on_server_one_reaches_the_other_person_on_server_two(servers):
             "user": awa.pk,
             "name": "Awa",
         }
+    wait_until_offline([awa.pk, binta.pk])
 
 
 def test_a_socket_without_a_session_is_refused(servers):
