@@ -242,10 +242,14 @@
       socket.send(JSON.stringify(frame));
       return true;
     },
-    connected: function () {
-      return Boolean(socket && socket.readyState === WebSocket.OPEN);
-    },
   };
+  /* True while the server's events reach this page by the socket; page scripts with
+     their own poll (conversation.js) poll only while it is false. */
+  Object.defineProperty(window.bsaLive, "connected", {
+    get: function () {
+      return Boolean(!alwaysPoll && socket && socket.readyState === WebSocket.OPEN);
+    },
+  });
 
   connect();
   if (alwaysPoll) {
