@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from accounts.models import User
 from checkout.models import Coupon, Subscription
 from course_pages.models import CoursePage, LessonPage
-from demo.loaders.people import DEMO_PASSWORD
+from demo.loaders.people import DEMO_PASSWORD, demo_password_hash
 from directory.models import ProfessionalPage
 from enrolment.services import enrol_free, enrol_with_subscription
 
@@ -79,7 +79,7 @@ def _people():
         )
         if created:
             user.phone = phone_of(network, number)
-            user.set_password(DEMO_PASSWORD)
+            user.password = demo_password_hash()
             user.save()
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
