@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from core import photos
@@ -150,7 +151,10 @@ def _clean_text(text, *, required, limit):
                 "A message can be %(limit)s characters at most; this one has %(length)s. "
                 "Shorten it or send it in two parts."
             )
-            % {"limit": f"{limit:,}", "length": f"{len(text):,}"}
+            % {
+                "limit": number_format(limit, force_grouping=True),
+                "length": number_format(len(text), force_grouping=True),
+            }
         )
     return text
 
