@@ -91,3 +91,31 @@ def test_the_task_does_nothing_twice(people, chat):
     )
     assert transcode_voice_note(message.pk) == "ready"
     assert transcode_voice_note(message.pk) == "nothing to do"
+
+
+def test_a_browser_recording_without_a_duration_in_its_header_is_measured(tmp_path):
+    """MediaRecorder's WebM carries no duration: the packets are read to the end."""
+    from messaging import voice
+
+    recording = tmp_path / "recording.webm"
+    with open(recording, "wb") as piped:  # written to a pipe, like a live recorder
+        subprocess.run(
+            [
+                "ffmpeg",
+                "-v",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:duration=3",
+                "-c:a",
+                "libopus",
+                "-f",
+                "webm",
+                "pipe:1",
+            ],
+            stdout=piped,
+            check=True,
+        )
+    assert probe(recording).get("duration") == "N/A"
+    assert 2.9 < voice.duration_seconds(recording) < 3.1
