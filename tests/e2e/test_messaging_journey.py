@@ -26,7 +26,9 @@ def course(db):
     from enrolment.services import enrol
 
     site = build_course_site()
-    student = make_person("linda@example.cm", first_name="Linda", last_name="Ewane", is_student=True)
+    student = make_person(
+        "linda@example.cm", first_name="Linda", last_name="Ewane", is_student=True
+    )
     enrol(user=student, course=site["course"])
     return site["course"]
 
