@@ -7,6 +7,7 @@ class BookingConfig(AppConfig):
     verbose_name = _("Bookings")
 
     def ready(self):
-        from . import directory_links  # imports models: only once the registry is ready
+        from . import conversations, directory_links  # import models: once the registry is ready
 
         directory_links.connect()
+        conversations.register()

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("account/orders/", include("checkout.account_urls")),
     path("directory/", include("directory.urls")),
     path("bookings/", include("booking.urls")),
+    path("messages/", include("messaging.urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
 )

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class EnrolmentConfig(AppConfig):
     name = "enrolment"
     verbose_name = _("Enrolment and learning")
+
+    def ready(self):
+        from . import conversations  # imports models: only once the registry is ready
+
+        conversations.register()

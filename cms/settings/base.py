@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: trims 304 answers once every other middleware has added its headers.
+    "core.not_modified.SlimNotModifiedMiddleware",
     "core.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.SiteCSPMiddleware",
