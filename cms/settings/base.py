@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "notifications",
     "messaging",
     "certificates",
+    "community",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
