@@ -7,6 +7,10 @@ class BookingConfig(AppConfig):
     verbose_name = _("Bookings")
 
     def ready(self):
+        from notifications import kinds
+
         from . import directory_links  # imports models: only once the registry is ready
+        from .notification_kinds import KINDS
 
         directory_links.connect()
+        kinds.register(*KINDS)

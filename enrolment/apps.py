@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class EnrolmentConfig(AppConfig):
     name = "enrolment"
     verbose_name = _("Enrolment and learning")
+
+    def ready(self):
+        from notifications import kinds
+
+        from .notification_kinds import KINDS
+
+        kinds.register(*KINDS)
