@@ -23,6 +23,7 @@ DIGEST_ITEMS = 50
 def people_with_a_digest_due():
     return (
         Notification.objects.filter(digest_due=True, digest_batch__isnull=True)
+        .order_by("user_id")  # not the model's ordering, which would defeat distinct()
         .values_list("user_id", flat=True)
         .distinct()
     )

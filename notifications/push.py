@@ -103,7 +103,8 @@ def send(message):
     except WebPushException as error:
         status = getattr(error.response, "status_code", None)
         if status in GONE:
-            subscription.delete()
+            # By query: the message still holds this instance and is saved next.
+            PushSubscription.objects.filter(pk=subscription.pk).delete()
             raise SubscriptionGone(f"push service answered {status}") from error
         raise
     PushSubscription.objects.filter(pk=subscription.pk).update(last_success=timezone.now())
