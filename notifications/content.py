@@ -31,7 +31,7 @@ class Message:
             text=str(self.text),
             html=str(self.html),
             sms=str(self.sms),
-            summary=str(self.summary) or summarise(str(self.sms) or str(self.text)),
+            summary=str(self.summary) or summarise(str(self.text)),
             url=str(self.url),
             sms_to=str(self.sms_to or ""),
             attachments=tuple(
@@ -41,12 +41,12 @@ class Message:
 
 
 def summarise(text):
-    """The text without its greeting line ("Hello Awa,"), cut to SUMMARY_CHARS: e-mails
-    open with one, the centre's list does not need it."""
+    """The e-mail's first paragraph after its greeting ("Hello Awa,"), cut to
+    SUMMARY_CHARS: what the centre's list and a push have room for."""
     paragraphs = [part.strip() for part in text.strip().split("\n\n") if part.strip()]
     if len(paragraphs) > 1 and paragraphs[0].endswith(",") and "\n" not in paragraphs[0]:
         paragraphs = paragraphs[1:]
-    summary = "\n\n".join(paragraphs)
+    summary = paragraphs[0] if paragraphs else ""
     if len(summary) > SUMMARY_CHARS:
         summary = summary[: SUMMARY_CHARS - 1].rstrip() + "…"
     return summary

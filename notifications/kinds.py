@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 SITE, EMAIL, SMS, PUSH = "site", "email", "sms", "push"
 CHANNELS = (SITE, EMAIL, SMS, PUSH)
 CHANNEL_LABELS = {
-    SITE: _("On the site"),
+    SITE: _("Site"),
     EMAIL: _("E-mail"),
     SMS: _("SMS"),
     PUSH: _("Push"),

@@ -182,7 +182,7 @@ def test_a_push_is_encrypted_vapid_signed_and_kept_a_day(
     assert message.status == OutboundMessage.Status.SENT
     assert json.loads(message.body_text) == {
         "title": "Paiement reçu",
-        "body": "Beauty Skills Academy : paiement de 5 000 FCFA reçu.",
+        "body": "Nous avons reçu votre paiement de 5 000 FCFA.",
         "url": "/fr/account/orders/",
         "tag": "payment_received",
         "lang": "fr",
