@@ -1,7 +1,8 @@
 /* Web push. The browser asks for permission only when the site calls
    window.bsaPush.offer() (messaging does, after a person's first message), never on
    arrival. Once allowed, each visit makes sure the server holds this browser's
-   subscription (once per tab session). */
+   subscription (once per tab session). Without a key on the page (a server with no
+   VAPID key) offer() does nothing and resolves false. */
 (function () {
   "use strict";
   var bell = document.querySelector("[data-push-key]");
