@@ -7,6 +7,10 @@ class EnrolmentConfig(AppConfig):
     verbose_name = _("Enrolment and learning")
 
     def ready(self):
+        from notifications import kinds
+
         from . import conversations  # imports models: only once the registry is ready
+        from .notification_kinds import KINDS
 
         conversations.register()
+        kinds.register(*KINDS)

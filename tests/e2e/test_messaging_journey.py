@@ -51,7 +51,7 @@ def test_student_and_instructor_chat_in_french_and_english(
 
     # The instructor sees the unread count in the header and answers (English).
     log_in(live_server, other_page, "aicha@example.cm", "en")
-    link = other_page.locator("a.header-link")
+    link = other_page.locator("a[data-messages-link]")
     expect(link).to_contain_text("Messages")
     expect(link.locator("[data-unread-count]")).to_have_text("1")
     link.click()
