@@ -29,6 +29,9 @@ def academy_site():
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
+        # Straight to the delivery queue, not notifications.notify: these mails go to an
+        # address (a new one being verified, a reset asked for an address), not always
+        # to a known person, and no preference may stop them.
         user = context.get("user")
         language = getattr(user, "preferred_language", "") or translation.get_language()
         context = {"email": email, "current_site": academy_site(), **context}

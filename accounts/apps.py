@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from notifications import kinds
+
+        from .notification_kinds import KINDS
+
+        kinds.register(*KINDS)

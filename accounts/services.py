@@ -4,11 +4,11 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
-from notifications.services import queue_email
+from notifications.services import Message, notify
 
 from .models import INSTRUCTORS_GROUP, User
+from .notification_kinds import INSTRUCTOR_DECISION
 
 ROLE_STUDENT = "student"
 ROLE_INSTRUCTOR = "instructor"
@@ -62,18 +62,22 @@ def decide_instructor(*, user, approve):
 
 
 def _tell_instructor_of_decision(user, approve):
-    with override(user.preferred_language):
-        if approve:
-            subject = _("You can now create courses on Beauty Skills Academy")
-            text = _(
-                "Hello %(name)s,\n\nA moderator approved your instructor account. "
-                "Log in to the editor to create your courses: %(url)s\n"
-            )
-        else:
-            subject = _("Your instructor request on Beauty Skills Academy")
-            text = _(
-                "Hello %(name)s,\n\nA moderator could not approve your instructor account "
-                "for now. You can still learn on the academy: %(url)s\n"
-            )
-        url = settings.WAGTAILADMIN_BASE_URL + ("/admin/" if approve else "/")
-        queue_email(to=user.email, subject=subject, text=text % {"name": user, "url": url})
+    notify(user, INSTRUCTOR_DECISION, message=lambda: _decision(user, approve))
+
+
+def _decision(user, approve):
+    if approve:
+        subject = _("You can now create courses on Beauty Skills Academy")
+        text = _(
+            "Hello %(name)s,\n\nA moderator approved your instructor account. "
+            "Log in to the editor to create your courses: %(url)s\n"
+        )
+    else:
+        subject = _("Your instructor request on Beauty Skills Academy")
+        text = _(
+            "Hello %(name)s,\n\nA moderator could not approve your instructor account "
+            "for now. You can still learn on the academy: %(url)s\n"
+        )
+    path = "/admin/" if approve else "/"
+    url = settings.WAGTAILADMIN_BASE_URL + path
+    return Message(subject=subject, text=text % {"name": user, "url": url}, url=path)

@@ -7,6 +7,12 @@ class BookingConfig(AppConfig):
     verbose_name = _("Bookings")
 
     def ready(self):
-        from . import directory_links  # imports models: only once the registry is ready
+        from notifications import kinds
+
+        # These import models: only once the registry is ready.
+        from . import conversations, directory_links
+        from .notification_kinds import KINDS
 
         directory_links.connect()
+        conversations.register()
+        kinds.register(*KINDS)

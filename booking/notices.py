@@ -1,22 +1,37 @@
 """What each side of a booking is told, in their own language, by e-mail and SMS.
 
-Everything goes through the notifications queue (e-mails carry the .ics calendar
-file as an attachment), delivered once each after the commit. Callers claim the
-booking first (see booking.tasks), so nothing is queued twice."""
+Everything goes through notifications.notify (e-mails carry the .ics calendar file as
+an attachment), delivered once each after the commit, as each person chose. Callers
+claim the booking first (see booking.tasks), so nothing is queued twice."""
+
+from functools import partial
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from checkout.money import format_xaf
-from notifications.services import queue_email, queue_sms
+from notifications.services import Message, notify
 
 from . import ics
+from .notification_kinds import (
+    BOOKING_CANCELLED,
+    BOOKING_CONFIRMED,
+    BOOKING_MOVED,
+    BOOKING_REMINDER,
+    DEPOSIT_REFUNDED,
+)
 
 CONFIRMED, MOVED, CANCELLED, REMINDER = "confirmed", "moved", "cancelled", "reminder"
+KINDS = {
+    CONFIRMED: BOOKING_CONFIRMED,
+    MOVED: BOOKING_MOVED,
+    CANCELLED: BOOKING_CANCELLED,
+    REMINDER: BOOKING_REMINDER,
+}
 
 
 def when(booking):
@@ -111,39 +126,49 @@ def tell_both_sides(booking, kind):
     """Confirmation, move, cancellation or reminder to the client and the professional.
     The first three carry the calendar file."""
     for person, phone, details, is_professional in _recipients(booking):
-        with override(person.preferred_language or "fr"):
-            subject = _subject(kind, booking)
-            text = "\n".join(
-                [
-                    _("Hello %(name)s,") % {"name": person.first_name or person.email},
-                    "",
-                    _opening(kind),
-                    _("%(service)s — %(when)s")
-                    % {"service": booking.service.name, "when": when(booking)},
-                    *details(booking),
-                    "",
-                    _("Your bookings: %(url)s") % {"url": _bookings_url(is_professional)},
-                ]
-            )
-            calendar = (
-                []
-                if kind == REMINDER
-                else [
-                    (
-                        _("appointment.ics"),
-                        calendar_for(booking, cancelled=kind == CANCELLED),
-                        "text/calendar",
-                    )
-                ]
-            )
-            queue_email(to=person.email, subject=subject, text=text, attachments=calendar)
-            if phone:
-                queue_sms(to=phone, text=_sms(kind, booking))
+        notice = partial(_notice, booking, kind, person, phone, details, is_professional)
+        notify(person, KINDS[kind], message=notice)
+
+
+def _notice(booking, kind, person, phone, details, is_professional):
+    text = "\n".join(
+        [
+            _("Hello %(name)s,") % {"name": person.first_name or person.email},
+            "",
+            _opening(kind),
+            _("%(service)s — %(when)s") % {"service": booking.service.name, "when": when(booking)},
+            *details(booking),
+            "",
+            _("Your bookings: %(url)s") % {"url": _bookings_url(is_professional)},
+        ]
+    )
+    calendar = (
+        ()
+        if kind == REMINDER
+        else (
+            (
+                _("appointment.ics"),
+                calendar_for(booking, cancelled=kind == CANCELLED),
+                "text/calendar",
+            ),
+        )
+    )
+    return Message(
+        subject=_subject(kind, booking),
+        text=text,
+        sms=_sms(kind, booking),
+        sms_to=phone,
+        url=_bookings_path(is_professional),
+        attachments=calendar,
+    )
+
+
+def _bookings_path(is_professional):
+    return reverse("booking:professional_bookings" if is_professional else "booking:my_bookings")
 
 
 def _bookings_url(is_professional):
-    name = "booking:professional_bookings" if is_professional else "booking:my_bookings"
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + _bookings_path(is_professional)
 
 
 def calendar_for(booking, *, cancelled=False):
@@ -159,15 +184,17 @@ def calendar_for(booking, *, cancelled=False):
 def tell_client_slot_was_taken(booking, *, amount_xaf):
     """A deposit paid after the hold expired, for a slot given to someone else."""
     client = booking.client
-    with override(client.preferred_language or "fr"):
-        text = _(
-            "Your deposit arrived after the slot of %(when)s had been given to someone "
-            "else, so we refunded it: %(amount)s. You can choose another time."
-        ) % {"when": when(booking), "amount": format_xaf(amount_xaf, client.preferred_language)}
-        queue_email(
-            to=client.email,
-            subject=_("Slot no longer free: deposit refunded"),
-            text=_("Hello %(name)s,") % {"name": client.first_name or client.email} + "\n\n" + text,
-        )
-        if client.phone:
-            queue_sms(to=client.phone, text=_("Beauty Skills Academy: %(text)s") % {"text": text})
+    notify(client, DEPOSIT_REFUNDED, message=lambda: _slot_taken(booking, client, amount_xaf))
+
+
+def _slot_taken(booking, client, amount_xaf):
+    text = _(
+        "Your deposit arrived after the slot of %(when)s had been given to someone "
+        "else, so we refunded it: %(amount)s. You can choose another time."
+    ) % {"when": when(booking), "amount": format_xaf(amount_xaf, get_language())}
+    return Message(
+        subject=_("Slot no longer free: deposit refunded"),
+        text=_("Hello %(name)s,") % {"name": client.first_name or client.email} + "\n\n" + text,
+        sms=_("Beauty Skills Academy: %(text)s") % {"text": text},
+        url=_bookings_path(is_professional=False),
+    )

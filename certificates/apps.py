@@ -7,4 +7,9 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        from notifications import kinds
+
         from . import receivers  # noqa: F401  (connects to enrolment.signals.course_completed)
+        from .notification_kinds import KINDS
+
+        kinds.register(*KINDS)

@@ -6,16 +6,17 @@ import logging
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from course_pages.models import CoursePage
 from enrolment.models import Enrolment
-from notifications.services import queue_email
+from notifications.services import Message, notify
 
 from . import codes, documents, pdf, signals
 from .errors import CertificateError
 from .models import Certificate
+from .notification_kinds import CERTIFICATE_READY
 from .snapshot import course_snapshot
 
 logger = logging.getLogger(__name__)
@@ -97,29 +98,34 @@ def ensure_pdf(*, certificate):
 
 
 def notify_owner(*, certificate):
-    """E-mail the student once, in their language, with where to find the certificate."""
+    """Tell the student once, in their language, where to find the certificate."""
     claimed = Certificate.objects.filter(pk=certificate.pk, notified_at__isnull=True).update(
         notified_at=timezone.now()
     )
     if not claimed:
         return
-    user = certificate.user
-    with translation.override(user.preferred_language):
-        mine = documents.absolute(reverse("certificates:mine"))
-        verify = documents.absolute(certificate.get_verify_url())
-        subject = _("Your certificate for “%(course)s”") % {"course": certificate.course_title}
-        text = _(
+    notify(certificate.user, CERTIFICATE_READY, message=lambda: _ready(certificate))
+
+
+def _ready(certificate):
+    mine = reverse("certificates:mine")
+    values = {
+        "name": certificate.student_name,
+        "course": certificate.course_title,
+        "code": certificate.code,
+        "mine": documents.absolute(mine),
+        "verify": documents.absolute(certificate.get_verify_url()),
+    }
+    return Message(
+        subject=_("Your certificate for “%(course)s”") % values,
+        text=_(
             "Hello %(name)s,\n\nCongratulations! You completed “%(course)s”.\n"
             "Your certificate %(code)s is ready: download it (PDF) from %(mine)s\n\n"
             "Anyone can check it at %(verify)s\n"
-        ) % {
-            "name": certificate.student_name,
-            "course": certificate.course_title,
-            "code": certificate.code,
-            "mine": mine,
-            "verify": verify,
-        }
-    queue_email(to=user.email, subject=subject, text=text)
+        )
+        % values,
+        url=mine,
+    )
 
 
 @transaction.atomic

@@ -8,8 +8,12 @@ class CheckoutConfig(AppConfig):
     verbose_name = _("Payments")
 
     def ready(self):
+        from notifications import kinds
+
         # Checkout's own fulfiller (subscriptions) and its jobs' listeners.
-        from . import receivers, subscriptions  # noqa: F401
+        from . import notification_kinds, receivers, subscriptions  # noqa: F401
+
+        kinds.register(*notification_kinds.KINDS)
 
         # Each app that sells something registers its fulfillers in <app>/fulfillers.py,
         # found the way the admin finds admin.py: checkout never names those apps.

@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
-from notifications.services import queue_email, queue_sms
+from notifications.services import Message, notify
 
 from .models import Subscription
+from .notification_kinds import SUBSCRIPTION_ENDING
 
 REMIND_BEFORE = timedelta(days=3)
 
@@ -61,25 +61,23 @@ def send_renewal_reminder(subscription_id):
 
 
 def _queue_reminder(subscription):
-    user = subscription.user
-    with override(user.preferred_language):
-        link = settings.WAGTAILADMIN_BASE_URL + reverse(
-            "checkout:buy", args=["subscription", subscription.plan]
+    notify(subscription.user, SUBSCRIPTION_ENDING, message=lambda: _reminder(subscription))
+
+
+def _reminder(subscription):
+    path = reverse("checkout:buy", args=["subscription", subscription.plan])
+    link = settings.WAGTAILADMIN_BASE_URL + path
+    end = date_format(timezone.localtime(subscription.ends_at), "DATE_FORMAT")
+    values = {"name": subscription.user, "date": end, "link": link}
+    return Message(
+        subject=_("Your subscription ends on %(date)s") % values,
+        text=_(
+            "Hello %(name)s,\n\nYour Beauty Skills Academy subscription ends on %(date)s. "
+            "To keep your courses open, renew it in one tap:\n%(link)s\n\n"
+            "The new period starts when the current one ends: you lose no days.\n"
         )
-        end = date_format(timezone.localtime(subscription.ends_at), "DATE_FORMAT")
-        queue_email(
-            to=user.email,
-            subject=_("Your subscription ends on %(date)s") % {"date": end},
-            text=_(
-                "Hello %(name)s,\n\nYour Beauty Skills Academy subscription ends on %(date)s. "
-                "To keep your courses open, renew it in one tap:\n%(link)s\n\n"
-                "The new period starts when the current one ends: you lose no days.\n"
-            )
-            % {"name": user, "date": end, "link": link},
-        )
-        if user.phone:
-            queue_sms(
-                to=user.phone,
-                text=_("Beauty Skills Academy: your subscription ends on %(date)s. Renew: %(link)s")
-                % {"date": end, "link": link},
-            )
+        % values,
+        sms=_("Beauty Skills Academy: your subscription ends on %(date)s. Renew: %(link)s")
+        % values,
+        url=path,
+    )

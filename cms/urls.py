@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import healthz
 from home.sitemaps import BilingualSitemap
+from notifications.push_views import service_worker
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -19,6 +20,8 @@ urlpatterns = [
     path("lesson-media/", include("course_pages.urls")),
     path("checkout/webhooks/", include("checkout.webhook_urls")),
     path("notifications/", include("notifications.urls")),
+    # The service worker's scope is the folder it is served from: the whole site.
+    path("sw.js", service_worker, name="service_worker"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
 ]
 
@@ -36,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("directory/", include("directory.urls")),
     path("bookings/", include("booking.urls")),
     path("messages/presence/", include("messaging.presence_urls")),
+    path("messages/", include("messaging.urls")),
+    path("notifications/", include("notifications.centre_urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
 )

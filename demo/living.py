@@ -1,7 +1,7 @@
 """The living academy: after the pages, people use the site. Students pay for courses
 through the sandbox (MTN MoMo and Orange Money numbers), one subscribes, coupons are
 used or expired, quizzes are passed and failed, practice work is reviewed by classmates
-and decided on by the instructor, and clients review appointments that happened.
+and decided on by the instructor, clients review appointments that happened, and people write to each other.
 Everything goes through the apps' own services, in a fixed order, with dates relative
 to today. Professionals certified by our own courses come from home.demo.load_showcase.
 Loaded once: a second call finds the welcome coupon and changes nothing."""
@@ -15,11 +15,12 @@ from wagtail.models import Locale
 from accounts.models import User
 from checkout.models import Coupon, Subscription
 from course_pages.models import CoursePage, LessonPage
-from demo.loaders.people import DEMO_PASSWORD
+from demo.loaders.people import DEMO_PASSWORD, demo_password_hash
 from directory.models import ProfessionalPage
 from enrolment.services import enrol_free, enrol_with_subscription
 
 from . import living_learning as learning
+from . import living_messages
 from .living_bookings import completed_and_reviewed
 from .living_payments import pay, phone_of
 
@@ -65,6 +66,7 @@ def load():
     _subscription(people["carine"])
     _practice_work(people)
     _bookings(people)
+    living_messages.load()
 
 
 def _people():
@@ -79,7 +81,7 @@ def _people():
         )
         if created:
             user.phone = phone_of(network, number)
-            user.set_password(DEMO_PASSWORD)
+            user.password = demo_password_hash()
             user.save()
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}

@@ -7,6 +7,7 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Professional directory")
 
     def ready(self):
-        from . import signals
+        from . import conversations, signals
 
         signals.connect()
+        conversations.register()

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class EnrolmentConfig(AppConfig):
     name = "enrolment"
     verbose_name = _("Enrolment and learning")
+
+    def ready(self):
+        from notifications import kinds
+
+        from . import conversations  # imports models: only once the registry is ready
+        from .notification_kinds import KINDS
+
+        conversations.register()
+        kinds.register(*KINDS)

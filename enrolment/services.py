@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from core import photos
 from core.roles import is_moderator, teaches
 
-from . import lesson_blocks
+from . import lesson_blocks, notices
 from .access import subscription_opens
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
@@ -285,6 +285,7 @@ def review_submission(*, reviewer, submission, scores, comment):
     if submission.peer_reviews.count() >= PEER_REVIEWS_PER_SUBMISSION:
         submission.status = Submission.Status.AWAITING_INSTRUCTOR
         submission.save(update_fields=["status"])
+    notices.tell_author_of_peer_review(submission)
     return review
 
 
@@ -306,6 +307,7 @@ def decide_submission(*, decided_by, submission, accepted, comment):
     submission.verdict_by = decided_by
     submission.verdict_at = timezone.now()
     submission.save(update_fields=["status", "verdict_comment", "verdict_by", "verdict_at"])
+    notices.tell_author_of_verdict(submission)
     if accepted:
         lesson = submission.lesson.specific
         if _gates_passed(submission.enrolment, lesson):

@@ -6,3 +6,10 @@ class MessagingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "messaging"
     verbose_name = _("Messages")
+
+    def ready(self):
+        from notifications import kinds
+
+        from .notification_kinds import KINDS
+
+        kinds.register(*KINDS)

@@ -32,6 +32,11 @@ def register(context):
     _CONTEXTS[context.kind] = context
 
 
+def unregister(kind):
+    """Remove a context (tests that register their own)."""
+    _CONTEXTS.pop(kind, None)
+
+
 def get(kind):
     """The registered context, or None (its app is not installed)."""
     return _CONTEXTS.get(kind)

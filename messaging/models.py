@@ -17,6 +17,17 @@ class Conversation(models.Model):
     context_kind = models.CharField(_("about (kind)"), max_length=30, blank=True)
     context_id = models.CharField(_("about (id)"), max_length=64, blank=True)
     is_group = models.BooleanField(_("group conversation"), default=False)
+    # "<smaller user id>:<larger user id>" for two people, "" for a group: with the
+    # context, the key of "one conversation per pair and context".
+    pair_key = models.CharField(_("pair"), max_length=41, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     # The newest message, kept here so the conversation list is one query at any size.
     last_message = models.ForeignKey(
@@ -32,10 +43,21 @@ class Conversation(models.Model):
     class Meta:
         verbose_name = _("conversation")
         verbose_name_plural = _("conversations")
-        indexes = [models.Index(fields=["context_kind", "context_id"])]
+        indexes = [models.Index(fields=["started_by", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["context_kind", "context_id", "pair_key"],
+                name="one_conversation_per_pair_and_context",
+            )
+        ]
 
     def __str__(self):
         return f"#{self.pk} {self.context_kind}:{self.context_id}".rstrip(":")
+
+    @staticmethod
+    def pair_key_for(user_id, other_id):
+        low, high = sorted((int(user_id), int(other_id)))
+        return f"{low}:{high}"
 
 
 class Participant(models.Model):

@@ -1,6 +1,13 @@
 """Reads about conversations, for views, sockets and tasks."""
 
-from .models import Participant
+from django.db.models import F, Prefetch, Sum
+from django.utils.translation import gettext as _
+
+from . import contexts
+from .models import Conversation, Message, Participant
+
+PAGE_SIZE = 30
+UPDATES_LIMIT = 50
 
 
 def is_participant(user_id, conversation_id):
@@ -16,4 +23,128 @@ def participant_ids(conversation_id):
         Participant.objects.filter(
             conversation_id=conversation_id, left_at__isnull=True
         ).values_list("user_id", flat=True)
+    )
+
+
+def display_name(user):
+    return user.get_full_name() or _("A member")
+
+
+def _with_people(seats):
+    people = Participant.objects.filter(left_at__isnull=True).select_related("user")
+    return seats.select_related(
+        "conversation", "conversation__last_message", "conversation__last_message__sender"
+    ).prefetch_related(Prefetch("conversation__participants", queryset=people, to_attr="seats"))
+
+
+def seat_for(user, conversation_id):
+    """The person's seat in the conversation (with the conversation and everyone in
+    it), or None: nobody reads a conversation they are not in."""
+    return (
+        _with_people(Participant.objects.filter(user=user, left_at__isnull=True))
+        .filter(conversation_id=conversation_id)
+        .first()
+    )
+
+
+def conversation_rows(user):
+    """The person's conversations, newest first, each with its last message and the
+    other people: the same few queries for 10 or 1,000 conversations."""
+    return _with_people(Participant.objects.filter(user=user, left_at__isnull=True)).order_by(
+        F("conversation__last_message_at").desc(nulls_last=True), "-conversation_id"
+    )
+
+
+def others_in(seat):
+    """The other people of a conversation, from a seat read by seat_for/conversation_rows."""
+    return [other.user for other in seat.conversation.seats if other.user_id != seat.user_id]
+
+
+def unread_total(user):
+    """Unread messages over all the person's conversations: one query."""
+    return (
+        Participant.objects.filter(user=user, left_at__isnull=True).aggregate(
+            total=Sum("unread_count")
+        )["total"]
+        or 0
+    )
+
+
+def messages_before(conversation_id, *, before=None, size=PAGE_SIZE):
+    """Up to `size` messages older than id `before` (the newest when None), oldest
+    first, and the id to ask for the page before them (None at the start)."""
+    messages = Message.objects.filter(conversation_id=conversation_id).select_related(
+        "sender", "conversation"
+    )
+    if before is not None:
+        messages = messages.filter(pk__lt=before)
+    page = list(messages.order_by("-pk")[: size + 1])
+    older = page[size - 1].pk if len(page) > size else None
+    return list(reversed(page[:size])), older
+
+
+def tick_state(message_id, marks):
+    """ "read", "delivered" or "sent" for one's own message, from the others' marks
+    [(delivered up to, read up to)]: read when everybody read it."""
+    if marks and all(read >= message_id for _delivered, read in marks):
+        return "read"
+    if marks and all(delivered >= message_id for delivered, _read in marks):
+        return "delivered"
+    return "sent"
+
+
+def marks_of_others(seat):
+    """{user id: (delivered up to, read up to)} of the other people in the conversation."""
+    return {
+        other.user_id: (other.last_delivered_id, other.last_read_id)
+        for other in seat.conversation.seats
+        if other.user_id != seat.user_id
+    }
+
+
+def messages_after(user, after, *, limit=UPDATES_LIMIT):
+    """New messages in any of the person's conversations since message id `after`."""
+    return list(
+        Message.objects.filter(
+            pk__gt=after,
+            conversation__participants__user=user,
+            conversation__participants__left_at__isnull=True,
+        )
+        .select_related("sender", "conversation")
+        .order_by("pk")[:limit]
+    )
+
+
+def about(conversation):
+    """(title, url) of what the conversation is about, or ("", "")."""
+    return about_object(conversation.context_kind, conversation.context_id)
+
+
+def about_object(context_kind, context_id):
+    context = contexts.get(context_kind)
+    if context is None or not context_id:
+        return "", ""
+    try:
+        return context.title(context_id), context.url(context_id)
+    except (LookupError, ValueError):  # the object is gone
+        return "", ""
+
+
+def existing_conversation(user, other, context_kind, context_id):
+    """The two-person conversation already started, or None."""
+    return Conversation.objects.filter(
+        context_kind=context_kind,
+        context_id=str(context_id),
+        pair_key=Conversation.pair_key_for(user.pk, other.pk),
+    ).first()
+
+
+def latest_message_id(user):
+    """The newest message id across the person's conversations (where polling starts)."""
+    return (
+        Participant.objects.filter(user=user, left_at__isnull=True)
+        .order_by("-conversation__last_message_id")
+        .values_list("conversation__last_message_id", flat=True)
+        .first()
+        or 0
     )

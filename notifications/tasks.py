@@ -1,4 +1,5 @@
-"""Delivery of queued messages. Safe to run twice: a message is claimed before sending.
+"""Delivery of queued messages (e-mail, SMS, push). Safe to run twice: a message is
+claimed before sending.
 
 Tasks are acknowledged late, so a worker that dies mid-send leaves the task on the
 broker, which hands it to another worker; that worker takes the message over once
@@ -12,9 +13,13 @@ from django.core.mail import EmailMultiAlternatives
 from django.db.models import F, Q
 from django.utils import timezone
 
+from . import push
 from .models import OutboundMessage
 from .sms import get_sms_backend
 from .sms_errors import PermanentSMSError
+
+# Releasing held messages is cheap; a batch bounds one beat run.
+RELEASE_BATCH = 500
 
 
 @shared_task(bind=True, max_retries=5, default_retry_delay=60)
@@ -24,16 +29,18 @@ def deliver_message(self, message_id):
     claimable = Q(status=OutboundMessage.Status.QUEUED) | Q(
         status=OutboundMessage.Status.SENDING, claimed_at__lt=lapsed
     )
-    claimed = OutboundMessage.objects.filter(claimable, pk=message_id).update(
+    # A message held by quiet hours waits for release_held_messages.
+    due = Q(not_before__isnull=True) | Q(not_before__lte=now)
+    claimed = OutboundMessage.objects.filter(claimable, due, pk=message_id).update(
         status=OutboundMessage.Status.SENDING, attempts=F("attempts") + 1, claimed_at=now
     )
     if not claimed:
         return "already handled"
-    message = OutboundMessage.objects.get(pk=message_id)
+    message = OutboundMessage.objects.select_related("push_subscription").get(pk=message_id)
     try:
         sent = _send(message)
-    except PermanentSMSError as error:
-        # The provider refused this SMS for good (wrong number, blocked): no retry.
+    except (PermanentSMSError, push.SubscriptionGone) as error:
+        # Refused for good (wrong number, blocked, browser unsubscribed): no retry.
         message.status = OutboundMessage.Status.FAILED
         message.last_error = repr(error)[:2000]
         message.save(update_fields=["status", "last_error"])
@@ -66,6 +73,9 @@ def _send(message):
     for e-mails)."""
     if message.channel == OutboundMessage.Channel.SMS:
         return get_sms_backend().send(message.recipient, message.body_text)
+    if message.channel == OutboundMessage.Channel.PUSH:
+        push.send(message)
+        return None
     email = EmailMultiAlternatives(
         subject=message.subject, body=message.body_text, to=[message.recipient]
     )
@@ -75,3 +85,23 @@ def _send(message):
         email.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     email.send()
     return None
+
+
+@shared_task
+def release_held_messages():
+    """Beat: SMS and pushes held by quiet hours go out once their time has come. Each is
+    released by one conditional UPDATE, so two beat runs never send one twice."""
+    now = timezone.now()
+    due = list(
+        OutboundMessage.objects.filter(
+            status=OutboundMessage.Status.QUEUED, not_before__lte=now
+        ).values_list("pk", flat=True)[:RELEASE_BATCH]
+    )
+    released = 0
+    for message_id in due:
+        if OutboundMessage.objects.filter(pk=message_id, not_before__isnull=False).update(
+            not_before=None
+        ):
+            deliver_message.delay(message_id)
+            released += 1
+    return released

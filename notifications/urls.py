@@ -1,8 +1,9 @@
-"""Machine endpoints of the notifications app (unprefixed: see core.locale_middleware)."""
+"""Machine endpoints of the notifications app (unprefixed: see core.locale_middleware):
+SMS delivery reports and the browser's push subscription."""
 
 from django.urls import path
 
-from . import webhooks
+from . import push_views, webhooks
 
 app_name = "notifications"
 
@@ -13,4 +14,6 @@ urlpatterns = [
         webhooks.sms_status,
         name="sms_status_token",
     ),
+    path("push/subscribe/", push_views.subscribe, name="push_subscribe"),
+    path("push/unsubscribe/", push_views.unsubscribe, name="push_unsubscribe"),
 ]

@@ -1,4 +1,5 @@
-"""Notifications in the Wagtail admin: the sandbox SMS page (development only)."""
+"""Notifications in the Wagtail admin: what was sent and to whom (moderators), and the
+sandbox SMS page (development only)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,12 @@ from wagtail.admin.menu import MenuItem
 
 from . import sandbox
 from .admin_views import can_read_sandbox_sms, sandbox_sms
+from .admin_viewsets import NotificationViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_notification_viewsets():
+    return NotificationViewSetGroup()
 
 
 @hooks.register("register_admin_urls")

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "notifications",
     "messaging",
     "certificates",
+    "community",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: trims 304 answers once every other middleware has added its headers.
+    "core.not_modified.SlimNotModifiedMiddleware",
     "core.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.SiteCSPMiddleware",
@@ -164,6 +167,16 @@ CELERY_BEAT_SCHEDULE = {
     "send-booking-reminders": {
         "task": "booking.tasks.send_due_reminders",
         "schedule": 600,
+    },
+    # SMS and pushes held by a person's quiet hours go out when those end.
+    "release-held-notifications": {
+        "task": "notifications.tasks.release_held_messages",
+        "schedule": 300,
+    },
+    # One e-mail a day for people who chose the digest, early in the evening.
+    "send-notification-digests": {
+        "task": "notifications.digest.send_daily_digests",
+        "schedule": crontab(hour=18, minute=0),
     },
 }
 
@@ -271,6 +284,24 @@ AFRICASTALKING_BASE_URL = "https://api.africastalking.com"
 AFRICASTALKING_USERNAME = ""
 AFRICASTALKING_API_KEY = ""
 AFRICASTALKING_SENDER_ID = ""
+# Web push (notifications.push). production.py reads the VAPID keys from the
+# environment; without them notifications.vapid makes one in VAPID_DEV_KEY_FILE.
+VAPID_PRIVATE_KEY = ""
+VAPID_PUBLIC_KEY = ""
+VAPID_SUBJECT = ""  # "": mailto: DEFAULT_FROM_EMAIL's address
+VAPID_DEV_KEY_FILE = VAR_DIR / "vapid" / "private_key.pem"
+# The push services browsers use (Chrome, Firefox, Edge, Safari): the server only ever
+# posts to these, whatever endpoint a browser sends ("." = any subdomain).
+WEB_PUSH_HOSTS = [
+    "fcm.googleapis.com",
+    ".push.services.mozilla.com",
+    ".notify.windows.com",
+    ".push.apple.com",
+]
+# http://127.0.0.1 endpoints (a local fake push service): development and tests only.
+WEB_PUSH_ALLOW_LOCAL_HTTP = False
+WEB_PUSH_TTL_SECONDS = 24 * 3600
+WEB_PUSH_TIMEOUT = 10
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = "Beauty Skills Academy"
@@ -394,3 +425,4 @@ RATELIMIT_IP_META_KEY = "core.client_address.client_ip"
 RATELIMIT_WEBHOOKS = "600/m"
 RATELIMIT_SEARCH = "300/m"
 RATELIMIT_PHONE_REVEAL = "20/h"
+RATELIMIT_PUSH_SUBSCRIBE = "30/h"

@@ -58,3 +58,5 @@ if REALTIME_PORT:
 
 # SMS go to var/sms/, listed for moderators in the admin ("Sandbox SMS").
 SMS_BACKEND = "notifications.sandbox.FileSMSBackend"
+# Chromium pushes through its own service on localhost; a local fake one is allowed too.
+WEB_PUSH_ALLOW_LOCAL_HTTP = True

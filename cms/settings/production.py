@@ -26,6 +26,7 @@ from .base import (
     STORAGES,
     VAR_DIR,
     WAGTAILADMIN_BASE_URL,
+    WEB_PUSH_TTL_SECONDS,
 )
 from .builders import file_broker_options, local_storages, redis_caches, redis_channel_layers
 
@@ -243,6 +244,12 @@ AFRICASTALKING_BASE_URL = os.environ.get(
 AFRICASTALKING_USERNAME = os.environ.get("AFRICASTALKING_USERNAME", "")
 AFRICASTALKING_API_KEY = os.environ.get("AFRICASTALKING_API_KEY", "")
 AFRICASTALKING_SENDER_ID = os.environ.get("AFRICASTALKING_SENDER_ID", "")
+# Web push: without VAPID_PRIVATE_KEY the site offers no push (no key made on a server).
+VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "")
+VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY", "")
+VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "")
+VAPID_DEV_KEY_FILE = ""
+WEB_PUSH_TTL_SECONDS = int(os.environ.get("WEB_PUSH_TTL_SECONDS", WEB_PUSH_TTL_SECONDS))
 
 # --- Payments: a provider is offered only when its credentials are set.
 CHECKOUT_PUBLIC_BASE_URL = os.environ.get("CHECKOUT_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)

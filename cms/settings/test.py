@@ -27,6 +27,10 @@ WHITENOISE_USE_FINDERS = True
 # The webhook bench sends 1,000 deliveries from one address; limits have their own tests.
 RATELIMIT_WEBHOOKS = "100000/m"
 WHITENOISE_AUTOREFRESH = True
+# Pushes go to a local fake push service (tests/notifications); the key is made once
+# per run, outside the working tree.
+WEB_PUSH_ALLOW_LOCAL_HTTP = True
+VAPID_DEV_KEY_FILE = Path(tempfile.mkdtemp(prefix="bsa-test-vapid-")) / "private_key.pem"
 
 # Tasks run inline unless a test starts a real worker (tests/notifications). Parallel
 # test processes (pytest-xdist) each have their own queue, so their workers never take

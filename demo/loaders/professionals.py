@@ -22,7 +22,7 @@ from directory.models import (
 from directory.services import refresh_rating, sync_listing
 from home.models import HomePage
 
-from .people import DEMO_PASSWORD, verified_email
+from .people import demo_password_hash, verified_email
 
 DATA = read("professionals")
 PROFESSIONALS = DATA["count"]
@@ -74,7 +74,7 @@ def _person(number):
         email=email, defaults={"first_name": first, "last_name": last}
     )
     if created:
-        user.set_password(DEMO_PASSWORD)
+        user.password = demo_password_hash()
         user.save()
     verified_email(user)
     return user

@@ -18,6 +18,7 @@ from demo import living
 from demo.management.commands.load_demo import LOADERS
 from directory.models import ProfessionalPage, Review
 from enrolment.models import PeerReview, QuizAttempt, Submission
+from messaging.models import Message, Participant
 
 from ..shared_build import built_once_per_module
 
@@ -145,8 +146,26 @@ def test_reviews_belong_to_completed_appointments_with_a_paid_deposit(client, wh
 
 
 def test_loading_the_living_demo_again_changes_nothing(whole_demo):
-    counts = [Order.objects.count(), Review.objects.count(), QuizAttempt.objects.count()]
+    counted = (Order, Review, QuizAttempt, Message)
+    counts = [model.objects.count() for model in counted]
 
     living.load()
 
-    assert [Order.objects.count(), Review.objects.count(), QuizAttempt.objects.count()] == counts
+    assert [model.objects.count() for model in counted] == counts
+
+
+def test_people_wrote_to_each_other_and_the_last_answers_wait_unread(client, whole_demo):
+    linda = person("student@demo.bsa")
+    client.force_login(linda)
+
+    page = client.get("/fr/messages/").content.decode()
+    conversation = Participant.objects.get(user=linda).conversation
+    talk = client.get(f"/fr/messages/{conversation.pk}/").content.decode()
+
+    assert "ce soir sur ma sœur" in page  # the last message, in the list
+    assert "zone T" in talk
+    assert Message.objects.count() == 8
+    # Each conversation's last message is still unread by the other side.
+    assert Participant.objects.filter(unread_count=1).count() == 3
+    brice_seat = Participant.objects.get(user=person("client@demo.bsa"))
+    assert brice_seat.conversation.context_kind == "booking"

@@ -4,6 +4,7 @@ them (see fake_sms_providers.py)."""
 import pytest
 
 from . import fake_sms_providers as fake
+from .fake_push_service import FakePushService
 
 PUBLIC_BASE_URL = "https://academy.example.cm"
 
@@ -27,5 +28,14 @@ def sms_providers(settings):
     settings.AFRICASTALKING_USERNAME = fake.AT_USERNAME
     settings.AFRICASTALKING_API_KEY = fake.AT_API_KEY
     settings.AFRICASTALKING_SENDER_ID = fake.AT_SENDER_ID
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def push_service(settings):
+    """A fake Web Push service on 127.0.0.1 (see fake_push_service.py)."""
+    server = FakePushService().start()
+    settings.WEB_PUSH_TIMEOUT = 2
     yield server
     server.stop()

@@ -13,8 +13,10 @@ from django.db import connection
 
 from cms.celery import app
 from notifications.models import OutboundMessage
+from notifications.services import Message, notify
 from notifications.tasks import deliver_message
 
+from ..conftest import make_person
 from .test_real_worker import _reset_producer_pool, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -77,11 +79,29 @@ def stop(worker):
     worker.wait(timeout=30)
 
 
-def test_a_task_lost_with_its_worker_is_completed_once_by_another(tmp_path, redis_broker):
+def queued_directly():
     message = OutboundMessage.objects.create(
         channel=OutboundMessage.Channel.SMS, recipient="+237670000099", body_text="Rendez-vous"
     )
     deliver_message.delay(message.pk)
+    return message
+
+
+def queued_by_notify():
+    """The same SMS as a notification: notify() queues it (with its e-mail) after the
+    commit, through the same claimed delivery."""
+    awa = make_person("awa@example.cm", phone="+237670000099")
+    notify(
+        awa,
+        "booking_reminder",
+        message=Message(subject="Rappel", text="Rendez-vous demain", sms="Rendez-vous"),
+    )
+    return OutboundMessage.objects.get(channel=OutboundMessage.Channel.SMS)
+
+
+@pytest.mark.parametrize("queue", [queued_directly, queued_by_notify])
+def test_a_task_lost_with_its_worker_is_completed_once_by_another(tmp_path, redis_broker, queue):
+    message = queue()
 
     doomed = start_worker(tmp_path, "doomed@bsa", delay=60)
     try:

@@ -1,4 +1,4 @@
-"""Every e-mail and SMS we send, so delivery is retried and never doubled."""
+"""Every e-mail, SMS and push we send, so delivery is retried and never doubled."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +8,7 @@ class OutboundMessage(models.Model):
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-mail")
         SMS = "sms", _("SMS")
+        PUSH = "push", _("Push")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -49,6 +50,17 @@ class OutboundMessage(models.Model):
     )
     delivery_detail = models.CharField(_("delivery detail"), max_length=255, blank=True)
     delivery_updated_at = models.DateTimeField(_("delivery updated"), null=True, blank=True)
+    # Held by the person's quiet hours: sent by the release job once this time has come.
+    not_before = models.DateTimeField(_("held until"), null=True, blank=True)
+    # A push goes to one subscription (one browser); the body is the JSON payload.
+    push_subscription = models.ForeignKey(
+        "notifications.PushSubscription",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name=_("push subscription"),
+    )
 
     class Meta:
         verbose_name = _("outbound message")
@@ -57,6 +69,11 @@ class OutboundMessage(models.Model):
         indexes = [
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["provider", "recipient", "delivery"]),
+            models.Index(
+                fields=["not_before"],
+                condition=models.Q(not_before__isnull=False),
+                name="outbound_message_held",
+            ),
         ]
         constraints = [
             # A provider's id names one message: a repeated report finds that one.

@@ -1,0 +1,29 @@
+"""Moderators read reported messages and decide on them in the admin."""
+
+from django.db import migrations
+
+PERMISSIONS = [
+    ("report", "view_report", "Can view report"),
+    ("report", "change_report", "Can change report"),
+]
+
+
+def grant(apps, schema_editor):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    moderators = Group.objects.filter(name="Moderators").first()
+    if moderators is None:
+        return
+    for model, codename, name in PERMISSIONS:
+        content_type, _ = ContentType.objects.get_or_create(app_label="messaging", model=model)
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+        moderators.permissions.add(permission)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("messaging", "0001_initial"), ("accounts", "0002_roles_groups")]
+
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
