@@ -8,8 +8,10 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 
 import pytest
+import requests
 from django.conf import settings
 from django.db import connection
 
@@ -101,6 +103,33 @@ class AsgiServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+class Writer:
+    """A signed-in person sending messages through a server's HTTP send view
+    (/fr/messages/<id>/send/), as the conversation page does (JSON answer)."""
+
+    def __init__(self, server, user):
+        from django.utils.crypto import get_random_string
+
+        from .realtime_helpers import session_cookie
+
+        self.server = server
+        self.http = requests.Session()
+        name, key = session_cookie(user).split("=", 1)
+        csrf = get_random_string(32)
+        self.http.cookies.set(name, key)
+        self.http.cookies.set(settings.CSRF_COOKIE_NAME, csrf)
+        self.http.headers.update({"X-CSRFToken": csrf, "Accept": "application/json"})
+
+    def send(self, conversation_id, text):
+        response = self.http.post(
+            f"{self.server.url}/fr/messages/{conversation_id}/send/",
+            data={"text": text, "client_key": uuid.uuid4().hex},
+            timeout=10,
+        )
+        assert response.status_code == 200, response.text[:500]
+        return response.json()["id"]
 
 
 def wait_until_offline(user_ids, seconds=30):

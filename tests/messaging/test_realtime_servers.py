@@ -1,6 +1,7 @@
-"""Two real uvicorn servers on Redis: an event published from another process reaches
-a socket held by server 2, a typing frame sent to server 1 reaches a socket on server 2,
-and a socket without a session is refused. Runs in the PostgreSQL + Redis pass."""
+"""Two real uvicorn servers on Redis: a message posted through server 1's HTTP send view
+arrives on a socket held by server 2, so do an event published from another process
+and a typing frame sent to server 1; a socket without a session is refused. Runs in
+the PostgreSQL + Redis pass."""
 
 import json
 import time
@@ -9,11 +10,13 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
+from accounts.models import MODERATORS_GROUP
 from core.realtime import publish
+from messaging.models import Message
 
 from ..conftest import make_person
 from .realtime_helpers import conversation_between, session_cookie
-from .realtime_servers import needs_shared_stores, start_servers, wait_until_offline
+from .realtime_servers import Writer, needs_shared_stores, start_servers, wait_until_offline
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -42,6 +45,27 @@ def next_event(ws, *, skip=("presence",), timeout=5):
         event = json.loads(ws.recv(timeout=max(0.01, deadline - time.monotonic())))
         if event["type"] not in skip:
             return event
+
+
+def test_a_message_sent_through_server_one_arrives_on_a_socket_on_server_two(servers):
+    # A moderator may write to anybody: no course or booking needed for the pair.
+    mireille = make_person(
+        "moderatrice@example.cm", first_name="Mireille", groups=[MODERATORS_GROUP]
+    )
+    awa = make_person("awa@example.cm", first_name="Awa")
+    conversation = conversation_between(mireille, awa)
+    with live_socket(servers[1], awa) as ws:
+        ws.send(json.dumps({"type": "ping"}))
+        assert next_event(ws) == {"type": "pong"}
+        message_id = Writer(servers[0], mireille).send(conversation.pk, "Bonjour Awa, à demain")
+        event = next_event(ws, skip=("presence", "notifications"))
+    assert event["type"] == "message"
+    assert event["id"] == message_id
+    assert event["conversation"] == conversation.pk
+    assert event["sender"] == mireille.pk
+    assert "Bonjour Awa, à demain" in event["html"]
+    assert Message.objects.get(pk=message_id).text == "Bonjour Awa, à demain"
+    wait_until_offline([awa.pk])
 
 
 def test_an_event_published_elsewhere_reaches_a_socket_on_server_two(servers):
