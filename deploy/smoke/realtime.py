@@ -61,7 +61,7 @@ def main():
     origin = {"Origin": base_url}
 
     awa, binta = person("Awa"), person("Binta")
-    conversation = Conversation.objects.create()
+    conversation = Conversation.objects.create(pair_key=Conversation.pair_key_for(awa.pk, binta.pk))
     for user in (awa, binta):
         Participant.objects.create(conversation=conversation, user=user)
 

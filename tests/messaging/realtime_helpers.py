@@ -2,6 +2,7 @@
 signed-in socket through the real ASGI application (session cookie, Origin header)."""
 
 import json
+import uuid
 from contextlib import contextmanager
 from unittest import mock
 
@@ -18,7 +19,12 @@ ORIGIN = b"http://testserver"
 
 
 def conversation_between(*people):
-    conversation = Conversation.objects.create()
+    """A plain conversation (no context); three people or more make a group one."""
+    if len(people) == 2:
+        pair = Conversation.pair_key_for(people[0].pk, people[1].pk)
+        conversation = Conversation.objects.create(pair_key=pair)
+    else:
+        conversation = Conversation.objects.create(is_group=True, context_id=uuid.uuid4().hex)
     for person in people:
         Participant.objects.create(conversation=conversation, user=person)
     return conversation
