@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("account/orders/", include("checkout.account_urls")),
     path("directory/", include("directory.urls")),
     path("bookings/", include("booking.urls")),
+    path("messages/presence/", include("messaging.presence_urls")),
     path("messages/", include("messaging.urls")),
     path("notifications/", include("notifications.centre_urls")),
     path("", include("certificates.urls")),
