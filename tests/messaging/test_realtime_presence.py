@@ -10,7 +10,7 @@ from asgiref.sync import async_to_sync
 from django.utils import timezone, translation
 
 from messaging import presence
-from messaging.models import Block, PresenceSetting
+from messaging.models import Block, Conversation, PresenceSetting
 
 from ..conftest import make_person
 from .realtime_helpers import (
@@ -203,3 +203,17 @@ async def sync_to_async_post(client, path, data):
     from asgiref.sync import sync_to_async
 
     return await sync_to_async(client.post)(path, data)
+
+
+def test_the_conversation_page_says_the_other_person_is_online(client, pair):
+    awa, binta = pair
+    conversation = Conversation.objects.get(participants__user=awa)
+    presence.socket_opened(binta.pk)
+    client.force_login(awa)
+
+    page = client.get(f"/fr/messages/{conversation.pk}/").content.decode()
+    presence.set_show_online(user=binta, show_online=False)
+    switched_off = client.get(f"/fr/messages/{conversation.pk}/").content.decode()
+
+    assert f'data-presence-user="{binta.pk}">en ligne</p>' in page
+    assert f'data-presence-user="{binta.pk}" hidden></p>' in switched_off
