@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("directory/", include("directory.urls")),
     path("bookings/", include("booking.urls")),
     path("messages/", include("messaging.urls")),
+    path("groups/", include("community.urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
 )
