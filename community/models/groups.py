@@ -17,7 +17,8 @@ class Group(Moderated):
         ENGLISH = "en", _("English")
 
     name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
+    # Made from the name on save: the group's address reads /groups/<id>-<slug>/.
+    slug = models.SlugField(_("slug"), max_length=80, blank=True)
     description = models.TextField(_("description"), max_length=2000)
     language = models.CharField(_("language"), max_length=2, choices=Language)
     speciality = models.ForeignKey(
