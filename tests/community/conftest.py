@@ -96,15 +96,25 @@ def make_group(site, *, owner=None, name="Tresses Douala", town="douala", is_ope
     )
 
 
+def address(group, language="fr"):
+    """The group's page in a language (reverse() follows whatever language is active)."""
+    return f"/{language}/groups/{group.pk}-{group.slug}/"
+
+
 def add_member(group, user):
     from community.models import Membership
 
     return Membership.objects.create(group=group, user=user, status=Membership.Status.MEMBER)
 
 
+def plain(text):
+    """French typography's no-break spaces read as spaces, so tests type plain ones."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def shows(response, text):
     """Whether the page shows `text` (as the template escaped it)."""
-    return escape(text) in response.content.decode()
+    return plain(escape(text)) in plain(response.content.decode())
 
 
 def photo_upload(name="tresses.jpg", fmt="JPEG", size=(1200, 900)):
