@@ -113,8 +113,9 @@ def plain(text):
 
 
 def shows(response, text):
-    """Whether the page shows `text` (as the template escaped it)."""
-    return plain(escape(text)) in plain(response.content.decode())
+    """Whether the page shows `text`, as a variable (escaped) or a translation (as is)."""
+    page = plain(response.content.decode())
+    return plain(escape(text)) in page or plain(text) in page
 
 
 def photo_upload(name="tresses.jpg", fmt="JPEG", size=(1200, 900)):
