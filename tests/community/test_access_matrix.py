@@ -50,7 +50,10 @@ def test_outsiders_get_404_inside_a_private_group(client, people, private_group,
     client.force_login(people[who])
     for name, url in addresses(*private_group).items():
         assert client.get(url).status_code == 404, name
-    assert client.post(f"/fr/groups/sessions/{session.pk}/answer/", {"going": "yes"}).status_code == 404
+    assert (
+        client.post(f"/fr/groups/sessions/{session.pk}/answer/", {"going": "yes"}).status_code
+        == 404
+    )
     page = client.get(address(group))
     assert page.status_code == 200 and SECRET not in page.content.decode()
     assert "Teint mariée" not in page.content.decode()

@@ -20,8 +20,12 @@ def group(people):
 
 def plan(client, group, language="fr", **data):
     day = timezone.localdate() + timedelta(days=7)
-    fields = {"title": "Knotless sur tête malléable", "day": day.isoformat(), "time": "10:00",
-              "place": "Salon Akwa, rue Joss"}
+    fields = {
+        "title": "Knotless sur tête malléable",
+        "day": day.isoformat(),
+        "time": "10:00",
+        "place": "Salon Akwa, rue Joss",
+    }
     fields.update(data)
     return client.post(f"/{language}/groups/{group.pk}/sessions/new/", fields)
 
@@ -73,5 +77,7 @@ def test_only_members_plan_and_answer(client, people, group):
     client.force_login(people["stranger"])
     assert plan(client, group).status_code == 403
     refused = client.post(f"/fr/groups/sessions/{session.pk}/answer/", {"going": "yes"})
-    assert refused.status_code == 403 and shows(refused, "Rejoignez le groupe pour dire si vous venez.")
+    assert refused.status_code == 403 and shows(
+        refused, "Rejoignez le groupe pour dire si vous venez."
+    )
     assert not Rsvp.objects.filter(user=people["stranger"]).exists()

@@ -82,9 +82,7 @@ def test_a_bad_group_is_refused_in_french_too(client, people):
     client.force_login(people["founder"])
     response = client.post("/fr/groups/new/", form(people, description="x" * 20_000))
     assert response.status_code == 400
-    assert shows(
-        response, "Ce texte peut compter 2 000 caractères au plus ; il en a 20 000."
-    )
+    assert shows(response, "Ce texte peut compter 2 000 caractères au plus ; il en a 20 000.")
     assert not Group.objects.exists()
 
 

@@ -18,7 +18,10 @@ def test_what_a_deleted_account_shared_shows_deleted_account(client, people):
     resource = wall.post_resource(user=linda, group=group, kind="tip", text="Le beurre de karité")
     wall.edit_resource(user=linda, resource=resource, text="Le beurre de karité pur")
     session = calendar.plan_session(
-        user=linda, group=group, title="Vanilles", starts_at=timezone.now() + timedelta(days=2),
+        user=linda,
+        group=group,
+        title="Vanilles",
+        starts_at=timezone.now() + timedelta(days=2),
         place="Salon Bonamoussadi",
     )
     linda.delete()

@@ -24,7 +24,10 @@ def test_anyone_logged_in_joins_an_open_group(client, people):
     "language, message",
     [
         ("fr", "Ce groupe accueille les nouveaux membres sur demande."),
-        ("en", "This group accepts new members on request. Ask to join, and the owner will answer."),
+        (
+            "en",
+            "This group accepts new members on request. Ask to join, and the owner will answer.",
+        ),
     ],
 )
 def test_joining_a_closed_group_without_approval_is_refused(client, people, language, message):
@@ -49,9 +52,7 @@ def test_the_owner_approves_a_request_and_the_person_becomes_a_member(client, pe
     # Another member may not answer; the owner does.
     add_member(group, people["classmate"])
     client.force_login(people["classmate"])
-    refused = client.post(
-        f"/en/groups/{group.pk}/requests/{asked.pk}/", {"decision": "approve"}
-    )
+    refused = client.post(f"/en/groups/{group.pk}/requests/{asked.pk}/", {"decision": "approve"})
     assert refused.status_code == 403
     client.force_login(people["founder"])
     page = client.get(address(group))
@@ -101,9 +102,12 @@ def test_the_group_is_handed_only_to_a_member(client, people):
     group.refresh_from_db()
     assert group.owner == people["founder"]
     client.force_login(people["stranger"])
-    assert client.post(
-        f"/fr/groups/{group.pk}/hand-over/", {"member": people["stranger"].pk}
-    ).status_code == 403
+    assert (
+        client.post(
+            f"/fr/groups/{group.pk}/hand-over/", {"member": people["stranger"].pk}
+        ).status_code
+        == 403
+    )
 
 
 def test_an_owner_alone_leaves_and_the_group_ends(client, people):

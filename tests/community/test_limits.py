@@ -59,7 +59,9 @@ def test_a_new_member_posts_one_photo_at_a_time(client, people, newcomer):
     assert refused.status_code == 400
     assert shows(refused, "New members can post one photo at a time. Keep one photo.")
     assert not Resource.objects.exists()
-    accepted = client.post(f"/en/groups/{group.pk}/share/", {"kind": "photo", "photos": [photo_upload()]})
+    accepted = client.post(
+        f"/en/groups/{group.pk}/share/", {"kind": "photo", "photos": [photo_upload()]}
+    )
     assert accepted.status_code == 302
 
 

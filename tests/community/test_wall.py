@@ -50,18 +50,36 @@ def test_a_member_shares_a_local_supplier_with_a_callable_phone(client, people, 
 @pytest.mark.parametrize(
     "data, language, message",
     [
-        ({"text": ""}, "fr", "Écrivez votre astuce, votre avis ou les détails du fournisseur avant de partager."),
-        ({"text": "   \n  "}, "en", "Write your tip, note or the supplier's details before sharing."),
+        (
+            {"text": ""},
+            "fr",
+            "Écrivez votre astuce, votre avis ou les détails du fournisseur avant de partager.",
+        ),
+        (
+            {"text": "   \n  "},
+            "en",
+            "Write your tip, note or the supplier's details before sharing.",
+        ),
         ({"text": "x" * 20_000}, "en", "This text can be 5,000 characters at most; it has 20,000."),
         (
-            {"kind": "supplier", "text": "Bon prix", "supplier_name": "Mama Rose",
-             "supplier_town": "douala", "supplier_phone": "pas un numéro"},
+            {
+                "kind": "supplier",
+                "text": "Bon prix",
+                "supplier_name": "Mama Rose",
+                "supplier_town": "douala",
+                "supplier_phone": "pas un numéro",
+            },
             "fr",
             "Indiquez le téléphone du fournisseur, un numéro camerounais",
         ),
         (
-            {"kind": "supplier", "text": "Bon prix", "supplier_name": "Mama Rose",
-             "supplier_town": "douala", "supplier_phone": "+33 6 12 34 56 78"},
+            {
+                "kind": "supplier",
+                "text": "Bon prix",
+                "supplier_name": "Mama Rose",
+                "supplier_town": "douala",
+                "supplier_phone": "+33 6 12 34 56 78",
+            },
             "en",
             "Enter the supplier's phone, a Cameroonian number",
         ),
@@ -78,10 +96,13 @@ def test_bad_input_is_refused_clearly_and_nothing_is_stored(
     assert nothing_stored()
 
 
-@pytest.mark.parametrize("language, message", [
-    ("fr", "« photo.jpg » n'est pas une photo (JPEG, PNG ou HEIC)."),
-    ("en", "“photo.jpg” is not a photo (JPEG, PNG or HEIC)."),
-])
+@pytest.mark.parametrize(
+    "language, message",
+    [
+        ("fr", "« photo.jpg » n'est pas une photo (JPEG, PNG ou HEIC)."),
+        ("en", "“photo.jpg” is not a photo (JPEG, PNG or HEIC)."),
+    ],
+)
 def test_a_file_that_is_not_an_image_is_refused(client, people, group, language, message):
     client.force_login(people["founder"])
     response = client.post(
@@ -95,7 +116,11 @@ def test_photos_are_reencoded_with_a_small_copy_for_the_wall(client, people, gro
     client.force_login(people["founder"])
     response = client.post(
         f"/fr/groups/{group.pk}/share/",
-        {"kind": "photo", "text": "Mes knotless", "photos": [photo_upload(), photo_upload("b.png", "PNG")]},
+        {
+            "kind": "photo",
+            "text": "Mes knotless",
+            "photos": [photo_upload(), photo_upload("b.png", "PNG")],
+        },
     )
     assert response.status_code == 302
     photos = list(ResourcePhoto.objects.all())
@@ -103,7 +128,7 @@ def test_photos_are_reencoded_with_a_small_copy_for_the_wall(client, people, gro
     for photo in photos:
         with photo.image.open() as full, Image.open(full) as image:
             assert image.format == "WEBP" and image.size == (photo.width, photo.height)
-        assert max(photo.thumb_width, photo.thumb_height) <= 480
+        assert max(photo.thumb_width, photo.thumb_height) <= 360
     small = client.get(f"/fr/groups/photos/{photos[0].pk}/small.webp")
     assert small["Content-Type"] == "image/webp"
     assert 'loading="lazy"' in client.get(address(group)).text
@@ -128,14 +153,18 @@ def test_the_author_edits_and_the_text_before_is_kept(client, people, group):
     resource.refresh_from_db()
     assert resource.text == "Huile de ricin après la pose." and resource.edited_at
     revision = ResourceRevision.objects.get()
-    assert revision.text == "Huile de ricin avant la pose." and revision.edited_by == people["founder"]
+    assert (
+        revision.text == "Huile de ricin avant la pose." and revision.edited_by == people["founder"]
+    )
     history = client.get(f"/en/groups/resources/{resource.pk}/edit/")
     assert shows(history, "Earlier versions") and shows(history, "Huile de ricin avant la pose.")
     # An edit to nothing is refused and keeps the text.
     refused = client.post(f"/en/groups/resources/{resource.pk}/edit/", {"text": ""})
     assert refused.status_code == 400
     resource.refresh_from_db()
-    assert resource.text == "Huile de ricin après la pose." and ResourceRevision.objects.count() == 1
+    assert (
+        resource.text == "Huile de ricin après la pose." and ResourceRevision.objects.count() == 1
+    )
 
 
 def test_only_the_author_or_a_moderator_edits(client, people, group):
@@ -154,5 +183,7 @@ def test_only_the_author_or_a_moderator_edits(client, people, group):
 def test_someone_outside_the_group_cannot_share(client, people, group):
     client.force_login(people["stranger"])
     response = share(client, group, text="Pub !")
-    assert response.status_code == 403 and shows(response, "Rejoignez le groupe pour partager sur son mur.")
+    assert response.status_code == 403 and shows(
+        response, "Rejoignez le groupe pour partager sur son mur."
+    )
     assert nothing_stored()
