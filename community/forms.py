@@ -141,7 +141,7 @@ class ReportForm(forms.Form):
         label=_("What is wrong with it?"), choices=Report.Reason.choices, widget=forms.RadioSelect
     )
     note = forms.CharField(
-        label=_("Anything to add? (optional)"),
+        label=_("Anything else to say (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
     )
