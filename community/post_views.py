@@ -98,9 +98,9 @@ def edit(request, resource_id):
     )
 
 
-@login_required
 def photo(request, photo_id, size):
-    """A wall photo, for those who may read the wall (moderators: any reported one)."""
+    """A wall photo, for those who may read the wall (anyone for an open group;
+    moderators: any reported one)."""
     shown = get_object_or_404(ResourcePhoto.objects.select_related("resource__group"), pk=photo_id)
     resource = shown.resource
     allowed = is_moderator(request.user) or (

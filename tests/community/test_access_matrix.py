@@ -87,3 +87,12 @@ def test_an_open_groups_wall_is_readable_by_everyone(client, people):
     assert "Hydratez la veille." in client.get(address(group)).text
     # Reading is not posting: the share form is for members.
     assert client.get(f"/fr/groups/{group.pk}/share/").status_code == 403
+
+
+def test_anonymous_visitors_see_an_open_groups_photos(client, people):
+    group = make_group(people)
+    resource = wall.post_resource(
+        user=people["founder"], group=group, kind="photo", uploads=[photo_upload()]
+    )
+    photo = resource.photos.get()
+    assert client.get(f"/fr/groups/photos/{photo.pk}/small.webp").status_code == 200
