@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("messages/presence/", include("messaging.presence_urls")),
     path("messages/", include("messaging.urls")),
     path("notifications/", include("notifications.centre_urls")),
+    path("groups/", include("community.urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
 )

@@ -6,3 +6,10 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "community"
     verbose_name = _("Community")
+
+    def ready(self):
+        # Both import models: only once the registry is ready.
+        from . import conversations, reportables
+
+        conversations.register()
+        reportables.register()
