@@ -8,8 +8,12 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
+        from notifications import kinds
+
         # Both import models: only once the registry is ready.
         from . import conversations, reportables
+        from .notification_kinds import KINDS
 
         conversations.register()
         reportables.register()
+        kinds.register(*KINDS)
