@@ -10,15 +10,8 @@ from .models import Booking
 from .notices import when
 
 
-def _booking_id(object_id):
-    try:
-        return int(object_id)
-    except (TypeError, ValueError):
-        return None
-
-
 def may_write(user, object_id, other):
-    booking_id = _booking_id(object_id)
+    booking_id = contexts.object_pk(object_id)
     if booking_id is None or user.pk == other.pk:
         return False
     return Booking.objects.filter(
@@ -29,7 +22,9 @@ def may_write(user, object_id, other):
 
 def _booking(object_id):
     booking = (
-        Booking.objects.select_related("service").filter(pk=_booking_id(object_id) or 0).first()
+        Booking.objects.select_related("service")
+        .filter(pk=contexts.object_pk(object_id) or 0)
+        .first()
     )
     if booking is None:
         raise LookupError(object_id)

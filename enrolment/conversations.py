@@ -11,15 +11,8 @@ from .models import Enrolment
 WRITING_STATUSES = (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED)
 
 
-def _course_id(object_id):
-    try:
-        return int(object_id)
-    except (TypeError, ValueError):
-        return None
-
-
 def may_write(user, object_id, other):
-    course_id = _course_id(object_id)
+    course_id = contexts.object_pk(object_id)
     if course_id is None or user.pk == other.pk:
         return False
     return Enrolment.objects.filter(
@@ -29,22 +22,8 @@ def may_write(user, object_id, other):
     ).exists()
 
 
-def _page(object_id):
-    page = Page.objects.filter(pk=_course_id(object_id) or 0).first()
-    if page is None:
-        raise LookupError(object_id)
-    return page.localized
-
-
-def title(object_id):
-    return _page(object_id).title
-
-
-def url(object_id):
-    return _page(object_id).url or ""
-
-
 def register():
+    # Course pages live in course_pages, above enrolment: any page by its id will do.
     contexts.register(
-        contexts.ConversationContext(kind="course", may_write=may_write, title=title, url=url)
+        contexts.page_context("course", pages=Page.objects.all(), may_write=may_write)
     )

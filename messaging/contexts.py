@@ -44,3 +44,29 @@ def get(kind):
 
 def registered():
     return dict(_CONTEXTS)
+
+
+def object_pk(object_id):
+    """A context's object id as a primary key, or None when it is not one (a forged id)."""
+    try:
+        return int(object_id)
+    except (TypeError, ValueError):
+        return None
+
+
+def page_context(kind, *, pages, may_write):
+    """A context about a Wagtail page of `pages` (a queryset of the default-locale pages:
+    courses, professionals), named and linked in the active language."""
+
+    def page(object_id):
+        found = pages.filter(pk=object_pk(object_id) or 0).first()
+        if found is None:
+            raise LookupError(object_id)
+        return found.localized
+
+    return ConversationContext(
+        kind=kind,
+        may_write=may_write,
+        title=lambda object_id: page(object_id).title,
+        url=lambda object_id: page(object_id).url or "",
+    )
