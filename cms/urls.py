@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("directory/", include("directory.urls")),
     path("bookings/", include("booking.urls")),
     path("messages/", include("messaging.urls")),
+    path("forums/", include("community.forum_urls")),
     path("notifications/", include("notifications.centre_urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),

@@ -6,3 +6,10 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "community"
     verbose_name = _("Community")
+
+    def ready(self):
+        from notifications import kinds
+
+        from .forums.notification_kinds import KINDS as FORUM_KINDS
+
+        kinds.register(*FORUM_KINDS)
