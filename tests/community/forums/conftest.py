@@ -3,6 +3,7 @@ instructor (Aïcha), two enrolled students (Linda, Nadia), another course's inst
 (Grace), a moderator and a stranger."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -26,6 +27,9 @@ def build_forum_site():
     nadia = make_person("nadia@example.cm", first_name="Nadia", last_name="Mbarga", is_student=True)
     for student in (linda, nadia):
         enrol(user=student, course=site["course"])
+        # Members for a month: new members' limits have their own tests.
+        student.date_joined -= timedelta(days=30)
+        student.save(update_fields=["date_joined"])
     site.update(
         linda=linda,
         nadia=nadia,
