@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q
 from core.text import fold
 from directory.search_page import CappedPaginator
 
-from ..models import Post
+from ..models import Post, Thread
 from .access import leads
 
 MAX_QUERY_WORDS = 8
@@ -46,18 +46,13 @@ def matching_posts(*, forum, user, words):
 
 
 def _hidden_answers(forum, user):
-    """Replies and comments in Q&A threads the person has not answered (nor asked)."""
-    answered = Post.objects.filter(
-        thread_id=OuterRef("thread_id"), author=user, kind=Post.Kind.REPLY
-    )
-    qa = Q() if forum.qa_mode else Q(thread__qa_mode=True)
-    return (
-        qa
-        & ~Q(kind=Post.Kind.OPENING)
-        & ~Q(author=user)
-        & ~Q(thread__author=user)
-        & ~Exists(answered)
-    )
+    """Replies and comments by others in the Q&A threads she neither asked nor answered
+    (one index probe per Q&A thread: see the reply-author index on Post)."""
+    answered = Post.objects.filter(thread_id=OuterRef("pk"), author=user, kind=Post.Kind.REPLY)
+    unanswered = Thread.objects.filter(forum=forum).exclude(author=user).exclude(Exists(answered))
+    if not forum.qa_mode:
+        unanswered = unanswered.filter(qa_mode=True)
+    return Q(thread__in=unanswered.values("pk")) & ~Q(kind=Post.Kind.OPENING) & ~Q(author=user)
 
 
 def search(*, forum, user, text, page_number):

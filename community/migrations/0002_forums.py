@@ -222,6 +222,10 @@ class Migration(migrations.Migration):
             model_name='post',
             constraint=models.UniqueConstraint(condition=models.Q(('kind', 'opening')), fields=('thread',), name='one_opening_post_per_thread'),
         ),
+        migrations.AddIndex(
+            model_name='post',
+            index=models.Index(condition=models.Q(('kind', 'reply')), fields=['thread', 'author'], name='forum_post_reply_author'),
+        ),
         migrations.RunPython(add_search_index, drop_search_index),
         migrations.RunPython(add_topic_forums, remove_topic_forums),
     ]

@@ -184,6 +184,12 @@ class Post(models.Model):
             models.Index(fields=["thread", "kind", "created_at"]),
             models.Index(fields=["forum", "-created_at"]),
             models.Index(fields=["author", "created_at"]),
+            # "Has she answered this thread?" (Q&A mode), one probe per thread.
+            models.Index(
+                fields=["thread", "author"],
+                condition=Q(kind="reply"),
+                name="forum_post_reply_author",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
