@@ -1,7 +1,8 @@
 """The living academy: after the pages, people use the site. Students pay for courses
 through the sandbox (MTN MoMo and Orange Money numbers), one subscribes, coupons are
 used or expired, quizzes are passed and failed, practice work is reviewed by classmates
-and decided on by the instructor, clients review appointments that happened, and people write to each other.
+and decided on by the instructor, clients review appointments that happened, people write
+to each other, and students ask and answer in the forums.
 Everything goes through the apps' own services, in a fixed order, with dates relative
 to today. Professionals certified by our own courses come from home.demo.load_showcase.
 Loaded once: a second call finds the welcome coupon and changes nothing."""
@@ -19,8 +20,8 @@ from demo.loaders.people import DEMO_PASSWORD, demo_password_hash
 from directory.models import ProfessionalPage
 from enrolment.services import enrol_free, enrol_with_subscription
 
+from . import living_forums, living_messages
 from . import living_learning as learning
-from . import living_messages
 from .living_bookings import completed_and_reviewed
 from .living_payments import pay, phone_of
 
@@ -67,6 +68,7 @@ def load():
     _practice_work(people)
     _bookings(people)
     living_messages.load()
+    living_forums.load()
 
 
 def _people():

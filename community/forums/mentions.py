@@ -7,12 +7,16 @@ import re
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from core.text import fold
+
 from .access import readers_among
 
 # A letter first, then letters, digits or hyphens, a dot, the same again. Not after a
 # word character: "linda@example.cm" is an address, not a mention.
 MENTION = re.compile(r"(?<![\w@.])@([^\W\d_][\w-]*)\.([^\W\d_][\w-]*)")
 MAX_MENTIONS = 10
+# People sharing a first or a last name with someone mentioned, read to compare names.
+MAX_CANDIDATES = 500
 
 
 def handles(text):
@@ -32,28 +36,35 @@ def handle_of(user):
     )
 
 
-def _name_matches(typed):
+def _spellings(typed):
     """The ways a typed part may be stored: as typed, or with spaces for hyphens."""
     return {typed, typed.replace("-", " ")}
 
 
+def _folded(name):
+    return fold(name.strip()).replace(" ", "-")
+
+
 def mentioned_readers(post):
-    """The readers of the post's forum that it mentions (its author excluded)."""
+    """The readers of the post's forum that it mentions (its author excluded). A name
+    is matched without accents or case ("@aicha.mbarga" finds Aïcha Mbarga) once one
+    of its two parts is spelt as stored, so the lookup stays an indexed query."""
     pairs = handles(post.body)
     if not pairs:
         return []
-    match = Q(pk__in=[])
+    either = Q(pk__in=[])
     for first, last in pairs:
-        firsts, lasts = Q(), Q()
-        for name in _name_matches(first):
-            firsts |= Q(first_name__iexact=name)
-        for name in _name_matches(last):
-            lasts |= Q(last_name__iexact=name)
-        match |= firsts & lasts
-    people = list(
-        get_user_model()
-        .objects.filter(match, is_active=True)
+        for name in _spellings(first):
+            either |= Q(first_name__iexact=name)
+        for name in _spellings(last):
+            either |= Q(last_name__iexact=name)
+    wanted = {(_folded(first), _folded(last)) for first, last in pairs}
+    people = [
+        person
+        for person in get_user_model()
+        .objects.filter(either, is_active=True)
         .exclude(pk=post.author_id or 0)
-        .order_by("pk")[: MAX_MENTIONS * 3]
-    )
+        .order_by("pk")[:MAX_CANDIDATES]
+        if (_folded(person.first_name), _folded(person.last_name)) in wanted
+    ]
     return readers_among(post.thread.forum, people)

@@ -110,3 +110,15 @@ def test_a_post_is_announced_once(people, django_capture_on_commit_callbacks):
         reply = posting.reply(user=people["nadia"], thread=thread, body="Après.")
     assert announce_post.delay(reply.pk).get() == "already announced"
     assert len(notices(people["linda"], "forum_reply")) == 1
+
+
+def test_a_mention_without_accents_finds_the_accented_name(
+    people, django_capture_on_commit_callbacks
+):
+    from enrolment.services import enrol
+
+    aicha = make_person("aicha.ngo@example.cm", first_name="Aïcha", last_name="Ngo Bassong")
+    enrol(user=aicha, course=people["course"])
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(people, body="Merci @aicha.ngo-bassong !")
+    assert len(notices(aicha, "forum_mention")) == 1
