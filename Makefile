@@ -61,13 +61,17 @@ demo: migrate site-deps
 	$(BIN)/python manage.py load_demo
 
 # SITE_PORT: honcho gives each process its own PORT; the worker and the web server both
-# need the web server's, for the links in e-mails (cms/settings/dev.py).
+# need the web server's, for the links in e-mails (cms/settings/dev.py). The real-time
+# server (uvicorn, sockets) listens on the next port; pages are told where (REALTIME_PORT).
+REALTIME_PORT = $(shell echo $$(($(PORT) + 1)))
+
 run: demo
 	@echo ""
 	@echo "  Beauty Skills Academy is starting on http://localhost:$(PORT)/  (admin: http://localhost:$(PORT)/admin/)"
-	@echo "  Press Ctrl-C once to stop the web server, the Celery worker and beat."
+	@echo "  Real-time server (sockets): ws://localhost:$(REALTIME_PORT)/ws/live/"
+	@echo "  Press Ctrl-C once to stop the web server, the real-time server, the Celery worker and beat."
 	@echo ""
-	PORT=$(PORT) SITE_PORT=$(PORT) $(BIN)/honcho start -f Procfile.dev
+	PORT=$(PORT) SITE_PORT=$(PORT) REALTIME_PORT=$(REALTIME_PORT) $(BIN)/honcho start -f Procfile.dev
 
 # Test files are spread over the cores (pytest-xdist); XDIST= runs them in one process.
 XDIST ?= -n auto --dist loadfile

@@ -10,6 +10,13 @@ class CommunityConfig(AppConfig):
     def ready(self):
         from notifications import kinds
 
+        # Both import models: only once the registry is ready.
+        from . import conversations, reportables
+        from .forums import reportables as forum_reportables
         from .forums.notification_kinds import KINDS as FORUM_KINDS
+        from .notification_kinds import KINDS
 
-        kinds.register(*FORUM_KINDS)
+        conversations.register()
+        reportables.register()
+        forum_reportables.register()
+        kinds.register(*KINDS, *FORUM_KINDS)

@@ -3,6 +3,8 @@ a listing and an inspect page, nothing to add, edit or delete. Their one write, 
 any (refund, revoke), is a service called from the inspect page."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 
@@ -28,3 +30,16 @@ class ReadOnlyModelViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("<int:pk>/", self.inspect_view, name="inspect"),
         ]
+
+
+# Moderators' queues (reported messages, reported community content …) share one
+# admin menu group: each app's viewset sets `menu_hook = MODERATION_MENU_HOOK`.
+MODERATION_MENU_HOOK = "register_moderation_menu_item"
+
+
+class ModerationMenu(ViewSetGroup):
+    menu_label = gettext_lazy("Moderation")
+    menu_name = "moderation"
+    menu_icon = "warning"
+    menu_order = 340
+    submenu_hook = MODERATION_MENU_HOOK

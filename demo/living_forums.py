@@ -11,8 +11,9 @@ from wagtail.models import Locale
 
 from accounts.models import User
 from community.forums import leading, posting
+from community.forums.posting import REPORT_KIND
 from community.forums.selectors import course_forum
-from community.models import Forum, Post, Thread
+from community.models import Contribution, Forum, Post, Thread
 from course_pages.models import CoursePage
 
 from .content import read
@@ -64,4 +65,7 @@ def _reply(thread, answer, asker, leader, now):
 
 
 def _date(post, now, hours_ago):
-    Post.objects.filter(pk=post.pk).update(created_at=now - timedelta(hours=hours_ago))
+    """The post, and its line in the posting log the new-member limits read, dated back."""
+    when = now - timedelta(hours=hours_ago)
+    Post.objects.filter(pk=post.pk).update(created_at=when)
+    Contribution.objects.filter(kind=REPORT_KIND, object_id=post.pk).update(created_at=when)

@@ -3,8 +3,10 @@
 #
 # An S3 server (moto), the running PostgreSQL (database bsa_smoke, made and dropped
 # here) and Redis (database 13), two gunicorn app servers behind nginx (TLS,
-# round-robin), a Celery worker and beat, all with cms.settings.production. Then the
-# journey (deploy/smoke/journey.py) and the load figures (deploy/smoke/bench.py).
+# round-robin) with two uvicorn real-time servers behind its /ws/, a Celery worker and
+# beat, all with cms.settings.production. Then the journey (deploy/smoke/journey.py),
+# the cross-server socket check (deploy/smoke/realtime.py) and the load figures
+# (deploy/smoke/bench.py).
 # Everything started here is stopped on exit, failure included.
 #
 # Needs: .venv with requirements-dev.txt, nginx, openssl, wrk (make prod-smoke installs them).
@@ -80,9 +82,9 @@ wait_for() {
   return 1
 }
 
-read -r S3_PORT APP1_PORT APP2_PORT LB_PORT < <("$BIN/python" - <<'EOF'
+read -r S3_PORT APP1_PORT APP2_PORT LB_PORT ASGI1_PORT ASGI2_PORT < <("$BIN/python" - <<'EOF'
 import socket
-sockets = [socket.socket() for _ in range(4)]
+sockets = [socket.socket() for _ in range(6)]
 for s in sockets:
     s.bind(("127.0.0.1", 0))
 print(*(s.getsockname()[1] for s in sockets))
@@ -144,6 +146,12 @@ for port in "$APP1_PORT" "$APP2_PORT"; do
     start "app-$port" "$BIN/gunicorn" -c deploy/gunicorn.conf.py cms.wsgi
 done
 
+log "two uvicorn real-time servers on 127.0.0.1:$ASGI1_PORT and 127.0.0.1:$ASGI2_PORT"
+for port in "$ASGI1_PORT" "$ASGI2_PORT"; do
+  start "asgi-$port" "$BIN/uvicorn" cms.asgi:application --host 127.0.0.1 --port "$port" \
+    --ws websockets-sansio --ws-max-size 65536 --proxy-headers --timeout-graceful-shutdown 10 --no-access-log
+done
+
 log "nginx on https://127.0.0.1:$LB_PORT (self-signed certificate)"
 mkdir -p "$RUN_DIR"/{client_body,proxy,fastcgi,uwsgi,scgi,tls}
 chmod 1777 "$RUN_DIR"/{client_body,proxy,fastcgi,uwsgi,scgi}
@@ -153,6 +161,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
 RUN_DIR="$RUN_DIR" LISTEN="127.0.0.1:$LB_PORT" SERVER_NAME=127.0.0.1 \
   TLS_CERT="$RUN_DIR/tls/cert.pem" TLS_KEY="$RUN_DIR/tls/key.pem" \
   UPSTREAM_SERVERS="$(printf '        server 127.0.0.1:%s;\n' "$APP1_PORT" "$APP2_PORT")" \
+  ASGI_SERVERS="$(printf '        server 127.0.0.1:%s;\n' "$ASGI1_PORT" "$ASGI2_PORT")" \
   "$BIN/python" deploy/render_template.py deploy/nginx.conf.template >"$RUN_DIR/nginx.conf"
 nginx -t -q -c "$RUN_DIR/nginx.conf" -p "$RUN_DIR"
 start nginx nginx -c "$RUN_DIR/nginx.conf" -p "$RUN_DIR" -g "daemon off;"
@@ -160,11 +169,18 @@ start nginx nginx -c "$RUN_DIR/nginx.conf" -p "$RUN_DIR" -g "daemon off;"
 wait_for "http://127.0.0.1:$APP1_PORT/healthz" "app server 1"
 wait_for "http://127.0.0.1:$APP2_PORT/healthz" "app server 2"
 wait_for "$BASE_URL/healthz" "nginx"
+wait_for "http://127.0.0.1:$ASGI1_PORT/healthz" "real-time server 1"
+wait_for "http://127.0.0.1:$ASGI2_PORT/healthz" "real-time server 2"
 
 log "journey through nginx"
 SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" SMOKE_MAIL_DIR="$EMAIL_FILE_PATH" \
   SMOKE_APP_SERVERS="127.0.0.1:$APP1_PORT,127.0.0.1:$APP2_PORT" \
   "$BIN/python" deploy/smoke/journey.py "$RUN_DIR/site.json"
+
+log "a socket through nginx gets an event from the other real-time server"
+SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" \
+  SMOKE_ASGI_SERVERS="127.0.0.1:$ASGI1_PORT,127.0.0.1:$ASGI2_PORT" \
+  "$BIN/python" deploy/smoke/realtime.py
 
 log "load figures (wrk, ${BENCH_SECONDS:-5} s a run)"
 SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" \

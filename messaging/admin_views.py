@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 
-from core.admin_viewsets import ReadOnlyModelViewSet
+from core.admin_viewsets import MODERATION_MENU_HOOK, ReadOnlyModelViewSet
 from core.roles import is_moderator
 
 from . import safety, selectors
@@ -100,8 +100,9 @@ class ReportViewSet(ReadOnlyModelViewSet):
     icon = "warning"
     menu_label = gettext_lazy("Reported messages")
     menu_name = "message_reports"
-    menu_order = 340
-    add_to_admin_menu = True
+    menu_order = 10
+    # In the admin's "Moderation" group, next to reported community content.
+    menu_hook = MODERATION_MENU_HOOK
     add_to_reference_index = False
     index_view_class = ReportIndexView
     inspect_view_class = ReportDetailView

@@ -13,6 +13,7 @@ from . import selectors, voice
 from .errors import NotAllowed
 from .models import Block
 from .permissions import check_may_write
+from .presence import presence_label
 
 
 def refusal_to_write(seat, user):
@@ -64,6 +65,7 @@ def conversation_context(request, seat, *, before=None, error="", text=""):
         "older": older,
         "before": before,
         "other": other,
+        "presence": presence_label(user, other) if other is not None else "",
         "i_blocked": other is not None
         and Block.objects.filter(blocker=user, blocked=other).exists(),
         "refusal": refusal_to_write(seat, user),

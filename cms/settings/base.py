@@ -117,6 +117,23 @@ REDIS_URL = ""
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# --- Real time (messaging/consumers.py behind cms/asgi.py). The in-process layer
+# reaches the sockets of one ASGI process only; dev.py, test.py and production.py put
+# it on Redis (builders.redis_channel_layers) when REDIS_URL is set.
+ASGI_APPLICATION = "cms.asgi.application"
+CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Where pages open their socket: "" is the site's own /ws/live/ (nginx routes /ws/ to
+# the ASGI servers). "{host}" is replaced by the host the page was asked for, so a
+# real-time server on another port of the same machine gets the session cookie.
+REALTIME_URL = ""
+# Open sockets are counted in this cache: it must be shared by every ASGI process.
+PRESENCE_CACHE_ALIAS = "default"
+# A person's count of open sockets lives this long without a ping (pages ping every
+# 25 s), so a server that crashed does not leave people "online" for ever.
+PRESENCE_TTL_SECONDS = 90
+TYPING_EVERY_SECONDS = 3
+REALTIME_MAX_FRAME_BYTES = 2048
+
 # --- Background jobs. Without Redis, Celery uses a broker made of files under var/.
 CELERY_TIMEZONE = "Africa/Douala"
 CELERY_TASK_IGNORE_RESULT = True

@@ -30,6 +30,25 @@ def redis_caches(url, *, key_prefix):
     }
 
 
+def redis_channel_layers(url, *, prefix):
+    """CHANNEL_LAYERS on Redis, so an event published by any process (an app server, a
+    Celery worker) reaches a socket held by any ASGI server.
+
+    Redis Pub/Sub rather than channels_redis' list-based RedisChannelLayer: every event
+    is also in the database and a page catches up from its last id, so the layer only
+    has to be fast and fire-and-forget. A group_send is then one PUBLISH whatever the
+    group's size, no per-socket queue fills up behind a slow phone (ChannelFull), and
+    membership is not kept in Redis with a 24-hour expiry that would silently drop a
+    socket left open for longer. Its "beta" label is covered by the pinned version and
+    the cross-server tests (tests/messaging/test_realtime_servers.py, prod-smoke)."""
+    return {
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [{"address": url}], "prefix": prefix},
+        }
+    }
+
+
 def file_broker_options(folder):
     """Celery's broker made of files: `make run` needs no server and the worker and web
     share the queue. cms/celery.py creates the folders when the app is configured."""

@@ -7,7 +7,8 @@ is the port the site is served on, for the links in e-mails."""
 import os
 
 from .base import *  # noqa: F403
-from .builders import database, redis_caches
+from .base import CACHES, CONTENT_SECURITY_POLICY, VAR_DIR
+from .builders import database, redis_caches, redis_channel_layers
 
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
@@ -30,6 +31,30 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {}
+    CHANNEL_LAYERS = redis_channel_layers(REDIS_URL, prefix="bsa")
+else:
+    # The web server and the real-time server are two processes: without Redis they
+    # share the count of open sockets through files (the in-process layer still carries
+    # typing and presence between the sockets of the one real-time server; messages
+    # reach the page by polling, see static/js/live.js).
+    CACHES = {
+        **CACHES,
+        "presence": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "presence"),
+        },
+    }
+    PRESENCE_CACHE_ALIAS = "presence"
+
+# `make run` starts the real-time server (uvicorn cms.asgi) on REALTIME_PORT, beside
+# the web server; pages open their socket there, on the host they were asked for.
+REALTIME_PORT = os.environ.get("REALTIME_PORT", "")
+if REALTIME_PORT:
+    REALTIME_URL = "ws://{host}:" + REALTIME_PORT + "/ws/live/"
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"] = [
+        *CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"],
+        *(f"ws://{host}:{REALTIME_PORT}" for host in ALLOWED_HOSTS if "[" not in host),
+    ]
 
 # SMS go to var/sms/, listed for moderators in the admin ("Sandbox SMS").
 SMS_BACKEND = "notifications.sandbox.FileSMSBackend"

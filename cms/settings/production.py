@@ -28,7 +28,7 @@ from .base import (
     WAGTAILADMIN_BASE_URL,
     WEB_PUSH_TTL_SECONDS,
 )
-from .builders import file_broker_options, local_storages, redis_caches
+from .builders import file_broker_options, local_storages, redis_caches, redis_channel_layers
 
 
 def required_env(name):
@@ -89,12 +89,26 @@ if REDIS_URL:
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
     CELERY_BROKER_TRANSPORT_OPTIONS = {}
     CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL)
+    # Sockets on every ASGI server get events published by any process.
+    CHANNEL_LAYERS = redis_channel_layers(
+        REDIS_URL, prefix=os.environ.get("CACHE_KEY_PREFIX", "bsa")
+    )
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = file_broker_options(VAR_DIR / "celery-broker")
 # A message claimed by a worker that then died is taken over after this long.
 NOTIFICATIONS_CLAIM_SECONDS = int(
     os.environ.get("NOTIFICATIONS_CLAIM_SECONDS", NOTIFICATIONS_CLAIM_SECONDS)
 )
+
+# --- Real time: "" opens sockets on the site's own /ws/ (nginx routes it to the ASGI
+# servers); a separate host for them also needs its origin in connect-src.
+REALTIME_URL = os.environ.get("REALTIME_URL", "")
+if REALTIME_URL.startswith(("ws://", "wss://")):
+    _realtime = urlsplit(REALTIME_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"] = [  # noqa: F405
+        *CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"],  # noqa: F405
+        f"{_realtime.scheme}://{_realtime.netloc}",
+    ]
 
 # --- Static files: WhiteNoise serves compressed files with hashed names, which it
 # marks immutable and cacheable for ten years.

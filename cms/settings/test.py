@@ -10,7 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 from .base import STORAGES
-from .builders import database, local_storages, redis_caches
+from .builders import database, local_storages, redis_caches, redis_channel_layers
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -54,6 +54,10 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {}
+    # Parallel runs number their people from 1 each: keep their groups ("user-1") apart.
+    CHANNEL_LAYERS = redis_channel_layers(
+        REDIS_URL, prefix="bsa-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+    )
     _xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     if _xdist_worker.startswith("gw"):
         # Each test starts with cache.clear(), which empties the whole Redis database:

@@ -1,22 +1,8 @@
-"""Refusals a person may see: each carries a translated message and changes nothing."""
+"""The forums' refusals are the community's (community.errors), under the names the
+forums use: each carries a translated message and changes nothing."""
 
+from ..errors import CommunityError as ForumError
+from ..errors import InvalidInput as InvalidPost
+from ..errors import NotAllowed, TooFast
 
-class ForumError(Exception):
-    """A refused forum action. `message` is safe to show to the person."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-class NotAllowed(ForumError):
-    """The person may not do this here: she can't read the forum, or it is not hers."""
-
-
-class InvalidPost(ForumError):
-    """What the person sent is refused: empty, too long, not a photo, a link from a new
-    member."""
-
-
-class TooFast(ForumError):
-    """Over the per-person rate limit or the new-member limits."""
+__all__ = ["ForumError", "InvalidPost", "NotAllowed", "TooFast"]

@@ -19,12 +19,14 @@ from PIL import Image
 from core import photos
 from core.text import fold
 
+from .. import limits
 from ..models import Post, PostRevision, Subscription, Thread
-from . import limits
 from .access import leads, may_read
 from .errors import InvalidPost, NotAllowed
 from .tasks import announce_post
 
+# How posts are named in the community's reports and posting log.
+REPORT_KIND = "forum_post"
 MAX_TITLE_LENGTH = 200
 MAX_BODY_LENGTH = 10_000
 # The photo shown in the thread (the full one opens on a tap).
@@ -36,9 +38,9 @@ def start_thread(*, user, forum, title, body, photo=None):
     _check_reader(user, forum)
     title = clean(title, limit=MAX_TITLE_LENGTH, empty=_("Give your question a title."))
     body = clean(body, limit=MAX_BODY_LENGTH, empty=_("Write your question before posting it."))
-    limits.check_post(user, texts=(title, body), photos=int(bool(photo)))
     converted = _convert(photo)
     with transaction.atomic():
+        limits.check_post(user, texts=(title, body), photos=int(bool(photo)))
         now = timezone.now()
         thread = Thread(forum=forum, author=user, title=title, last_post_at=now)
         thread.full_clean()
@@ -48,7 +50,7 @@ def start_thread(*, user, forum, title, body, photo=None):
             converted,
         )
         Subscription.objects.get_or_create(thread=thread, user=user)
-        limits.record_post(user, post)
+        limits.record_post(user, REPORT_KIND, post.pk)
     return thread
 
 
@@ -56,9 +58,9 @@ def reply(*, user, thread, body, photo=None):
     """An answer to the thread. Its author is subscribed, unless she unsubscribed."""
     _check_reader(user, thread.forum)
     body = clean(body, limit=MAX_BODY_LENGTH, empty=_("Write your answer before posting it."))
-    limits.check_post(user, texts=(body,), photos=int(bool(photo)))
     converted = _convert(photo)
     with transaction.atomic():
+        limits.check_post(user, texts=(body,), photos=int(bool(photo)))
         post = _store(
             Post(
                 thread=thread,
@@ -80,8 +82,8 @@ def comment(*, user, on, body):
     if on.kind != Post.Kind.REPLY or on.is_deleted:
         raise NotAllowed(_("You can comment on a reply only."))
     body = clean(body, limit=MAX_BODY_LENGTH, empty=_("Write your comment before posting it."))
-    limits.check_post(user, texts=(body,))
     with transaction.atomic():
+        limits.check_post(user, texts=(body,))
         post = _store(
             Post(
                 thread=thread,
@@ -232,4 +234,4 @@ def _after_answer(user, thread, post):
         reply_count=F("reply_count") + 1, last_post_at=post.created_at
     )
     Subscription.objects.get_or_create(thread=thread, user=user)
-    limits.record_post(user, post)
+    limits.record_post(user, REPORT_KIND, post.pk)

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.private_storage import private_storage
 
+from .moderation import Moderated
+
 
 class Forum(models.Model):
     class Kind(models.TextChoices):
@@ -110,20 +112,15 @@ class Thread(models.Model):
         return self.title
 
 
-class Post(models.Model):
-    """The opening post of a thread, a reply to it, or a comment on a reply."""
+class Post(Moderated):
+    """The opening post of a thread, a reply to it, or a comment on a reply. People
+    report it like any community object (community.reports): hidden while a moderator
+    decides once enough people did."""
 
     class Kind(models.TextChoices):
         OPENING = "opening", _("Question")
         REPLY = "reply", _("Reply")
         COMMENT = "comment", _("Comment")
-
-    # The same states as community's other reportable objects (hidden by reports, then
-    # removed or restored by a moderator).
-    class Visibility(models.TextChoices):
-        VISIBLE = "", _("Visible")
-        WAITING = "waiting", _("Hidden until a moderator decides")
-        REMOVED = "removed", _("Hidden by a moderator")
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
     # The thread's forum, kept here so a search is one indexed query.
@@ -166,9 +163,6 @@ class Post(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    visibility = models.CharField(
-        _("visibility"), max_length=8, choices=Visibility, default=Visibility.VISIBLE, blank=True
-    )
     # When mentions and subscribers were told (once, by a task after the commit).
     announced_at = models.DateTimeField(_("announced"), null=True, blank=True)
     # Title (for an opening post) and text folded (core.text.fold): what search reads.
@@ -204,10 +198,6 @@ class Post(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.pk}: {self.body[:40]}"
-
-    @property
-    def is_visible(self):
-        return self.visibility == self.Visibility.VISIBLE
 
     @property
     def is_deleted(self):

@@ -190,9 +190,60 @@
     }
   }
 
+  // "typing…" and "online": socket-only extras (live.js); nothing is stored for them.
+  var typingNote = chat.querySelector("[data-typing]");
+  var presenceNote = document.querySelector("[data-presence]");
+  var typingTimer = null;
+  var lastTypingSent = 0;
+  var TYPING_SHOW_MS = 5000;
+  var TYPING_EVERY_MS = 3000;
+
+  function showTyping(name) {
+    typingNote.textContent = labels.labelTyping.replace("%(name)s", name || "");
+    typingNote.hidden = false;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () {
+      typingNote.hidden = true;
+    }, TYPING_SHOW_MS);
+  }
+
+  function showPresence(event) {
+    if (!presenceNote || String(event.user) !== presenceNote.dataset.presenceUser) {
+      return;
+    }
+    presenceNote.textContent = event.online ? labels.labelOnline : labels.labelSeenNow;
+    presenceNote.hidden = false;
+  }
+
   document.addEventListener("bsa:live", function (event) {
-    receive(event.detail);
+    var detail = event.detail || {};
+    if (detail.type === "presence") {
+      showPresence(detail);
+      return;
+    }
+    if (detail.type === "typing" && Number(detail.conversation) === conversationId) {
+      if (String(detail.user) !== me && typingNote) {
+        showTyping(detail.name);
+      }
+      return;
+    }
+    if (detail.type === "message" && String(detail.sender) !== me && typingNote) {
+      typingNote.hidden = true;
+    }
+    receive(detail);
   });
+
+  var textBox = form && form.querySelector("textarea[name=text]");
+  if (textBox) {
+    textBox.addEventListener("input", function () {
+      var now = Date.now();
+      if (!window.bsaLive || !window.bsaLive.connected || now - lastTypingSent < TYPING_EVERY_MS) {
+        return;
+      }
+      lastTypingSent = now;
+      window.bsaLive.send({ type: "typing", conversation: conversationId });
+    });
+  }
 
   // The fallback when no socket is connected (live.js sets window.bsaLive.connected).
   function poll() {

@@ -164,11 +164,42 @@ def test_people_wrote_to_each_other_and_the_last_answers_wait_unread(client, who
 
     assert "ce soir sur ma sœur" in page  # the last message, in the list
     assert "zone T" in talk
-    assert Message.objects.count() == 8
+    two_people = {"conversation__is_group": False}
+    assert Message.objects.filter(**two_people).count() == 8
     # Each conversation's last message is still unread by the other side.
-    assert Participant.objects.filter(unread_count=1).count() == 3
+    assert Participant.objects.filter(unread_count=1, **two_people).count() == 3
     brice_seat = Participant.objects.get(user=person("client@demo.bsa"))
     assert brice_seat.conversation.context_kind == "booking"
+
+
+def test_study_groups_meet_in_douala_yaounde_and_bafoussam(client, whole_demo):
+    from community.models import Group, Membership, PracticeSession, Resource
+
+    groups = {group.town.slug: group for group in Group.objects.select_related("town")}
+    assert set(groups) == {"douala", "yaounde", "bafoussam"}
+    assert groups["douala"].is_open and groups["bafoussam"].is_open
+    assert not groups["yaounde"].is_open
+    assert groups["yaounde"].memberships.filter(status=Membership.Status.REQUESTED).exists()
+    supplier = Resource.objects.get(group=groups["douala"], kind=Resource.Kind.SUPPLIER)
+    assert "Marché Central" in supplier.supplier_name
+    assert str(supplier.supplier_phone).startswith("+2376")
+    session = PracticeSession.objects.get(group=groups["douala"])
+    days = (timezone.localdate(session.starts_at) - timezone.localdate()).days
+    assert days == 7 and session.rsvps.filter(going=True).count() == 3
+
+    nadia = person("nadia@demo.bsa")
+    client.force_login(nadia)
+    page = client.get(groups["douala"].get_absolute_url())
+    assert page.status_code == 200 and "Marché Central" in page.text
+    # The last message waits unread for the three others.
+    seats = Participant.objects.filter(conversation__context_kind="group")
+    assert sorted(seats.values_list("unread_count", flat=True)) == [0, 1, 1, 1]
+    chat = client.get(f"/fr/groups/{groups['douala'].pk}/conversation/", follow=True)
+    assert "samedi prochain à Akwa" in chat.text
+    listing = client.get("/en/groups/", {"town": "douala"}).text
+    assert "Local chapter · Douala" in listing and "Tresses &amp; knotless Douala" in listing
+    yaounde = groups["yaounde"]
+    assert client.get(f"/fr/groups/{yaounde.pk}-{yaounde.slug}/wall/").status_code == 404
 
 
 def test_course_forums_have_endorsed_and_accepted_answers(client, whole_demo):

@@ -199,3 +199,37 @@ def test_lesson_video_file(client, course_site, people, who):
     assert response.status_code == {200: 206}.get(EXPECTED_LESSON[who], EXPECTED_LESSON[who])
     if response.status_code == 206:
         assert b"".join(response.streaming_content) == b"2345"
+
+
+EXPECTED_PRIVATE_GROUP_WALL = {
+    "anonymous": 404,
+    "stranger": 404,
+    "enrolled": 200,  # the group's owner
+    "instructor": 404,
+    "other_instructor": 404,
+    "moderator": 200,
+}
+
+
+@pytest.mark.parametrize("who", list(EXPECTED_PRIVATE_GROUP_WALL))
+@pytest.mark.django_db
+def test_private_study_group_wall_and_calendar(client, course_site, people, who):
+    from community import groups, wall
+
+    group = groups.create_group(
+        user=people["enrolled"],
+        name="Teint Yaoundé",
+        description="Sur demande.",
+        language="fr",
+        speciality=course_site["course"].category,
+        is_open=False,
+    )
+    wall.post_resource(user=people["enrolled"], group=group, kind="tip", text="Secret du teint")
+    if people[who]:
+        client.force_login(people[who])
+    base = f"/fr/groups/{group.pk}-{group.slug}/"
+
+    for path in (f"{base}wall/", f"{base}calendar/"):
+        assert client.get(path).status_code == EXPECTED_PRIVATE_GROUP_WALL[who]
+    page = client.get(base).content.decode()
+    assert ("Secret du teint" in page) == (EXPECTED_PRIVATE_GROUP_WALL[who] == 200)

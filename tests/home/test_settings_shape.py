@@ -89,5 +89,7 @@ def test_beat_runs_only_tasks_the_worker_knows():
         "checkout.subscription_tasks.remind_expiring_subscriptions",
         "booking.tasks.expire_unpaid_holds",
         "booking.tasks.send_due_reminders",
+        "notifications.digest.send_daily_digests",
+        "notifications.tasks.release_held_messages",
     }
     assert scheduled <= set(app.tasks)

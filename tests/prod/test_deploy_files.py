@@ -58,6 +58,7 @@ def test_the_rendered_nginx_config_passes_nginx_own_check(tmp_path):
             "TLS_CERT": str(tmp_path / "cert.pem"),
             "TLS_KEY": str(tmp_path / "key.pem"),
             "UPSTREAM_SERVERS": "server 127.0.0.1:8001;\nserver 127.0.0.1:8002;",
+            "ASGI_SERVERS": "server 127.0.0.1:8101;\nserver 127.0.0.1:8102;",
         },
     )
     (tmp_path / "nginx.conf").write_text(config)
@@ -70,6 +71,8 @@ def test_the_rendered_nginx_config_passes_nginx_own_check(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert "add_header X-App-Server $upstream_addr always;" in config
+    assert "location /ws/ {" in config
+    assert "proxy_set_header Upgrade $http_upgrade;" in config
 
 
 @pytest.mark.parametrize("name", ["postgres", "template1", ""])

@@ -1,0 +1,13 @@
+"""What the community tells people, registered with notifications (CommunityConfig.ready)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from notifications.kinds import Kind
+
+GROUP_JOIN_REQUESTED = Kind("group_join_requested", _("Someone asks to join my group"), "community")
+GROUP_REQUEST_ANSWERED = Kind(
+    "group_request_answered", _("My request to join a group is answered"), "community"
+)
+GROUP_HANDED_OVER = Kind("group_handed_over", _("A group is handed over to me"), "community")
+
+KINDS = (GROUP_JOIN_REQUESTED, GROUP_REQUEST_ANSWERED, GROUP_HANDED_OVER)

@@ -1,0 +1,62 @@
+"""The community objects of this slice that people can report: groups and wall
+resources (forums and challenges register theirs the same way)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.roles import is_moderator
+
+from . import reports
+from .access import may_see_group, may_see_inside
+from .models import Group, Resource
+from .selectors import display_name
+
+
+def _resource_seen(user, resource):
+    return (
+        user.is_authenticated
+        and (resource.is_visible or is_moderator(user))
+        and may_see_inside(user, resource.group)
+    )
+
+
+def _resource_excerpt(resource):
+    return resource.supplier_name or resource.text or resource.get_kind_display()
+
+
+def _resource_photos(resource):
+    return [reverse("community:photo", args=[photo.pk, "full"]) for photo in resource.photos.all()]
+
+
+def _resource_history(resource):
+    return [
+        (revision.edited_at, display_name(revision.edited_by), revision.text)
+        for revision in resource.revisions.select_related("edited_by")
+    ]
+
+
+def register():
+    reports.register(
+        reports.Reportable(
+            kind="group",
+            model=Group,
+            may_see=lambda user, group: user.is_authenticated and may_see_group(user, group),
+            excerpt=lambda group: f"{group.name}: {group.description}",
+            url=lambda group: group.get_absolute_url(),
+            author_id=lambda group: group.owner_id,
+            label=_("Study group"),
+        )
+    )
+    reports.register(
+        reports.Reportable(
+            kind="resource",
+            model=Resource,
+            may_see=_resource_seen,
+            excerpt=_resource_excerpt,
+            url=lambda resource: resource.group.get_absolute_url() + f"#r{resource.pk}",
+            author_id=lambda resource: resource.author_id,
+            label=_("Wall resource"),
+            photo_urls=_resource_photos,
+            history=_resource_history,
+        )
+    )
