@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("bookings/", include("booking.urls")),
     path("messages/presence/", include("messaging.presence_urls")),
     path("messages/", include("messaging.urls")),
+    path("forums/", include("community.forum_urls")),
     path("notifications/", include("notifications.centre_urls")),
     path("groups/", include("community.urls")),
     path("", include("certificates.urls")),

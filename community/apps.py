@@ -12,8 +12,11 @@ class CommunityConfig(AppConfig):
 
         # Both import models: only once the registry is ready.
         from . import conversations, reportables
+        from .forums import reportables as forum_reportables
+        from .forums.notification_kinds import KINDS as FORUM_KINDS
         from .notification_kinds import KINDS
 
         conversations.register()
         reportables.register()
-        kinds.register(*KINDS)
+        forum_reportables.register()
+        kinds.register(*KINDS, *FORUM_KINDS)

@@ -1,21 +1,28 @@
-"""Community state: study groups and their members, the wall and the calendar, and
-the moderation records every community object shares (reports, posting log)."""
+"""Community state: study groups and their members, the wall and the calendar, the
+forums, and the moderation records every community object shares (reports, posting
+log)."""
 
 from .calendar import PracticeSession, Rsvp
+from .forums import Forum, Post, PostRevision, Subscription, Thread
 from .groups import Group, Membership
 from .moderation import Contribution, Moderated, ModerationCase, Report
 from .wall import Resource, ResourcePhoto, ResourceRevision
 
 __all__ = [
     "Contribution",
+    "Forum",
     "Group",
     "Membership",
     "ModerationCase",
     "Moderated",
+    "Post",
+    "PostRevision",
     "PracticeSession",
     "Report",
     "Resource",
     "ResourcePhoto",
     "ResourceRevision",
     "Rsvp",
+    "Subscription",
+    "Thread",
 ]

@@ -200,3 +200,33 @@ def test_study_groups_meet_in_douala_yaounde_and_bafoussam(client, whole_demo):
     assert "Local chapter · Douala" in listing and "Tresses &amp; knotless Douala" in listing
     yaounde = groups["yaounde"]
     assert client.get(f"/fr/groups/{yaounde.pk}-{yaounde.slug}/wall/").status_code == 404
+
+
+def test_course_forums_have_endorsed_and_accepted_answers(client, whole_demo):
+    from community.models import Forum, Thread
+
+    client.force_login(person("nadia@demo.bsa"))
+    solved = Thread.objects.get(title__startswith="Mes tresses collées")
+    page = client.get(f"/fr/forums/thread/{solved.pk}/").content.decode()
+
+    assert solved.solved_at and solved.accepted_post.endorsed_at
+    assert "Réponse acceptée" in page and "Approuvée par la formatrice ou le formateur" in page
+    assert "elles tiennent depuis cinq jours" in page  # a comment on the answer
+    # The Q&A exercise: Nadia has not answered it, so she sees no one's answer yet.
+    exercise = Thread.objects.get(qa_mode=True)
+    assert "peigne à queue" not in client.get(f"/fr/forums/thread/{exercise.pk}/").content.decode()
+    assert Forum.objects.get(slug="bien-etre").threads.exists()
+    # Linda calls her instructor by name in her question.
+    client.force_login(person("student@demo.bsa"))
+    question = Thread.objects.get(title__startswith="Quelle base pour une peau grasse")
+    page = client.get(f"/fr/forums/thread/{question.pk}/").content.decode()
+    assert '<b class="mention">@Aïcha.Mbarga</b>' in page
+
+
+def test_a_student_finds_her_course_forums_in_english(client, whole_demo):
+    client.force_login(person("john@demo.bsa"))
+
+    page = client.get("/en/forums/").content.decode()
+
+    assert "Manicure" in page or "Manucure" in page
+    assert "Well-being corner" in page

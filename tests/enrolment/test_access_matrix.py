@@ -233,3 +233,32 @@ def test_private_study_group_wall_and_calendar(client, course_site, people, who)
         assert client.get(path).status_code == EXPECTED_PRIVATE_GROUP_WALL[who]
     page = client.get(base).content.decode()
     assert ("Secret du teint" in page) == (EXPECTED_PRIVATE_GROUP_WALL[who] == 200)
+
+
+EXPECTED_COURSE_FORUM = {
+    "anonymous": 302,  # to the login page
+    "stranger": 404,
+    "enrolled": 200,
+    "instructor": 200,
+    "other_instructor": 404,
+    "moderator": 200,
+}
+
+
+@pytest.mark.parametrize("who", list(EXPECTED_COURSE_FORUM))
+@pytest.mark.django_db
+def test_course_forum_and_its_threads(client, course_site, people, who):
+    from community.forums import posting
+    from community.forums.selectors import course_forum
+
+    forum = course_forum(course_site["course"])
+    thread = posting.start_thread(
+        user=people["enrolled"], forum=forum, title="Question du cours", body="Secret du cours"
+    )
+    if people[who]:
+        client.force_login(people[who])
+
+    for path in (f"/fr/forums/{forum.pk}/", f"/en/forums/thread/{thread.pk}/"):
+        response = client.get(path)
+        assert response.status_code == EXPECTED_COURSE_FORUM[who]
+        assert ("Question du cours" in response.content.decode()) == (response.status_code == 200)
