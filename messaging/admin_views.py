@@ -14,9 +14,9 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from core.admin_viewsets import MODERATION_MENU_HOOK, ReadOnlyModelViewSet
 from core.roles import is_moderator
 
-from . import safety, selectors
+from . import safety, sanctions, selectors
 from .errors import MessagingError
-from .models import Message, Report
+from .models import Message, Report, Sanction
 
 NEIGHBOURS = 5
 
@@ -61,6 +61,19 @@ class ReportDetailView(InspectView):
             elif decision == "dismiss":
                 safety.dismiss(moderator=request.user, report=self.object)
                 messages.success(request, _("The report is closed; the message stays."))
+            elif decision == "warn":
+                sanctions.warn(
+                    moderator=request.user, report=self.object, reason=request.POST.get("reason")
+                )
+                messages.success(request, _("The sender is warned."))
+            elif decision == "suspend":
+                sanctions.suspend(
+                    moderator=request.user,
+                    report=self.object,
+                    days=request.POST.get("days"),
+                    reason=request.POST.get("reason"),
+                )
+                messages.success(request, _("The sender's messaging is suspended."))
         except MessagingError as error:
             messages.error(request, error.message)
         return redirect(request.path)
@@ -83,6 +96,9 @@ class ReportDetailView(InspectView):
             ),
             may_decide=is_moderator(self.request.user)
             and self.object.outcome == Report.Outcome.OPEN,
+            may_sanction=is_moderator(self.request.user),
+            # The audit trail: every warning and suspension of the sender, newest first.
+            sanctions=Sanction.objects.filter(user=message.sender).select_related("moderator"),
         )
         return context
 

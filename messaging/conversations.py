@@ -8,6 +8,7 @@ from . import limits
 from .errors import NotAllowed
 from .models import Conversation, Participant
 from .permissions import check_may_write, group_members
+from .sanctions import check_not_suspended
 
 
 def start_or_get_conversation(user, other, context_kind="", context_id=""):
@@ -20,6 +21,7 @@ def start_or_get_conversation(user, other, context_kind="", context_id=""):
         return _group_conversation(user, context_kind, context_id, members)
     if other is None:
         raise NotAllowed(_("You can't write to this person yet."))
+    check_not_suspended(user)
     key = Conversation.pair_key_for(user.pk, other.pk)
     existing = Conversation.objects.filter(
         context_kind=context_kind, context_id=context_id, pair_key=key

@@ -228,3 +228,42 @@ class PresenceSetting(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class Sanction(models.Model):
+    """What a moderator did to a person's messaging, kept as the audit trail: a warning,
+    or a suspension until a date (a person suspended cannot send or start anything)."""
+
+    class Action(models.TextChoices):
+        WARNED = "warned", _("Warned")
+        SUSPENDED = "suspended", _("Messaging suspended")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="messaging_sanctions",
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action)
+    reason = models.CharField(_("reason"), max_length=500)
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+    report = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="sanctions"
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderator"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("decided"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("messaging sanction")
+        verbose_name_plural = _("messaging sanctions")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "action", "until"])]
+
+    def __str__(self):
+        return f"{self.user}: {self.action}"

@@ -4,10 +4,19 @@ asks for it, since an open conversation already shows everything."""
 
 from django.utils.translation import gettext_lazy as _
 
-from notifications.kinds import PUSH, SITE, Kind
+from notifications.kinds import EMAIL, PUSH, SITE, Kind
 
 MESSAGE_RECEIVED = Kind(
     "message_received", _("New message"), "messages", channels=frozenset({SITE, PUSH})
 )
 
-KINDS = (MESSAGE_RECEIVED,)
+# A moderator's warning or suspension: always by e-mail too, and never switched off.
+MESSAGING_SANCTION = Kind(
+    "messaging_sanction",
+    _("A moderator's decision about my messages"),
+    "account",
+    channels=frozenset({SITE, EMAIL}),
+    essential=True,
+)
+
+KINDS = (MESSAGE_RECEIVED, MESSAGING_SANCTION)

@@ -43,7 +43,7 @@ def report(*, user, message, reason=""):
         raise MessagingError(_("You have already reported this message.")) from error
 
 
-def _check_moderator(user):
+def check_moderator(user):
     if not is_moderator(user):
         raise NotAllowed(_("Only a moderator can handle a report."))
 
@@ -51,7 +51,7 @@ def _check_moderator(user):
 @transaction.atomic
 def hide(*, moderator, report):
     """Hide the reported message for everyone and close every open report on it."""
-    _check_moderator(moderator)
+    check_moderator(moderator)
     now = timezone.now()
     message = Message.objects.select_for_update().get(pk=report.message_id)
     if message.hidden_at is None:
@@ -68,7 +68,7 @@ def hide(*, moderator, report):
 @transaction.atomic
 def dismiss(*, moderator, report):
     """Nothing wrong with the message: the report is closed, the message stays."""
-    _check_moderator(moderator)
+    check_moderator(moderator)
     updated = Report.objects.filter(pk=report.pk, outcome=Report.Outcome.OPEN).update(
         outcome=Report.Outcome.DISMISSED, handled_by=moderator, handled_at=timezone.now()
     )

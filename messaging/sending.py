@@ -20,6 +20,7 @@ from .conversations import sync_group_seats
 from .errors import InvalidMessage, NotAllowed
 from .models import Conversation, Message, Participant
 from .permissions import check_may_write, group_members
+from .sanctions import check_not_suspended
 from .tasks import transcode_voice_note
 
 MAX_TEXT_LENGTH = 4000
@@ -116,6 +117,7 @@ def _replayed(user, client_key):
 
 def _check_writer(user, conversation):
     """Raise NotAllowed unless `user` still may write in this conversation."""
+    check_not_suspended(user)
     seats = list(
         Participant.objects.filter(conversation=conversation, left_at__isnull=True).select_related(
             "user"
