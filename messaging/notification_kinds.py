@@ -4,7 +4,7 @@ asks for it, since an open conversation already shows everything."""
 
 from django.utils.translation import gettext_lazy as _
 
-from notifications.kinds import EMAIL, PUSH, SITE, Kind
+from notifications.kinds import PUSH, SITE, Kind
 
 MESSAGE_RECEIVED = Kind(
     "message_received", _("New message"), "messages", channels=frozenset({SITE, PUSH})
@@ -15,7 +15,6 @@ MESSAGING_SANCTION = Kind(
     "messaging_sanction",
     _("A moderator's decision about my messages"),
     "account",
-    channels=frozenset({SITE, EMAIL}),
     essential=True,
 )
 
