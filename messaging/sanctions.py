@@ -28,16 +28,7 @@ def _clean_reason(reason):
 
 
 def warn(*, moderator, report, reason):
-    check_moderator(moderator)
-    sanction = Sanction.objects.create(
-        user=report.message.sender,
-        action=Sanction.Action.WARNED,
-        reason=_clean_reason(reason),
-        report=report,
-        moderator=moderator,
-    )
-    notify(sanction.user, MESSAGING_SANCTION, message=lambda: _notice(sanction))
-    return sanction
+    return _record(moderator, report, Sanction.Action.WARNED, reason, until=None)
 
 
 def suspend(*, moderator, report, days, reason):
@@ -50,11 +41,18 @@ def suspend(*, moderator, report, days, reason):
         raise MessagingError(
             _("A suspension lasts from 1 to %(days)d days.") % {"days": MAX_SUSPENSION_DAYS}
         )
+    until = timezone.now() + timedelta(days=days)
+    return _record(moderator, report, Sanction.Action.SUSPENDED, reason, until=until)
+
+
+def _record(moderator, report, action, reason, *, until):
+    """The decision, kept for the audit trail, and the sender told of it."""
+    check_moderator(moderator)
     sanction = Sanction.objects.create(
         user=report.message.sender,
-        action=Sanction.Action.SUSPENDED,
+        action=action,
         reason=_clean_reason(reason),
-        until=timezone.now() + timedelta(days=days),
+        until=until,
         report=report,
         moderator=moderator,
     )

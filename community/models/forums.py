@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.private_storage import private_storage
 
-from .moderation import Moderated
+from .moderation import EditRevision, Moderated
 
 
 class Forum(models.Model):
@@ -204,26 +204,16 @@ class Post(Moderated):
         return self.deleted_at is not None
 
 
-class PostRevision(models.Model):
+class PostRevision(EditRevision):
     """What a post said before one edit (the title too, for an opening post)."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
     title = models.CharField(_("title before the edit"), max_length=200, blank=True)
     body = models.TextField(_("text before the edit"))
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("edited by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    edited_at = models.DateTimeField(_("edited"), auto_now_add=True)
 
-    class Meta:
+    class Meta(EditRevision.Meta):
         verbose_name = _("forum post revision")
         verbose_name_plural = _("forum post revisions")
-        ordering = ["-edited_at", "-id"]
 
     def __str__(self):
         return f"{self.post_id} before {self.edited_at:%Y-%m-%d %H:%M}"

@@ -8,6 +8,25 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class EditRevision(models.Model):
+    """What an object said before one edit, who edited and when: the edit history a
+    moderator reads. Concrete revisions add the object and the fields they keep."""
+
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("edited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    edited_at = models.DateTimeField(_("edited"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-edited_at", "-id"]
+
+
 class Moderated(models.Model):
     """A community object people can report: hidden while a moderator decides once
     enough people reported it, and for good if the moderator says so."""

@@ -11,7 +11,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from core.private_storage import private_storage
 
 from .groups import Group
-from .moderation import Moderated
+from .moderation import EditRevision, Moderated
 
 
 class Resource(Moderated):
@@ -74,27 +74,17 @@ class ResourcePhoto(models.Model):
         return self.image.name
 
 
-class ResourceRevision(models.Model):
+class ResourceRevision(EditRevision):
     """What a resource said before one edit."""
 
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="revisions")
     text = models.TextField(_("text before the edit"), blank=True)
     supplier_name = models.CharField(_("supplier"), max_length=120, blank=True)
     supplier_phone = models.CharField(_("supplier's phone"), max_length=20, blank=True)
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("edited by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    edited_at = models.DateTimeField(_("edited"), auto_now_add=True)
 
-    class Meta:
+    class Meta(EditRevision.Meta):
         verbose_name = _("resource revision")
         verbose_name_plural = _("resource revisions")
-        ordering = ["-edited_at", "-id"]
 
     def __str__(self):
         return f"{self.resource_id} before {self.edited_at:%Y-%m-%d %H:%M}"
