@@ -48,7 +48,11 @@ def record(*, actor, verb, target=None, titles=None, urls=None, when=None):
     same = None
     if target is not None:
         targets.type_of(target)
-        same = {"verb": verb, "target_type": targets.content_type_of(target), "target_id": target.pk}
+        same = {
+            "verb": verb,
+            "target_type": targets.content_type_of(target),
+            "target_id": target.pk,
+        }
         existing = Activity.objects.filter(**same).first()
         if existing is not None:
             return existing

@@ -17,7 +17,7 @@ BATCH = 100
 
 
 def sentence(activity, name, title):
-    """"Aïcha M. published a new course: “Tresses”." in the active language."""
+    """ "Aïcha M. published a new course: “Tresses”." in the active language."""
     values = {"name": name, "title": title}
     Verb = Activity.Verb
     if activity.verb == Verb.COURSE_PUBLISHED:

@@ -47,9 +47,7 @@ def feed(follower):
     """What the people `follower` follows did, newest first, leaving out closed accounts
     and targets no longer shown (unpublished pages, hidden content)."""
     return (
-        Activity.objects.filter(
-            actor__followers__follower=follower, actor__is_active=True
-        )
+        Activity.objects.filter(actor__followers__follower=follower, actor__is_active=True)
         .filter(targets.shown())
         .select_related("actor")
         .order_by("-created", "-id")
@@ -121,7 +119,9 @@ def public_profile(person):
 
 
 def _page_of(model, person, locale):
-    pages = list(model.objects.live().filter(user=person, locale__in=[locale, Locale.get_default()]))
+    pages = list(
+        model.objects.live().filter(user=person, locale__in=[locale, Locale.get_default()])
+    )
     return next((page for page in pages if page.locale_id == locale.pk), None) or (
         pages[0] if pages else None
     )

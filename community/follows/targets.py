@@ -32,7 +32,10 @@ class TargetType:
         if self.is_page:
             return _page_links(self.visible(), ids, language)
         with translation.override(language):
-            return {obj.pk: (str(obj), obj.get_absolute_url()) for obj in self.visible().filter(pk__in=ids)}
+            return {
+                obj.pk: (str(obj), obj.get_absolute_url())
+                for obj in self.visible().filter(pk__in=ids)
+            }
 
 
 def _default_visible(model):

@@ -69,7 +69,8 @@ def follow(request, user_id):
     values = {"name": display_name(person)}
     if created:
         flash.success(
-            request, _("You now follow %(name)s: their news comes to your “Following” page.") % values
+            request,
+            _("You now follow %(name)s: their news comes to your “Following” page.") % values,
         )
     else:
         flash.info(request, _("You already follow %(name)s.") % values)
@@ -90,9 +91,7 @@ def unfollow(request, user_id):
 
 @login_required
 def feed(request):
-    page = Paginator(selectors.feed(request.user), FEED_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(selectors.feed(request.user), FEED_PER_PAGE).get_page(request.GET.get("page"))
     people = selectors.following(request.user)
     return render(
         request,

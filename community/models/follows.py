@@ -30,9 +30,7 @@ class Follow(models.Model):
         verbose_name_plural = _("follows")
         constraints = [
             models.UniqueConstraint(fields=["follower", "followed"], name="follow_once"),
-            models.CheckConstraint(
-                condition=~Q(follower=F("followed")), name="follow_not_oneself"
-            ),
+            models.CheckConstraint(condition=~Q(follower=F("followed")), name="follow_not_oneself"),
         ]
         # The fan-out walks one person's followers in id order.
         indexes = [models.Index(fields=["followed", "id"])]
