@@ -95,6 +95,8 @@ def suggested_instructors(follower, limit=SUGGESTED):
 
 def member(user_id):
     """An active account by id, or None (unknown, deleted and closed accounts alike)."""
+    if not 0 < user_id < 2**63:
+        return None
     return get_user_model().objects.filter(pk=user_id, is_active=True).first()
 
 

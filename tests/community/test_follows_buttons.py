@@ -94,6 +94,7 @@ def test_a_button_never_sends_people_to_another_site(client, follow_site):
     [
         ("yourself", 400, "Vous ne pouvez pas vous suivre vous-même."),
         ("unknown", 404, "Ce compte n'existe pas ou a été fermé"),
+        ("huge", 404, "Ce compte n'existe pas ou a été fermé"),
         ("closed", 404, "Ce compte n'existe pas ou a été fermé"),
         ("not_followed", 400, "Vous ne suivez pas cette personne"),
         ("get", 405, "utilisez le bouton de sa page"),
@@ -106,6 +107,8 @@ def test_bad_input_gets_a_clear_answer_and_changes_nothing(
     client.force_login(follow_site["linda"])
     target = {"yourself": "linda", "closed": "closed", "not_followed": "teacher"}
     person_id = follow_site[target[case]].pk if case in target else 987654
+    if case == "huge":
+        person_id = 10**30
     if case == "not_followed":
         response = client.post(f"/fr/following/unfollow/{person_id}/")
     elif case == "get":
@@ -181,7 +184,7 @@ def test_a_member_page_links_to_the_instructor_page_in_my_language(client, follo
 def test_closed_deleted_and_unknown_accounts_have_no_page(client, follow_site):
     stranger_id = follow_site["stranger"].pk
     follow_site["stranger"].delete()
-    for person_id in (follow_site["closed"].pk, stranger_id, 987654):
+    for person_id in (follow_site["closed"].pk, stranger_id, 987654, 10**30):
         response = client.get(f"/fr/community/members/{person_id}/")
         assert response.status_code == 404
         assert "Fantôme" not in response.text and "Paul" not in response.text
