@@ -1,8 +1,11 @@
 """Following and unfollowing from the instructor page, the professional page and a
 member's page, role by role, in French and English; bad input changes nothing."""
 
+import re
+
 import pytest
 from django.db import IntegrityError, transaction
+from django.test import Client
 
 from community.models import Follow, Group, Membership
 
@@ -50,6 +53,19 @@ def test_a_student_follows_an_instructor_from_her_page_and_comes_back(client, fo
     response = unfollow(client, follow_site["teacher"], next_page=address)
     assert response["Location"] == address and not follows(follow_site, "linda")
     assert shows(client.get(address), "Vous ne suivez plus Aïcha M.")
+
+
+def test_the_button_carries_its_csrf_token_and_a_post_without_it_is_refused(follow_site):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(follow_site["linda"])
+    page = browser.get(follow_site["teacher_page"].url)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    address = f"/fr/following/follow/{follow_site['teacher'].pk}/"
+
+    assert browser.post(address).status_code == 403
+    assert not Follow.objects.exists()
+    assert browser.post(address, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert follows(follow_site, "linda") == {follow_site["teacher"].pk}
 
 
 def test_a_client_follows_a_professional_from_the_english_directory(client, follow_site):

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import User
-from community.follows import activity, fanout
-from community.models import Activity, Follow
+from community.follows import activity, fanout, targets
+from community.models import Activity, Follow, Group
 from notifications.models import Notification
 
 from ..course_pages.builders import make_course
@@ -121,6 +121,25 @@ def test_unpublishing_a_course_hides_its_line_and_tells_no_one(
     assert shows(feed, "Rien de nouveau pour l'instant")
     assert fanout.announce(Activity.objects.get().pk) == (0, False)
     assert not told(follow_site["linda"])
+
+
+def test_content_a_moderator_hides_leaves_the_feed(client, follow_site, monkeypatch):
+    # Any community object with a visibility (a challenge entry…) works the same way;
+    # a group stands in for it here.
+    monkeypatch.setattr(targets, "_registry", dict(targets._registry))
+    targets.register(Group)
+    group = Group.objects.create(
+        name="Nattes du samedi", description="…", language="fr", speciality=follow_site["category"]
+    )
+    Follow.objects.create(follower=follow_site["linda"], followed=follow_site["grace"])
+    activity.record(actor=follow_site["grace"], verb=Activity.Verb.CHALLENGE_ENTERED, target=group)
+    client.force_login(follow_site["linda"])
+    feed = client.get("/fr/following/")
+    assert shows(feed, "Nattes du samedi") and group.get_absolute_url() in feed.text
+
+    Group.objects.filter(pk=group.pk).update(visibility=Group.Visibility.WAITING)
+
+    assert "Nattes du samedi" not in client.get("/fr/following/").text
 
 
 def test_a_closed_account_disappears_from_the_feed(client, follow_site):
