@@ -43,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("forums/", include("community.forum_urls")),
     path("notifications/", include("notifications.centre_urls")),
     path("groups/", include("community.urls")),
+    path("following/", include("community.follows.urls")),
+    path("community/", include("community.follows.member_urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
 )

@@ -8,10 +8,14 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
+        from wagtail.signals import page_published
+
+        from course_pages.models import CoursePage
         from notifications import kinds
 
         # Both import models: only once the registry is ready.
         from . import conversations, reportables
+        from .follows import receivers, targets
         from .forums import reportables as forum_reportables
         from .forums.notification_kinds import KINDS as FORUM_KINDS
         from .notification_kinds import KINDS
@@ -20,3 +24,7 @@ class CommunityConfig(AppConfig):
         reportables.register()
         forum_reportables.register()
         kinds.register(*KINDS, *FORUM_KINDS)
+        targets.register(CoursePage)
+        page_published.connect(
+            receivers.course_published, sender=CoursePage, dispatch_uid="follows_course_published"
+        )

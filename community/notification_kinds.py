@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from notifications.kinds import Kind
+from notifications.kinds import SITE, Kind
 
 GROUP_JOIN_REQUESTED = Kind("group_join_requested", _("Someone asks to join my group"), "community")
 GROUP_REQUEST_ANSWERED = Kind(
@@ -10,4 +10,13 @@ GROUP_REQUEST_ANSWERED = Kind(
 )
 GROUP_HANDED_OVER = Kind("group_handed_over", _("A group is handed over to me"), "community")
 
-KINDS = (GROUP_JOIN_REQUESTED, GROUP_REQUEST_ANSWERED, GROUP_HANDED_OVER)
+# New courses, entries and sessions of the people you follow: the centre only unless
+# the person adds e-mail or push (a busy instructor's followers would drown otherwise).
+FOLLOWED_ACTIVITY = Kind(
+    "followed_activity",
+    _("News from the people I follow"),
+    "community",
+    frozenset({SITE}),
+)
+
+KINDS = (GROUP_JOIN_REQUESTED, GROUP_REQUEST_ANSWERED, GROUP_HANDED_OVER, FOLLOWED_ACTIVITY)

@@ -1,15 +1,18 @@
 """Community state: study groups and their members, the wall and the calendar, the
-forums, and the moderation records every community object shares (reports, posting
-log)."""
+forums, follows and the activity followers hear of, and the moderation records every
+community object shares (reports, posting log)."""
 
 from .calendar import PracticeSession, Rsvp
+from .follows import Activity, Follow
 from .forums import Forum, Post, PostRevision, Subscription, Thread
 from .groups import Group, Membership
 from .moderation import Contribution, Moderated, ModerationCase, Report
 from .wall import Resource, ResourcePhoto, ResourceRevision
 
 __all__ = [
+    "Activity",
     "Contribution",
+    "Follow",
     "Forum",
     "Group",
     "Membership",

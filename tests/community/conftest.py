@@ -128,3 +128,13 @@ def pdf_upload(name="photo.jpg"):
     return SimpleUploadedFile(
         name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", content_type="image/jpeg"
     )
+
+
+def _build_follow_site():
+    from .follows_site import build_follow_site
+
+    return build_follow_site()
+
+
+# The people of the follows tests (tests/community/test_follows_*.py).
+follow_site = built_once_per_module(_build_follow_site, "follow_site")
