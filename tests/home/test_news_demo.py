@@ -31,4 +31,4 @@ def test_demo_news_loads_once_in_both_languages(client):
     assert "Saison des pluies : les coiffures protectrices qui tiennent" in french_html
     assert "Rainy season: protective styles that last" in english_html
     article = client.get("/en/news/pricing-your-braiding-services/").content.decode()
-    assert "16,000 FCFA" in article and "By Marie Nkeng" in article
+    assert "16,000&nbsp;FCFA" in article and "By Marie Nkeng" in article
