@@ -3,6 +3,7 @@ in French first and translated to English with wagtail-localize."""
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
@@ -23,6 +24,8 @@ from ..forms import NewsArticlePageForm
 ARTICLES_PER_PAGE = 12
 LATEST_ON_HOME = 3
 ARTICLES_IN_FEED = 20
+# The index answers this address itself (its RSS feed): no article may take it.
+FEED_SLUG = "feed"
 # The renditions templates/components/news/card.html and the article page ask for.
 CARD_IMAGES = ("fill-360x202|format-webp", "fill-720x405|format-webp")
 
@@ -107,7 +110,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             .order_by("-date", "-pk")[:ARTICLES_IN_FEED]
         )
 
-    @path("feed/", name="feed")
+    @path(f"{FEED_SLUG}/", name="feed")
     def feed(self, request):
         return NewsFeed()(request, index=self)
 
@@ -168,6 +171,13 @@ class NewsArticlePage(Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def clean(self):
+        super().clean()
+        if self.slug == FEED_SLUG:
+            raise ValidationError(
+                {"slug": _("This address is the news feed's: choose another one.")}
+            )
 
     @property
     def author_name(self):

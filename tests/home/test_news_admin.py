@@ -127,3 +127,15 @@ def test_a_news_index_made_in_the_admin_is_open_to_moderators_at_once(client, ne
     assert GroupPagePermission.objects.filter(
         group__name=MODERATORS_GROUP, page=index, permission__codename="add_page"
     ).exists()
+
+
+def test_an_article_cannot_take_the_feeds_address(client, news_site):
+    moderator = news_site["moderator"]
+    client.force_login(moderator)
+
+    response = client.post(add_url(news_site["index"]), article_form(moderator, slug="feed"))
+
+    assert response.status_code == 200
+    assert "Cette adresse est celle du flux d&#x27;actualités" in response.content.decode()
+    assert not NewsArticlePage.objects.filter(slug="feed").exists()
+    assert client.get("/fr/actualites/feed/")["Content-Type"].startswith("application/rss+xml")
