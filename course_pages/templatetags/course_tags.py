@@ -1,12 +1,10 @@
 """Display helpers for course pages: prices in FCFA, durations, JSON-LD."""
 
-import json
-
 from django import template
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from checkout.money import format_xaf
+from core.json_ld import json_ld_script
 
 register = template.Library()
 
@@ -59,9 +57,7 @@ def course_json_ld(context, course, instructor_page):
             "instructor": {"@type": "Person", "name": instructor_page.title},
         },
     }
-    # </ cannot appear inside JSON produced from our own strings once escaped like this.
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+    return json_ld_script(data)
 
 
 @register.filter

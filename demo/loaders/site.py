@@ -44,11 +44,12 @@ def load():
 
 
 def _page_fields(texts):
-    return {**texts, "body": [_block(block) for block in texts["body"]]}
+    return {**texts, "body": [stream_block(block) for block in texts["body"]]}
 
 
-def _block(block):
-    """A StreamField block of a standard page from its {kind: value} in the file."""
+def stream_block(block):
+    """A StreamField block of a page (standard page, news article) from its
+    {kind: value} in the file."""
     ((kind, value),) = block.items()
     if kind == "paragraph":
         return (kind, RichText(value))

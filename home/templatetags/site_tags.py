@@ -95,3 +95,10 @@ def hreflang_links(context):
             for a in language_alternates(context)
         ]
     }
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The page's own address, absolute on the host it was asked on (as hreflang_links)."""
+    request = context["request"]
+    return request.build_absolute_uri(page.get_url(request))

@@ -1,11 +1,23 @@
-"""Builders for home page tests: the bilingual catalogue and directory, courses with covers."""
+"""Builders for home page tests: the bilingual catalogue and directory, courses with
+covers, the news index and its articles."""
+
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
 
+from accounts.models import MODERATORS_GROUP
+from demo.loaders import site as home_demo
+from demo.pages import french_child, translate_page
 from demo.sample_media import make_image_bytes
+from home.models import NewsArticlePage, NewsIndexPage, Topic
+from home.news_permissions import grant_moderator_news_permissions
 
+from ..conftest import make_person
 from ..course_pages.builders import build_site, make_course, make_instructor
 from ..directory.builders import build_directory
 
@@ -28,3 +40,51 @@ def cover(name):
 
 def course(site, title, slug, **fields):
     return make_course(site["catalogue"], site["instructor_page"], title=title, slug=slug, **fields)
+
+
+def build_news_site():
+    """French and English home and news index, a moderator who writes, no article yet."""
+    home = home_demo.load()
+    english = Locale.objects.get(language_code="en")
+    index = french_child(
+        home,
+        NewsIndexPage,
+        "actualites",
+        lambda: {"title": "Actualités", "intro": "Tendances et conseils du métier."},
+    )
+    index_en = translate_page(index, english, title="News", slug="news")
+    grant_moderator_news_permissions()
+    moderator = make_person(
+        "mireille@example.cm", first_name="Mireille", last_name="Ngo", groups=[MODERATORS_GROUP]
+    )
+    return {
+        "home": home,
+        "home_en": home.get_translation(english),
+        "index": index,
+        "index_en": index_en,
+        "moderator": moderator,
+        "en": english,
+    }
+
+
+def make_article(index, number, *, english=None, days_ago=None, **fields):
+    """The French article `number` (newer as the number grows), published; with its
+    English translation when `english` (the English locale) is given."""
+    fields.setdefault("title", f"Article {number:02d}")
+    fields.setdefault("slug", f"article-{number:02d}")
+    fields.setdefault("intro", f"Ce qu'il faut savoir, numéro {number}.")
+    fields.setdefault("topic", Topic.TRENDS)
+    days = 1000 - number if days_ago is None else days_ago
+    fields.setdefault("date", timezone.localdate() - timedelta(days=days))
+    fields.setdefault("body", [("paragraph", RichText(f"<p>Texte de l'article {number}.</p>"))])
+    index.refresh_from_db()
+    article = index.add_child(instance=NewsArticlePage(**fields))
+    if english is not None:
+        translate_page(
+            article,
+            english,
+            title=f"Article {number:02d} in English",
+            slug=f"article-{number:02d}-en",
+            intro=f"What to know, number {number}.",
+        )
+    return article

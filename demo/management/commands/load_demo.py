@@ -8,6 +8,7 @@ from demo.loaders import (
     bookings,
     catalogue,
     certificates,
+    news,
     people,
     professionals,
     showcase,
@@ -24,6 +25,7 @@ LOADERS = [
     professionals.load,
     bookings.load,
     showcase.load,
+    news.load,
     living.load,
 ]
 

@@ -1,17 +1,16 @@
-"""Site pages (home, about, FAQ, terms, privacy) and site-wide chrome."""
+"""The home page and the plain site pages (about, FAQ, terms, privacy)."""
 
 from django.db import models
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from .blocks import BaseStreamBlock, FeaturedCourseBlock, LinkBlock, StepBlock
+from ..blocks import BaseStreamBlock, FeaturedCourseBlock, StepBlock
+from .news import latest_news
 
 
 class HomePage(Page):
@@ -63,14 +62,15 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # deferred: the selectors read other apps' models, not importable while models load
-        from .selectors import home_sections
+        from ..selectors import home_sections
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(request=request, page=self))
+        context.update(latest_news(locale=self.locale))
         return context
 
     def serve(self, request, *args, **kwargs):
-        from .selectors import TOWN_COOKIE, TOWN_COOKIE_MAX_AGE  # deferred: as above
+        from ..selectors import TOWN_COOKIE, TOWN_COOKIE_MAX_AGE  # deferred: as above
 
         response = super().serve(request, *args, **kwargs)
         # The professionals shown depend on the town cookie (and on the profile).
@@ -101,31 +101,3 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
-
-
-@register_snippet
-class FooterContent(TranslatableMixin, models.Model):
-    """The footer, one per language (translated with wagtail-localize)."""
-
-    tagline = models.CharField(_("tagline"), max_length=200)
-    links = StreamField([("link", LinkBlock())], verbose_name=_("links"), blank=True)
-
-    panels = [FieldPanel("tagline"), FieldPanel("links")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("footer")
-        verbose_name_plural = _("footers")
-
-    def __str__(self):
-        return self.tagline
-
-
-@register_setting(icon="site")
-class ContactSettings(BaseGenericSetting):
-    email = models.EmailField(_("contact e-mail"), blank=True)
-    whatsapp = models.CharField(_("WhatsApp number"), max_length=20, blank=True)
-    facebook_url = models.URLField(_("Facebook page"), blank=True)
-    instagram_url = models.URLField(_("Instagram page"), blank=True)
-
-    class Meta:
-        verbose_name = _("contact details")
