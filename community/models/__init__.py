@@ -1,10 +1,11 @@
 """Community state: study groups and their members, the wall and the calendar, the
-forums, and the moderation records every community object shares (reports, posting
-log)."""
+forums, mentorship, and the moderation records every community object shares (reports,
+posting log)."""
 
 from .calendar import PracticeSession, Rsvp
 from .forums import Forum, Post, PostRevision, Subscription, Thread
 from .groups import Group, Membership
+from .mentorship import MentorOffer, Mentorship, MentorshipReview
 from .moderation import Contribution, Moderated, ModerationCase, Report
 from .wall import Resource, ResourcePhoto, ResourceRevision
 
@@ -13,6 +14,9 @@ __all__ = [
     "Forum",
     "Group",
     "Membership",
+    "MentorOffer",
+    "Mentorship",
+    "MentorshipReview",
     "ModerationCase",
     "Moderated",
     "Post",
