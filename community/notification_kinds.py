@@ -13,12 +13,8 @@ GROUP_HANDED_OVER = Kind("group_handed_over", _("A group is handed over to me"),
 MENTORSHIP_REQUESTED = Kind(
     "mentorship_requested", _("A beginner asks me to mentor her"), "community"
 )
-MENTORSHIP_ANSWERED = Kind(
-    "mentorship_answered", _("A mentor answers my request"), "community"
-)
-MENTORSHIP_ENDED = Kind(
-    "mentorship_ended", _("A mentorship ends: time for a review"), "community"
-)
+MENTORSHIP_ANSWERED = Kind("mentorship_answered", _("A mentor answers my request"), "community")
+MENTORSHIP_ENDED = Kind("mentorship_ended", _("A mentorship ends: time for a review"), "community")
 
 KINDS = (
     GROUP_JOIN_REQUESTED,

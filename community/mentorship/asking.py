@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .. import limits
 from ..errors import CommunityError, InvalidInput, NotAllowed
@@ -60,7 +61,9 @@ def ask(*, user, offer, message):
                 offer=offer, mentor_id=offer.user_id, mentee=user, message=message
             )
     except IntegrityError as error:
-        raise CommunityError(_("You have already asked this mentor. Wait for her answer.")) from error
+        raise CommunityError(
+            _("You have already asked this mentor. Wait for her answer.")
+        ) from error
     limits.record_post(user, POST_KIND, request.pk)
     transaction.on_commit(lambda: notices.requested(request.pk))
     return request
@@ -107,9 +110,12 @@ def accept(*, by, mentorship, weeks=DEFAULT_WEEKS):
     taken = active_count(offer)
     if taken >= offer.capacity:
         raise CommunityError(
-            _(
-                "You already mentor %(count)s beginners, as many as your capacity. "
-                "End a mentorship or raise your capacity first."
+            ngettext(
+                "You already mentor %(count)d beginner, as many as your capacity. "
+                "End a mentorship or raise your capacity first.",
+                "You already mentor %(count)d beginners, as many as your capacity. "
+                "End a mentorship or raise your capacity first.",
+                taken,
             )
             % {"count": taken}
         )

@@ -63,7 +63,9 @@ class FindForm(forms.Form):
         self.fields["speciality"] = speciality_field(
             required=False, empty_label=_("All specialities")
         )
-        self.fields["town"] = town_field(label=_("Town"), required=False, empty_label=_("All towns"))
+        self.fields["town"] = town_field(
+            label=_("Town"), required=False, empty_label=_("All towns")
+        )
         self.order_fields(["speciality", "town", "language", "strict"])
 
 

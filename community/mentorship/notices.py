@@ -13,9 +13,7 @@ from ..selectors import display_name
 
 
 def _load(mentorship_id):
-    return (
-        Mentorship.objects.select_related("mentor", "mentee").filter(pk=mentorship_id).first()
-    )
+    return Mentorship.objects.select_related("mentor", "mentee").filter(pk=mentorship_id).first()
 
 
 def _message(mentorship, subject, opening):
@@ -77,8 +75,10 @@ def ended(mentorship_id):
     mentorship = _load(mentorship_id)
     if mentorship is None:
         return
-    for person, other in ((mentorship.mentor, mentorship.mentee),
-                          (mentorship.mentee, mentorship.mentor)):
+    for person, other in (
+        (mentorship.mentor, mentorship.mentee),
+        (mentorship.mentee, mentorship.mentor),
+    ):
         if person is None:
             continue
 

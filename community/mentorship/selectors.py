@@ -150,9 +150,7 @@ def open_with(user, mentor_ids):
 def offer_page(offer_id):
     """The offer (with its figures), or None."""
     return (
-        with_figures(MentorOffer.objects.select_related("user", "town"))
-        .filter(pk=offer_id)
-        .first()
+        with_figures(MentorOffer.objects.select_related("user", "town")).filter(pk=offer_id).first()
     )
 
 

@@ -120,9 +120,7 @@ def ask(request, offer_id):
         made = asking.ask(user=request.user, offer=offer, message=form.cleaned_data["message"])
     except CommunityError as error:
         context = _mentor_context(request, offer, form=form, error=error.message)
-        return render(
-            request, "community/mentorship/mentor.html", context, status=_status(error)
-        )
+        return render(request, "community/mentorship/mentor.html", context, status=_status(error))
     flash.success(request, _("Your request is sent. The mentor will answer."))
     return redirect(made.get_absolute_url())
 
@@ -248,9 +246,7 @@ def mentorship_page(request, mentorship_id):
 
 def _refused_on_page(request, mentorship, error, **forms):
     context = _mentorship_context(request, mentorship, error=error.message, **forms)
-    return render(
-        request, "community/mentorship/mentorship.html", context, status=_status(error)
-    )
+    return render(request, "community/mentorship/mentorship.html", context, status=_status(error))
 
 
 @login_required

@@ -64,8 +64,11 @@ class MentorOffer(Moderated):
 
     @property
     def languages(self):
-        return [code for code, spoken in (("fr", self.speaks_french), ("en", self.speaks_english))
-                if spoken]
+        return [
+            code
+            for code, spoken in (("fr", self.speaks_french), ("en", self.speaks_english))
+            if spoken
+        ]
 
 
 class Mentorship(models.Model):
@@ -148,7 +151,7 @@ class Mentorship(models.Model):
         return reverse("mentors:mentorship", args=[self.pk])
 
     def side_of(self, user):
-        """"mentor", "mentee" or None: which side `user` is on."""
+        """ "mentor", "mentee" or None: which side `user` is on."""
         if user.pk is None:
             return None
         if user.pk == self.mentor_id:
