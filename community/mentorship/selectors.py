@@ -21,7 +21,6 @@ from django.utils.translation import ngettext
 from directory.models import Town
 
 from ..models import MentorOffer, Mentorship, MentorshipReview
-from ..selectors import speciality_names
 
 Status, Side = Mentorship.Status, MentorshipReview.Side
 CLOSED_SHOWN = 30
@@ -104,25 +103,21 @@ def suggestions(*, viewer, speciality=None, town=None, language="", strict=False
     )
 
 
-def reasons(offer, *, speciality=None, town=None, language="", names=None):
-    """Why this mentor is suggested, in a few words each ("same town", "speaks French")."""
-    names = speciality_names() if names is None else names
+def reasons(offer, *, speciality=None, town=None, language=""):
+    """Why this mentor is suggested, in a few words each ("same town · speaks French ·
+    2 places free"): what matches the visitor's wishes, then her free places."""
     said = []
     if speciality is not None and offer.speciality_id == speciality.pk:
         said.append(_("same speciality"))
-    else:
-        said.append(names.get(offer.speciality_id, ""))
     if town is not None and offer.town_id == town.pk:
         said.append(_("same town"))
-    else:
-        said.append(_("in %(town)s") % {"town": offer.town.name})
     spoken = {"fr": offer.speaks_french, "en": offer.speaks_english}
-    if language in spoken and spoken[language]:
+    if spoken.get(language):
         said.append(_("speaks French") if language == "fr" else _("speaks English"))
     else:
         said.append(languages_label(offer))
     said.append(places_label(offer.free))
-    return [reason for reason in said if reason]
+    return said
 
 
 def languages_label(offer):

@@ -60,7 +60,7 @@ def find(request):
             "offer": offer,
             "name": display_name(offer.user),
             "speciality": names.get(offer.speciality_id, ""),
-            "reasons": selectors.reasons(offer, names=names, **preferences),
+            "reasons": selectors.reasons(offer, **preferences),
             "open": asked.get(offer.user_id),
         }
         for offer in rows

@@ -160,7 +160,7 @@ def test_my_mentorships_lists_both_sides(client, people):
     client.force_login(people["graduate"])
     page = client.get("/en/mentors/mine/")
     assert shows(page, "Waiting for your review") and shows(page, "You mentor Nadia M.")
-    assert shows(page, "Your requests") and shows(page, "Awa N. mentors you")
+    assert shows(page, "Your requests") and shows(page, "Your request to Awa N.")
     assert f"/en/mentors/mentorships/{given.pk}/" in page.text
     assert f"/en/mentors/mentorships/{asked.pk}/" in page.text
     client.force_login(people["awa"])
