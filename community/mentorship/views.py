@@ -186,7 +186,6 @@ def mine(request):
         **selectors.mine(request.user),
         "offer": MentorOffer.objects.filter(user=request.user).first(),
         "may_mentor": offers.may_mentor(request.user),
-        "answer_form": AnswerForm(),
     }
     return render(request, "community/mentorship/mine.html", context)
 

@@ -43,15 +43,14 @@ def test_no_mentorship_page_answers_5xx_to_hostile_values(people, settings):
             ("/fr/mentors/", ["page"]),
             f"/fr/mentors/{awa.pk}/",
             f"/fr/mentors/mentorships/{ended.pk}/",
-            f"/fr/groups/report/mentor_offer/{awa.pk}/",
         ],
     )
     mentor = Client(raise_request_exception=False)
     mentor.force_login(people["graduate"])
     more, more_tried = hostile(
         mentor,
-        ["/fr/mentors/offer/", f"/fr/mentors/mentorships/{waiting.pk}/", "/fr/mentors/mine/"],
+        ["/fr/mentors/offer/", f"/fr/mentors/mentorships/{waiting.pk}/"],
     )
     print(f"{tried + more_tried} hostile requests")
-    assert tried + more_tried > 100
+    assert tried + more_tried > 80
     assert not failures + more, "\n".join(failures + more)
