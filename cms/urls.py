@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("groups/", include("community.urls")),
     path("following/", include("community.follows.urls")),
     path("community/", include("community.follows.member_urls")),
+    path("mentors/", include("community.mentorship.urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
 )

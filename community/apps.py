@@ -18,11 +18,19 @@ class CommunityConfig(AppConfig):
         from .follows import receivers, targets
         from .forums import reportables as forum_reportables
         from .forums.notification_kinds import KINDS as FORUM_KINDS
+        from .mentorship import conversations as mentorship_conversations
+        from .mentorship import reportables as mentorship_reportables
+
+        # Celery's autodiscovery imports only community.tasks: the worker and beat
+        # learn the mentorship task here.
+        from .mentorship import tasks as mentorship_tasks  # noqa: F401
         from .notification_kinds import KINDS
 
         conversations.register()
         reportables.register()
         forum_reportables.register()
+        mentorship_conversations.register()
+        mentorship_reportables.register()
         kinds.register(*KINDS, *FORUM_KINDS)
         targets.register(CoursePage)
         page_published.connect(

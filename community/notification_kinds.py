@@ -19,4 +19,18 @@ FOLLOWED_ACTIVITY = Kind(
     frozenset({SITE}),
 )
 
-KINDS = (GROUP_JOIN_REQUESTED, GROUP_REQUEST_ANSWERED, GROUP_HANDED_OVER, FOLLOWED_ACTIVITY)
+MENTORSHIP_REQUESTED = Kind(
+    "mentorship_requested", _("A beginner asks me to mentor her"), "community"
+)
+MENTORSHIP_ANSWERED = Kind("mentorship_answered", _("A mentor answers my request"), "community")
+MENTORSHIP_ENDED = Kind("mentorship_ended", _("A mentorship ends: time for a review"), "community")
+
+KINDS = (
+    GROUP_JOIN_REQUESTED,
+    GROUP_REQUEST_ANSWERED,
+    GROUP_HANDED_OVER,
+    MENTORSHIP_REQUESTED,
+    MENTORSHIP_ANSWERED,
+    MENTORSHIP_ENDED,
+    FOLLOWED_ACTIVITY,
+)

@@ -4,7 +4,7 @@ used or expired, quizzes are passed and failed, practice work is reviewed by cla
 and decided on by the instructor, clients review appointments that happened, people
 write to each other, study groups in Douala, Yaoundé and Bafoussam share tips,
 suppliers and practice sessions, students ask and answer in the forums and follow
-instructors and professionals.
+instructors and professionals, and certified professionals mentor beginners.
 Everything goes through the apps' own services, in a fixed order, with dates relative
 to today. Professionals certified by our own courses come from home.demo.load_showcase.
 Loaded once: a second call finds the welcome coupon and changes nothing."""
@@ -22,7 +22,7 @@ from demo.loaders.people import DEMO_PASSWORD, demo_password_hash
 from directory.models import ProfessionalPage
 from enrolment.services import enrol_free, enrol_with_subscription
 
-from . import living_follows, living_forums, living_groups, living_messages
+from . import living_follows, living_forums, living_groups, living_mentorship, living_messages
 from . import living_learning as learning
 from .living_bookings import completed_and_reviewed
 from .living_payments import pay, phone_of
@@ -73,6 +73,7 @@ def load():
     living_groups.load()
     living_forums.load()
     living_follows.load()
+    living_mentorship.load()
 
 
 def _people():

@@ -178,6 +178,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.digest.send_daily_digests",
         "schedule": crontab(hour=18, minute=0),
     },
+    # Mentorships whose weeks are over end, and both sides are asked for a review.
+    "end-due-mentorships": {
+        "task": "community.mentorship.tasks.end_due_mentorships",
+        "schedule": 900,
+    },
 }
 
 # --- Checkout. Providers are enabled by name; production adds the real ones when

@@ -1,11 +1,12 @@
 """Community state: study groups and their members, the wall and the calendar, the
-forums, follows and the activity followers hear of, and the moderation records every
-community object shares (reports, posting log)."""
+forums, mentorship, follows and the activity followers hear of, and the moderation records
+every community object shares (reports, posting log)."""
 
 from .calendar import PracticeSession, Rsvp
 from .follows import Activity, Follow
 from .forums import Forum, Post, PostRevision, Subscription, Thread
 from .groups import Group, Membership
+from .mentorship import MentorOffer, Mentorship, MentorshipReview
 from .moderation import Contribution, Moderated, ModerationCase, Report
 from .wall import Resource, ResourcePhoto, ResourceRevision
 
@@ -16,6 +17,9 @@ __all__ = [
     "Forum",
     "Group",
     "Membership",
+    "MentorOffer",
+    "Mentorship",
+    "MentorshipReview",
     "ModerationCase",
     "Moderated",
     "Post",

@@ -164,10 +164,14 @@ def test_people_wrote_to_each_other_and_the_last_answers_wait_unread(client, who
 
     assert "ce soir sur ma sœur" in page  # the last message, in the list
     assert "zone T" in talk
+    # Messages between two people, mentorships aside (their own test below).
     two_people = {"conversation__is_group": False}
-    assert Message.objects.filter(**two_people).count() == 8
+    mentorship = {"conversation__context_kind": "mentorship"}
+    assert Message.objects.filter(**two_people).exclude(**mentorship).count() == 8
     # Each conversation's last message is still unread by the other side.
-    assert Participant.objects.filter(unread_count=1, **two_people).count() == 3
+    assert (
+        Participant.objects.filter(unread_count=1, **two_people).exclude(**mentorship).count() == 3
+    )
     brice_seat = Participant.objects.get(user=person("client@demo.bsa"))
     assert brice_seat.conversation.context_kind == "booking"
 
@@ -200,6 +204,24 @@ def test_study_groups_meet_in_douala_yaounde_and_bafoussam(client, whole_demo):
     assert "Local chapter · Douala" in listing and "Tresses &amp; knotless Douala" in listing
     yaounde = groups["yaounde"]
     assert client.get(f"/fr/groups/{yaounde.pk}-{yaounde.slug}/wall/").status_code == 404
+
+
+def test_two_mentorships_one_under_way_one_reviewed(client, whole_demo):
+    from community.models import MentorOffer, Mentorship
+
+    towns = set(MentorOffer.objects.values_list("town__slug", flat=True))
+    assert {"douala", "yaounde", "bafoussam"} <= towns
+    under_way = Mentorship.objects.get(status=Mentorship.Status.ACTIVE)
+    ended = Mentorship.objects.get(status=Mentorship.Status.ENDED)
+    assert under_way.mentee == person("nadia@demo.bsa") and ended.reviews.count() == 2
+    client.force_login(person("nadia@demo.bsa"))
+    talk = client.get(f"/fr/mentors/mentorships/{under_way.pk}/conversation/", follow=True)
+    assert "peigne à queue" in talk.text
+    offer = client.get(f"/en/mentors/{ended.offer_id}/").text
+    assert "5.0/5 (1 review)" in offer and "ma première mariée" in offer
+    nails = person("pro03@demo.bsa")
+    near = client.get("/fr/mentors/", {"town": "bafoussam"}).text
+    assert f"{nails.first_name} {nails.last_name[0]}." in near and "même ville" in near
 
 
 def test_course_forums_have_endorsed_and_accepted_answers(client, whole_demo):
