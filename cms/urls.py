@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("notifications.centre_urls")),
     path("groups/", include("community.urls")),
     path("following/", include("community.follows.urls")),
+    path("community/", include("community.hub_urls")),
     path("community/", include("community.follows.member_urls")),
     path("mentors/", include("community.mentorship.urls")),
     path("", include("certificates.urls")),

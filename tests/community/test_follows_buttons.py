@@ -206,8 +206,8 @@ def test_closed_deleted_and_unknown_accounts_have_no_page(client, follow_site):
         assert "Fantôme" not in response.text and "Paul" not in response.text
 
 
-def test_the_menu_links_to_the_feed_for_signed_in_people_only(client, follow_site):
-    assert 'href="/fr/following/"' not in client.get("/fr/").text
+def test_the_community_page_links_to_the_feed_for_signed_in_people_only(client, follow_site):
+    assert 'href="/fr/following/"' not in client.get("/fr/community/").text
     client.force_login(follow_site["linda"])
-    page = client.get("/fr/")
+    page = client.get("/fr/community/")
     assert 'href="/fr/following/"' in page.text and shows(page, "Abonnements")

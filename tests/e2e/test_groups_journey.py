@@ -37,7 +37,8 @@ def test_student_finds_the_douala_group_joins_and_shares_a_supplier(
 
     # Find the local chapter by town from the main menu.
     page.goto(f"{live_server.url}/{language}/")
-    page.click("nav.main-nav a[href$='/groups/']")
+    page.click("nav.main-nav a[href$='/community/']")
+    page.click("ul.hub-doors a[href$='/groups/']")
     page.locator("details.filters summary").click()
     page.select_option("select[name=town]", "douala")
     page.select_option("select[name=language]", language)
