@@ -12,6 +12,8 @@ class CommunityConfig(AppConfig):
 
         # Both import models: only once the registry is ready.
         from . import conversations, reportables
+        from .challenges import reportables as challenge_reportables
+        from .challenges.notification_kinds import KINDS as CHALLENGE_KINDS
         from .forums import reportables as forum_reportables
         from .forums.notification_kinds import KINDS as FORUM_KINDS
         from .notification_kinds import KINDS
@@ -19,4 +21,5 @@ class CommunityConfig(AppConfig):
         conversations.register()
         reportables.register()
         forum_reportables.register()
-        kinds.register(*KINDS, *FORUM_KINDS)
+        challenge_reportables.register()
+        kinds.register(*KINDS, *FORUM_KINDS, *CHALLENGE_KINDS)
