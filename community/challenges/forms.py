@@ -45,9 +45,7 @@ class ChallengeForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={**BRIEF, "lang": "en"}),
     )
-    opens_day = forms.DateField(
-        label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    opens_day = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
     opens_time = forms.TimeField(
         label=_("at (Douala time)"), widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -78,9 +76,7 @@ class ChallengeForm(forms.Form):
         )
         super().__init__(*args, **kwargs)
         self.fields["speciality"] = speciality_field(empty_label=None)
-        self.order_fields(
-            ["period", "title_fr", "title_en", "brief_fr", "brief_en", "speciality"]
-        )
+        self.order_fields(["period", "title_fr", "title_en", "brief_fr", "brief_en", "speciality"])
 
     def moment(self, name):
         """A day and a time typed in Douala, as an aware datetime."""

@@ -89,9 +89,7 @@ def post_challenge(
     # Photos are checked and re-encoded before anything is stored.
     converted = [photos.convert(upload) for upload in uploads]
     with transaction.atomic():
-        limits.check_post(
-            user, texts=[*texts.values()], photos=len(converted)
-        )
+        limits.check_post(user, texts=[*texts.values()], photos=len(converted))
         challenge = Challenge(
             author=user,
             period=period,
@@ -103,7 +101,9 @@ def post_challenge(
         challenge.full_clean()
         challenge.save()
         for full, thumb in converted:
-            ChallengePhoto.objects.create(challenge=challenge, image=full.file, thumbnail=thumb.file)
+            ChallengePhoto.objects.create(
+                challenge=challenge, image=full.file, thumbnail=thumb.file
+            )
         limits.record_post(user, REPORT_KIND, challenge.pk)
         transaction.on_commit(
             lambda: freeze_results.apply_async(args=[challenge.pk], eta=challenge.deadline)

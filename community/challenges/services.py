@@ -125,7 +125,9 @@ def vote(*, user, entry):
     if entry.author_id == user.pk:
         raise NotAllowed(_("You can't vote for your own entry."))
     if not entry.is_visible:
-        raise NotAllowed(_("This entry is hidden while a moderator looks at it: it takes no votes."))
+        raise NotAllowed(
+            _("This entry is hidden while a moderator looks at it: it takes no votes.")
+        )
     try:
         with transaction.atomic():
             made = Vote.objects.create(challenge=challenge, entry=entry, voter=user)
@@ -146,7 +148,9 @@ def vote_of(user, challenge):
     if not user.is_authenticated:
         return None
     return (
-        Vote.objects.filter(challenge=challenge, voter=user).values_list("entry_id", flat=True).first()
+        Vote.objects.filter(challenge=challenge, voter=user)
+        .values_list("entry_id", flat=True)
+        .first()
     )
 
 

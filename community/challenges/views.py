@@ -95,7 +95,9 @@ def new_challenge(request):
             flash.success(request, _("The challenge is posted."))
             return redirect("challenges:challenge", challenge.pk)
     status = 400 if form.errors else 200
-    return render(request, "community/challenges/challenge_form.html", {"form": form}, status=status)
+    return render(
+        request, "community/challenges/challenge_form.html", {"form": form}, status=status
+    )
 
 
 @login_required
@@ -139,7 +141,9 @@ def vote(request, entry_id):
     try:
         services.vote(user=request.user, entry=entry)
     except (InvalidInput, NotAllowed, TooFast) as error:
-        return render_challenge(request, entry.challenge, error=error.message, status=_status(error))
+        return render_challenge(
+            request, entry.challenge, error=error.message, status=_status(error)
+        )
     flash.success(request, _("Your vote is counted. Thank you!"))
     return redirect(reverse("challenges:challenge", args=[entry.challenge_id]) + f"#e{entry.pk}")
 

@@ -80,7 +80,7 @@ class Challenge(Moderated):
         return self.text("brief")
 
     def state(self, now=None):
-        """"upcoming", "running" or "finished" (the deadline passed)."""
+        """ "upcoming", "running" or "finished" (the deadline passed)."""
         now = now or timezone.now()
         if now < self.opens_at:
             return "upcoming"

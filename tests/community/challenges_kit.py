@@ -74,6 +74,9 @@ def crowd(count, start=0):
 
 
 def text(response):
-    return response.content.decode().replace("\u00a0", " ").replace("\u202f", " ").replace(
-        "&#x27;", "'"
+    return (
+        response.content.decode()
+        .replace("\u00a0", " ")
+        .replace("\u202f", " ")
+        .replace("&#x27;", "'")
     )

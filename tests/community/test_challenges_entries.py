@@ -128,9 +128,10 @@ def test_bad_entries_are_refused_and_nothing_stored(
     response = send(client, challenge, language, **data)
     assert response.status_code == 400
     assert error[language] in text(response)
-    assert not Entry.objects.exists() and not Contribution.objects.filter(
-        kind="challenge_entry"
-    ).exists()
+    assert (
+        not Entry.objects.exists()
+        and not Contribution.objects.filter(kind="challenge_entry").exists()
+    )
 
 
 def test_a_caption_with_html_is_shown_escaped(client, people, challenge):

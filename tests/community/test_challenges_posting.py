@@ -94,7 +94,10 @@ BAD_INPUT = [
     ),
     (
         {"deadline_day": "2020-01-01"},
-        {"fr": "La date limite doit être dans le futur.", "en": "The deadline must be in the future."},
+        {
+            "fr": "La date limite doit être dans le futur.",
+            "en": "The deadline must be in the future.",
+        },
     ),
     (
         {"opens_day": (timezone.localdate() + timedelta(days=40)).strftime(DOUALA_FORMAT)},
