@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from community.challenges import services
 from community.errors import NotAllowed
@@ -33,7 +34,8 @@ def at_once(count, action):
     def run(number):
         try:
             start_together.wait()
-            return action(number)
+            with translation.override("en"):
+                return action(number)
         except NotAllowed as refusal:
             return refusal
         finally:
