@@ -36,6 +36,7 @@ def _speciality(key):
 
 
 def _photo(label):
+    # Plain letters: the picture's font draws no accents.
     data = make_image_bytes(label, width=PHOTO_SIDE, height=PHOTO_SIDE)
     return SimpleUploadedFile(f"{label[:30]}.jpg", data, content_type="image/jpeg")
 
@@ -55,16 +56,14 @@ def _challenge(spec):
         # A finished challenge runs while the demo enters and votes, then moves back.
         deadline=now + timedelta(days=1 if finished else spec["deadline"]),
         prize=spec["prize"],
-        uploads=[
-            _photo(f"{spec['title_fr']} {number}") for number in range(1, spec["examples"] + 1)
-        ],
+        uploads=[_photo(f"Exemple {number}") for number in range(1, spec["examples"] + 1)],
     )
     for number, item in enumerate(spec["entries"]):
         entry = services.enter(
             user=_person(item["by"]),
             challenge=challenge,
             caption=item["caption"],
-            photo=_photo(f"Après {number + 1}"),
+            photo=_photo(f"Photo {number + 1}"),
             before=_photo(f"Avant {number + 1}") if item.get("before") else None,
         )
         # Entered over the days the challenge ran, and so in the posting log.

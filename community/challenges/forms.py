@@ -45,12 +45,14 @@ class ChallengeForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={**BRIEF, "lang": "en"}),
     )
-    opens_day = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
+    opens_day = forms.DateField(
+        label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     opens_time = forms.TimeField(
         label=_("at (Douala time)"), widget=forms.TimeInput(attrs={"type": "time"})
     )
     deadline_day = forms.DateField(
-        label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     deadline_time = forms.TimeField(
         label=_("at (Douala time)"), widget=forms.TimeInput(attrs={"type": "time"})

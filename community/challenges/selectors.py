@@ -17,10 +17,8 @@ ENTRIES_PER_PAGE = 24
 
 def _listed():
     visible = Entry.Visibility.VISIBLE
-    return (
-        Challenge.objects.filter(visibility=Challenge.Visibility.VISIBLE)
-        .annotate(entry_count=Count("entries", filter=Q(entries__visibility=visible)))
-        .prefetch_related("photos")
+    return Challenge.objects.filter(visibility=Challenge.Visibility.VISIBLE).annotate(
+        entry_count=Count("entries", filter=Q(entries__visibility=visible))
     )
 
 
