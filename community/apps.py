@@ -15,14 +15,17 @@ class CommunityConfig(AppConfig):
 
         # Both import models: only once the registry is ready.
         from . import conversations, reportables
+        from .challenges import reportables as challenge_reportables
+
+        # Celery's autodiscovery imports only community.tasks: the worker and beat
+        # learn the tasks of the sub-packages here.
+        from .challenges import tasks as challenge_tasks  # noqa: F401
+        from .challenges.notification_kinds import KINDS as CHALLENGE_KINDS
         from .follows import receivers, targets
         from .forums import reportables as forum_reportables
         from .forums.notification_kinds import KINDS as FORUM_KINDS
         from .mentorship import conversations as mentorship_conversations
         from .mentorship import reportables as mentorship_reportables
-
-        # Celery's autodiscovery imports only community.tasks: the worker and beat
-        # learn the mentorship task here.
         from .mentorship import tasks as mentorship_tasks  # noqa: F401
         from .notification_kinds import KINDS
 
@@ -31,7 +34,8 @@ class CommunityConfig(AppConfig):
         forum_reportables.register()
         mentorship_conversations.register()
         mentorship_reportables.register()
-        kinds.register(*KINDS, *FORUM_KINDS)
+        challenge_reportables.register()
+        kinds.register(*KINDS, *FORUM_KINDS, *CHALLENGE_KINDS)
         targets.register(CoursePage)
         page_published.connect(
             receivers.course_published, sender=CoursePage, dispatch_uid="follows_course_published"

@@ -10,3 +10,8 @@ def is_moderator(user):
 def teaches(user, course):
     """The course's own instructor (any object with ``instructor.user_id``)."""
     return user.is_authenticated and course.instructor.user_id == user.pk
+
+
+def is_instructor(user):
+    """An approved instructor (any course): they post challenges, like moderators."""
+    return user.is_authenticated and user.is_approved_instructor

@@ -3,8 +3,9 @@ through the sandbox (MTN MoMo and Orange Money numbers), one subscribes, coupons
 used or expired, quizzes are passed and failed, practice work is reviewed by classmates
 and decided on by the instructor, clients review appointments that happened, people
 write to each other, study groups in Douala, Yaoundé and Bafoussam share tips,
-suppliers and practice sessions, students ask and answer in the forums and follow
-instructors and professionals, and certified professionals mentor beginners.
+suppliers and practice sessions, students ask and answer in the forums, enter, vote on
+and win photo challenges and follow instructors and professionals, and certified
+professionals mentor beginners.
 Everything goes through the apps' own services, in a fixed order, with dates relative
 to today. Professionals certified by our own courses come from home.demo.load_showcase.
 Loaded once: a second call finds the welcome coupon and changes nothing."""
@@ -22,7 +23,14 @@ from demo.loaders.people import DEMO_PASSWORD, demo_password_hash
 from directory.models import ProfessionalPage
 from enrolment.services import enrol_free, enrol_with_subscription
 
-from . import living_follows, living_forums, living_groups, living_mentorship, living_messages
+from . import (
+    living_challenges,
+    living_follows,
+    living_forums,
+    living_groups,
+    living_mentorship,
+    living_messages,
+)
 from . import living_learning as learning
 from .living_bookings import completed_and_reviewed
 from .living_payments import pay, phone_of
@@ -72,6 +80,7 @@ def load():
     living_messages.load()
     living_groups.load()
     living_forums.load()
+    living_challenges.load()
     living_follows.load()
     living_mentorship.load()
 

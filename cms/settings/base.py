@@ -173,6 +173,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.release_held_messages",
         "schedule": 300,
     },
+    # Challenges whose deadline passed: results frozen even if the task set for the
+    # deadline was lost (each is also scheduled for its deadline when posted).
+    "freeze-challenge-results": {
+        "task": "community.challenges.tasks.freeze_due_results",
+        "schedule": 300,
+    },
     # One e-mail a day for people who chose the digest, early in the evening.
     "send-notification-digests": {
         "task": "notifications.digest.send_daily_digests",

@@ -1,8 +1,9 @@
 """Community state: study groups and their members, the wall and the calendar, the
-forums, mentorship, follows and the activity followers hear of, and the moderation records
-every community object shares (reports, posting log)."""
+forums, mentorship, challenges, follows and the activity followers hear of, and the
+moderation records every community object shares (reports, posting log)."""
 
 from .calendar import PracticeSession, Rsvp
+from .challenges import Challenge, ChallengePhoto, Entry, Vote
 from .follows import Activity, Follow
 from .forums import Forum, Post, PostRevision, Subscription, Thread
 from .groups import Group, Membership
@@ -12,7 +13,10 @@ from .wall import Resource, ResourcePhoto, ResourceRevision
 
 __all__ = [
     "Activity",
+    "Challenge",
+    "ChallengePhoto",
     "Contribution",
+    "Entry",
     "Follow",
     "Forum",
     "Group",
@@ -32,4 +36,5 @@ __all__ = [
     "Rsvp",
     "Subscription",
     "Thread",
+    "Vote",
 ]

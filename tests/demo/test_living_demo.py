@@ -252,3 +252,24 @@ def test_a_student_finds_her_course_forums_in_english(client, whole_demo):
 
     assert "Manicure" in page or "Manucure" in page
     assert "Well-being corner" in page
+
+
+def test_a_running_challenge_with_entries_and_a_finished_one_with_winners(client, whole_demo):
+    from community.models import Challenge
+
+    running = Challenge.objects.get(title_en="A glowing base without the mask look")
+    finished = Challenge.objects.get(title_en="Party cornrows")
+    assert running.state() == "running" and running.entries.count() == 6
+    assert running.votes.exists() and running.frozen_at is None
+    assert finished.frozen_at is not None
+    winners = finished.entries.filter(is_winner=True).order_by("rank")
+    assert [entry.author.email for entry in winners] == [
+        "pro09@demo.bsa",
+        "carine@demo.bsa",
+        "pro01@demo.bsa",
+    ]
+    listing = client.get("/fr/challenges/").content.decode()
+    assert "Teint lumineux sans effet masque" in listing and "Carine E." in listing
+    client.force_login(person("nadia@demo.bsa"))
+    page = client.get(f"/en/challenges/{running.pk}/").content.decode()
+    assert "Your vote" in page and "Vote for this entry" not in page
