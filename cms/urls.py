@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import healthz
+from home import app_views
 from home.sitemaps import BilingualSitemap
 from notifications.push_views import service_worker
 
@@ -29,6 +30,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("manifest.webmanifest", app_views.manifest, name="web_app_manifest"),
+    path("offline/", app_views.offline, name="offline"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("learn/", include("enrolment.urls")),
