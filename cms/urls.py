@@ -10,9 +10,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import healthz
+from core.service_worker import service_worker
 from home import app_views
 from home.sitemaps import BilingualSitemap
-from notifications.push_views import service_worker
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
