@@ -1,13 +1,16 @@
 """Builders for home page tests: the bilingual catalogue and directory, courses with covers."""
 
+import io
+
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from PIL import Image, ImageFilter
 from wagtail.images import get_image_model
 
 from demo.sample_media import make_image_bytes
 
-from ..course_pages.builders import build_site, make_course, make_instructor
-from ..directory.builders import build_directory
+from ..course_pages.builders import build_site, make_course, make_instructor, make_lesson
+from ..directory.builders import build_directory, make_professional
 
 
 def build_home_site():
@@ -28,3 +31,41 @@ def cover(name):
 
 def course(site, title, slug, **fields):
     return make_course(site["catalogue"], site["instructor_page"], title=title, slug=slug, **fields)
+
+
+def photo(name, *, width=1280, height=720):
+    """A photo-like picture: smooth colour with grain, so WebP has real work to do."""
+    grain = Image.effect_noise((width // 6, height // 6), 90).resize((width, height))
+    grain = grain.filter(ImageFilter.GaussianBlur(1))
+    colour = Image.new("RGB", (width, height), (138, 28, 74))
+    picture = Image.blend(colour, grain.convert("RGB"), 0.45)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return get_image_model().objects.create(
+        title=name, file=ImageFile(ContentFile(buffer.getvalue()), f"{name}.jpg")
+    )
+
+
+def build_phone_pages():
+    site = build_home_site()
+    courses = [
+        course(site, f"Formation {number}", f"formation-{number}", cover_image=photo(f"c{number}"))
+        for number in range(8)
+    ]
+    lesson = make_lesson(
+        courses[0],
+        body=[("image", {"image": photo("geste"), "caption": "Le geste"})],
+        is_preview=True,
+    )
+    professionals = [
+        make_professional(site["index"], f"Pro Tresses {number}", photo=photo(f"p{number}"))
+        for number in range(6)
+    ]
+    return [
+        ("home", "/fr/"),
+        ("catalogue", site["catalogue"].url),
+        ("course", courses[0].url),
+        ("lesson", lesson.url),
+        ("directory search", site["index"].url + "?q=tresses"),
+        ("professional", professionals[0].url),
+    ]
