@@ -64,4 +64,12 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "phone", "preferred_language", "region", "town"]
+        fields = [
+            "first_name",
+            "last_name",
+            "phone",
+            "preferred_language",
+            "region",
+            "town",
+            "data_saver",
+        ]

@@ -64,6 +64,11 @@ class User(AbstractUser):
         default=InstructorStatus.NONE,
         blank=True,
     )
+    data_saver = models.BooleanField(
+        _("data saver"),
+        default=False,
+        help_text=_("Smaller images and the light 360p video by default, to spend less data."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]

@@ -9,9 +9,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import data_saver
 from core.health import healthz
+from core.service_worker import service_worker
+from home import app_views
 from home.sitemaps import BilingualSitemap
-from notifications.push_views import service_worker
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -29,6 +31,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("manifest.webmanifest", app_views.manifest, name="web_app_manifest"),
+    path("offline/", app_views.offline, name="offline"),
+    path("data-saver/", data_saver.toggle, name="data_saver"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("learn/", include("enrolment.urls")),

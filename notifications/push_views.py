@@ -1,14 +1,12 @@
-"""Web push endpoints: the browser's subscription (JSON, CSRF-checked, signed-in only)
-and the service worker, served from the root so its scope is the whole site."""
+"""Web push endpoints: the browser's subscription (JSON, CSRF-checked, signed-in only).
+The service worker that receives the pushes is core.service_worker."""
 
 import functools
 import json
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from core.rate_limits import rate_limit
 
@@ -16,7 +14,6 @@ from . import push
 
 # A subscription is a few hundred bytes; anything much bigger is not one.
 MAX_BODY_BYTES = 4096
-SERVICE_WORKER = "js/sw.js"
 
 
 def _signed_in_json(view):
@@ -54,33 +51,3 @@ def unsubscribe(request, data):
         return JsonResponse({"error": _("This is not a push subscription.")}, status=400)
     push.unsubscribe(user=request.user, endpoint=endpoint)
     return JsonResponse({"subscribed": False})
-
-
-@require_GET
-def service_worker(request):
-    """static/js/sw.js at /sw.js: a worker's scope is at most its own folder unless the
-    server allows more. Browsers check for a new worker at most daily whatever the
-    cache says; no-cache makes each check fetch the current one."""
-    response = HttpResponse(_worker_source(), content_type="text/javascript; charset=utf-8")
-    response["Service-Worker-Allowed"] = "/"
-    response["Cache-Control"] = "no-cache"
-    return response
-
-
-def _worker_source():
-    if settings.DEBUG:
-        return _read_worker()
-    return _cached_worker()
-
-
-@functools.cache
-def _cached_worker():
-    return _read_worker()
-
-
-def _read_worker():
-    path = finders.find(SERVICE_WORKER)
-    if not path:
-        raise Http404
-    with open(path, "rb") as source:
-        return source.read()

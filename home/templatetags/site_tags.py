@@ -33,7 +33,12 @@ def main_menu(context):
 def site_footer(context):
     locale = Locale.objects.filter(language_code=get_language()).first()
     footer = FooterContent.objects.filter(locale=locale).first() if locale else None
-    return {"footer": footer, "request": context["request"], "settings": context.get("settings")}
+    return {
+        "footer": footer,
+        "request": context["request"],
+        "settings": context.get("settings"),
+        "data_saver": context.get("data_saver", False),
+    }
 
 
 def language_alternates(context):

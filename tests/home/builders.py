@@ -1,11 +1,13 @@
 """Builders for home page tests: the bilingual catalogue and directory, courses with
 covers, the news index and its articles."""
 
+import io
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from PIL import Image, ImageFilter
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
@@ -18,8 +20,8 @@ from home.models import NewsArticlePage, NewsIndexPage, Topic
 from home.news_permissions import grant_moderator_news_permissions
 
 from ..conftest import make_person
-from ..course_pages.builders import build_site, make_course, make_instructor
-from ..directory.builders import build_directory
+from ..course_pages.builders import build_site, make_course, make_instructor, make_lesson
+from ..directory.builders import build_directory, make_professional
 
 
 def build_home_site():
@@ -88,3 +90,41 @@ def make_article(index, number, *, english=None, days_ago=None, **fields):
             intro=f"What to know, number {number}.",
         )
     return article
+
+
+def photo(name, *, width=1280, height=720):
+    """A photo-like picture: smooth colour with grain, so WebP has real work to do."""
+    grain = Image.effect_noise((width // 6, height // 6), 90).resize((width, height))
+    grain = grain.filter(ImageFilter.GaussianBlur(1))
+    colour = Image.new("RGB", (width, height), (138, 28, 74))
+    picture = Image.blend(colour, grain.convert("RGB"), 0.45)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return get_image_model().objects.create(
+        title=name, file=ImageFile(ContentFile(buffer.getvalue()), f"{name}.jpg")
+    )
+
+
+def build_phone_pages():
+    site = build_home_site()
+    courses = [
+        course(site, f"Formation {number}", f"formation-{number}", cover_image=photo(f"c{number}"))
+        for number in range(8)
+    ]
+    lesson = make_lesson(
+        courses[0],
+        body=[("image", {"image": photo("geste"), "caption": "Le geste"})],
+        is_preview=True,
+    )
+    professionals = [
+        make_professional(site["index"], f"Pro Tresses {number}", photo=photo(f"p{number}"))
+        for number in range(6)
+    ]
+    return [
+        ("home", "/fr/"),
+        ("catalogue", site["catalogue"].url),
+        ("course", courses[0].url),
+        ("lesson", lesson.url),
+        ("directory search", site["index"].url + "?q=tresses"),
+        ("professional", professionals[0].url),
+    ]
