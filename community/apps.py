@@ -27,6 +27,7 @@ class CommunityConfig(AppConfig):
         from .mentorship import conversations as mentorship_conversations
         from .mentorship import reportables as mentorship_reportables
         from .mentorship import tasks as mentorship_tasks  # noqa: F401
+        from .models import Entry
         from .notification_kinds import KINDS
 
         conversations.register()
@@ -37,6 +38,12 @@ class CommunityConfig(AppConfig):
         challenge_reportables.register()
         kinds.register(*KINDS, *FORUM_KINDS, *CHALLENGE_KINDS)
         targets.register(CoursePage)
+        targets.register(
+            Entry,
+            visible=lambda: Entry.objects.filter(
+                visibility="", challenge__visibility=""
+            ).select_related("challenge"),
+        )
         page_published.connect(
             receivers.course_published, sender=CoursePage, dispatch_uid="follows_course_published"
         )

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from .. import limits, photos
 from ..errors import InvalidInput, NotAllowed
-from ..models import Challenge, Entry, Vote
+from ..follows import activity
+from ..models import Activity, Challenge, Entry, Vote
 from ..text import clean_text
 from .access import check_member
 
@@ -70,6 +71,7 @@ def enter(*, user, challenge, caption, photo, before=None):
             limits.check_post(user, texts=(caption,), photos=1)
             entry.save()
             limits.record_post(user, REPORT_KIND, entry.pk)
+            activity.record(actor=user, verb=Activity.Verb.CHALLENGE_ENTERED, target=entry)
     except IntegrityError as error:
         # The same person entered from two phones at once: the first entry stays.
         _delete_stored(entry)

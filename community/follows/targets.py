@@ -5,7 +5,7 @@ A target type is registered once, in its app's AppConfig.ready():
 ``targets.register(ChallengeEntry)``. Pages, and models with the community's
 ``visibility`` field, need nothing more; another model gives ``visible`` (a function
 returning the queryset of objects that may show) and its objects a
-``get_absolute_url()``."""
+``get_absolute_url()`` (and a ``feed_title`` when ``str()`` is not for people)."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +33,7 @@ class TargetType:
             return _page_links(self.visible(), ids, language)
         with translation.override(language):
             return {
-                obj.pk: (str(obj), obj.get_absolute_url())
+                obj.pk: (getattr(obj, "feed_title", str(obj)), obj.get_absolute_url())
                 for obj in self.visible().filter(pk__in=ids)
             }
 

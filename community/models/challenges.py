@@ -9,6 +9,7 @@ re-encoded WebP in private storage, served by a view that checks what may be see
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -147,6 +148,14 @@ class Entry(Moderated):
 
     def __str__(self):
         return f"{self.challenge_id}: {self.caption[:40]}"
+
+    @property
+    def feed_title(self):
+        """What a follower's feed line names: the challenge, in the reader's language."""
+        return self.challenge.title
+
+    def get_absolute_url(self):
+        return f"{reverse('challenges:challenge', args=[self.challenge_id])}#e{self.pk}"
 
 
 class Vote(models.Model):
