@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("forums/", include("community.forum_urls")),
     path("notifications/", include("notifications.centre_urls")),
     path("groups/", include("community.urls")),
+    path("live/", include("live.urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
 )
