@@ -119,6 +119,11 @@ class LiveSession(models.Model):
         return self.starts_at - JOIN_OPENS_BEFORE
 
     @property
+    def places_left(self):
+        """Needs the `taken` count the selectors annotate."""
+        return max(self.capacity - self.taken, 0)
+
+    @property
     def is_free(self):
         return self.price_xaf == 0
 
