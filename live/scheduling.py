@@ -4,6 +4,7 @@ refusal says what to change and stores nothing."""
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -152,7 +153,7 @@ def schedule_session(
     ends_at = starts_at + timedelta(minutes=duration_minutes)
     with transaction.atomic():
         # Two tabs scheduling at once for one host: the second waits and sees the first.
-        type(host).objects.select_for_update().filter(pk=host.pk).first()
+        get_user_model().objects.select_for_update().filter(pk=host.pk).first()
         if overlapping(host, starts_at, ends_at):
             raise InvalidInput(_("You already host a session at that time. Choose another time."))
         session = LiveSession(
