@@ -3,7 +3,8 @@ through the sandbox (MTN MoMo and Orange Money numbers), one subscribes, coupons
 used or expired, quizzes are passed and failed, practice work is reviewed by classmates
 and decided on by the instructor, clients review appointments that happened, people
 write to each other, study groups in Douala, Yaoundé and Bafoussam share tips,
-suppliers and practice sessions, and students ask and answer in the forums.
+suppliers and practice sessions, students ask and answer in the forums and register
+for live sessions.
 Everything goes through the apps' own services, in a fixed order, with dates relative
 to today. Professionals certified by our own courses come from home.demo.load_showcase.
 Loaded once: a second call finds the welcome coupon and changes nothing."""
@@ -21,7 +22,7 @@ from demo.loaders.people import DEMO_PASSWORD, demo_password_hash
 from directory.models import ProfessionalPage
 from enrolment.services import enrol_free, enrol_with_subscription
 
-from . import living_forums, living_groups, living_messages
+from . import living_forums, living_groups, living_live, living_messages
 from . import living_learning as learning
 from .living_bookings import completed_and_reviewed
 from .living_payments import pay, phone_of
@@ -71,6 +72,7 @@ def load():
     living_messages.load()
     living_groups.load()
     living_forums.load()
+    living_live.load()
 
 
 def _people():

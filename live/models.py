@@ -212,3 +212,30 @@ class Presence(models.Model):
 
     def __str__(self):
         return f"{self.user_id} in {self.session_id} from {self.joined_at:%H:%M}"
+
+
+class Rating(models.Model):
+    """What an attendee thought of a session, once it is over (one per person; rating
+    again replaces it)."""
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="ratings")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="live_ratings"
+    )
+    stars = models.PositiveSmallIntegerField(_("stars"))
+    comment = models.TextField(_("comment"), max_length=500, blank=True)
+    rated_at = models.DateTimeField(_("rated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("session rating")
+        verbose_name_plural = _("session ratings")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "user"], name="one_rating_per_person"),
+            models.CheckConstraint(
+                condition=models.Q(stars__gte=1) & models.Q(stars__lte=5),
+                name="live_rating_stars_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} on {self.session_id}: {self.stars}"

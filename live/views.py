@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import data_saver, joining, presence, registration, scheduling, selectors
+from . import data_saver, joining, presence, ratings, registration, scheduling, selectors
 from .errors import LiveError
 from .forms import ScheduleForm, SessionFilterForm
 from .models import LiveSession, Registration
@@ -73,7 +73,28 @@ def session_page(request, session_id):
     if is_host or context["may_cancel_session"]:
         context["registrants"] = selectors.registrants(session)
         context["attendance"] = selectors.attendance(session)
+        context["rating"] = ratings.summary(session)
+    elif status == Registration.Status.REGISTERED:
+        context["may_rate"] = ratings.may_rate(request.user, session)
     return render(request, "live/session.html", context)
+
+
+@login_required
+@require_POST
+def rate(request, session_id):
+    session = _session_or_404(request, session_id)
+    try:
+        stars = int(request.POST.get("stars", ""))
+    except ValueError:
+        stars = 0
+    try:
+        ratings.rate(
+            user=request.user, session=session, stars=stars, comment=request.POST.get("comment", "")
+        )
+    except LiveError as error:
+        return _refused(request, error.message, session=session, status=400)
+    flash.success(request, _("Thank you for your rating."))
+    return redirect("live:session", session.pk)
 
 
 @login_required
