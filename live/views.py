@@ -64,7 +64,7 @@ def session_page(request, session_id):
         "places_left": max(session.capacity - session.taken, 0),
         "may_join": role is not None and joining.window_open(session),
         "refusal": registration.eligibility_refusal(request.user, session)
-        if request.user.is_authenticated and status is None
+        if request.user.is_authenticated and status is None and not is_host
         else None,
         "may_cancel_session": scheduling.may_cancel(request.user, session)
         and session.status == LiveSession.Status.SCHEDULED,
