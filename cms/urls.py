@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("community/", include("community.follows.member_urls")),
     path("mentors/", include("community.mentorship.urls")),
     path("challenges/", include("community.challenge_urls")),
+    path("live/", include("live.urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
 )

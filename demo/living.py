@@ -4,8 +4,8 @@ used or expired, quizzes are passed and failed, practice work is reviewed by cla
 and decided on by the instructor, clients review appointments that happened, people
 write to each other, study groups in Douala, Yaoundé and Bafoussam share tips,
 suppliers and practice sessions, students ask and answer in the forums, enter, vote on
-and win photo challenges and follow instructors and professionals, and certified
-professionals mentor beginners.
+and win photo challenges, register for live sessions and follow instructors and
+professionals, and certified professionals mentor beginners.
 Everything goes through the apps' own services, in a fixed order, with dates relative
 to today. Professionals certified by our own courses come from home.demo.load_showcase.
 Loaded once: a second call finds the welcome coupon and changes nothing."""
@@ -28,6 +28,7 @@ from . import (
     living_follows,
     living_forums,
     living_groups,
+    living_live,
     living_mentorship,
     living_messages,
 )
@@ -83,6 +84,7 @@ def load():
     living_challenges.load()
     living_follows.load()
     living_mentorship.load()
+    living_live.load()
 
 
 def _people():

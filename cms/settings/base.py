@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "messaging",
     "certificates",
     "community",
+    "live",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -170,6 +171,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "booking.tasks.send_due_reminders",
         "schedule": 600,
     },
+    # Live sessions: reminders 24 hours and 15 minutes before (each sent once).
+    "send-live-session-reminders": {
+        "task": "live.tasks.send_due_reminders",
+        "schedule": 60,
+    },
     # SMS and pushes held by a person's quiet hours go out when those end.
     "release-held-notifications": {
         "task": "notifications.tasks.release_held_messages",
@@ -209,6 +215,14 @@ BOOKING_REMINDER_HOURS = 24
 BOOKING_DEPOSIT_PAYEE_PERCENT = 70
 # Online consultations get a room with an unguessable name on this Jitsi Meet server.
 BOOKING_VIDEO_BASE_URL = "https://meet.jit.si/"
+
+# --- Live sessions. Rooms on BigBlueButton when both are set (production.py reads
+# them from the environment); otherwise the sandbox room page stands in for video.
+LIVE_BBB_URL = ""
+LIVE_BBB_SECRET = ""
+LIVE_BBB_TIMEOUT = 10
+# How long a person's room link works once made by the join view.
+LIVE_ROOM_LINK_SECONDS = 120
 
 # --- People and accounts.
 AUTH_USER_MODEL = "accounts.User"

@@ -333,3 +333,9 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Live sessions: BigBlueButton when both are set (the sandbox room otherwise).
+# LIVE_BBB_URL is the API root, e.g. https://bbb.academy.example/bigbluebutton/api
+LIVE_BBB_URL = os.environ.get("LIVE_BBB_URL", "")
+LIVE_BBB_SECRET = os.environ.get("LIVE_BBB_SECRET", "")
+LIVE_BBB_TIMEOUT = float(os.environ.get("LIVE_BBB_TIMEOUT", "10"))

@@ -1,0 +1,14 @@
+"""What live sessions tell people, registered with notifications (LiveConfig.ready)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from notifications.kinds import Kind
+
+LIVE_REGISTERED = Kind("live_registered", _("My place in a live session is confirmed"), "learning")
+LIVE_WAITING = Kind("live_waiting", _("I am on a live session's waiting list"), "learning")
+LIVE_REMINDER = Kind("live_reminder", _("A live session I registered for starts soon"), "learning")
+LIVE_CANCELLED = Kind(
+    "live_cancelled", _("A live session I registered for is cancelled"), "learning"
+)
+
+KINDS = (LIVE_REGISTERED, LIVE_WAITING, LIVE_REMINDER, LIVE_CANCELLED)

@@ -1,0 +1,76 @@
+"""Live-session jobs: the confirmation after a registration commits, and the reminders
+24 hours and 15 minutes before. Each claims its work in the database first, so running
+twice (or on two workers) tells nobody twice."""
+
+from datetime import timedelta
+
+from celery import shared_task
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import notices
+from .models import LiveSession, Registration, Reminder
+
+# (kind, how long before the start it goes, until when it still makes sense)
+REMINDERS = (
+    (Reminder.Kind.DAY_BEFORE, timedelta(hours=24), timedelta(minutes=15)),
+    (Reminder.Kind.JUST_BEFORE, timedelta(minutes=15), timedelta(0)),
+)
+BATCH = 500
+
+
+@shared_task
+def send_confirmation(registration_id, promoted=False):
+    with transaction.atomic():
+        claimed = Registration.objects.filter(
+            pk=registration_id,
+            status=Registration.Status.REGISTERED,
+            confirmation_sent_at__isnull=True,
+        ).update(confirmation_sent_at=timezone.now())
+        if not claimed:
+            return "already sent"
+        registration = Registration.objects.select_related("session", "user").get(
+            pk=registration_id
+        )
+        notices.registered(registration.session, registration.user, promoted=promoted)
+    return "sent"
+
+
+def _due(kind, lead, last, now):
+    """Registrations whose session starts within (now + last, now + lead], that were
+    made before the reminder's time (a person registering an hour before needs no
+    "tomorrow" reminder) and have not had this reminder."""
+    return list(
+        Registration.objects.filter(
+            status=Registration.Status.REGISTERED,
+            session__status=LiveSession.Status.SCHEDULED,
+            session__starts_at__gt=now + last,
+            session__starts_at__lte=now + lead,
+            registered_at__lte=F("session__starts_at") - lead,
+        )
+        .exclude(reminders__kind=kind)
+        .select_related("session", "user")
+        .order_by("session__starts_at", "id")[:BATCH]
+    )
+
+
+@shared_task
+def send_due_reminders():
+    """Beat, every minute: the 24-hour and 15-minute reminders that are due."""
+    now = timezone.now()
+    sent = 0
+    for kind, lead, last in REMINDERS:
+        for registration in _due(kind, lead, last, now):
+            try:
+                with transaction.atomic():
+                    Reminder.objects.create(registration=registration, kind=kind)
+                    notices.reminder(
+                        registration.session,
+                        registration.user,
+                        just_before=kind == Reminder.Kind.JUST_BEFORE,
+                    )
+            except IntegrityError:
+                continue  # another run sent it
+            sent += 1
+    return sent

@@ -1,0 +1,258 @@
+"""The live-session pages: the upcoming sessions, one session (register, cancel, join),
+my sessions, scheduling, and the sandbox room. Thin: read with selectors, write with
+services, show their refusals."""
+
+from django.conf import settings
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import data_saver, joining, presence, ratings, registration, scheduling, selectors
+from .errors import LiveError
+from .forms import ScheduleForm, SessionFilterForm
+from .models import LiveSession, Registration
+from .rooms.sandbox import read_room_token
+
+
+def _refused(request, message, *, session=None, status=403):
+    return render(
+        request, "live/refused.html", {"message": message, "session": session}, status=status
+    )
+
+
+def _session_or_404(request, session_id):
+    session = selectors.session_for(session_id, viewer=request.user)
+    if session is None:
+        raise Http404
+    return session
+
+
+def session_list(request):
+    form = SessionFilterForm(request.GET or None, courses=selectors.courses_with_sessions())
+    kind, course = "", None
+    if form.is_valid():
+        kind, course = form.cleaned_data.get("kind", ""), form.chosen_course()
+    sessions = selectors.upcoming(viewer=request.user, kind=kind, course=course)
+    return render(
+        request,
+        "live/session_list.html",
+        {
+            "form": form,
+            "sessions": sessions,
+            "course_titles": selectors.course_titles(sessions),
+            "statuses": selectors.statuses_of(request.user, sessions),
+        },
+    )
+
+
+def session_page(request, session_id):
+    session = _session_or_404(request, session_id)
+    status = selectors.statuses_of(request.user, [session]).get(session.pk)
+    role = joining.role_of(
+        request.user, session, registered=status == Registration.Status.REGISTERED
+    )
+    is_host = role == joining.MODERATOR
+    context = {
+        "session": session,
+        "course_title": selectors.course_titles([session]).get(session.course_id, ""),
+        "status": status,
+        "is_host": is_host,
+        "places_left": max(session.capacity - session.taken, 0),
+        "may_join": role is not None and joining.window_open(session),
+        "refusal": registration.eligibility_refusal(request.user, session)
+        if request.user.is_authenticated and status is None and not is_host
+        else None,
+        "may_cancel_session": scheduling.may_cancel(request.user, session)
+        and session.status == LiveSession.Status.SCHEDULED,
+        "cost": data_saver.cost(session.duration_minutes),
+    }
+    if is_host or context["may_cancel_session"]:
+        context["registrants"] = selectors.registrants(session)
+        context["attendance"] = selectors.attendance(session)
+        context["rating"] = ratings.summary(session)
+    elif status == Registration.Status.REGISTERED:
+        context["may_rate"] = ratings.may_rate(request.user, session)
+    return render(request, "live/session.html", context)
+
+
+@login_required
+@require_POST
+def rate(request, session_id):
+    session = _session_or_404(request, session_id)
+    try:
+        stars = int(request.POST.get("stars", ""))
+    except ValueError:
+        stars = 0
+    try:
+        ratings.rate(
+            user=request.user, session=session, stars=stars, comment=request.POST.get("comment", "")
+        )
+    except LiveError as error:
+        return _refused(request, error.message, session=session, status=400)
+    flash.success(request, _("Thank you for your rating."))
+    return redirect("live:session", session.pk)
+
+
+@login_required
+@require_POST
+def register(request, session_id):
+    session = _session_or_404(request, session_id)
+    try:
+        mine = registration.register(user=request.user, session=session)
+    except LiveError as error:
+        return _refused(request, error.message, session=session, status=400)
+    if mine.status == Registration.Status.REGISTERED:
+        flash.success(request, _("You are registered. We sent you the calendar file."))
+    else:
+        flash.info(request, _("The session is full: you are on the waiting list."))
+    return redirect("live:session", session.pk)
+
+
+@login_required
+@require_POST
+def cancel(request, session_id):
+    session = _session_or_404(request, session_id)
+    try:
+        registration.cancel(user=request.user, session=session)
+    except LiveError as error:
+        return _refused(request, error.message, session=session, status=400)
+    flash.success(request, _("Your registration is cancelled."))
+    return redirect("live:session", session.pk)
+
+
+@login_required
+@require_POST
+def cancel_session(request, session_id):
+    session = _session_or_404(request, session_id)
+    try:
+        scheduling.cancel_session(by=request.user, session=session)
+    except LiveError as error:
+        return _refused(request, error.message, session=session, status=400)
+    flash.success(request, _("The session is cancelled; everyone registered is told."))
+    return redirect("live:session", session.pk)
+
+
+@login_required
+def join(request, session_id):
+    session = _session_or_404(request, session_id)
+    try:
+        address = joining.join(user=request.user, session=session)
+    except LiveError as error:
+        return _refused(request, error.message, session=session)
+    return redirect(address)
+
+
+@login_required
+def my_sessions(request):
+    registrations, hosted = selectors.my_sessions(request.user)
+    return render(
+        request,
+        "live/my_sessions.html",
+        {
+            "registrations": registrations,
+            "hosted": hosted,
+            "may_schedule": ScheduleForm(user=request.user).may_schedule,
+        },
+    )
+
+
+@login_required
+def schedule(request):
+    form = ScheduleForm(request.POST or None, user=request.user)
+    if not form.may_schedule:
+        return _refused(
+            request,
+            _(
+                "Live sessions are scheduled by a course's instructor, a study group's "
+                "owner or the academy's moderators."
+            ),
+        )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session = scheduling.schedule_session(
+                host=request.user,
+                kind=data["kind"],
+                course=data.get("course"),
+                group=data.get("group"),
+                title_fr=data["title_fr"],
+                title_en=data["title_en"],
+                description=data["description"],
+                starts_at=form.starts_at(),
+                duration_minutes=data["duration_minutes"],
+                capacity=data["capacity"],
+                allow_recording=data["allow_recording"],
+            )
+        except LiveError as error:
+            form.add_error(None, error.message)
+        else:
+            flash.success(request, _("The session is scheduled."))
+            return redirect("live:session", session.pk)
+    status = 400 if form.errors else 200
+    return render(request, "live/schedule.html", {"form": form}, status=status)
+
+
+def _room_key(session_id):
+    return f"live-room-{session_id}"
+
+
+@login_required
+def enter_room(request, token):
+    """The sandbox's way in: a link made for this person by `join`, short-lived."""
+    try:
+        claim = read_room_token(token, max_age=settings.LIVE_ROOM_LINK_SECONDS)
+    except signing.BadSignature:
+        claim = None
+    if claim is None or claim.get("u") != request.user.pk:
+        return _refused(
+            request,
+            _("This room link is not yours or has expired. Use “Join” on the session's page."),
+        )
+    session = _session_or_404(request, claim["s"])
+    try:
+        role = joining.check_can_enter(request.user, session)
+    except LiveError as error:
+        return _refused(request, error.message, session=session)
+    presence.enter(user=request.user, session=session, role=role)
+    request.session[_room_key(session.pk)] = role
+    return redirect("live:room", session.pk)
+
+
+@login_required
+def room(request, session_id):
+    session = _session_or_404(request, session_id)
+    role = request.session.get(_room_key(session.pk))
+    if role is None:
+        return _refused(
+            request, _("Use “Join” on the session's page to enter the room."), session=session
+        )
+    if not joining.window_open(session):
+        request.session.pop(_room_key(session.pk), None)
+        presence.leave(user=request.user, session=session)
+        flash.info(request, _("This session is over."))
+        return redirect("live:session", session.pk)
+    presence.seen(user=request.user, session=session)
+    return render(
+        request,
+        "live/room.html",
+        {
+            "session": session,
+            "role": role,
+            "here": presence.here_now(session),
+            "cost": data_saver.cost(session.duration_minutes),
+        },
+    )
+
+
+@login_required
+@require_POST
+def leave_room(request, session_id):
+    session = _session_or_404(request, session_id)
+    request.session.pop(_room_key(session.pk), None)
+    presence.leave(user=request.user, session=session)
+    flash.info(request, _("You left the room."))
+    return redirect("live:session", session.pk)

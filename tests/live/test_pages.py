@@ -1,0 +1,194 @@
+"""The live-session pages in French and English, role by role: the list and its
+filters, a session page (title in the reader's language, Douala time, places left,
+the buttons each person gets), my sessions and scheduling; queries constant as
+registrations grow to 20; the session page's first view under 60 KB."""
+
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from live import registration
+from live.models import LiveSession, Registration
+
+from .conftest import enrolled_student, make_session, shows, soon
+
+PAGE_LIMIT = 60 * 1024
+DOUALA = ZoneInfo("Africa/Douala")
+
+
+def _as(user=None):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def test_the_list_shows_classes_and_qas_and_practice_sessions_only_to_the_group(people):
+    make_session(people, "class", title_fr="Nattes collées", title_en="Cornrows")
+    make_session(people, "expert_qa", title_fr="Questions à Mireille", title_en="Ask Mireille")
+    make_session(
+        people, "practice", title_fr="Entraînement du samedi", title_en="Saturday practice"
+    )
+
+    anonymous = _as().get("/fr/live/")
+    assert anonymous.status_code == 200
+    assert shows(anonymous, "Nattes collées") and shows(anonymous, "Questions à Mireille")
+    assert not shows(anonymous, "Entraînement du samedi")
+    assert shows(anonymous, "20 places restantes")
+    english = _as(people["classmate"]).get("/en/live/")
+    assert shows(english, "Cornrows") and shows(english, "Saturday practice")
+    assert shows(english, "Tresses")  # the course, by its title
+
+    only_qas = _as().get("/fr/live/?kind=expert_qa")
+    assert shows(only_qas, "Questions à Mireille") and not shows(only_qas, "Nattes collées")
+    by_course = _as().get(f"/fr/live/?course={people['course'].pk}")
+    assert shows(by_course, "Nattes collées") and not shows(by_course, "Questions à Mireille")
+    # A filter value that means nothing shows everything rather than failing.
+    assert _as().get("/fr/live/?kind=nope&course=abc").status_code == 200
+
+
+def test_a_practice_session_page_is_not_found_outside_the_group(people):
+    session = make_session(people, "practice")
+    assert _as(people["stranger"]).get(f"/fr/live/{session.pk}/").status_code == 404
+    assert _as(people["classmate"]).get(f"/fr/live/{session.pk}/").status_code == 200
+    assert _as(people["moderator"]).get(f"/fr/live/{session.pk}/").status_code == 200
+
+
+def test_the_session_page_for_each_person(people):
+    session = make_session(people, "class", starts_at=soon(days=2), capacity=3)
+    url = f"/fr/live/{session.pk}/"
+
+    anonymous = _as().get(url)
+    assert shows(anonymous, "Tresses en direct") and shows(
+        anonymous, "Connectez-vous pour vous inscrire"
+    )
+    assert shows(anonymous, "heure de Douala") and shows(anonymous, "3 places restantes")
+    assert (
+        shows(anonymous, "Économie de données")
+        and shows(anonymous, "0.3 Mo par minute")
+        or shows(anonymous, "0,3 Mo par minute")
+    )
+    assert shows(_as(people["stranger"]).get(url), "Inscrivez-vous d'abord à la formation.")
+
+    student = _as(people["founder"])
+    registered = student.post(f"{url}register/", follow=True)
+    assert shows(registered, "Vous êtes inscrite. Nous vous avons envoyé le fichier d'agenda.")
+    assert shows(registered, "Annuler ma place") and shows(registered, "2 places restantes")
+
+    english = _as(people["founder"]).get(f"/en/live/{session.pk}/")
+    assert shows(english, "Live braids") and shows(english, "Cancel my place")
+
+    host = _as(people["teacher"]).get(url)
+    assert shows(host, "Annuler la séance pour tout le monde") and shows(host, "Nadia M.")
+    assert not shows(student.get(url), "Annuler la séance pour tout le monde")
+
+    cancelled = student.post(f"{url}cancel/", follow=True)
+    assert shows(cancelled, "Votre inscription est annulée.")
+
+
+def test_refusals_on_the_pages_are_clear_and_change_nothing(people):
+    session = make_session(people, "class")
+    stranger = _as(people["stranger"])
+    refused = stranger.post(f"/fr/live/{session.pk}/register/")
+    assert refused.status_code == 400
+    assert shows(refused, "Ce cours est réservé aux élèves de la formation.")
+    assert not Registration.objects.exists()
+    assert stranger.post(f"/fr/live/{session.pk}/cancel-session/").status_code == 400
+    assert LiveSession.objects.get().status == "scheduled"
+    assert _as().post(f"/fr/live/{session.pk}/register/").status_code == 302  # to log in
+    assert stranger.get(f"/fr/live/{session.pk}/register/").status_code == 405
+
+
+def test_scheduling_from_the_form_and_its_refusals(people):
+    teacher = _as(people["teacher"])
+    form = teacher.get("/fr/live/new/")
+    assert form.status_code == 200 and shows(form, "Programmer une séance en direct")
+    data = {
+        "kind": "class",
+        "course": people["course"].pk,
+        "title_fr": "Tresses au fil",
+        "title_en": "Thread braids",
+        "description": "",
+        "day": soon(days=5).date().isoformat(),
+        "time": "15:00",
+        "duration_minutes": 60,
+        "capacity": 25,
+    }
+    too_many = teacher.post("/fr/live/new/", data)
+    assert too_many.status_code == 400 and shows(too_many, "Une séance a entre 1 et 20 places.")
+    assert not LiveSession.objects.exists()
+    data["capacity"] = 12
+    done = teacher.post("/fr/live/new/", data, follow=True)
+    assert shows(done, "La séance est programmée.") and shows(done, "Tresses au fil")
+    session = LiveSession.objects.get()
+    assert session.starts_at.astimezone(DOUALA).strftime("%H:%M") == "15:00"
+
+    # The group's owner may schedule practice sessions; a plain student nothing.
+    assert _as(people["founder"]).get("/fr/live/new/").status_code == 200
+    student = _as(people["stranger"])
+    refused = student.get("/fr/live/new/")
+    assert refused.status_code == 403
+    assert shows(refused, "Les séances en direct sont programmées par")
+    mine = student.get("/fr/live/mine/")
+    assert mine.status_code == 200 and not shows(mine, "Programmer une séance")
+
+
+def test_my_sessions_lists_what_i_registered_for_and_what_i_host(people):
+    session = make_session(people, "expert_qa", title_fr="Questions à Mireille")
+    registration.register(user=people["stranger"], session=session)
+    mine = _as(people["stranger"]).get("/fr/live/mine/")
+    assert shows(mine, "Questions à Mireille") and shows(mine, "Vous êtes inscrite")
+    hosted = _as(people["moderator"]).get("/en/live/mine/")
+    assert shows(hosted, "I host") and shows(hosted, "Live braids")
+    assert _as().get("/fr/live/mine/").status_code == 302
+
+
+def _fill(session, site, count, start):
+    for n in range(start, start + count):
+        registration.register(
+            user=enrolled_student(site, f"place{n}@example.cm", first_name=f"Élève{n}"),
+            session=session,
+        )
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_queries_stay_constant_as_registrations_grow_to_twenty(people, language):
+    session = make_session(people, "class", capacity=20)
+    other = make_session(people, "expert_qa")
+    host = _as(people["teacher"])
+    student = _as(people["founder"])
+
+    def counts():
+        result = []
+        for client, url in (
+            (host, f"/{language}/live/{session.pk}/"),
+            (student, f"/{language}/live/{session.pk}/"),
+            (student, f"/{language}/live/"),
+            (student, f"/{language}/live/mine/"),
+        ):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            result.append(len(queries))
+        return result
+
+    _fill(session, people, 2, 0)
+    registration.register(user=people["founder"], session=other)
+    counts()  # caches warmed (locales, site, content types), as on a running site
+    few = counts()
+    _fill(session, people, 18, 2)
+    many = counts()
+    assert Registration.objects.filter(session=session, status="registered").count() == 20
+    assert many == few
+
+
+def test_the_session_page_first_view_is_light(people):
+    session = make_session(people, "class", description="On travaille les tresses au fil. " * 40)
+    _fill(session, people, 20, 0)
+    for client in (_as(), _as(people["teacher"])):
+        response = client.get(f"/fr/live/{session.pk}/")
+        assert len(response.content) <= PAGE_LIMIT
+        stylesheet = client.get("/static/live/live.css")
+        assert len(b"".join(stylesheet.streaming_content)) < 4 * 1024
