@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -105,10 +106,16 @@ class LiveSession(models.Model):
     def __str__(self):
         return f"{self.title_fr} ({self.starts_at:%Y-%m-%d %H:%M})"
 
+    def get_absolute_url(self):
+        return reverse("live:session", args=[self.pk])
+
     @property
     def title(self):
         """The title in the reader's language."""
         return self.title_en if (get_language() or "fr")[:2] == "en" else self.title_fr
+
+    # What a follower's feed line names (community.follows).
+    feed_title = title
 
     @property
     def ends_at(self):

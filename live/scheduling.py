@@ -11,7 +11,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from community.models import Group
+from community.follows import activity
+from community.models import Activity, Group
 from core.page_locales import canonical
 from core.roles import is_moderator, teaches
 from course_pages.models import CoursePage
@@ -173,6 +174,9 @@ def schedule_session(
         )
         session.full_clean()
         session.save()
+        # Practice sessions belong to their group: only open sessions reach followers.
+        if kind != LiveSession.Kind.PRACTICE:
+            activity.record(actor=host, verb=Activity.Verb.LIVE_SESSION_SCHEDULED, target=session)
     return session
 
 
