@@ -40,13 +40,14 @@ def test_student_enters_a_challenge_a_classmate_votes_and_she_wins(
     # Linda finds the running challenge from the menu and enters it (French).
     log_in(live_server, page, "linda@example.cm", "fr")
     page.click("nav.main-nav a[href='/fr/community/']")
+    screenshot("84-community-fr")
     page.click("ul.hub-doors a[href='/fr/challenges/']")
     page.click("text=Tresses collées du week-end")
     expect(page.locator("main h1")).to_have_text("Tresses collées du week-end")
     page.click("text=Participer au défi")
     page.set_input_files("input[name=photo]", work_photo)
     page.fill("textarea[name=caption], input[name=caption]", "Raies droites, 3 heures")
-    screenshot("84-challenge-enter-fr")
+    screenshot("85-challenge-enter-fr")
     page.locator("form.community-form button[type=submit]").click()
     expect(page).to_have_url(re.compile(rf"/fr/challenges/{challenge.pk}/"))
     expect(page.locator("text=Raies droites, 3 heures")).to_be_visible()
@@ -58,11 +59,11 @@ def test_student_enters_a_challenge_a_classmate_votes_and_she_wins(
     other_page.locator(f"#e{entry.pk} button", has_text="Vote for this entry").click()
     expect(other_page.locator("text=You have voted in this challenge")).to_be_visible()
     expect(other_page.locator("button", has_text="Vote for this entry")).to_have_count(0)
-    screenshot("85-challenge-voted-en", of=other_page)
+    screenshot("86-challenge-voted-en", of=other_page)
     assert Vote.objects.get().entry == entry
 
     # At the deadline the task freezes the results: Linda wins.
     results.freeze(close(challenge).pk)
     page.reload()
     expect(page.locator("#winners")).to_contain_text("Linda")
-    screenshot("86-challenge-winner-fr")
+    screenshot("87-challenge-winner-fr")
