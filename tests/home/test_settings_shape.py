@@ -91,5 +91,8 @@ def test_beat_runs_only_tasks_the_worker_knows():
         "booking.tasks.send_due_reminders",
         "notifications.digest.send_daily_digests",
         "notifications.tasks.release_held_messages",
+        "live.tasks.send_due_reminders",
+        "community.challenges.tasks.freeze_due_results",
+        "community.mentorship.tasks.end_due_mentorships",
     }
     assert scheduled <= set(app.tasks)
