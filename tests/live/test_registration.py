@@ -25,7 +25,7 @@ def test_an_enrolled_student_registers_and_gets_a_confirmation_with_the_calendar
     mine = _register(people["founder"], session, django_capture_on_commit_callbacks)
     assert mine.status == Registration.Status.REGISTERED
     notice = Notification.objects.get(user=people["founder"], kind="live_registered")
-    assert notice.title.startswith("Place confirmée : Tresses en direct")
+    assert notice.title.startswith("Place confirmée\u00a0: Tresses en direct")
     assert notice.url == f"/fr/live/{session.pk}/"
     mail = OutboundMessage.objects.get(recipient=people["founder"].email)
     (attachment,) = mail.attachments
@@ -62,7 +62,7 @@ def test_an_english_speaker_is_told_in_english(people, django_capture_on_commit_
             "stranger",
             "Cette séance d'entraînement est réservée aux membres du groupe. Rejoignez d'abord le groupe.",
         ),
-        ("class", "teacher", "Vous animez cette séance : inutile de vous inscrire."),
+        ("class", "teacher", "Vous animez cette séance\u00a0: inutile de vous inscrire."),
     ],
 )
 def test_who_may_not_register_is_told_why_and_nothing_is_stored(people, kind, who, message):
@@ -155,11 +155,11 @@ def test_the_instructor_cancelling_cancels_everyone_and_tells_them(
     assert set(Registration.objects.values_list("status", flat=True)) == {"cancelled"}
     for person in (people["founder"], waiting):
         told = Notification.objects.get(user=person, kind="live_cancelled")
-        assert told.title.startswith("Annulée : Tresses en direct")
+        assert told.title.startswith("Annulée\u00a0: Tresses en direct")
     mail = OutboundMessage.objects.filter(
         recipient=people["founder"].email, subject__startswith="Annulée"
     ).get()
     assert "METHOD:CANCEL" in mail.attachments[0]["content"]
     with pytest.raises(InvalidInput) as refused:
         registration.register(user=enrolled_student(people, "tard@example.cm"), session=session)
-    assert refused.value.message == "Cette séance est annulée : les inscriptions sont fermées."
+    assert refused.value.message == "Cette séance est annulée\u00a0: les inscriptions sont fermées."

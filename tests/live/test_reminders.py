@@ -27,7 +27,7 @@ def test_the_day_before_then_15_minutes_before_each_once(people):
     assert send_due_reminders() == 1
     assert send_due_reminders() == 0
     reminder = Notification.objects.get(user=people["founder"], kind="live_reminder")
-    assert reminder.title.startswith("Rappel : Tresses en direct")
+    assert reminder.title.startswith("Rappel\u00a0: Tresses en direct")
 
     LiveSession.objects.filter(pk=session.pk).update(
         starts_at=timezone.now() + timedelta(minutes=10)
