@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "name"),
     [
-        ("fr", "Beauty Skills Academy : formations beauté"),
+        ("fr", "Beauty Skills Academy\u00a0: formations beauté"),
         ("en", "Beauty Skills Academy: beauty courses"),
     ],
 )

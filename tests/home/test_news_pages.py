@@ -163,7 +163,7 @@ def test_an_unknown_topic_shows_every_article_with_a_note(client, news_site, top
     html = response.content.decode()
     assert response.status_code == 200
     assert card_titles(html) == ["Article 02", "Article 01"]
-    assert "Nous ne connaissons pas ce sujet : voici tous les articles." in html
+    assert "Nous ne connaissons pas ce sujet\u00a0: voici tous les articles." in html
     assert "<script>" not in html.split("<main")[1]
 
 
