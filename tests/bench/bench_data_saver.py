@@ -95,7 +95,7 @@ def first_view(client, path, *, data_saver):
     return {**sizes, "total": sum(sizes.values())}
 
 
-full_demo = built_once_per_module(build_phone_pages, "phone_pages_bench")
+phone_pages = built_once_per_module(build_phone_pages, "phone_pages_bench")
 
 
 def measure_all(client, pages):
@@ -124,8 +124,8 @@ def print_budgets(rows):
     print(f"budgets: data saver {SAVER_BUDGET}, normal {NORMAL_BUDGET}")
 
 
-def test_data_saver_first_views(client, full_demo):
-    rows = measure_all(client, full_demo)
+def test_data_saver_first_views(client, phone_pages_bench):
+    rows = measure_all(client, phone_pages_bench)
     print_budgets(rows)
     worker = len(client.get("/sw.js").content)
     print(f"service worker: {worker} bytes (budget {WORKER_BUDGET})")
