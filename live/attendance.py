@@ -5,18 +5,14 @@ sent twice keeps each stay once."""
 from django.db import transaction
 from django.db.models import Q
 
-from .models import LiveSession, Presence
+from .models import Presence
 from .rooms import ATTENDEE, MODERATOR
 
 
 def people_of(session):
     """Ids of who may be in the room's attendance: the host and anyone who registered
     (a place given up later still came in before)."""
-    return set(
-        LiveSession.objects.filter(pk=session.pk)
-        .values_list("host_id", flat=True)
-        .union(session.registrations.values_list("user_id", flat=True))
-    )
+    return {session.host_id, *session.registrations.values_list("user_id", flat=True)}
 
 
 @transaction.atomic
