@@ -3,6 +3,7 @@ documentation describes: the create call asks for the callbacks; the end and the
 attendance land once, however often they come; forged or unknown ones are refused
 and change nothing; a moderator's link never reaches an attendee."""
 
+import json
 import time
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -25,8 +26,9 @@ RECORDING_READY = "/live/callbacks/bbb/recording-ready/"
 
 @pytest.fixture
 def bbb():
-    with FakeBigBlueButton() as fake, override_settings(
-        LIVE_BBB_URL=fake.url, LIVE_BBB_SECRET=SECRET
+    with (
+        FakeBigBlueButton() as fake,
+        override_settings(LIVE_BBB_URL=fake.url, LIVE_BBB_SECRET=SECRET),
     ):
         yield fake
 
@@ -173,10 +175,19 @@ def test_a_forged_end_callback_is_refused_and_changes_nothing(people, bbb):
 )
 def test_a_forged_attendance_report_is_refused_and_changes_nothing(people, bbb, authorization):
     session = _session(people)
-    body = (
-        '{"meeting_id": "%s", "data": {"attendees": [{"ext_user_id": "%s", '
-        '"joins": ["2025-01-01 10:00:00 +0000"], "leaves": []}]}}'
-        % (session.meeting_id, people["founder"].pk)
+    body = json.dumps(
+        {
+            "meeting_id": session.meeting_id,
+            "data": {
+                "attendees": [
+                    {
+                        "ext_user_id": str(people["founder"].pk),
+                        "joins": ["2025-01-01 10:00:00 +0000"],
+                        "leaves": [],
+                    }
+                ]
+            },
+        }
     )
     answer = Client().post(
         ATTENDANCE, data=body, content_type="application/json", HTTP_AUTHORIZATION=authorization
@@ -212,9 +223,7 @@ def _ready(site, token):
     )
 
 
-def test_a_forged_or_unknown_recording_ready_callback_is_refused_and_changes_nothing(
-    people, bbb
-):
+def test_a_forged_or_unknown_recording_ready_callback_is_refused_and_changes_nothing(people, bbb):
     session = _session(people, allow_recording=True)
     site = Client()
     claims = {"meeting_id": session.meeting_id, "record_id": "rec-1"}
