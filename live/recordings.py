@@ -125,7 +125,7 @@ def add_to_course(*, by, recording):
     recording's video. Clicking again gives the same lesson."""
     with transaction.atomic():
         row = (
-            SessionRecording.objects.select_for_update()
+            SessionRecording.objects.select_for_update(of=("self",))
             .select_related("session", "video", "lesson")
             .get(pk=recording.pk)
         )

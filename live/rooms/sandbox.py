@@ -17,7 +17,7 @@ from ..models import LiveSession, Presence
 from .base import Recording, RecordingTooLarge, RoomBackend, RoomInfo
 
 SALT = "live.sandbox-room"
-RECORDING_SECONDS = 8
+RECORDING_SECONDS = 4
 
 
 def room_token(session, *, user_id, role):
@@ -65,7 +65,7 @@ class SandboxRooms(RoomBackend):
         if not ffmpeg_available():
             raise RoomError("sandbox recording: FFmpeg is not installed")
         try:
-            make_sample_video(into, seconds=RECORDING_SECONDS, width=640, height=360)
+            make_sample_video(into, seconds=RECORDING_SECONDS, width=480, height=270)
         except (OSError, subprocess.SubprocessError) as error:
             raise RoomError(f"sandbox recording: {error!r}") from error
         if into.stat().st_size > max_bytes:
