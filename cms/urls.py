@@ -22,6 +22,7 @@ urlpatterns = [
     path("lesson-media/", include("course_pages.urls")),
     path("checkout/webhooks/", include("checkout.webhook_urls")),
     path("notifications/", include("notifications.urls")),
+    path("live/callbacks/", include("live.callback_urls")),
     # The service worker's scope is the folder it is served from: the whole site.
     path("sw.js", service_worker, name="service_worker"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),

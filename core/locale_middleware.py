@@ -11,6 +11,7 @@ UNPREFIXED_PATHS = (
     "/checkout/webhooks/",
     "/documents/",
     "/lesson-media/",
+    "/live/callbacks/",
     "/healthz",
     "/sitemap.xml",
     "/static/",

@@ -1,7 +1,11 @@
 """The living demo's live sessions (demo/content/live.yaml): an upcoming class of the
-braiding course, a practice session of the Douala braiding group and an expert Q&A,
-scheduled and registered for through live's services, so their rules apply."""
+braiding course, a past one whose recording its instructor added to the course as a
+draft lesson, a practice session of the Douala braiding group and an expert Q&A,
+scheduled and registered for through live's services, so their rules apply. A past
+session is scheduled ahead, then moved back in time (scheduling refuses the past),
+held in the sandbox room and ended there, which records it."""
 
+import logging
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,9 +15,13 @@ from wagtail.models import Locale
 from accounts.models import User
 from community.models import Group
 from course_pages.models import CoursePage
-from live import registration, scheduling
+from live import ending, ratings, recordings, registration, scheduling
+from live.errors import RoomError
+from live.models import LiveSession, Presence
 
 from .content import read
+
+logger = logging.getLogger(__name__)
 
 DOUALA = ZoneInfo("Africa/Douala")
 
@@ -49,10 +57,39 @@ def _session(spec):
         title_fr=spec["title_fr"],
         title_en=spec["title_en"],
         description=spec["description"],
-        starts_at=_starts_at(spec),
+        starts_at=_starts_at(spec) if spec["in_days"] >= 0 else timezone.now() + timedelta(days=30),
         duration_minutes=spec["minutes"],
         capacity=spec["capacity"],
         allow_recording=spec.get("allow_recording", False),
     )
     for email in spec["registered"]:
         registration.register(user=User.objects.get(email=email), session=session)
+    if spec["in_days"] < 0:
+        _held(session, spec)
+
+
+def _held(session, spec):
+    """Move the session back to its day, with who came, their stars and its recording."""
+    LiveSession.objects.filter(pk=session.pk).update(starts_at=_starts_at(spec))
+    session.refresh_from_db()
+    for email in spec.get("attended", []):
+        Presence.objects.create(
+            session=session,
+            user=User.objects.get(email=email),
+            role="attendee",
+            joined_at=session.starts_at + timedelta(minutes=2),
+            last_seen_at=session.ends_at,
+            left_at=session.ends_at,
+        )
+    ending.end_session(by=session.host, session=session)
+    for email, stars in spec.get("ratings", {}).items():
+        ratings.rate(user=User.objects.get(email=email), session=session, stars=stars)
+    if spec.get("recording") != "add_to_course":
+        return
+    try:
+        recordings.fetch_all(session.pk)
+    except (RoomError, recordings.NotReadyYet) as error:
+        logger.warning("The past class has no recording (%s).", error)
+        return
+    for recording in session.recordings.filter(video__isnull=False):
+        recordings.add_to_course(by=session.host, recording=recording)

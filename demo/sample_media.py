@@ -2,10 +2,12 @@
 so nothing is downloaded at run time."""
 
 import io
-import shutil
-import subprocess
 
 from PIL import Image, ImageDraw
+
+from core.sample_video import ffmpeg_available, make_sample_video
+
+__all__ = ["ffmpeg_available", "make_image_bytes", "make_sample_video"]
 
 PALETTE = ["#8a1c4a", "#e9a23b", "#5e1232", "#c2577f", "#2f6f62", "#7a4b94", "#b5651d"]
 
@@ -22,40 +24,3 @@ def make_image_bytes(label, *, width=1200, height=675, colour=None, fmt="JPEG"):
     buffer = io.BytesIO()
     image.save(buffer, fmt, quality=82)
     return buffer.getvalue()
-
-
-def ffmpeg_available():
-    return shutil.which("ffmpeg") is not None and shutil.which("ffprobe") is not None
-
-
-def make_sample_video(path, *, seconds=6, width=1280, height=720):
-    """Write a short H.264/AAC test video (colour bars and a tone) to `path`."""
-    subprocess.run(
-        [
-            "ffmpeg",
-            "-y",
-            "-loglevel",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            f"testsrc2=size={width}x{height}:rate=25:duration={seconds}",
-            "-f",
-            "lavfi",
-            "-i",
-            f"sine=frequency=440:duration={seconds}",
-            "-c:v",
-            "libx264",
-            "-preset",
-            "veryfast",
-            "-pix_fmt",
-            "yuv420p",
-            "-c:a",
-            "aac",
-            "-shortest",
-            str(path),
-        ],
-        check=True,
-        timeout=120,
-    )
-    return path

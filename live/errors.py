@@ -23,3 +23,11 @@ class NotNow(LiveError):
 
 class RoomError(Exception):
     """The video service did not answer as documented (never shown as is)."""
+
+
+class ForgedCallback(Exception):
+    """A callback without the video service's signature: refused, nothing changes."""
+
+
+class InvalidCallback(Exception):
+    """A signed callback whose content is not what the video service documents."""

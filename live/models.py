@@ -213,12 +213,69 @@ class Presence(models.Model):
                 fields=["session", "user"],
                 condition=models.Q(left_at__isnull=True),
                 name="one_open_stay_per_person",
-            )
+            ),
+            # The video service's attendance report may come twice: a stay is kept once.
+            models.UniqueConstraint(
+                fields=["session", "user", "joined_at"], name="one_stay_per_arrival"
+            ),
         ]
         indexes = [models.Index(fields=["session", "left_at"])]
 
     def __str__(self):
         return f"{self.user_id} in {self.session_id} from {self.joined_at:%H:%M}"
+
+    @property
+    def minutes(self):
+        """How long a finished stay lasted, in whole minutes (None while still in)."""
+        if self.left_at is None:
+            return None
+        return round((self.left_at - self.joined_at).total_seconds() / 60)
+
+
+class SessionRecording(models.Model):
+    """A recording the video service made of a session (only when the host allowed it),
+    fetched once into a lesson video, then perhaps added to the course as a lesson."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting to be fetched")
+        FETCHING = "fetching", _("Being fetched")
+        FETCHED = "fetched", _("Fetched")
+        FAILED = "failed", _("Could not be fetched")
+
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="recordings")
+    # The video service's id for it (BigBlueButton's recordID).
+    record_id = models.CharField(max_length=256)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.WAITING)
+    failure_reason = models.TextField(_("reason for the failure"), blank=True)
+    video = models.ForeignKey(
+        "course_pages.LessonVideo",
+        verbose_name=_("lesson video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lesson = models.ForeignKey(
+        "course_pages.LessonPage",
+        verbose_name=_("lesson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("session recording")
+        verbose_name_plural = _("session recordings")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "record_id"], name="one_row_per_recording")
+        ]
+
+    def __str__(self):
+        return f"{self.session_id}: {self.record_id} ({self.status})"
 
 
 class Rating(models.Model):

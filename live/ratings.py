@@ -11,13 +11,18 @@ from .models import LiveSession, Presence, Rating
 MAX_COMMENT_LENGTH = 500
 
 
+def _over(session, now):
+    # The host may end it before the planned end.
+    return session.status == LiveSession.Status.ENDED or now >= session.ends_at
+
+
 def may_rate(user, session, *, now=None):
     now = now or timezone.now()
     return (
         user.is_authenticated
         and session.host_id != user.pk
         and session.status != LiveSession.Status.CANCELLED
-        and now >= session.ends_at
+        and _over(session, now)
         and Presence.objects.filter(session=session, user=user).exists()
     )
 
@@ -28,7 +33,7 @@ def rate(*, user, session, stars, comment=""):
         or not Presence.objects.filter(session=session, user=user).exists()
     ):
         raise NotAllowed(_("Only people who attended the session can rate it."))
-    if timezone.now() < session.ends_at or session.status == LiveSession.Status.CANCELLED:
+    if not _over(session, timezone.now()) or session.status == LiveSession.Status.CANCELLED:
         raise NotNow(_("You can rate the session once it is over."))
     if stars not in range(1, 6):
         raise InvalidInput(_("Give between 1 and 5 stars."))

@@ -13,7 +13,7 @@ from core.page_locales import localize_pages
 from core.roles import is_moderator
 from course_pages.models import CoursePage
 
-from .models import MAX_MINUTES, LiveSession, Presence, Registration
+from .models import MAX_MINUTES, LiveSession, Presence, Registration, SessionRecording
 
 REGISTERED = Registration.Status.REGISTERED
 WAITING = Registration.Status.WAITING
@@ -121,6 +121,15 @@ def attendance(session):
     """Every stay in the room, who and when (one query)."""
     return list(
         Presence.objects.filter(session=session).select_related("user").order_by("joined_at")
+    )
+
+
+def recordings_of(session):
+    """The session's recordings with their video and lesson (one query)."""
+    return list(
+        SessionRecording.objects.filter(session=session)
+        .select_related("video", "lesson")
+        .order_by("created_at", "id")
     )
 
 

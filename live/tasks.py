@@ -1,6 +1,6 @@
-"""Live-session jobs: the confirmation after a registration commits, and the reminders
-24 hours and 15 minutes before. Each claims its work in the database first, so running
-twice (or on two workers) tells nobody twice."""
+"""Live-session jobs: the confirmation after a registration commits, the reminders
+24 hours and 15 minutes before, and fetching a session's recording. Each claims its
+work in the database first, so running twice (or on two workers) does it once."""
 
 from datetime import timedelta
 
@@ -9,7 +9,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import notices
+from . import notices, recordings
+from .errors import RoomError
 from .models import LiveSession, Registration, Reminder
 
 # (kind, how long before the start it goes, until when it still makes sense)
@@ -18,6 +19,10 @@ REMINDERS = (
     (Reminder.Kind.JUST_BEFORE, timedelta(minutes=15), timedelta(0)),
 )
 BATCH = 500
+# A recording takes minutes to hours to be processed after the end: ask again after
+# 1, 2, 4… minutes, then hourly, for about half a day (the recording-ready callback
+# starts a fresh fetch anyway).
+RECORDING_RETRIES = 16
 
 
 @shared_task
@@ -74,3 +79,16 @@ def send_due_reminders():
                 continue  # another run sent it
             sent += 1
     return sent
+
+
+@shared_task(
+    autoretry_for=(RoomError, recordings.NotReadyYet),
+    retry_backoff=60,
+    retry_backoff_max=3600,
+    retry_jitter=True,
+    max_retries=RECORDING_RETRIES,
+)
+def fetch_recordings(session_id):
+    """After the end or on "recording ready": fetch the session's recordings into lesson
+    videos (never when the host did not allow recording)."""
+    return recordings.fetch_all(session_id)

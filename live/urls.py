@@ -16,5 +16,11 @@ urlpatterns = [
     path("<int:session_id>/rate/", views.rate, name="rate"),
     path("<int:session_id>/room/", views.room, name="room"),
     path("<int:session_id>/room/leave/", views.leave_room, name="leave_room"),
+    path("<int:session_id>/room/end/", views.end_room, name="end_room"),
+    path(
+        "<int:session_id>/recordings/<int:recording_id>/add/",
+        views.add_recording,
+        name="add_recording",
+    ),
     path("room/<str:token>/", views.enter_room, name="enter_room"),
 ]

@@ -8,13 +8,25 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import data_saver, joining, presence, ratings, registration, scheduling, selectors
+from . import (
+    data_saver,
+    ending,
+    joining,
+    presence,
+    ratings,
+    recordings,
+    registration,
+    scheduling,
+    selectors,
+)
 from .errors import LiveError
 from .forms import ScheduleForm, SessionFilterForm
-from .models import LiveSession, Registration
+from .models import LiveSession, Registration, SessionRecording
 from .rooms.sandbox import read_room_token
 
 
@@ -73,7 +85,9 @@ def session_page(request, session_id):
     if is_host or context["may_cancel_session"]:
         context["registrants"] = selectors.registrants(session)
         context["attendance"] = selectors.attendance(session)
+        context["attendees"] = len({stay.user_id for stay in context["attendance"]})
         context["rating"] = ratings.summary(session)
+        context["recordings"] = selectors.recordings_of(session) if is_host else []
     elif status == Registration.Status.REGISTERED:
         context["may_rate"] = ratings.may_rate(request.user, session)
     return render(request, "live/session.html", context)
@@ -242,6 +256,7 @@ def room(request, session_id):
         {
             "session": session,
             "role": role,
+            "may_end": ending.may_end(request.user, session),
             "here": presence.here_now(session),
             "cost": data_saver.cost(session.duration_minutes),
         },
@@ -255,4 +270,49 @@ def leave_room(request, session_id):
     request.session.pop(_room_key(session.pk), None)
     presence.leave(user=request.user, session=session)
     flash.info(request, _("You left the room."))
+    return redirect("live:session", session.pk)
+
+
+@login_required
+@require_POST
+def end_room(request, session_id):
+    """The host ends the session for everyone (the sandbox room's "End")."""
+    session = _session_or_404(request, session_id)
+    try:
+        ending.end_session(by=request.user, session=session)
+    except LiveError as error:
+        return _refused(request, error.message, session=session, status=400)
+    request.session.pop(_room_key(session.pk), None)
+    if session.allow_recording:
+        flash.success(
+            request, _("The session is over. Its recording appears here once it is fetched.")
+        )
+    else:
+        flash.success(request, _("The session is over."))
+    return redirect("live:session", session.pk)
+
+
+@login_required
+@require_POST
+def add_recording(request, session_id, recording_id):
+    session = _session_or_404(request, session_id)
+    recording = SessionRecording.objects.filter(pk=recording_id, session=session).first()
+    if recording is None:
+        raise Http404
+    try:
+        lesson = recordings.add_to_course(by=request.user, recording=recording)
+    except LiveError as error:
+        return _refused(request, error.message, session=session, status=400)
+    flash.success(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _(
+                "The recording is a draft lesson of the course. Review it, then send it "
+                "for publishing."
+            ),
+            reverse("wagtailadmin_pages:edit", args=[lesson.pk]),
+            _("Open the lesson"),
+        ),
+    )
     return redirect("live:session", session.pk)

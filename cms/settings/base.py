@@ -223,6 +223,11 @@ LIVE_BBB_SECRET = ""
 LIVE_BBB_TIMEOUT = 10
 # How long a person's room link works once made by the join view.
 LIVE_ROOM_LINK_SECONDS = 120
+# Our public origin in the callback URLs given to the video service ("": the admin's).
+LIVE_PUBLIC_BASE_URL = ""
+# A recording is fetched only up to this size, and within this many seconds.
+LIVE_RECORDING_MAX_BYTES = 2_000_000_000
+LIVE_RECORDING_TIMEOUT = 3600
 
 # --- People and accounts.
 AUTH_USER_MODEL = "accounts.User"

@@ -339,3 +339,7 @@ LOGGING = {
 LIVE_BBB_URL = os.environ.get("LIVE_BBB_URL", "")
 LIVE_BBB_SECRET = os.environ.get("LIVE_BBB_SECRET", "")
 LIVE_BBB_TIMEOUT = float(os.environ.get("LIVE_BBB_TIMEOUT", "10"))
+# The origin BigBlueButton calls back (end, attendance, recording ready), if not the admin's.
+LIVE_PUBLIC_BASE_URL = os.environ.get("LIVE_PUBLIC_BASE_URL", "")
+LIVE_RECORDING_MAX_BYTES = int(os.environ.get("LIVE_RECORDING_MAX_BYTES", "2000000000"))
+LIVE_RECORDING_TIMEOUT = float(os.environ.get("LIVE_RECORDING_TIMEOUT", "3600"))

@@ -3,9 +3,17 @@ sandbox room page that stands in for video in `make run` and tests."""
 
 from django.conf import settings
 
-from .base import ATTENDEE, MODERATOR, Recording, RoomBackend, RoomInfo
+from .base import ATTENDEE, MODERATOR, Recording, RecordingTooLarge, RoomBackend, RoomInfo
 
-__all__ = ["ATTENDEE", "MODERATOR", "Recording", "RoomBackend", "RoomInfo", "rooms"]
+__all__ = [
+    "ATTENDEE",
+    "MODERATOR",
+    "Recording",
+    "RecordingTooLarge",
+    "RoomBackend",
+    "RoomInfo",
+    "rooms",
+]
 
 
 def rooms():
@@ -16,6 +24,7 @@ def rooms():
             url=settings.LIVE_BBB_URL,
             secret=settings.LIVE_BBB_SECRET,
             timeout=settings.LIVE_BBB_TIMEOUT,
+            download_timeout=settings.LIVE_RECORDING_TIMEOUT,
         )
     from .sandbox import SandboxRooms
 

@@ -1,5 +1,6 @@
 """What every room backend does for a live session: open the room, make one person's
-way in (with their name and role), end it, say who is in, list recordings."""
+way in (with their name and role), end it, say who is in, list recordings and copy
+one recording's video file to a local path."""
 
 from dataclasses import dataclass, field
 
@@ -15,8 +16,14 @@ class RoomInfo:
 @dataclass(frozen=True)
 class Recording:
     record_id: str
-    url: str
+    url: str  # where people watch it at the video service
     minutes: int = 0
+    # The video file itself ("" when the service made none, e.g. slides only).
+    file_url: str = ""
+
+
+class RecordingTooLarge(Exception):
+    """The recording's file is bigger than we accept (LIVE_RECORDING_MAX_BYTES)."""
 
 
 class RoomBackend:
@@ -40,4 +47,9 @@ class RoomBackend:
 
     def recordings(self, session):
         """[Recording], newest first."""
+        raise NotImplementedError
+
+    def download(self, recording, *, into, max_bytes):
+        """Write the recording's video file to the local path `into`, streamed, never
+        more than `max_bytes` (RecordingTooLarge); RoomError when the service fails."""
         raise NotImplementedError

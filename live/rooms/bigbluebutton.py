@@ -7,12 +7,17 @@ XML with returncode SUCCESS or FAILED. A join link is made per person (their nam
 their id, their role) and signed the same way: a link changed by hand (a VIEWER made
 MODERATOR) is refused by the server.
 
+Callbacks (end, attendance, recording ready) are asked for on create: see
+bbb_callbacks. A recording is fetched from its "video" playback format (the server
+needs that format enabled), whose folder holds the file `video-0.m4v`.
+
 Low-bandwidth defaults: attendees join audio-first, their webcam not shared until
 they choose to (the host can ask them); listen-only stays possible; the echo test and
 the video preview are skipped to save a minute of data."""
 
 import contextlib
 import hashlib
+import time
 from urllib.parse import urlencode
 from xml.etree import ElementTree
 
@@ -20,7 +25,8 @@ import requests
 from django.utils.translation import gettext as _
 
 from ..errors import RoomError
-from .base import MODERATOR, Recording, RoomBackend, RoomInfo
+from . import bbb_callbacks
+from .base import MODERATOR, Recording, RecordingTooLarge, RoomBackend, RoomInfo
 
 ROLES = {MODERATOR: "MODERATOR"}  # anyone else: VIEWER
 # Join parameters for everyone (documented "userdata-bbb_*" client settings).
@@ -30,6 +36,8 @@ AUDIO_FIRST = {
     "userdata-bbb_listen_only_mode": "true",
     "userdata-bbb_skip_check_audio": "true",
 }
+VIDEO_FILE = "video-0.m4v"
+CHUNK = 1024 * 1024
 
 
 def checksum(call, query, secret):
@@ -37,10 +45,11 @@ def checksum(call, query, secret):
 
 
 class BigBlueButtonRooms(RoomBackend):
-    def __init__(self, *, url, secret, timeout=10):
+    def __init__(self, *, url, secret, timeout=10, download_timeout=3600):
         self.url = url.rstrip("/")
         self.secret = secret
         self.timeout = timeout
+        self.download_timeout = download_timeout
 
     def signed_url(self, call, params):
         query = urlencode(params)
@@ -82,6 +91,7 @@ class BigBlueButtonRooms(RoomBackend):
             "webcamsOnlyForModerator": "false",
             "logoutURL": session_url(session),
             "welcome": _("Welcome! Your webcam is off to save data; turn it on if the host asks."),
+            **bbb_callbacks.callback_params(session),
         }
         root = self._call("create", params)
         return root.findtext("createTime") or ""
@@ -117,14 +127,48 @@ class BigBlueButtonRooms(RoomBackend):
         root = self._call("getRecordings", {"meetingID": session.meeting_id})
         found = []
         for recording in root.iter("recording"):
-            url = ""
+            url = file_url = ""
+            minutes = 0
             for playback in recording.iter("format"):
                 url = playback.findtext("url") or url
+                if playback.findtext("type") == "video" and playback.findtext("url"):
+                    file_url = _video_file(playback.findtext("url"))
+                    minutes = int(playback.findtext("length") or 0)
             found.append(
                 Recording(
                     record_id=recording.findtext("recordID") or "",
                     url=url,
-                    minutes=int(recording.findtext("playback/format/length") or 0),
+                    minutes=minutes or int(recording.findtext("playback/format/length") or 0),
+                    file_url=file_url,
                 )
             )
         return found
+
+    def download(self, recording, *, into, max_bytes):
+        deadline = time.monotonic() + self.download_timeout
+        try:
+            with requests.get(recording.file_url, stream=True, timeout=self.timeout) as response:
+                if response.status_code != 200:
+                    raise RoomError(f"BigBlueButton recording: HTTP {response.status_code}")
+                if int(response.headers.get("Content-Length") or 0) > max_bytes:
+                    raise RecordingTooLarge(response.headers["Content-Length"])
+                written = 0
+                with open(into, "wb") as target:
+                    for chunk in response.iter_content(CHUNK):
+                        written += len(chunk)
+                        if written > max_bytes:
+                            raise RecordingTooLarge(written)
+                        if time.monotonic() > deadline:
+                            raise RoomError("BigBlueButton recording: download took too long")
+                        target.write(chunk)
+        except requests.RequestException as error:
+            raise RoomError(f"BigBlueButton recording: {error!r}") from error
+        if not written:
+            raise RoomError("BigBlueButton recording: empty file")
+
+
+def _video_file(playback_url):
+    """The "video" format's URL is its player's folder; the file sits in it."""
+    if playback_url.rsplit("/", 1)[-1].lower().endswith((".m4v", ".mp4", ".webm")):
+        return playback_url
+    return playback_url.rstrip("/") + "/" + VIDEO_FILE

@@ -273,3 +273,21 @@ def test_a_running_challenge_with_entries_and_a_finished_one_with_winners(client
     client.force_login(person("nadia@demo.bsa"))
     page = client.get(f"/en/challenges/{running.pk}/").content.decode()
     assert "Your vote" in page and "Vote for this entry" not in page
+
+
+def test_a_past_class_was_attended_rated_and_its_recording_is_a_draft_lesson(client, whole_demo):
+    from core.sample_video import ffmpeg_available
+    from live.models import LiveSession
+
+    past = LiveSession.objects.get(status=LiveSession.Status.ENDED)
+    assert past.starts_at < timezone.now() and past.allow_recording
+    assert past.presences.count() == 2 and past.ratings.count() == 2
+    if not ffmpeg_available():
+        return
+    recording = past.recordings.get()
+    assert recording.video is not None and recording.video.uploaded_by == past.host
+    assert recording.lesson is not None and not recording.lesson.live
+    assert recording.lesson.get_parent().pk == past.course_id
+    client.force_login(past.host)
+    page = client.get(f"/fr/live/{past.pk}/").content.decode()
+    assert "brouillon de leçon" in page and "Présences" in page
