@@ -115,8 +115,13 @@ def test_the_token_says_what_prosody_checks_and_lasts_until_the_end_plus_a_margi
     client, call, jitsi
 ):
     login(client, "cliente@example.cm")
-    address = join(client, call)["Location"]
+    response = join(client, call)
+    address = response["Location"]
     assert address.startswith(f"{jitsi.url}/{call.video_room}?jwt=")
+    # A way in made for one person: no cache may keep it.
+    assert {"private", "no-store"} <= {
+        part.strip() for part in response["Cache-Control"].split(",")
+    }
     claims = jwt.decode(token_of(address), SECRET, algorithms=["HS256"], audience="jitsi")
     assert (claims["iss"], claims["sub"], claims["room"]) == (APP_ID, DOMAIN, call.video_room)
     assert claims["exp"] == int((call.ends_at + 15 * MINUTE).timestamp())
