@@ -27,10 +27,7 @@ from .fake_jitsi import APP_ID, DOMAIN, SECRET, FakeJitsi
 
 TENANT = "vpaas-magic-cookie-0123456789abcdef0123456789abcdef"
 MINUTE = datetime.timedelta(minutes=1)
-REFUSED_STRANGER = (
-    "Seuls la cliente ou le client et la ou le professionnel de ce rendez-vous peuvent "
-    "rejoindre son appel vidéo."
-)
+REFUSED_STRANGER = "Seules les deux personnes de ce rendez-vous peuvent rejoindre son appel vidéo."
 
 
 @pytest.fixture
