@@ -348,3 +348,12 @@ def test_emails_calendar_and_booking_page_carry_our_join_link_never_the_room(
     assert f'href="/fr/bookings/{booking.reference}/call/"' in page.content.decode()
     assert booking.video_room not in page.content.decode()
     assert "pour vous deux seulement" in text(page)
+
+
+def test_both_lists_of_bookings_offer_the_call_of_a_consultation_to_come(client, call):
+    join_path = f'href="/fr/bookings/{call.reference}/call/"'
+    login(client, "cliente@example.cm")
+    assert join_path in client.get("/fr/bookings/").content.decode()
+    login(client, "awa.tresses@example.cm")
+    page = client.get("/fr/bookings/pro/").content.decode()
+    assert page.count(join_path) == 1 and call.video_room not in page
