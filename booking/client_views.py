@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from checkout.money import format_xaf
 
-from . import changes, notices, selectors, services
+from . import calls, changes, notices, selectors, services
 from .dates import last_plannable_day, parse_day
 from .errors import BookingError
 from .forms import ReviewForm, SlotForm
@@ -136,6 +136,7 @@ def detail(request, reference):
         "can_review": is_client
         and booking.status == Booking.Status.COMPLETED
         and booking.review_id is None,
+        "call_opens_at": timezone.localtime(calls.opens_at(booking)),
     }
     if is_client and context["hold_is_live"]:
         context["policy"] = selectors.schedule_of(booking.professional_id)

@@ -19,3 +19,7 @@ class NotAllowed(BookingError):
 
 class SlotTaken(SlotUnavailable):
     """Someone else booked the slot first."""
+
+
+class CallClosed(BookingError):
+    """The video call is not open now: too early, over, unpaid or cancelled."""

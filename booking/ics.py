@@ -2,6 +2,8 @@
 
 from core.calendar_files import event
 
+from .calls import join_link
+
 PRODUCT = "-//Beauty Skills Academy//Bookings//FR"
 
 
@@ -16,6 +18,6 @@ def appointment(*, booking, summary, location, description, cancelled=False):
         summary=summary,
         location=location,
         description=description,
-        url=booking.video_url,
+        url=join_link(booking) if booking.is_video_call else "",
         cancelled=cancelled,
     )

@@ -211,7 +211,9 @@ class Booking(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    video_url = models.URLField(_("video call link"), blank=True)
+    # The video room of an online consultation: a name nobody can guess, opened only
+    # through our join view (booking.calls), never shown as a link. Empty in person.
+    video_room = models.CharField(_("video room"), max_length=64, blank=True, editable=False)
     # Bumped each time the appointment moves, so calendars replace the old event.
     sequence = models.PositiveSmallIntegerField(_("calendar version"), default=0)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
@@ -259,12 +261,47 @@ class Booking(models.Model):
                 condition=~Q(status="held") | Q(hold_expires_at__isnull=False),
                 name="booking_held_has_expiry",
             ),
+            models.UniqueConstraint(
+                fields=["video_room"],
+                condition=~Q(video_room=""),
+                name="booking_video_room_unique",
+            ),
         ]
 
     def __str__(self):
         return f"{self.service} — {self.starts_at:%Y-%m-%d %H:%M}"
 
     @property
+    def is_video_call(self):
+        return bool(self.video_room)
+
+    @property
     def shows_contact(self):
         """The professional's phone and WhatsApp are shown once the deposit is in."""
         return self.status in (self.Status.CONFIRMED, self.Status.COMPLETED, self.Status.NO_SHOW)
+
+
+class CallStay(models.Model):
+    """One stay in a booking's sandbox video room: when one of the two people came in
+    and left. Open stays are who is there now."""
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="call_stays")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="booking_call_stays"
+    )
+    moderator = models.BooleanField(default=False)
+    joined_at = models.DateTimeField(_("came in"))
+    last_seen_at = models.DateTimeField()
+    left_at = models.DateTimeField(_("left"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["booking", "user"],
+                condition=Q(left_at__isnull=True),
+                name="booking_call_one_open_stay_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} in {self.booking_id} from {self.joined_at:%H:%M}"

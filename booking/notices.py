@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from checkout.money import format_xaf
 from notifications.services import Message, notify
 
-from . import ics
+from . import calls, ics
 from .notification_kinds import (
     BOOKING_CANCELLED,
     BOOKING_CONFIRMED,
@@ -48,8 +48,8 @@ def deposit_description(booking):
 
 
 def place(booking):
-    if booking.video_url:
-        return booking.video_url
+    if booking.is_video_call:
+        return calls.join_link(booking)
     professional = booking.professional
     town = professional.town.name if professional.town_id else ""
     return ", ".join(part for part in (professional.neighbourhood, town) if part)
@@ -79,8 +79,8 @@ def _professional_lines(booking):
     lines.append(_("E-mail: %(email)s") % {"email": client.email})
     if client.phone:
         lines.append(_("Phone: %(phone)s") % {"phone": client.phone})
-    if booking.video_url:
-        lines.append(_("Video call: %(url)s") % {"url": booking.video_url})
+    if booking.is_video_call:
+        lines.append(_("Video call: %(url)s") % {"url": calls.join_link(booking)})
     return lines
 
 

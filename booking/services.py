@@ -5,9 +5,7 @@ on SQLite the IMMEDIATE transaction does the same), and on PostgreSQL an exclusi
 constraint forbids overlapping bookings whatever the code does."""
 
 import datetime
-import secrets
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,12 +18,7 @@ from .holds import expire_stale_holds, hold_minutes
 from .models import Booking, Schedule, TimeOff
 from .selectors import busy_and_time_off, rules_for
 from .slots import DOUALA, Slot, free_slots
-
-
-def new_video_url():
-    """A Jitsi Meet room nobody can guess (128 random bits)."""
-    base = settings.BOOKING_VIDEO_BASE_URL.rstrip("/")
-    return f"{base}/BeautySkills-{secrets.token_urlsafe(16)}"
+from .video_rooms import new_room_name
 
 
 def bookable_service(service_id):
@@ -129,7 +122,7 @@ def hold_slot(*, client, service_id, starts_at, now=None):
             hold_expires_at=now + hold_minutes(),
             price_xaf=service.price_xaf,
             deposit_xaf=deposit,
-            video_url=new_video_url() if service.is_online else "",
+            video_room=new_room_name() if service.is_online else "",
         )
         if deposit == 0:
             booking.status = Booking.Status.CONFIRMED

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import client_views, professional_views
+from . import call_views, client_views, professional_views
 
 app_name = "booking"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("<uuid:reference>/calendar.ics", client_views.calendar_file, name="calendar"),
     path("<uuid:reference>/cancel/", client_views.cancel, name="cancel"),
     path("<uuid:reference>/move/", client_views.move, name="move"),
+    path("<uuid:reference>/call/", call_views.join_call, name="join_call"),
+    path("call/<str:room>/", call_views.call_room, name="call_room"),
+    path("call/<str:room>/leave/", call_views.leave_call, name="leave_call"),
     path("<uuid:reference>/review/", client_views.review, name="review"),
     path(
         "<uuid:reference>/completed/",

@@ -213,8 +213,22 @@ BOOKING_SLOT_STEP_MINUTES = 30
 BOOKING_REMINDER_HOURS = 24
 # Share of a deposit booked to the professional (the rest is the academy's commission).
 BOOKING_DEPOSIT_PAYEE_PERCENT = 70
-# Online consultations get a room with an unguessable name on this Jitsi Meet server.
-BOOKING_VIDEO_BASE_URL = "https://meet.jit.si/"
+# Online consultations: a private room per booking, opened through our join view from
+# this many minutes before the start to the end; each person's token stays good until
+# the end plus the margin (a call running late keeps going). Jitsi with JWT when
+# configured (production.py: JaaS first, else a self-hosted server), else the sandbox
+# room page stands in for video.
+BOOKING_CALL_OPENS_MINUTES = 10
+BOOKING_CALL_MARGIN_MINUTES = 15
+JITSI_DOMAIN = ""
+# Where people are sent; https://<JITSI_DOMAIN> when empty.
+JITSI_URL = ""
+JITSI_APP_ID = ""
+JITSI_APP_SECRET = ""
+JITSI_JAAS_TENANT = ""
+JITSI_JAAS_KEY_ID = ""
+JITSI_JAAS_PRIVATE_KEY = ""
+JITSI_JAAS_URL = "https://8x8.vc"
 
 # --- Live sessions. Rooms on BigBlueButton when both are set (production.py reads
 # them from the environment); otherwise the sandbox room page stands in for video.

@@ -14,9 +14,9 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import (
     BASE_DIR,
-    BOOKING_VIDEO_BASE_URL,
     CERTIFICATE_VERIFY_MAX_LOOKUPS,
     DEFAULT_FROM_EMAIL,
+    JITSI_JAAS_URL,
     MEDIA_ROOT,
     NOTIFICATIONS_CLAIM_SECONDS,
     PRIVATE_MEDIA_ROOT,
@@ -283,8 +283,18 @@ STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 if STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET:
     CHECKOUT_PROVIDERS["stripe"] = "checkout.providers.stripe.provider.StripeProvider"
 
-# --- Online consultations get a room on this Jitsi Meet server.
-BOOKING_VIDEO_BASE_URL = os.environ.get("BOOKING_VIDEO_BASE_URL", BOOKING_VIDEO_BASE_URL)
+# --- Online consultations: Jitsi rooms opened with a signed token (JWT). JaaS (8x8)
+# when its tenant, key id and private key (a PEM file's path, or the PEM itself) are
+# set; else a self-hosted Jitsi with prosody token auth (domain, app id, app secret);
+# else the sandbox room page.
+JITSI_DOMAIN = os.environ.get("JITSI_DOMAIN", "")
+JITSI_URL = os.environ.get("JITSI_URL", "")
+JITSI_APP_ID = os.environ.get("JITSI_APP_ID", "")
+JITSI_APP_SECRET = os.environ.get("JITSI_APP_SECRET", "")
+JITSI_JAAS_TENANT = os.environ.get("JITSI_JAAS_TENANT", "")
+JITSI_JAAS_KEY_ID = os.environ.get("JITSI_JAAS_KEY_ID", "")
+JITSI_JAAS_PRIVATE_KEY = os.environ.get("JITSI_JAAS_PRIVATE_KEY", "")
+JITSI_JAAS_URL = os.environ.get("JITSI_JAAS_URL", JITSI_JAAS_URL)
 
 # --- Error reports, only when a DSN is given. No personal data leaves the site.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")

@@ -1,7 +1,7 @@
 """Demo bookings: opening hours for every demo professional, and for the demo client
-one confirmed appointment to come and one completed appointment waiting for a review
-(demo/content/bookings.yaml). Idempotent: hours are found again by professional,
-bookings by client and professional."""
+one confirmed appointment to come, one completed appointment waiting for a review and
+an online consultation to come (demo/content/bookings.yaml). Idempotent: hours are
+found again by professional, bookings by client and professional (or service)."""
 
 import datetime
 
@@ -11,10 +11,10 @@ from wagtail.models import Locale
 from accounts.models import User
 from booking.models import Booking, Schedule, WeeklyHours
 from booking.selectors import free_slots_for
-from booking.services import new_video_url
 from booking.slots import DOUALA
+from booking.video_rooms import new_room_name
 from demo.content import read
-from directory.models import ProfessionalPage
+from directory.models import ProfessionalPage, Service
 
 DATA = read("bookings")
 DEMO_CLIENT = DATA["client"]
@@ -35,7 +35,12 @@ def load():
     client = User.objects.filter(email=DEMO_CLIENT).first()
     if client is None or not professionals:
         return
-    first = professionals[0]
+    _with_first(client, professionals[0])
+    if DATA.get("online_consultation"):
+        _online(client)
+
+
+def _with_first(client, first):
     service = first.services.filter(is_active=True).order_by("pk").first()
     if service is None or Booking.objects.filter(client=client, professional=first).exists():
         return
@@ -65,7 +70,8 @@ def _booking(client, service, start, status):
         hold_expires_at=start,
         price_xaf=service.price_xaf,
         deposit_xaf=service.deposit_xaf(),
-        video_url=new_video_url() if service.is_online else "",
+        # Online ones open in the sandbox room unless Jitsi is configured.
+        video_room=new_room_name() if service.is_online else "",
         confirmed_at=timezone.now(),
         # The demo shows no old e-mails: pretend they went out when it happened.
         confirmation_sent_at=timezone.now(),
@@ -86,3 +92,22 @@ def _completed(client, service):
     booking = _booking(client, service, start, Booking.Status.COMPLETED)
     booking.reminded_at = start - datetime.timedelta(hours=20)
     booking.save(update_fields=["reminded_at"])
+
+
+def _online(client):
+    service = (
+        Service.objects.filter(
+            is_active=True,
+            is_online=True,
+            professional__live=True,
+            professional__locale=Locale.get_default(),
+        )
+        .select_related("professional")
+        .order_by("pk")
+        .first()
+    )
+    if service is None or Booking.objects.filter(client=client, service=service).exists():
+        return
+    slots = free_slots_for(service=service)
+    if slots:
+        _booking(client, service, slots[0].start, Booking.Status.CONFIRMED)
