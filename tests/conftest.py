@@ -15,7 +15,13 @@ from accounts.models import INSTRUCTORS_GROUP, MODERATORS_GROUP, User
 from demo.loaders import site as home_demo
 from notifications import sms
 
-from .shared_build import built_once_per_module, needs_real_commits, open_for_module
+from .shared_build import (
+    WorkerState,
+    built_once_per_module,
+    close_for_module,
+    needs_real_commits,
+    open_for_module,
+)
 
 PASSWORD = "Tresses-Douala-2026"
 
@@ -31,10 +37,8 @@ site_pages = built_once_per_module(build_site_pages, "site_pages")
 @pytest.fixture(scope="module", autouse=True)
 def shared_builds(request):
     """The page trees this module's tests share (see tests/shared_build.py)."""
-    builds = open_for_module(request)
-    yield builds
-    if builds is not None:
-        builds.close()
+    yield open_for_module(request)
+    close_for_module(request)
 
 
 def pytest_collection_modifyitems(items):
@@ -50,6 +54,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
+    # The module's shared builds stay open for the next test file when it reads the same.
+    WorkerState.next_item = nextitem
     # Django empties the database after a test that commits and fills it again only
     # before the next such test; files run in any order here, so fill it again at once.
     result = yield
@@ -61,6 +67,27 @@ def pytest_runtest_teardown(item, nextitem):
                 if contents:
                     connection.creation.deserialize_db_from_string(contents)
     return result
+
+
+_bench_figures = []
+
+
+def pytest_runtest_logreport(report):
+    # Runs where the reports arrive (the controlling process under pytest-xdist).
+    if report.when == "teardown":
+        _bench_figures.extend(
+            (report.nodeid, printed)
+            for name, printed in report.user_properties
+            if name == "bench figures"
+        )
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _bench_figures:
+        terminalreporter.section("bench figures (tests/bench)")
+        for nodeid, printed in sorted(_bench_figures):
+            terminalreporter.write_line(f"-- {nodeid}")
+            terminalreporter.write(printed if printed.endswith("\n") else printed + "\n")
 
 
 @pytest.fixture(autouse=True)

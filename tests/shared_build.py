@@ -1,4 +1,4 @@
-"""Fixtures whose data is built once per test module instead of once per test.
+"""Fixtures whose data is built once per test module (or less) instead of once per test.
 
 A page tree takes about a second to build, and most tests only read it or change it a
 little. `built_once_per_module(build, name)` makes the fixture `name`. Before the first
@@ -6,7 +6,11 @@ test of a module that uses it, `shared_builds` (autouse, module scope, in
 tests/conftest.py) builds the data inside a transaction that is rolled back when the
 module ends. Each test runs in a savepoint inside it (pytest-django's `db`), so whatever
 a test changes is undone before the next one, and it gets freshly read model instances,
-so nothing a test changed in memory leaks either.
+so nothing a test changed in memory leaks either. Search and reference indexes are
+updated once per object at the end of a build (core/deferred_indexing.py), not per save.
+
+When the next test file of this process reads exactly the same builds, they are kept
+open for it instead of being rolled back and built again (see `close_for_module`).
 
 Tests that need real commits (`transaction=True`, a live server, threads) cannot run
 inside that transaction: the module's shared builds are closed first and they get the
@@ -17,6 +21,8 @@ import unittest
 
 import pytest
 from django.db import models, transaction
+
+from core.deferred_indexing import indexing_deferred
 
 _BUILDERS = {}
 _FIXTURES = {}
@@ -48,15 +54,18 @@ class ModuleBuilds:
         self._unblocked = None
         self._atomics = []
         self.data = {}
+        self.names = None
 
     def open(self, names):
+        self.names = names
         self._unblocked = self._blocker.unblock()
         self._unblocked.__enter__()
         for name in names:
             atomic = transaction.atomic()
             atomic.__enter__()
             self._atomics.append(atomic)
-            self.data[name] = _BUILDERS[name]()
+            with indexing_deferred():
+                self.data[name] = _BUILDERS[name]()
 
     def close(self):
         while self._atomics:
@@ -74,37 +83,84 @@ def _reads_shared(item, name):
     return bool(definitions) and definitions[-1].func is _FIXTURES[name]
 
 
-def _has_django_test_case(request):
+def _has_django_test_case(module, items):
     # Django closes the connection after each TestCase class, which would end the
     # shared transaction under the module's other tests.
     return any(
-        item.module is request.module
+        item.module is module
         and isinstance(getattr(item, "cls", None), type)
         and issubclass(item.cls, unittest.TestCase)
-        for item in request.session.items
+        for item in items
     )
 
 
+_names_by_module = {}
+
+
+def _names_for(module, items):
+    """The builds the tests of `module` share, in a fixed order (None when none)."""
+    if module not in _names_by_module:
+        own = [item for item in items if item.module is module]
+        names = [
+            name
+            for name in _BUILDERS
+            if any(_reads_shared(item, name) and not needs_real_commits(item) for item in own)
+        ]
+        if _has_django_test_case(module, items):
+            names = []
+        _names_by_module[module] = tuple(names) or None
+    return _names_by_module[module]
+
+
+class WorkerState:
+    """What this test process keeps between modules: the builds still open, and the
+    test that runs after the current one (set by tests/conftest.py's teardown hook)."""
+
+    builds = None
+    next_item = None
+
+
+def _close_kept():
+    if WorkerState.builds is not None:
+        WorkerState.builds.close()
+        WorkerState.builds = None
+
+
 def open_for_module(request):
-    """The shared builds the tests of this module read (used by `shared_builds`)."""
-    if _has_django_test_case(request):
+    """The shared builds the tests of this module read (used by `shared_builds`).
+
+    Test files that share the same builds often run one after the other (pytest-xdist
+    hands each process whole files, in order): the previous module's builds are then
+    still open, untouched (each test ran in a savepoint), and are used again."""
+    names = _names_for(request.module, request.session.items)
+    kept = WorkerState.builds
+    if kept is not None and (kept.names != names or not kept.data):
+        _close_kept()
+    if names is None:
         return None
-    names = [
-        name
-        for name in _BUILDERS
-        if any(
-            item.module is request.module
-            and _reads_shared(item, name)
-            and not needs_real_commits(item)
-            for item in request.session.items
-        )
-    ]
-    if not names:
-        return None
-    request.getfixturevalue("django_db_setup")
-    builds = ModuleBuilds(request.getfixturevalue("django_db_blocker"))
-    builds.open(names)
-    return builds
+    if WorkerState.builds is None:
+        request.getfixturevalue("django_db_setup")
+        WorkerState.builds = ModuleBuilds(request.getfixturevalue("django_db_blocker"))
+        WorkerState.builds.open(names)
+    return WorkerState.builds
+
+
+def close_for_module(request):
+    """At the end of a module: keep its builds for the next module when it shares the
+    very same ones; otherwise roll them back now, so a module that builds its own data
+    starts from the database as the migrations left it."""
+    kept = WorkerState.builds
+    if kept is None:
+        return
+    following = WorkerState.next_item
+    if (
+        following is not None
+        and following.module is not request.module
+        and kept.data
+        and _names_for(following.module, request.session.items) == kept.names
+    ):
+        return
+    _close_kept()
 
 
 def built_once_per_module(build, name):
@@ -116,7 +172,8 @@ def built_once_per_module(build, name):
         if shared_builds is not None and needs_real_commits(request.node):
             shared_builds.close()
         if shared_builds is None or name not in shared_builds.data:
-            return build()
+            with indexing_deferred():
+                return build()
         return _fresh(shared_builds.data[name])
 
     _FIXTURES[name] = per_test

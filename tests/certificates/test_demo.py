@@ -5,6 +5,7 @@ from django.db import transaction
 
 from certificates.documents import data_signature_matches
 from certificates.models import Certificate
+from core.deferred_indexing import indexing_deferred
 from course_pages.models import CoursePage, InstructorPage
 from demo.loaders import catalogue as course_demo
 from demo.loaders import certificates as certificates_demo
@@ -15,10 +16,11 @@ from demo.loaders import site as home_demo
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        accounts_demo.load()
-        home_demo.load()
-        course_demo.load()
-        certificates_demo.load()
+        with indexing_deferred():
+            accounts_demo.load()
+            home_demo.load()
+            course_demo.load()
+            certificates_demo.load()
         yield
         transaction.set_rollback(True)
 

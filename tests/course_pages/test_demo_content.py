@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 
 from accounts.models import INSTRUCTORS_GROUP, User
+from core.deferred_indexing import indexing_deferred
 from course_pages.models import (
     CourseCategory,
     CourseIndexPage,
@@ -48,9 +49,10 @@ LANGUAGES = ["fr", "en"]
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        accounts_demo.load()
-        home_demo.load()
-        course_demo.load()
+        with indexing_deferred():
+            accounts_demo.load()
+            home_demo.load()
+            course_demo.load()
         yield
         transaction.set_rollback(True)
 

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from core.deferred_indexing import indexing_deferred
 from demo import living
 from demo.loaders import (
     bookings,
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         if HomePage.objects.exists():
             self.stdout.write("Demo content already loaded: keeping the data.")
         else:
-            with transaction.atomic():
+            with transaction.atomic(), indexing_deferred():
                 for loader in LOADERS:
                     loader()
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
