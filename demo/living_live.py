@@ -1,6 +1,7 @@
-"""The living demo's live sessions (demo/content/live.yaml): an upcoming class of the
-braiding course, a practice session of the Douala braiding group and an expert Q&A,
-scheduled and registered for through live's services, so their rules apply."""
+"""The living demo's live sessions (demo/content/live.yaml): an upcoming paid class of
+the braiding course, a practice session of the Douala braiding group and an expert Q&A,
+scheduled through live's services and registered for through them, or for a paid
+session through checkout's sandbox, so their rules apply."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from course_pages.models import CoursePage
 from live import registration, scheduling
 
 from .content import read
+from .living_payments import pay, phone_of
 
 DOUALA = ZoneInfo("Africa/Douala")
 
@@ -52,7 +54,14 @@ def _session(spec):
         starts_at=_starts_at(spec),
         duration_minutes=spec["minutes"],
         capacity=spec["capacity"],
+        price_xaf=spec.get("price_xaf", 0),
+        refund_hours=spec.get("refund_hours", scheduling.DEFAULT_REFUND_HOURS),
         allow_recording=spec.get("allow_recording", False),
     )
-    for email in spec["registered"]:
-        registration.register(user=User.objects.get(email=email), session=session)
+    for number, email in enumerate(spec["registered"], start=1):
+        user = User.objects.get(email=email)
+        if session.is_free:
+            registration.register(user=user, session=session)
+        else:
+            phone = str(user.phone) if user.phone else phone_of("mtn", 900 + number)
+            pay(user=user, item_type="live_session", item_id=session.pk, phone=phone)
