@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from checkout.money import format_xaf
+
 MIN_MINUTES, MAX_MINUTES = 15, 180
 MAX_CAPACITY = 20
 # "Join" shows this long before the start, until the end.
@@ -133,6 +135,11 @@ class LiveSession(models.Model):
     @property
     def is_free(self):
         return self.price_xaf == 0
+
+    @property
+    def price_label(self):
+        """The price as the reader writes money ("2 500 FCFA", "FCFA 2,500"); "" if free."""
+        return "" if self.is_free else format_xaf(self.price_xaf)
 
 
 class Registration(models.Model):

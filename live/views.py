@@ -96,7 +96,7 @@ def _money(session):
     if session.is_free:
         return {}
     return {
-        "price": format_xaf(session.price_xaf),
+        "price": session.price_label,
         "refund_until": refund_policy.full_refund_until(session),
         "refunds_now": refund_policy.refunds_if_cancelled(session),
     }

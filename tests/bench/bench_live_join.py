@@ -2,7 +2,8 @@
 checks the registration and the time window, asks the room backend (the sandbox here:
 the video service's own time is not ours) and answers with a link made for that person.
 200 joins through the join view by the host and 20 attendees of a full class; prints
-p50, p95 and the queries per join. Timings are printed, never asserted.
+p50, p95 and the queries per join (one more for an attendee than for the host: the
+registration). Timings are printed, never asserted.
 
     .venv/bin/python -m pytest tests/bench/bench_live_join.py -s -q -n 0
 """

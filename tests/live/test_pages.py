@@ -238,9 +238,12 @@ def test_a_first_view_pays_only_for_wagtails_site_root_paths(people):
         cache.clear()  # a new process without Redis, or the hourly expiry
         cold = _queries(client, url)
         warm = _queries(client, url)
-        extra = list((Counter(cold) - Counter(warm)).elements())
+        extra = list((Counter(map(_shape, cold)) - Counter(map(_shape, warm))).elements())
         assert len(cold) == len(warm) + 2
-        assert "wagtailcore_site" in extra[0] and "translation_key" in extra[1], extra
+        # Site.get_site_root_paths(): every site with its root page, then the root
+        # page's translations.
+        assert 'FROM "wagtailcore_site" INNER JOIN' in extra[0], extra
+        assert '"wagtailcore_page"."translation_key" = ?' in extra[1], extra
 
 
 @pytest.mark.parametrize("data_saver", [True, False], ids=["data saver", "normal"])

@@ -84,6 +84,8 @@ def test_a_student_pays_with_the_sandbox_phone_and_gets_her_place_once(
     student = _as(people["founder"])
     page = student.get(f"/fr/live/{session.pk}/")
     assert shows(page, "Payer 2\u00a0000\u00a0FCFA et s'inscrire") and shows(page, buy_url(session))
+    listed = _as(people["stranger"]).get("/en/live/")
+    assert shows(listed, "FCFA\u00a02,000 · 5 places left")
 
     with django_capture_on_commit_callbacks(execute=True):
         form, started, payment = buy_through_pages(student, session)
