@@ -1,9 +1,10 @@
-"""The living demo's live sessions (demo/content/live.yaml): an upcoming class of the
-braiding course, a past one whose recording its instructor added to the course as a
+"""The living demo's live sessions (demo/content/live.yaml): an upcoming paid class of
+the braiding course, a past one whose recording its instructor added to the course as a
 draft lesson, a practice session of the Douala braiding group and an expert Q&A,
-scheduled and registered for through live's services, so their rules apply. A past
-session is scheduled ahead, then moved back in time (scheduling refuses the past),
-held in the sandbox room and ended there, which records it."""
+scheduled and registered for through live's services (or, for a paid session, through
+checkout's sandbox), so their rules apply. A past session is scheduled ahead, then moved
+back in time (scheduling refuses the past), held in the sandbox room and ended there,
+which records it."""
 
 import logging
 from datetime import datetime, timedelta
@@ -20,6 +21,7 @@ from live.errors import RoomError
 from live.models import LiveSession, Presence
 
 from .content import read
+from .living_payments import pay, phone_of
 
 logger = logging.getLogger(__name__)
 
@@ -60,10 +62,17 @@ def _session(spec):
         starts_at=_starts_at(spec) if spec["in_days"] >= 0 else timezone.now() + timedelta(days=30),
         duration_minutes=spec["minutes"],
         capacity=spec["capacity"],
+        price_xaf=spec.get("price_xaf", 0),
+        refund_hours=spec.get("refund_hours", scheduling.DEFAULT_REFUND_HOURS),
         allow_recording=spec.get("allow_recording", False),
     )
-    for email in spec["registered"]:
-        registration.register(user=User.objects.get(email=email), session=session)
+    for number, email in enumerate(spec["registered"], start=1):
+        user = User.objects.get(email=email)
+        if session.is_free:
+            registration.register(user=user, session=session)
+        else:
+            phone = str(user.phone) if user.phone else phone_of("mtn", 900 + number)
+            pay(user=user, item_type="live_session", item_id=session.pk, phone=phone)
     if spec["in_days"] < 0:
         _held(session, spec)
 

@@ -11,7 +11,7 @@ from community.models import Group
 from core.roles import is_moderator
 
 from .models import MAX_CAPACITY, MAX_MINUTES, MIN_MINUTES, LiveSession
-from .scheduling import courses_taught
+from .scheduling import DEFAULT_REFUND_HOURS, MAX_REFUND_HOURS, courses_taught
 
 DOUALA = ZoneInfo("Africa/Douala")
 
@@ -61,6 +61,22 @@ class ScheduleForm(forms.Form):
         initial=MAX_CAPACITY,
         widget=forms.NumberInput(attrs={"min": 1, "max": MAX_CAPACITY}),
     )
+    price_xaf = forms.IntegerField(
+        label=_("Price (FCFA)"),
+        required=False,
+        initial=0,
+        min_value=0,
+        help_text=_("0 for a free session. People pay by Mobile Money or card to register."),
+        widget=forms.NumberInput(attrs={"min": 0, "step": 500}),
+    )
+    refund_hours = forms.IntegerField(
+        label=_("Full refund until (hours before the start)"),
+        required=False,
+        initial=DEFAULT_REFUND_HOURS,
+        min_value=0,
+        help_text=_("A paid place cancelled later is not refunded."),
+        widget=forms.NumberInput(attrs={"min": 0, "max": MAX_REFUND_HOURS}),
+    )
     allow_recording = forms.BooleanField(label=_("Allow recording"), required=False)
 
     def __init__(self, *args, user, **kwargs):
@@ -80,6 +96,13 @@ class ScheduleForm(forms.Form):
         if LiveSession.Kind.PRACTICE not in kinds:
             del self.fields["group"]
         self.may_schedule = bool(kinds)
+
+    def clean_price_xaf(self):
+        return self.cleaned_data.get("price_xaf") or 0
+
+    def clean_refund_hours(self):
+        hours = self.cleaned_data.get("refund_hours")
+        return DEFAULT_REFUND_HOURS if hours is None else hours
 
     def starts_at(self):
         day, time = self.cleaned_data["day"], self.cleaned_data["time"]

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from checkout.money import format_xaf
+
 MIN_MINUTES, MAX_MINUTES = 15, 180
 MAX_CAPACITY = 20
 # "Join" shows this long before the start, until the end.
@@ -134,6 +136,11 @@ class LiveSession(models.Model):
     def is_free(self):
         return self.price_xaf == 0
 
+    @property
+    def price_label(self):
+        """The price as the reader writes money ("2 500 FCFA", "FCFA 2,500"); "" if free."""
+        return "" if self.is_free else format_xaf(self.price_xaf)
+
 
 class Registration(models.Model):
     class Status(models.TextChoices):
@@ -154,6 +161,15 @@ class Registration(models.Model):
     registered_at = models.DateTimeField(_("got a place"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    # The order that paid for this place (a paid session); None for a free place.
+    order = models.ForeignKey(
+        "checkout.Order",
+        verbose_name=_("paid by order"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("registration")
@@ -165,6 +181,35 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.user} in {self.session_id}: {self.status}"
+
+
+class PlaceRefund(models.Model):
+    """Money for a place going back to its buyer, decided here: the place was gone when
+    the payment arrived, the person cancelled in time, or the host cancelled. One per
+    order (a replayed decision finds it), claimed by the job that asks checkout."""
+
+    class Reason(models.TextChoices):
+        PLACE_GONE = "place_gone", _("No place left when the payment arrived")
+        CANCELLED_IN_TIME = "cancelled_in_time", _("Cancelled before the refund limit")
+        SESSION_CANCELLED = "session_cancelled", _("The session was cancelled")
+
+    order = models.OneToOneField("checkout.Order", on_delete=models.PROTECT, related_name="+")
+    session = models.ForeignKey(LiveSession, on_delete=models.PROTECT, related_name="place_refunds")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("why"), max_length=20, choices=Reason)
+    amount_xaf = models.PositiveIntegerField(_("amount (FCFA)"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(_("refund started"), null=True, blank=True)
+    refunded_at = models.DateTimeField(_("refunded"), null=True, blank=True)
+    # The provider kept refusing: the order is flagged for a refund by hand.
+    gave_up_at = models.DateTimeField(_("left for a refund by hand"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("live place refund")
+        verbose_name_plural = _("live place refunds")
+
+    def __str__(self):
+        return f"order {self.order_id}: {self.amount_xaf} XAF ({self.reason})"
 
 
 class Reminder(models.Model):

@@ -8,12 +8,20 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from checkout.money import format_xaf
 from core.calendar_files import event
 from notifications.services import Message, notify
 
-from .notification_kinds import LIVE_CANCELLED, LIVE_REGISTERED, LIVE_REMINDER, LIVE_WAITING
+from .notification_kinds import (
+    LIVE_CANCELLED,
+    LIVE_PLACE_GONE,
+    LIVE_REGISTERED,
+    LIVE_REMINDER,
+    LIVE_WAITING,
+)
 
 PRODUCT = "-//Beauty Skills Academy//Live sessions//FR"
 
@@ -122,15 +130,43 @@ def reminder(session, person, *, just_before):
     notify(person, LIVE_REMINDER, message=partial(_reminder, session, person, just_before))
 
 
-def session_cancelled(session, person):
-    notify(
+def _refund_sentence(amount_xaf):
+    return _("You paid for your place: we are giving back all of it, %(amount)s.") % {
+        "amount": format_xaf(amount_xaf, get_language())
+    }
+
+
+def _cancelled(session, person, refund_xaf):
+    opening = _("The host cancelled this live session. We are sorry.")
+    if refund_xaf:
+        opening += " " + _refund_sentence(refund_xaf)
+    return _message(
+        session,
         person,
-        LIVE_CANCELLED,
-        message=lambda: _message(
-            session,
-            person,
-            subject=_("Cancelled: %(title)s, %(when)s"),
-            opening=_("The host cancelled this live session. We are sorry."),
-            attach=partial(calendar_file, session, cancelled=True),
-        ),
+        subject=_("Cancelled: %(title)s, %(when)s"),
+        opening=opening,
+        attach=partial(calendar_file, session, cancelled=True),
     )
+
+
+def session_cancelled(session, person, *, refund_xaf=0):
+    notify(person, LIVE_CANCELLED, message=partial(_cancelled, session, person, refund_xaf))
+
+
+def _place_gone(session, person, amount_xaf):
+    return _message(
+        session,
+        person,
+        subject=_("No place for you: %(title)s, %(when)s"),
+        opening=_(
+            "Your payment arrived when the session had no place left for you (it filled "
+            "up, started or was cancelled meanwhile)."
+        )
+        + " "
+        + _refund_sentence(amount_xaf),
+    )
+
+
+def place_gone(session, person, *, amount_xaf):
+    """A payment that came too late for a place: it goes back (checkout says when)."""
+    notify(person, LIVE_PLACE_GONE, message=partial(_place_gone, session, person, amount_xaf))

@@ -11,4 +11,9 @@ LIVE_CANCELLED = Kind(
     "live_cancelled", _("A live session I registered for is cancelled"), "learning"
 )
 
-KINDS = (LIVE_REGISTERED, LIVE_WAITING, LIVE_REMINDER, LIVE_CANCELLED)
+# A payment that arrived when no place was left: checkout's "refund sent" follows.
+LIVE_PLACE_GONE = Kind(
+    "live_place_gone", _("My payment for a live session came when no place was left"), "money"
+)
+
+KINDS = (LIVE_REGISTERED, LIVE_WAITING, LIVE_REMINDER, LIVE_CANCELLED, LIVE_PLACE_GONE)

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from community.access import is_member
 from enrolment.selectors import enrolment_for
 
-from . import notices
+from . import notices, refund_policy
 from .errors import InvalidInput, NotAllowed
-from .models import LiveSession, Registration
+from .models import LiveSession, PlaceRefund, Registration
 
 
 def eligibility_refusal(user, session):
@@ -28,8 +28,9 @@ def eligibility_refusal(user, session):
     return None
 
 
-def _lock(session):
-    return LiveSession.objects.select_for_update().get(pk=session.pk)
+def lock(session_id):
+    """The session's row, held until the transaction ends (None if it is gone)."""
+    return LiveSession.objects.select_for_update().filter(pk=session_id).first()
 
 
 def _taken(session):
@@ -38,30 +39,28 @@ def _taken(session):
     ).count()
 
 
+def has_free_place(session):
+    return _taken(session) < session.capacity
+
+
 def register(*, user, session):
     """A place, or a place on the waiting list when the session is full."""
     refusal = eligibility_refusal(user, session)
     if refusal:
         raise NotAllowed(refusal)
     if not session.is_free:
-        raise InvalidInput(
-            _("Paying for a live session is not open yet. Ask the host about this session.")
-        )
+        raise InvalidInput(_("This session is paid: pay for your place from the session's page."))
     now = timezone.now()
     with transaction.atomic():
-        session = _lock(session)
-        if session.status != LiveSession.Status.SCHEDULED:
-            raise InvalidInput(_("This session is cancelled: registration is closed."))
-        if session.starts_at <= now:
-            raise InvalidInput(_("This session has started: registration is closed."))
+        session = lock(session.pk)
+        closed = closed_refusal(session, now)
+        if closed:
+            raise InvalidInput(closed)
         mine = Registration.objects.filter(session=session, user=user).first()
-        if mine is not None and mine.status != Registration.Status.CANCELLED:
-            raise InvalidInput(
-                _("You are already registered.")
-                if mine.status == Registration.Status.REGISTERED
-                else _("You are already on the waiting list.")
-            )
-        has_place = _taken(session) < session.capacity
+        held = held_refusal(mine)
+        if held:
+            raise InvalidInput(held)
+        has_place = has_free_place(session)
         status = Registration.Status.REGISTERED if has_place else Registration.Status.WAITING
         if mine is None:
             mine = Registration(session=session, user=user)
@@ -72,37 +71,79 @@ def register(*, user, session):
         mine.confirmation_sent_at = None
         mine.save()
         if has_place:
-            _confirm_after_commit(mine)
+            confirm_after_commit(mine)
         else:
             notices.waiting(session, user)
     return mine
 
 
-def cancel(*, user, session):
+def closed_refusal(session, now):
+    """Why nobody can get a place in this session any more, or None."""
+    if session.status != LiveSession.Status.SCHEDULED:
+        return _("This session is cancelled: registration is closed.")
+    if session.starts_at <= now:
+        return _("This session has started: registration is closed.")
+    return None
+
+
+def held_refusal(mine):
+    """Why this person cannot ask again: they hold a place or wait for one, or None."""
+    if mine is None or mine.status == Registration.Status.CANCELLED:
+        return None
+    if mine.status == Registration.Status.REGISTERED:
+        return _("You are already registered.")
+    return _("You are already on the waiting list.")
+
+
+def cancel(*, user, session, expect_refund=None):
     """The person gives up their place (or leaves the waiting list); the first on the
-    waiting list gets the place."""
+    waiting list gets the place. A paid place cancelled before the refund limit is
+    refunded in full, later not at all. `expect_refund` is what the page promised:
+    when the limit passed meanwhile, nothing is cancelled and the person is told."""
     now = timezone.now()
     with transaction.atomic():
-        session = _lock(session)
-        mine = Registration.objects.filter(
-            session=session,
-            user=user,
-            status__in=[Registration.Status.REGISTERED, Registration.Status.WAITING],
-        ).first()
+        session = lock(session.pk)
+        mine = (
+            Registration.objects.filter(
+                session=session,
+                user=user,
+                status__in=[Registration.Status.REGISTERED, Registration.Status.WAITING],
+            )
+            .select_related("order")
+            .first()
+        )
         if mine is None:
             raise InvalidInput(_("You are not registered for this session."))
         if session.starts_at <= now:
             raise InvalidInput(_("This session has started: it is too late to cancel."))
         had_place = mine.status == Registration.Status.REGISTERED
+        refunded = mine.order_id is not None and refund_policy.refunds_if_cancelled(session, now)
+        if expect_refund and mine.order_id is not None and not refunded:
+            raise InvalidInput(
+                _(
+                    "The refund limit passed while you were deciding: cancelling now gives "
+                    "no refund. Your place is kept; cancel again if you still want to."
+                )
+            )
         mine.status = Registration.Status.CANCELLED
         mine.cancelled_at = now
         mine.save(update_fields=["status", "cancelled_at"])
+        # What the page tells the person: the money coming back, if any.
+        mine.refund = None
+        if refunded:
+            mine.refund = refund_policy.owe(
+                order=mine.order,
+                session=session,
+                user=user,
+                reason=PlaceRefund.Reason.CANCELLED_IN_TIME,
+            )
         if had_place and session.status == LiveSession.Status.SCHEDULED:
-            _move_up(session, now)
+            move_up(session, now)
     return mine
 
 
-def _move_up(session, now):
+def move_up(session, now):
+    """Free places go to the waiting list, in order (only free sessions have one)."""
     free = session.capacity - _taken(session)
     if free <= 0:
         return
@@ -115,10 +156,10 @@ def _move_up(session, now):
         registration.status = Registration.Status.REGISTERED
         registration.registered_at = now
         registration.save(update_fields=["status", "registered_at"])
-        _confirm_after_commit(registration, promoted=True)
+        confirm_after_commit(registration, promoted=True)
 
 
-def _confirm_after_commit(registration, *, promoted=False):
+def confirm_after_commit(registration, *, promoted=False):
     from .tasks import send_confirmation
 
     registration_id = registration.pk

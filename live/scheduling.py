@@ -17,13 +17,21 @@ from core.page_locales import canonical
 from core.roles import is_moderator, teaches
 from course_pages.models import CoursePage
 
-from . import notices
+from . import notices, refund_policy
 from .errors import InvalidInput, NotAllowed
-from .models import MAX_CAPACITY, MAX_MINUTES, MIN_MINUTES, LiveSession, Registration
+from .models import (
+    MAX_CAPACITY,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    LiveSession,
+    PlaceRefund,
+    Registration,
+)
 
 MAX_TITLE_LENGTH = 120
 MAX_DESCRIPTION_LENGTH = 2000
 MAX_REFUND_HOURS = 168
+DEFAULT_REFUND_HOURS = 24
 FURTHEST_AHEAD = timedelta(days=366)
 
 
@@ -131,7 +139,7 @@ def schedule_session(
     course=None,
     group=None,
     price_xaf=0,
-    refund_hours=24,
+    refund_hours=DEFAULT_REFUND_HOURS,
     allow_recording=False,
 ):
     if course is not None:
@@ -185,7 +193,8 @@ def may_cancel(user, session):
 
 
 def cancel_session(*, by, session):
-    """The host (or a moderator) cancels: every registration ends and everyone is told."""
+    """The host (or a moderator) cancels: every registration ends, everyone is told, and
+    everyone who paid gets all of it back, whatever the refund limit says."""
     if not may_cancel(by, session):
         raise NotAllowed(_("Only the host can cancel this session."))
     now = timezone.now()
@@ -202,11 +211,38 @@ def cancel_session(*, by, session):
             Registration.objects.filter(
                 session=session,
                 status__in=[Registration.Status.REGISTERED, Registration.Status.WAITING],
-            ).select_related("user")
+            ).select_related("user", "order")
         )
         Registration.objects.filter(pk__in=[r.pk for r in told]).update(
             status=Registration.Status.CANCELLED, cancelled_at=now
         )
         for registration in told:
-            notices.session_cancelled(session, registration.user)
+            refund = _refund_all(session, registration)
+            notices.session_cancelled(
+                session, registration.user, refund_xaf=refund.amount_xaf if refund else 0
+            )
+        # Who paid, then cancelled too late for a refund: the class is not held, so
+        # their money goes back as well.
+        for registration in (
+            Registration.objects.filter(
+                session=session, status=Registration.Status.CANCELLED, order__isnull=False
+            )
+            .exclude(pk__in=[r.pk for r in told])
+            .exclude(order__in=PlaceRefund.objects.filter(session=session).values("order"))
+            .select_related("user", "order")
+        ):
+            refund = _refund_all(session, registration)
+            if refund is not None:
+                notices.session_cancelled(session, registration.user, refund_xaf=refund.amount_xaf)
     return session
+
+
+def _refund_all(session, registration):
+    if registration.order is None:
+        return None
+    return refund_policy.owe(
+        order=registration.order,
+        session=session,
+        user=registration.user,
+        reason=PlaceRefund.Reason.SESSION_CANCELLED,
+    )

@@ -1,6 +1,7 @@
 """Live-session jobs: the confirmation after a registration commits, the reminders
-24 hours and 15 minutes before, and fetching a session's recording. Each claims its
-work in the database first, so running twice (or on two workers) does it once."""
+24 hours and 15 minutes before, fetching a session's recording, and the refunds of paid
+places. Each claims its work in the database first, so running twice (or on two workers)
+does it, tells or pays once."""
 
 from datetime import timedelta
 
@@ -9,9 +10,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from checkout.errors import RefundError
+from checkout.models import Order, Payment
+from checkout.refunds import refund_payment
+from checkout.review import flag_for_review
+
 from . import notices, recordings
 from .errors import RoomError
-from .models import LiveSession, Registration, Reminder
+from .models import LiveSession, PlaceRefund, Registration, Reminder
 
 # (kind, how long before the start it goes, until when it still makes sense)
 REMINDERS = (
@@ -92,3 +98,57 @@ def fetch_recordings(session_id):
     """After the end or on "recording ready": fetch the session's recordings into lesson
     videos (never when the host did not allow recording)."""
     return recordings.fetch_all(session_id)
+
+
+# A provider that refuses a refund is asked again every REFUND_RETRY_SECONDS, then the
+# order is left to a person (checkout's review flag), as checkout does for its own.
+REFUND_RETRIES = 5
+REFUND_RETRY_SECONDS = 600
+
+
+@shared_task(bind=True, max_retries=REFUND_RETRIES, default_retry_delay=REFUND_RETRY_SECONDS)
+def refund_place(self, place_refund_id):
+    """Give back the money of a paid place through checkout's refund service, on
+    whatever provider took it, once."""
+    claimed = PlaceRefund.objects.filter(
+        pk=place_refund_id,
+        claimed_at__isnull=True,
+        refunded_at__isnull=True,
+        gave_up_at__isnull=True,
+    ).update(claimed_at=timezone.now())
+    if not claimed:
+        return "already handled"
+    place = PlaceRefund.objects.select_related("order").get(pk=place_refund_id)
+    order = place.order
+    payment = Payment.objects.filter(order=order, status=Payment.Status.PAID).first()
+    amount = min(place.amount_xaf, order.amount_xaf - order.refunded_xaf)
+    if payment is None or amount <= 0:
+        # A moderator refunded it by hand meanwhile: nothing is left to give back.
+        PlaceRefund.objects.filter(pk=place.pk).update(refunded_at=timezone.now())
+        return "nothing left to refund"
+    try:
+        refund_payment(
+            payment=payment,
+            amount_xaf=amount,
+            reason=f"live session {place.session_id}: {place.reason}",
+            requested_by=None,
+        )
+    except RefundError as error:
+        if self.request.retries >= self.max_retries:
+            _leave_to_a_person(place, error)
+            return "left for a refund by hand"
+        PlaceRefund.objects.filter(pk=place.pk).update(claimed_at=None)
+        raise self.retry(exc=error) from error
+    PlaceRefund.objects.filter(pk=place.pk).update(refunded_at=timezone.now())
+    return "refunded"
+
+
+def _leave_to_a_person(place, error):
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=place.order_id)
+        flag_for_review(
+            order,
+            f"Live session refund ({place.reason}) refused by the provider "
+            f"{REFUND_RETRIES + 1} times ({error.message}): refund by hand.",
+        )
+        PlaceRefund.objects.filter(pk=place.pk).update(gave_up_at=timezone.now())

@@ -13,6 +13,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from checkout.money import format_xaf
+
 from . import (
     data_saver,
     ending,
@@ -20,6 +22,7 @@ from . import (
     presence,
     ratings,
     recordings,
+    refund_policy,
     registration,
     scheduling,
     selectors,
@@ -81,6 +84,7 @@ def session_page(request, session_id):
         "may_cancel_session": scheduling.may_cancel(request.user, session)
         and session.status == LiveSession.Status.SCHEDULED,
         "cost": data_saver.cost(session.duration_minutes),
+        **_money(session),
     }
     if is_host or context["may_cancel_session"]:
         context["registrants"] = selectors.registrants(session)
@@ -91,6 +95,17 @@ def session_page(request, session_id):
     elif status == Registration.Status.REGISTERED:
         context["may_rate"] = ratings.may_rate(request.user, session)
     return render(request, "live/session.html", context)
+
+
+def _money(session):
+    """What a paid session costs and until when a cancelled place is refunded."""
+    if session.is_free:
+        return {}
+    return {
+        "price": session.price_label,
+        "refund_until": refund_policy.full_refund_until(session),
+        "refunds_now": refund_policy.refunds_if_cancelled(session),
+    }
 
 
 @login_required
@@ -127,14 +142,41 @@ def register(request, session_id):
 
 
 @login_required
-@require_POST
 def cancel(request, session_id):
+    """GET asks to confirm, saying whether the place's money comes back; POST cancels."""
     session = _session_or_404(request, session_id)
+    if request.method != "POST":
+        status = selectors.statuses_of(request.user, [session]).get(session.pk)
+        if status not in (Registration.Status.REGISTERED, Registration.Status.WAITING):
+            return _refused(
+                request, _("You are not registered for this session."), session=session, status=400
+            )
+        return render(
+            request,
+            "live/cancel.html",
+            {"session": session, "status": status, **_money(session)},
+        )
     try:
-        registration.cancel(user=request.user, session=session)
+        mine = registration.cancel(
+            user=request.user,
+            session=session,
+            expect_refund=request.POST.get("expect_refund") == "1",
+        )
     except LiveError as error:
         return _refused(request, error.message, session=session, status=400)
-    flash.success(request, _("Your registration is cancelled."))
+    if mine.refund is not None:
+        flash.success(
+            request,
+            _("Your place is cancelled. We are giving back %(amount)s; a message follows.")
+            % {"amount": format_xaf(mine.refund.amount_xaf)},
+        )
+    elif mine.order_id is not None:
+        flash.success(
+            request,
+            _("Your place is cancelled. It was past the refund limit: nothing is refunded."),
+        )
+    else:
+        flash.success(request, _("Your registration is cancelled."))
     return redirect("live:session", session.pk)
 
 
@@ -199,6 +241,8 @@ def schedule(request):
                 starts_at=form.starts_at(),
                 duration_minutes=data["duration_minutes"],
                 capacity=data["capacity"],
+                price_xaf=data["price_xaf"],
+                refund_hours=data["refund_hours"],
                 allow_recording=data["allow_recording"],
             )
         except LiveError as error:

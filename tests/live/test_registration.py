@@ -133,10 +133,11 @@ def test_cancelling_what_one_does_not_hold_is_refused(people):
     assert refused.value.message == "You are not registered for this session."
 
 
-def test_a_paid_session_is_not_open_for_registration_yet(people):
+def test_a_paid_session_is_registered_for_through_checkout_only(people):
     session = make_session(people, "class", price_xaf=2000)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as refused:
         registration.register(user=people["founder"], session=session)
+    assert refused.value.message.startswith("Cette séance est payante\u00a0: payez votre place")
     assert not Registration.objects.exists()
 
 
