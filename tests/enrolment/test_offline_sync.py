@@ -169,9 +169,7 @@ def test_malformed_actions_are_refused_clearly_and_change_nothing(
 
 
 @pytest.mark.django_db
-def test_a_lesson_no_longer_open_to_her_is_refused_and_she_is_told(
-    client, course_site, enrolled
-):
+def test_a_lesson_no_longer_open_to_her_is_refused_and_she_is_told(client, course_site, enrolled):
     client.force_login(enrolled)
     services.revoke(user=enrolled, course=course_site["course"])
 
@@ -226,7 +224,10 @@ def test_a_visitor_is_asked_to_log_in_not_sent_a_login_page(client, course_site)
     response = send(client, [done(course_site["reading"])])
 
     assert response.status_code == 401
-    assert response.json()["error"] == "Reconnectez-vous pour envoyer ce que vous avez fait hors ligne."
+    assert (
+        response.json()["error"]
+        == "Reconnectez-vous pour envoyer ce que vous avez fait hors ligne."
+    )
 
 
 @pytest.mark.django_db
@@ -268,9 +269,7 @@ def test_the_database_keeps_one_action_per_person_and_key(course_site, enrolled)
         OfflineAction.objects.create(**fields)
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL"
-)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_two_phones_sending_the_same_key_at_once_count_once(course_site, enrolled):
     from enrolment.offline_sync import apply_one
