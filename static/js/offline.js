@@ -233,7 +233,8 @@
 
   /* --- The "Saved for offline" page ------------------------------------------------- */
   function size(bytes) {
-    var value = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 1 }).format(Math.max(bytes / 1e6, 0.1));
+    var megabytes = Math.max(bytes / 1e6, 0.1);
+    var value = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: megabytes < 100 ? 1 : 0 }).format(megabytes);
     return shelf.dataset.msgSize.replace("{size}", value);
   }
 

@@ -161,13 +161,10 @@ self.addEventListener("fetch", function (event) {
 });
 
 /* --- 3. Saved lessons and the offline queue ----------------------------------------
-   static/js/offline.js saves a lesson into the cache "bsa-saved-<session>" (one name per
-   login, given by the server) with a record at /offline-saved/<lesson id> listing its
-   addresses; the page itself is stored last, so a copy cut short is never served.
-   Lesson media (videos, images, guides) are answered from saved copies first, video
-   byte ranges included. On each reconnection the page posts "bsa-online": the worker
-   asks the server which lessons may stay (enrolment.offline) and deletes the others,
-   every saved copy when logged out, then sends the queue of actions done offline. */
+   static/js/offline.js saves a lesson in "bsa-saved-<login>" with a record at
+   /offline-saved/<id>; its page goes in last, so a copy cut short is never served.
+   Lesson media answer from saved copies first (byte ranges too). On "bsa-online" the
+   worker sends the queue and deletes the saved lessons the server no longer lists. */
 var SAVED_MEDIA = /^\/(lesson-media|documents)\//;
 var RECORD = "/offline-saved/";
 var checkedAt = 0;
@@ -206,7 +203,7 @@ function savedMedia(request) {
   });
 }
 
-/* Deletes the saved lessons that are not listed, keeping files another kept lesson uses. */
+/* Drops unlisted lessons, keeping files a kept lesson shares. */
 function prune(name, allowed) {
   return caches.open(name).then(function (cache) {
     return cache.keys().then(function (requests) {
