@@ -10,7 +10,9 @@
     var worker = navigator.serviceWorker.controller;
     if (!worker || !navigator.onLine) { return; }
     var token = /(?:^|; )csrftoken=([^;]+)/.exec(document.cookie);
+    // The person behind the page: a new one (logged out or in) means check at once.
     worker.postMessage({ type: "bsa-online", force: force, csrf: token ? token[1] : "",
+      user: document.body.getAttribute("data-user-id") || "",
       entitlement: "/" + (document.documentElement.lang || "fr") + "/learn/offline/lessons/" });
   }
 

@@ -45,13 +45,15 @@
             return Promise.all(requests.filter(function (request) {
               return new URL(request.url).pathname.indexOf(RECORD) === 0;
             }).map(function (request) {
-              return cache.match(request).then(function (response) { return response.json(); })
-                .then(function (record) { return { record: record, cache: name }; });
+              return cache.match(request).then(function (response) {
+                // Gone meanwhile: the worker removes lessons that may not stay.
+                return response ? response.json().then(function (record) { return { record: record, cache: name }; }) : null;
+              });
             }));
           });
         });
       }));
-    }).then(function (lists) { return [].concat.apply([], lists); });
+    }).then(function (lists) { return [].concat.apply([], lists).filter(Boolean); });
   }
 
   function putRecord(cache, record) {
@@ -238,7 +240,7 @@
     return shelf.dataset.msgSize.replace("{size}", value);
   }
 
-  function drawShelf() {
+  function drawShelf(done) {
     var list = shelf.querySelector("[data-offline-list]");
     records().then(function (all) {
       list.replaceChildren();
@@ -257,10 +259,7 @@
         button.className = "btn-light";
         button.textContent = shelf.dataset.labelRemove;
         button.addEventListener("click", function () {
-          remove(entry, all).then(function () {
-            drawShelf();
-            say(shelf.querySelector("[data-offline-space]"), shelf.dataset.msgRemoved);
-          });
+          remove(entry, all).then(function () { drawShelf(shelf.dataset.msgRemoved); });
         });
         item.append(link, " · " + size(entry.record.bytes) + (entry.record.complete ? "" : " · " + shelf.dataset.msgIncomplete) + " ", button);
         list.append(item);
@@ -268,7 +267,7 @@
     });
     if (navigator.storage && navigator.storage.estimate) {
       navigator.storage.estimate().then(function (estimate) {
-        say(shelf.querySelector("[data-offline-space]"), shelf.dataset.msgUsed,
+        say(shelf.querySelector("[data-offline-space]"), (done ? done + " " : "") + shelf.dataset.msgUsed,
           { used: size(estimate.usage || 0), free: size((estimate.quota || 0) - (estimate.usage || 0)) });
       });
     }

@@ -168,6 +168,7 @@ self.addEventListener("fetch", function (event) {
 var SAVED_MEDIA = /^\/(lesson-media|documents)\//;
 var RECORD = "/offline-saved/";
 var checkedAt = 0;
+var checkedFor = null;
 
 function savedCopy(request) {
   return caches.keys().then(function (names) {
@@ -209,7 +210,7 @@ function prune(name, allowed) {
     return cache.keys().then(function (requests) {
       var records = requests.filter(function (r) { return new URL(r.url).pathname.indexOf(RECORD) === 0; });
       return Promise.all(records.map(function (r) {
-        return cache.match(r).then(function (response) { return response.json(); });
+        return cache.match(r).then(function (response) { return response ? response.json() : { urls: [] }; });
       })).then(function (lessons) {
         var keep = {};
         var drop = [];
@@ -308,8 +309,9 @@ self.addEventListener("message", function (event) {
   var data = event.data || {};
   if (data.type !== "bsa-online") { return; }
   var work = [flush(data.csrf).catch(function () { return null; })];
-  if (data.entitlement && (data.force || Date.now() - checkedAt > 15000)) {
+  if (data.entitlement && (data.force || data.user !== checkedFor || Date.now() - checkedAt > 15000)) {
     checkedAt = Date.now();
+    checkedFor = data.user;
     work.push(checkEntitlement(data.entitlement).catch(function () { return null; }));
   }
   event.waitUntil(Promise.all(work).then(function () {

@@ -40,7 +40,8 @@ SAVED_LESSON_IDS = """async () => {
     for (const request of await cache.keys()) {
       const path = new URL(request.url).pathname;
       if (path.startsWith("/offline-saved/")) {
-        const record = await (await cache.match(request)).json();
+        const response = await cache.match(request);  // the worker may be deleting it
+        const record = response ? await response.json() : {};
         if (record.complete) ids.push(record.id);
       }
     }
