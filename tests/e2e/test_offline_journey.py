@@ -6,9 +6,12 @@ a refund, the next reconnection removes her saved copies."""
 import uuid
 
 import pytest
+from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 
 from certificates.models import Certificate
+from course_pages.models import AcademyRendition
+from course_pages.offline import SAVED_IMAGE_FILTER
 from enrolment.models import LessonProgress, OfflineAction, QuizAttempt
 from enrolment.services import enrol, revoke
 
@@ -30,6 +33,10 @@ pytestmark = [
 
 NBSP = "\u00a0"
 SAVED = f"Enregistrée hors ligne{NBSP}: cette leçon s'ouvre sans réseau."
+CUT = (
+    "Enregistrement interrompu avant la fin (réseau perdu\u00a0?). "
+    "Touchez à nouveau\u00a0: ce qui est déjà enregistré est gardé."
+)
 QUEUED = f"Gardé sur votre téléphone{NBSP}: ce sera envoyé quand vous serez de nouveau en ligne."
 
 SAVED_LESSON_IDS = """async () => {
@@ -107,6 +114,22 @@ def test_a_student_learns_offline_and_her_work_counts_once_back_online(
     live_server, page, screenshot, course
 ):
     log_in(live_server, page, "linda@example.cm", "fr")
+
+    # The lesson's image cannot be fetched (the network dropped mid-save): the copy is
+    # marked unfinished and never served half; tapping again later finishes it.
+    page.goto(live_server.url + course["reading"].url)
+    controlled(page)
+    picture = AcademyRendition.objects.get(filter_spec=SAVED_IMAGE_FILTER).file
+    name, content = picture.name, picture.read()
+    picture.storage.delete(name)
+    page.get_by_role("button", name="Enregistrer hors ligne").click()
+    expect(page.locator("[data-offline-status]")).to_have_text(CUT)
+    page.context.set_offline(True)
+    page.goto(live_server.url + course["reading"].url)
+    expect(page.locator("main h1")).to_have_text("Vous êtes hors ligne")
+    page.context.set_offline(False)
+    picture.storage.save(name, ContentFile(content))
+
     save(page, live_server, course["reading"])
     screenshot("60-offline-lesson-saved-fr")
     save(page, live_server, course["quiz"])
