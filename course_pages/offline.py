@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.core.cache import cache
 from django.urls import reverse
+from wagtail.images.models import SourceImageIOError
 
 # The filter the data saver uses for lesson images (components/streamfield/blocks/).
 SAVED_IMAGE_FILTER = "width-360|format-webp|webpquality-40"
@@ -60,7 +61,10 @@ def build_offline_copy(lesson, request=None):
     copy = OfflineCopy(lesson=lesson.pk, page=lesson.get_url(request))
     copy.text_bytes = PAGE_SHELL_BYTES + len(str(lesson.summary).encode()) + _text_bytes(lesson)
     for image in _images(lesson):
-        rendition = image.get_rendition(SAVED_IMAGE_FILTER)
+        try:
+            rendition = image.get_rendition(SAVED_IMAGE_FILTER)
+        except SourceImageIOError:
+            continue  # the page shows no picture for it either ({% image %} says so)
         size = _size(rendition.file)
         copy.files.append({"url": rendition.url, "bytes": size})
         copy.image_bytes += size

@@ -130,6 +130,15 @@ def test_a_student_learns_offline_and_her_work_counts_once_back_online(
     page.context.set_offline(False)
     picture.storage.save(name, ContentFile(content))
 
+    # Her storage limit (Saved for offline page, kept on the phone) is said, not passed.
+    page.evaluate("localStorage.setItem('bsa-offline-settings', JSON.stringify({limitMb: 0.005}))")
+    page.goto(live_server.url + course["reading"].url)
+    page.get_by_role("button", name="Enregistrer hors ligne").click()
+    expect(page.locator("[data-offline-status]")).to_contain_text(
+        "Enregistrer cette leçon dépasserait votre limite de stockage"
+    )
+    page.evaluate("localStorage.removeItem('bsa-offline-settings')")
+
     save(page, live_server, course["reading"])
     screenshot("60-offline-lesson-saved-fr")
     save(page, live_server, course["quiz"])
