@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import data_saver
 from core.health import healthz
 from core.service_worker import service_worker
+from course_pages.offline_views import lesson_manifest
 from home import app_views
 from home.sitemaps import BilingualSitemap
 
@@ -34,9 +35,11 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("manifest.webmanifest", app_views.manifest, name="web_app_manifest"),
     path("offline/", app_views.offline, name="offline"),
+    path("offline/saved/", app_views.saved_offline, name="saved_offline"),
     path("data-saver/", data_saver.toggle, name="data_saver"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
+    path("learn/offline/lesson/<int:lesson_id>/", lesson_manifest, name="offline_lesson"),
     path("learn/", include("enrolment.urls")),
     path("teach/", include("enrolment.teaching_urls")),
     path("checkout/", include("checkout.urls")),

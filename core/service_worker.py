@@ -1,7 +1,7 @@
 """The site's one service worker, static/js/sw.js, served at /sw.js so its scope is the
 whole site. The file is written once; what it needs to know of this deployment (the
-offline page of each language, the core static files under their hashed names, the
-private prefixes) is put in front of it as ``self.BSA_OFFLINE``, and the cache version
+offline page and the saved-lessons page of each language, the core static files under
+their hashed names, the private prefixes) is put in front of it as ``self.BSA_OFFLINE``, and the cache version
 is a hash of the whole, so a deploy that changes any of them replaces the old caches."""
 
 import functools
@@ -18,7 +18,14 @@ from django.views.decorators.http import require_GET
 
 SERVICE_WORKER = "js/sw.js"
 # Fetched when the worker installs, so the offline page looks right with no network.
-PRECACHED_STATIC = ["css/site.css", "js/app.js", "img/favicon.svg"]
+PRECACHED_STATIC = [
+    "css/site.css",
+    "js/app.js",
+    "img/favicon.svg",
+    # What a lesson saved for offline needs to work: its player and its offline script.
+    "js/player.js",
+    "js/offline.js",
+]
 # Never stored by the worker, whatever their answers say.
 PRIVATE_PREFIXES = ["/admin/", "/lesson-media/", "/documents/", "/notifications/"]
 PRIVATE_LANGUAGE_PREFIXES = [
@@ -71,13 +78,15 @@ def _build_worker():
 
 def offline_config():
     languages = [code for code, _name in settings.LANGUAGES]
-    offline = {}
+    offline, saved = {}, []
     for code in languages:
         with translation.override(code):
             offline[code] = reverse("offline")
+            # The list of saved lessons is drawn by the phone: it must open offline too.
+            saved.append(reverse("saved_offline"))
     return {
         "offline": offline,
-        "precache": [static(path) for path in PRECACHED_STATIC],
+        "precache": [static(path) for path in PRECACHED_STATIC] + saved,
         "staticUrl": settings.STATIC_URL,
         "privatePrefixes": PRIVATE_PREFIXES
         + [f"/{code}/{part}" for code in languages for part in PRIVATE_LANGUAGE_PREFIXES],

@@ -215,3 +215,51 @@ class PeerReview(models.Model):
 
     def __str__(self):
         return f"{self.reviewer_id} → {self.submission_id}"
+
+
+class OfflineAction(models.Model):
+    """A learning action taken on the phone without network and sent later. The key the
+    phone made for it is unique per person, so a queue sent ten times counts once: a
+    replay finds this row and gets the same answer."""
+
+    class Kind(models.TextChoices):
+        LESSON_DONE = "lesson_done", _("Lesson marked as done")
+        QUIZ_ANSWER = "quiz_answer", _("Quiz answered")
+
+    class Outcome(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        REFUSED = "refused", _("Refused")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("student"),
+        on_delete=models.CASCADE,
+        related_name="offline_actions",
+    )
+    idempotency_key = models.UUIDField(_("key made by the phone"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind)
+    lesson = models.ForeignKey(
+        "course_pages.LessonPage",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    outcome = models.CharField(_("outcome"), max_length=8, choices=Outcome)
+    # What the student was told, in her language at the time: a replay tells it again.
+    message = models.CharField(_("message"), max_length=300, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    done_at = models.DateTimeField(_("done on the phone at"), null=True, blank=True)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("offline action")
+        verbose_name_plural = _("offline actions")
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "idempotency_key"], name="one_offline_action_per_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.kind} · {self.idempotency_key}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import offline_views, views
 
 app_name = "learning"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("reviews/<int:submission_id>/", views.peer_review, name="peer_review"),
     path("work/<int:submission_id>/", views.my_submission, name="my_submission"),
     path("photo/<int:photo_id>/", views.submission_photo, name="submission_photo"),
+    path("offline/lessons/", offline_views.entitlement, name="offline_entitlement"),
+    path("offline/sync/", offline_views.sync, name="offline_sync"),
 ]

@@ -60,3 +60,14 @@ def offline(request):
     response = render(request, "home/offline.html")
     patch_cache_control(response, public=True, max_age=OFFLINE_PAGE_MAX_AGE)
     return response
+
+
+@require_GET
+def saved_offline(request):
+    """The lessons kept on this phone, drawn by static/js/offline.js from the phone's own
+    storage: the page itself holds nothing personal, so it is the same for everybody and
+    the service worker keeps it to open offline."""
+    request.user = AnonymousUser()
+    response = render(request, "home/offline_saved.html")
+    patch_cache_control(response, public=True, max_age=OFFLINE_PAGE_MAX_AGE)
+    return response

@@ -15,9 +15,11 @@ from core.page_locales import localize_pages
 from core.text import fold
 from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
 from course_pages.forms import CoursePageForm
+from course_pages.offline import offline_copy
 from course_pages.prerequisites import find_prerequisite_cycle
 from enrolment import access
 from enrolment import page_context as learning
+from enrolment.offline import offline_session_id
 from enrolment.services import record_visit
 
 CARDS_PER_PAGE = 12
@@ -305,6 +307,10 @@ class LessonPage(Page):
         context["course"] = self.course
         context["lessons"] = siblings
         context["learning"] = learning.lesson_context(user=request.user, lesson=self)
+        if context["learning"]["enrolment"] is not None:
+            # Only her own enrolment lets a student keep a lesson on the phone.
+            context["offline_copy"] = offline_copy(self, request)
+            context["offline_session"] = offline_session_id(request)
         if index_here is not None:
             context["lesson_number"] = index_here + 1
             context["previous_lesson"] = siblings[index_here - 1] if index_here > 0 else None

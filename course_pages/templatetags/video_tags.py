@@ -17,6 +17,16 @@ def megabytes(size_in_bytes):
 
 
 @register.filter
+def download_size(size_in_bytes):
+    """'12 KB' under a megabyte (a text lesson), else as megabytes: decimal units."""
+    if size_in_bytes is None:
+        return ""
+    if size_in_bytes < 1_000_000:
+        return _("%(size)s KB") % {"size": max(-(-int(size_in_bytes) // 1000), 1)}
+    return megabytes(size_in_bytes)
+
+
+@register.filter
 def video_duration(seconds):
     """'4:05', or '1:02:09' past an hour."""
     if seconds is None:

@@ -1,0 +1,194 @@
+"""Learning offline on a 360x800 phone, in French: the student saves two lessons, loses
+the network, opens them, marks the first done and passes the quiz of the second; back
+online, the queue is sent once, the course is complete and the certificate follows. After
+a refund, the next reconnection removes her saved copies."""
+
+import uuid
+
+import pytest
+from django.core.files.base import ContentFile
+from playwright.sync_api import expect
+
+from certificates.models import Certificate
+from course_pages.models import AcademyRendition
+from course_pages.offline import SAVED_IMAGE_FILTER
+from enrolment.models import LessonProgress, OfflineAction, QuizAttempt
+from enrolment.services import enrol, revoke
+
+from ..conftest import make_person
+from ..course_pages.builders import (
+    build_site,
+    make_course,
+    make_instructor,
+    make_lesson,
+    make_lesson_media,
+)
+from ..enrolment.conftest import QUIZ
+from .helpers import log_in
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+NBSP = "\u00a0"
+SAVED = f"Enregistrée hors ligne{NBSP}: cette leçon s'ouvre sans réseau."
+CUT = (
+    "Enregistrement interrompu avant la fin (réseau perdu\u00a0?). "
+    "Touchez à nouveau\u00a0: ce qui est déjà enregistré est gardé."
+)
+QUEUED = f"Gardé sur votre téléphone{NBSP}: ce sera envoyé quand vous serez de nouveau en ligne."
+
+SAVED_LESSON_IDS = """async () => {
+  const names = (await caches.keys()).filter((name) => name.startsWith("bsa-saved-"));
+  const ids = [];
+  for (const name of names) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const path = new URL(request.url).pathname;
+      if (path.startsWith("/offline-saved/")) {
+        const response = await cache.match(request);  // the worker may be deleting it
+        const record = response ? await response.json() : {};
+        if (record.complete) ids.push(record.id);
+      }
+    }
+  }
+  return ids.sort((a, b) => a - b);
+}"""
+
+
+@pytest.fixture
+def course(db):
+    site = build_site()
+    _, instructor = make_instructor("aicha@example.cm", index=site["instructors"], title="Aïcha")
+    course = make_course(
+        site["catalogue"], instructor, title="Teint éclatant", slug="teint-eclatant", price_xaf=0
+    )
+    image = make_lesson_media()["image"]
+    reading = make_lesson(
+        course,
+        title="Hygiène",
+        slug="hygiene",
+        body=[
+            ("paragraph", "<p>Désinfectez vos pinceaux.</p>"),
+            (
+                "gallery",
+                {
+                    "title": "",
+                    "images": [
+                        {
+                            "type": "image",
+                            "value": {"image": image.pk, "caption": ""},
+                            "id": str(uuid.uuid4()),
+                        }
+                    ],
+                },
+            ),
+        ],
+    )
+    quiz = make_lesson(course, title="Le test", slug="le-test", body=[QUIZ])
+    student = make_person("linda@example.cm", first_name="Linda", is_student=True)
+    enrol(user=student, course=course)
+    return {"course": course, "reading": reading, "quiz": quiz, "student": student}
+
+
+def controlled(page):
+    """Waits until the site's service worker controls the page (first visit: reload once)."""
+    page.evaluate("navigator.serviceWorker.ready")
+    if not page.evaluate("Boolean(navigator.serviceWorker.controller)"):
+        page.reload()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    page.wait_for_function("Boolean(navigator.serviceWorker.controller)")
+
+
+def save(page, live_server, lesson):
+    page.goto(live_server.url + lesson.url)
+    controlled(page)
+    box = page.locator("section.offline-save")
+    expect(box).to_contain_text(f"Taille hors ligne{NBSP}:")
+    box.get_by_role("button", name="Enregistrer hors ligne").click()
+    expect(box.locator("[data-offline-status]")).to_have_text(SAVED)
+
+
+def test_a_student_learns_offline_and_her_work_counts_once_back_online(
+    live_server, page, screenshot, course
+):
+    log_in(live_server, page, "linda@example.cm", "fr")
+
+    # The lesson's image cannot be fetched (the network dropped mid-save): the copy is
+    # marked unfinished and never served half; tapping again later finishes it.
+    page.goto(live_server.url + course["reading"].url)
+    controlled(page)
+    picture = AcademyRendition.objects.get(filter_spec=SAVED_IMAGE_FILTER).file
+    name, content = picture.name, picture.read()
+    picture.storage.delete(name)
+    page.get_by_role("button", name="Enregistrer hors ligne").click()
+    expect(page.locator("[data-offline-status]")).to_have_text(CUT)
+    page.context.set_offline(True)
+    page.goto(live_server.url + course["reading"].url)
+    expect(page.locator("main h1")).to_have_text("Vous êtes hors ligne")
+    page.context.set_offline(False)
+    picture.storage.save(name, ContentFile(content))
+
+    # Her storage limit (Saved for offline page, kept on the phone) is said, not passed.
+    page.evaluate("localStorage.setItem('bsa-offline-settings', JSON.stringify({limitMb: 0.005}))")
+    page.goto(live_server.url + course["reading"].url)
+    page.get_by_role("button", name="Enregistrer hors ligne").click()
+    expect(page.locator("[data-offline-status]")).to_contain_text(
+        "Enregistrer cette leçon dépasserait votre limite de stockage"
+    )
+    page.evaluate("localStorage.removeItem('bsa-offline-settings')")
+
+    save(page, live_server, course["reading"])
+    screenshot("60-offline-lesson-saved-fr")
+    save(page, live_server, course["quiz"])
+
+    # No network: the saved lessons still open, whole.
+    page.context.set_offline(True)
+    page.goto(live_server.url + course["reading"].url)
+    expect(page.locator("main")).to_contain_text("Désinfectez vos pinceaux.")
+    picture = page.locator(".gallery img")
+    picture.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('.gallery img').naturalWidth > 0")
+
+    # Marked done offline: kept on the phone, said so.
+    page.click("form[action$='/done/'] button[type=submit]")
+    expect(page.locator("[data-offline-note]")).to_have_text(QUEUED)
+    screenshot("61-offline-done-queued-fr")
+
+    # The quiz, offline: answered, queued.
+    page.goto(live_server.url + course["quiz"].url)
+    quiz = page.locator("form[action*='/quiz/']")
+    for answer in ["Matifiante", "Éponge", "Pinceau"]:
+        quiz.get_by_label(answer, exact=True).check()
+    quiz.locator("button[type=submit]").click()
+    note = page.locator("[data-offline-note]")
+    expect(note).to_have_text(QUEUED)
+    assert not LessonProgress.objects.exists()
+
+    # Back online: the queue is sent, the student told, the course complete.
+    page.context.set_offline(False)
+    expect(note).to_have_text(f"Envoyé{NBSP}: quiz réussi avec 100 %.")
+    screenshot("62-offline-quiz-sent-fr")
+    assert LessonProgress.objects.count() == 2
+    assert QuizAttempt.objects.count() == 1
+    assert OfflineAction.objects.count() == 2
+    assert Certificate.objects.filter(user=course["student"]).count() == 1
+
+    # The "Saved for offline" page lists both lessons and the space they take.
+    page.goto(live_server.url + "/fr/offline/saved/")
+    saved = page.locator("[data-offline-list] li")
+    expect(saved).to_have_count(2)
+    expect(page.locator("[data-offline-space]")).to_contain_text("Espace utilisé sur ce téléphone")
+    screenshot("63-offline-saved-page-fr")
+    assert page.evaluate(SAVED_LESSON_IDS) == sorted([course["reading"].pk, course["quiz"].pk])
+
+    # Refunded: the next reconnection removes the saved copies.
+    revoke(user=course["student"], course=course["course"])
+    page.context.set_offline(True)
+    page.evaluate("window.dispatchEvent(new Event('offline'))")
+    page.context.set_offline(False)
+    page.wait_for_function(f"({SAVED_LESSON_IDS})().then((ids) => ids.length === 0)")
+    page.reload()
+    expect(saved).to_have_count(1)
+    expect(saved.first).to_contain_text("Aucune leçon n'est encore enregistrée")
