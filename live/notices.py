@@ -58,7 +58,7 @@ def _hello(person):
     return _("Hello %(name)s,") % {"name": person.first_name or person.email}
 
 
-def _message(session, person, *, subject, opening, attach=None):
+def _message(session, person, *, subject, opening, attach=None, sms=""):
     text = "\n".join(
         [
             _hello(person),
@@ -78,6 +78,7 @@ def _message(session, person, *, subject, opening, attach=None):
         text=text,
         url=session_path(session),
         attachments=attachments,
+        sms=sms,
     )
 
 
@@ -164,6 +165,10 @@ def _place_gone(session, person, amount_xaf):
         )
         + " "
         + _refund_sentence(amount_xaf),
+        sms=_(
+            "Beauty Skills Academy: no place was left for you in “%(title)s”; your payment is refunded."
+        )
+        % {"title": session.title},
     )
 
 

@@ -19,6 +19,7 @@ from .shared_build import (
     WorkerState,
     built_once_per_module,
     close_for_module,
+    close_kept_builds,
     needs_real_commits,
     open_for_module,
 )
@@ -52,6 +53,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # A test that commits empties the database when it ends: builds the previous file
+    # left open for this one must be rolled back before it starts, not read after it.
+    if needs_real_commits(item):
+        close_kept_builds()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     # The module's shared builds stay open for the next test file when it reads the same.
@@ -59,8 +68,10 @@ def pytest_runtest_teardown(item, nextitem):
     # Django empties the database after a test that commits and fills it again only
     # before the next such test; files run in any order here, so fill it again at once.
     result = yield
-    # With no next test the session is over and the test database already gone.
+    # With no next test the session is over and the test database already gone. Builds
+    # kept open for the next file would be overwritten: roll them back first.
     if needs_real_commits(item) and nextitem is not None:
+        close_kept_builds()
         with item.config.stash[blocking_manager_key].unblock():
             for connection in connections.all():
                 contents = getattr(connection, "_test_serialized_contents", None)

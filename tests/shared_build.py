@@ -120,7 +120,7 @@ class WorkerState:
     next_item = None
 
 
-def _close_kept():
+def close_kept_builds():
     if WorkerState.builds is not None:
         WorkerState.builds.close()
         WorkerState.builds = None
@@ -135,7 +135,7 @@ def open_for_module(request):
     names = _names_for(request.module, request.session.items)
     kept = WorkerState.builds
     if kept is not None and (kept.names != names or not kept.data):
-        _close_kept()
+        close_kept_builds()
     if names is None:
         return None
     if WorkerState.builds is None:
@@ -160,7 +160,7 @@ def close_for_module(request):
         and _names_for(following.module, request.session.items) == kept.names
     ):
         return
-    _close_kept()
+    close_kept_builds()
 
 
 def built_once_per_module(build, name):
