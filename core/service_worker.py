@@ -22,9 +22,10 @@ PRECACHED_STATIC = [
     "css/site.css",
     "js/app.js",
     "img/favicon.svg",
-    # What a lesson saved for offline needs to work: its player and its offline script.
+    # What a lesson saved for offline needs to work: its player, offline script and styles.
     "js/player.js",
     "js/offline.js",
+    "css/offline.css",
 ]
 # Never stored by the worker, whatever their answers say.
 PRIVATE_PREFIXES = ["/admin/", "/lesson-media/", "/documents/", "/notifications/"]
