@@ -5,7 +5,6 @@ ends the session, sees who came, and adds the recording to her course as a draft
 lesson in one click. Then a paid place bought with the sandbox phone, and a waiting
 list that moves up when someone cancels."""
 
-import re
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -70,7 +69,9 @@ def speaks(site, language, *emails):
 
 
 def move_start(session, **from_now):
-    LiveSession.objects.filter(pk=session.pk).update(starts_at=timezone.now() + timedelta(**from_now))
+    LiveSession.objects.filter(pk=session.pk).update(
+        starts_at=timezone.now() + timedelta(**from_now)
+    )
 
 
 def schedule_through_the_form(live_server, page, site, language):
@@ -150,6 +151,7 @@ def test_a_class_is_scheduled_held_in_the_sandbox_room_and_its_recording_becomes
     panel = page.locator("section.host-panel")
     expect(panel.get_by_role("heading", name=words["attendance"])).to_be_visible()
     expect(panel).to_contain_text("Nadia")
+    panel.get_by_role("heading", name=words["attendance"]).scroll_into_view_if_needed()
     screenshot(f"live-attendance-{language}")
 
     # The recording is fetched (the end started it; running it again fetches nothing more).
@@ -160,11 +162,14 @@ def test_a_class_is_scheduled_held_in_the_sandbox_room_and_its_recording_becomes
     # One click: a draft lesson of the course holding the video.
     page.reload()
     page.get_by_role("button", name=words["add"]).click()
-    expect(page.locator(f"a[href$='/admin/pages/{_lesson_of(recording).pk}/edit/']")).to_have_count(
-        2
-    )
+    # The message and the recording's panel both link to the lesson's editor.
+    lesson_links = page.locator("main a[href*='/admin/pages/'][href$='/edit/']")
+    expect(lesson_links).to_have_count(2)
+    expect(page.get_by_role("button", name=words["add"])).to_have_count(0)
+    lesson_links.last.scroll_into_view_if_needed()
     screenshot(f"live-recording-lesson-{language}")
     lesson = _lesson_of(recording)
+    expect(lesson_links.first).to_have_attribute("href", f"/admin/pages/{lesson.pk}/edit/")
     assert not lesson.live and lesson.get_parent().pk == site["course"].pk
     (block,) = lesson.body
     assert block.block_type == "video" and block.value["video"].pk == recording.video_id
