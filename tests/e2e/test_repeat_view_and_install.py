@@ -97,7 +97,7 @@ def test_repeat_views_cost_at_most_10_kb(live_server, meter, e2e_browser):
         print(f"{name:<17} {weights[(name, 'data saver')]:>10} {weights[(name, 'normal')]:>8}")
     over = {key: weight for key, weight in weights.items() if weight > REPEAT_VIEW_BUDGET}
     for key in over:
-        print(key, details[key])
+        print(key, details[key])  # which answers went over, to find out why
     assert not over, f"repeat views over {REPEAT_VIEW_BUDGET} bytes: {over}"
 
 
