@@ -17,6 +17,8 @@ UNPREFIXED_PATHS = (
     "/static/",
     "/media/",
     "/notifications/",
+    # One worker for every language: no Vary: Accept-Language to defeat its 304.
+    "/sw.js",
 )
 
 

@@ -50,7 +50,9 @@ class PrivateResponseMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not _chose_a_policy(response):
+        # The policy first: an answer that chose one (the service worker, public
+        # images) must not load the session, which would add Vary: Cookie to it.
+        if not _chose_a_policy(response) and user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
 

@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_GET
 
 SERVICE_WORKER = "js/sw.js"
@@ -46,11 +47,17 @@ PRIVATE_LANGUAGE_PREFIXES = [
 def service_worker(request):
     """A worker's scope is at most its own folder unless the server allows more.
     Browsers check for a new worker at most daily whatever the cache says; no-cache
-    makes each check fetch the current one."""
-    response = HttpResponse(_worker_source(), content_type="text/javascript; charset=utf-8")
+    makes each check ask for the current one, and the ETag lets an unchanged worker
+    answer 304 in a few hundred bytes instead of 15 KB on each page a phone opens."""
+    source = _worker_source()
+    response = HttpResponse(source, content_type="text/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
-    response["Cache-Control"] = "no-cache"
-    return response
+    # Public: the same file for everyone, so no session is loaded (no Vary: Cookie).
+    response["Cache-Control"] = "public, no-cache"
+    etag = '"' + hashlib.sha256(source).hexdigest()[:16] + '"'
+    response["ETag"] = etag
+    # The 304 keeps the Cache-Control above, so it too stays clear of the session.
+    return get_conditional_response(request, etag=etag, response=response)
 
 
 def _worker_source():

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: trims 304 answers once every other middleware has added its headers.
     "core.not_modified.SlimNotModifiedMiddleware",
+    # Next: compresses the page once every inner middleware has written it.
+    "core.compression.TextGZipMiddleware",
     "core.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.SiteCSPMiddleware",

@@ -98,3 +98,27 @@ def test_every_page_registers_the_worker_for_visitors_too(client, site_pages):
     page = client.get("/fr/").content.decode()
 
     assert f'<script src="{static("js/app.js")}" defer></script>' in page
+
+
+def test_an_unchanged_worker_answers_304_to_the_browsers_update_check(client):
+    """Chromium asks for the worker again on the pages a phone opens: an unchanged one
+    costs a few hundred bytes. Same file for everyone, signed in or not: no Vary on the
+    cookie or the language, which would make the browser fetch it whole again."""
+    first = client.get("/sw.js")
+    assert "Cookie" not in first.get("Vary", "")
+    assert "Accept-Language" not in first.get("Vary", "")
+
+    again = client.get("/sw.js", headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["Cache-Control"] == "public, no-cache"
+
+
+def test_pages_and_the_worker_go_out_gzipped_to_browsers_that_accept_it(client):
+    worker = client.get("/sw.js", headers={"Accept-Encoding": "gzip, deflate, br"})
+    plain = client.get("/sw.js")
+
+    assert worker["Content-Encoding"] == "gzip"
+    assert len(worker.content) < len(plain.content) / 2
+    assert "Content-Encoding" not in plain

@@ -295,7 +295,7 @@ def test_the_service_worker_is_served_from_the_root(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/javascript")
     assert response["Service-Worker-Allowed"] == "/"
-    assert response["Cache-Control"] == "no-cache"
+    assert response["Cache-Control"] == "public, no-cache"
     assert b'addEventListener("push"' in response.content
     assert b'addEventListener("notificationclick"' in response.content
 
