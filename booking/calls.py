@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.public_urls import absolute_url
+
 from .errors import CallClosed, NotAllowed
 from .models import Booking
 from .video_rooms import CallPass, video_rooms
@@ -83,4 +85,4 @@ def join_path(booking):
 
 def join_link(booking):
     """Our join view in full, for e-mails and calendars; never the room itself."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + join_path(booking)
+    return absolute_url(join_path(booking))

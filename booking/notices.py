@@ -6,7 +6,6 @@ claim the booking first (see booking.tasks), so nothing is queued twice."""
 
 from functools import partial
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from checkout.money import format_xaf
+from core.public_urls import absolute_url
 from notifications.services import Message, notify
 
 from . import calls, ics
@@ -168,7 +168,7 @@ def _bookings_path(is_professional):
 
 
 def _bookings_url(is_professional):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + _bookings_path(is_professional)
+    return absolute_url(_bookings_path(is_professional))
 
 
 def calendar_for(booking, *, cancelled=False):

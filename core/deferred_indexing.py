@@ -12,6 +12,7 @@ import threading
 from contextlib import contextmanager
 
 from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_save
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
@@ -42,13 +43,14 @@ def _flush(pending, searched, referenced):
         model = apps.get_model(label)
         if model not in searched and model not in referenced:
             continue
-        if not model._default_manager.filter(pk=pk).exists():
-            continue  # saved, then deleted inside the block: nothing to index
         app_label, model_name = label.split(".")
-        if model in searched:
-            insert_or_update_object_task.call(app_label, model_name, pk)
-        if model in referenced:
-            update_reference_index_task.call(app_label, model_name, pk)
+        try:
+            if model in searched:
+                insert_or_update_object_task.call(app_label, model_name, pk)
+            if model in referenced:
+                update_reference_index_task.call(app_label, model_name, pk)
+        except ObjectDoesNotExist:
+            continue  # saved, then deleted inside the block: nothing to index
 
 
 @contextmanager

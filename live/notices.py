@@ -4,7 +4,6 @@ list, the reminders, the cancellation."""
 
 from functools import partial
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from checkout.money import format_xaf
 from core.calendar_files import event
+from core.public_urls import absolute_url
 from notifications.services import Message, notify
 
 from .notification_kinds import (
@@ -35,7 +35,7 @@ def session_path(session):
 
 
 def session_url(session):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + session_path(session)
+    return absolute_url(session_path(session))
 
 
 def calendar_file(session, *, cancelled=False):

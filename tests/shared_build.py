@@ -101,14 +101,16 @@ def _names_for(module, items):
     """The builds the tests of `module` share, in a fixed order (None when none)."""
     if module not in _names_by_module:
         own = [item for item in items if item.module is module]
-        names = [
-            name
-            for name in _BUILDERS
-            if any(_reads_shared(item, name) and not needs_real_commits(item) for item in own)
-        ]
-        if _has_django_test_case(module, items):
-            names = []
-        _names_by_module[module] = tuple(names) or None
+        names = (
+            ()
+            if _has_django_test_case(module, own)
+            else tuple(
+                name
+                for name in _BUILDERS
+                if any(_reads_shared(item, name) and not needs_real_commits(item) for item in own)
+            )
+        )
+        _names_by_module[module] = names or None
     return _names_by_module[module]
 
 

@@ -20,6 +20,8 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from core.public_urls import absolute_url
+
 from ..errors import ForgedCallback, InvalidCallback
 
 END_SALT = "live.bbb-end-callback"
@@ -37,8 +39,7 @@ class Stay:
 
 
 def _absolute(path):
-    origin = settings.LIVE_PUBLIC_BASE_URL or settings.WAGTAILADMIN_BASE_URL
-    return origin.rstrip("/") + path
+    return absolute_url(path, origin=settings.LIVE_PUBLIC_BASE_URL)
 
 
 def end_token(meeting_id):
