@@ -8,10 +8,11 @@ import re
 import threading
 from base64 import b64decode
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
 from requests.structures import CaseInsensitiveDict
+
+from tests.loopback_server import LoopbackServer, QuietHandler
 
 SLOW = "slow"  # answer after `slow_seconds`, longer than the client's timeout
 SERVER_ERROR = "500"  # a 500, nothing done
@@ -38,32 +39,21 @@ class FakeProviderServer:
         self._faults = []  # (kind, path prefix)
         self._lock = threading.Lock()
         self._release = threading.Event()
-        self._server = None
-        self._thread = None
+        self._server = LoopbackServer(_Handler, self)
 
     # --- Running -------------------------------------------------------------------------
 
     def start(self):
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self._server.daemon_threads = True
-        self._server.block_on_close = False
-        self._server.fake = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
+        self._server.start()
         return self
 
     def stop(self):
         self._release.set()  # wake any slow answer still waiting
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        self._server.stop()
 
     @property
     def url(self):
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return self._server.origin
 
     # --- Controls and records -------------------------------------------------------------
 
@@ -127,7 +117,7 @@ def json_object(body):
     return data if isinstance(data, dict) else {}
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     def do_GET(self):
         self._handle("GET")
 
@@ -152,15 +142,4 @@ class _Handler(BaseHTTPRequestHandler):
             fake._release.wait(fake.slow_seconds)
         status, answer = fake.fault_answer(fault) or fake.answer(method, self.path, headers, body)
         payload, content_type = fake.encode(answer)
-        try:
-            self.send_response(status)
-            if content_type:
-                self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-        except OSError:
-            pass  # the client gave up (slow answers): nothing to tell it
-
-    def log_message(self, format, *args):
-        pass
+        self.send_body(status, payload, content_type)

@@ -6,11 +6,11 @@ room (the one asked for, or "*"), nbf and exp. A good token gets 200 and a JSON 
 who entered which room; anything else gets 403 and the reason, like a refused login."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import jwt
+
+from tests.loopback_server import LoopbackServer, QuietHandler
 
 DOMAIN = "meet.academy.test"
 APP_ID = "beauty-skills-academy"
@@ -37,34 +37,15 @@ class FakeJitsi:
         self.jaas_keys = jaas_keys or {}
         self.entered = []  # {"room", "id", "name", "moderator"}
         self.refused = []  # reasons
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                status, answer = fake.answer(self.path)
-                body = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(
-            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self.server = LoopbackServer(_Handler, self)
+        self.url = self.server.origin
 
     def __enter__(self):
-        self.thread.start()
+        self.server.start()
         return self
 
     def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.stop()
 
     def answer(self, path):
         parts = urlsplit(path)
@@ -128,3 +109,9 @@ class FakeJitsi:
         if claims["room"] != "*" and claims["room"].lower() != room:
             raise Refused("token not for this room")
         return claims
+
+
+class _Handler(QuietHandler):
+    def do_GET(self):
+        status, answer = self.server.fake.answer(self.path)
+        self.send_body(status, json.dumps(answer).encode(), "application/json")

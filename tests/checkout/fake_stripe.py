@@ -10,8 +10,9 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
+
+from tests.loopback_server import LoopbackServer, QuietHandler
 
 API_KEY = "sk_test_fake_key"
 WEBHOOK_SECRET = "whsec_test_fake_secret"
@@ -41,31 +42,21 @@ class FakeStripe:
         self._replays = {}
         self._lock = threading.Lock()
         self._release = threading.Event()
-        self._server = None
-        self._thread = None
+        self._server = LoopbackServer(_Handler, self)
 
     # --- Running -------------------------------------------------------------------------
 
     def start(self):
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self._server.fake = self
-        # A short poll interval keeps shutdown() (once per test) quick.
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-        self._thread.start()
+        self._server.start()
         return self
 
     def stop(self):
         self._release.set()  # wake any slow answer still waiting
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        self._server.stop()
 
     @property
     def url(self):
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return self._server.origin
 
     # --- Controls ---------------------------------------------------------------------
 
@@ -208,7 +199,7 @@ class FakeStripe:
         return 200, dict(refund)
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     def do_GET(self):
         self._handle("GET")
 
@@ -231,18 +222,9 @@ class _Handler(BaseHTTPRequestHandler):
             text = json.dumps(payload)
         if fake.fault == SLOW:
             fake._release.wait(fake.slow_seconds)
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(text.encode())))
-            self.send_header("Request-Id", _new_id("req"))
-            self.end_headers()
-            self.wfile.write(text.encode())
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up waiting (the "slow" fault)
-
-    def log_message(self, format, *args):
-        pass
+        self.send_body(
+            status, text.encode(), "application/json", headers=[("Request-Id", _new_id("req"))]
+        )
 
 
 def unflatten(pairs):

@@ -14,16 +14,16 @@ them, as the real server sends them later and from elsewhere. A recorded meeting
 
 import hashlib
 import json
-import threading
 import time
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 from xml.sax.saxutils import escape
 
 import jwt
 import requests
+
+from tests.loopback_server import LoopbackServer, QuietHandler
 
 SECRET = "fake-bbb-shared-secret"
 PREFIX = "/bigbluebutton/api/"
@@ -59,34 +59,16 @@ class FakeBigBlueButton:
         self.refused = []
         self.outbox = []  # (method, url, headers, body): callbacks not delivered yet
         self.downloads = []  # recordIDs whose file was served
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                if self.path.startswith(PLAYBACK):
-                    return fake.serve_recording(self)
-                status, body = fake.answer(self.path)
-                self.send_response(status)
-                self.send_header("Content-Type", "text/xml; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.server = LoopbackServer(_Handler, self)
+        self.origin = self.server.origin
         self.url = self.origin + PREFIX.rstrip("/")
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self):
-        self.thread.start()
+        self.server.start()
         return self
 
     def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.stop()
 
     def checksum_ok(self, call, raw_query):
         query, _sep, given = raw_query.rpartition("&checksum=")
@@ -212,17 +194,9 @@ class FakeBigBlueButton:
         record_id, _sep, name = handler.path[len(PLAYBACK) :].partition("/")
         known = {r for found in self.recordings.values() for r, _url, _minutes in found}
         if name != VIDEO_FILE or record_id not in known or self.recording_file is None:
-            handler.send_response(404)
-            handler.send_header("Content-Length", "0")
-            handler.end_headers()
-            return
+            return handler.send_body(404)
         self.downloads.append(record_id)
-        body = self.recording_file.read_bytes()
-        handler.send_response(200)
-        handler.send_header("Content-Type", "video/mp4")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
+        handler.send_body(200, self.recording_file.read_bytes(), "video/mp4")
 
     def call_getMeetingInfo(self, params):
         meeting = self.meetings.get(params.get("meetingID"))
@@ -247,3 +221,12 @@ class FakeBigBlueButton:
             for record_id, url, minutes in found
         )
         return _xml("SUCCESS", recordings=recordings)
+
+
+class _Handler(QuietHandler):
+    def do_GET(self):
+        fake = self.server.fake
+        if self.path.startswith(PLAYBACK):
+            return fake.serve_recording(self)
+        status, body = fake.answer(self.path)
+        self.send_body(status, body, "text/xml; charset=utf-8")
