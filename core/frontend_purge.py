@@ -82,13 +82,13 @@ class NginxPurgeBackend(HTTPBackend):
         parts = urlsplit(url)
         target = urlunsplit((self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""))
         for variant in NGINX_VARIANTS:
-            request = Request(
+            # The scheme and address are the configured purge listener's.
+            request = Request(  # noqa: S310
                 target,
                 method="PURGE",
                 headers={"Host": self.host, "X-Edge-Variant": variant},
             )
             try:
-                # The scheme and address are the configured purge listener's.
                 with urlopen(request, timeout=self.timeout) as response:  # noqa: S310
                     logger.info("purged %s (%s): %s", parts.path, variant, response.status)
             except OSError as error:
