@@ -221,3 +221,10 @@ def test_another_query_string_is_another_page(edge):
 
     assert get(edge, "/fr/annuaire/?q=ongles")[0] == "MISS"
     assert get(edge, "/fr/annuaire/?q=tresses")[0] == "HIT"
+
+
+def test_the_bench_can_reach_the_app_behind_the_cache_from_this_host(edge):
+    get(edge, "/fr/cours/f/")
+
+    assert get(edge, "/fr/cours/f/", headers={"X-Edge-Bypass": "1"})[0] == "BYPASS"
+    assert get(edge, "/fr/cours/f/")[0] == "HIT"
