@@ -14,6 +14,7 @@ switched off by restarting the app servers (prod-smoke.sh does that between them
 Rows are kept in SMOKE_BENCH_RESULTS (a JSON file) between the phases. SMOKE_BASE_URL,
 SMOKE_CA_FILE and the production environment come from prod-smoke.sh."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -31,6 +32,7 @@ django.setup()
 import requests  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from realtime import cookie, person  # noqa: E402
+from websockets.exceptions import ConnectionClosed  # noqa: E402
 from websockets.sync.client import connect  # noqa: E402
 
 from accounts.models import User  # noqa: E402
@@ -224,28 +226,30 @@ class IdleSockets:
 
     def _open_one(self, headers):
         for _ in range(self.count // 10):
-            try:
+            # A socket that cannot open is simply not counted as opened.
+            with contextlib.suppress(OSError, TimeoutError):
                 self.sockets.append(
                     connect(self.url, ssl=self.tls, additional_headers=headers, open_timeout=30)
                 )
-            except (OSError, TimeoutError):
-                pass
 
     def still_open(self):
-        held = 0
+        held = sum(1 for ws in self.sockets if answers_a_ping(ws))
         for ws in self.sockets:
-            try:
-                ws.send(json.dumps({"type": "ping"}))
-                deadline = time.monotonic() + 10
-                while json.loads(ws.recv(timeout=10))["type"] != "pong":
-                    if time.monotonic() > deadline:
-                        raise TimeoutError
-                held += 1
-            except Exception:  # noqa: BLE001 - a closed or silent socket is not held
-                pass
-            finally:
-                ws.close()
+            ws.close()
         return held
+
+
+def answers_a_ping(ws):
+    """A closed or silent socket was not held."""
+    try:
+        ws.send(json.dumps({"type": "ping"}))
+        deadline = time.monotonic() + 10
+        while json.loads(ws.recv(timeout=10))["type"] != "pong":
+            if time.monotonic() > deadline:
+                return False
+    except (OSError, TimeoutError, ConnectionClosed):
+        return False
+    return True
 
 
 def main():
