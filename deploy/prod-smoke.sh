@@ -201,7 +201,7 @@ SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" \
 if [ "$EDGE_CACHE" != off ]; then
   log "nginx page cache: a second view is a HIT, a publish purges it"
   SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" \
-    FRONTEND_CACHE_PURGE_URL="$PURGE_URL" \
+    FRONTEND_CACHE_PURGE_URL="$PURGE_URL" LOG_LEVEL=WARNING \
     "$BIN/python" deploy/smoke/edge_cache.py "$RUN_DIR/site.json"
 fi
 

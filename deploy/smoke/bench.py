@@ -170,19 +170,25 @@ class Bench:
 
     def table(self):
         saved = json.loads(self.results.read_text())
-        print("\n  | measure | page | clients | req/s | p50 | p95 | p99 | goal | met |")
-        print("  | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        print("\n  | measure | page | clients | req/s | p50 | p95 | p99 | errors | goal | met |")
+        print("  | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for row in saved["rows"]:
             goal, met = goal_for(row)
             print(
                 f"  | {row['measure']} | {row['page']} | {row['clients']} | {row['rps']:.0f}"
                 f" | {row['p50_ms']:.0f} ms | {row['p95_ms']:.0f} ms | {row['p99_ms']:.0f} ms"
-                f" | {goal} | {'yes' if met else 'NO'} |"
+                f" | {row['errors']} | {goal} | {'yes' if met else 'NO'} |"
             )
 
 
 def goal_for(row):
-    """The issue's goal for this row, and whether the row meets it."""
+    """The issue's goal for this row, and whether the row meets it (never when no
+    request was answered within the run)."""
+    goal, met = goal_of(row)
+    return goal, met and row["requests"] > 0 and not row["errors"]
+
+
+def goal_of(row):
     today = TODAY.get(row["page"])
     if row["measure"] in ("nginx cache hit", "app cache hit"):
         goal, met = "p95 ≤ 50 ms", row["p95_ms"] <= 50
