@@ -44,7 +44,7 @@ class FakeApp(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Cookie, Save-Data")
+        self.send_header("Vary", "Accept-Language" if self.path == "/" else "Cookie, Save-Data")
         if self.path.startswith("/private/"):
             self.send_header("Cache-Control", "private, no-store")
         elif self.path.startswith("/fr/with-cookie/"):
@@ -228,3 +228,9 @@ def test_the_bench_can_reach_the_app_behind_the_cache_from_this_host(edge):
 
     assert get(edge, "/fr/cours/f/", headers={"X-Edge-Bypass": "1"})[0] == "BYPASS"
     assert get(edge, "/fr/cours/f/")[0] == "HIT"
+
+
+def test_an_answer_that_varies_by_language_is_never_kept(edge):
+    get(edge, "/", headers={"Accept-Language": "en"})
+
+    assert get(edge, "/", headers={"Accept-Language": "fr"})[0] == "MISS"
