@@ -85,11 +85,13 @@ e2e: venv system-deps
 bench: venv
 	$(BIN)/python -m pytest tests/bench -s $(PYTEST_ARGS)
 
-# Debian packages for the production shape on loopback: nginx (load balancer),
-# openssl (its certificate), wrk (load figures), curl. Installed once.
+# Debian packages for the production shape on loopback: nginx (load balancer and page
+# cache) with its cache-purge module, openssl (its certificate), wrk (load figures),
+# curl. Installed once.
 prod-deps:
 	@missing=""; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	[ -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so ] || missing="$$missing libnginx-mod-http-cache-purge"; \
 	command -v openssl >/dev/null || missing="$$missing openssl"; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	command -v curl >/dev/null || missing="$$missing curl"; \

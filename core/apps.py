@@ -10,5 +10,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .admin_ui import register_yes_no_filters
+        from .frontend_purge import connect_signals
 
         register_yes_no_filters()
+        connect_signals()

@@ -82,9 +82,9 @@ wait_for() {
   return 1
 }
 
-read -r S3_PORT APP1_PORT APP2_PORT LB_PORT ASGI1_PORT ASGI2_PORT < <("$BIN/python" - <<'EOF'
+read -r S3_PORT APP1_PORT APP2_PORT LB_PORT ASGI1_PORT ASGI2_PORT PURGE_PORT < <("$BIN/python" - <<'EOF'
 import socket
-sockets = [socket.socket() for _ in range(6)]
+sockets = [socket.socket() for _ in range(7)]
 for s in sockets:
     s.bind(("127.0.0.1", 0))
 print(*(s.getsockname()[1] for s in sockets))
@@ -119,6 +119,10 @@ export RATELIMIT_SEARCH=1000000/m
 CERTIFICATE_SIGNING_KEY="$("$BIN/python" -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')"
 export CERTIFICATE_SIGNING_KEY
 mkdir -p "$EMAIL_FILE_PATH"
+# nginx's page cache (SMOKE_EDGE_CACHE=off leaves it out) and where a publish purges it;
+# given to the processes that publish, not to load_demo (nginx is not up yet).
+EDGE_CACHE="${SMOKE_EDGE_CACHE:-edge_pages}"
+PURGE_URL="http://127.0.0.1:$PURGE_PORT"
 
 log "S3 server (moto) on 127.0.0.1:$S3_PORT"
 start s3 "$BIN/moto_server" -H 127.0.0.1 -p "$S3_PORT"
@@ -134,17 +138,27 @@ COLLECTSTATIC_PID=$!
 "$BIN/python" manage.py migrate --noinput -v 0
 wait "$COLLECTSTATIC_PID"
 log "Celery worker and beat"
-start worker "$BIN/celery" -A cms worker --loglevel=INFO --concurrency=2 --without-gossip --without-mingle
+FRONTEND_CACHE_PURGE_URL="$PURGE_URL" start worker "$BIN/celery" -A cms worker --loglevel=INFO --concurrency=2 --without-gossip --without-mingle
 start beat "$BIN/celery" -A cms beat --loglevel=INFO --schedule="$RUN_DIR/celerybeat-schedule"
 log "demo content (images and guides go to the bucket)"
 "$BIN/python" manage.py load_demo >"$RUN_DIR/load_demo.log" 2>&1
 "$BIN/python" deploy/smoke/describe_site.py >"$RUN_DIR/site.json"
 
+# start_app_servers [NAME=VALUE...]: both gunicorn servers, with these variables added.
+APP_PIDS=()
+start_app_servers() {
+  APP_PIDS=()
+  for port in "$APP1_PORT" "$APP2_PORT"; do
+    env "$@" GUNICORN_BIND="127.0.0.1:$port" GUNICORN_PROC_NAME="bsa-smoke-$port" \
+      FRONTEND_CACHE_PURGE_URL="$PURGE_URL" \
+      "$BIN/gunicorn" -c deploy/gunicorn.conf.py cms.wsgi >>"$RUN_DIR/app-$port.log" 2>&1 &
+    PIDS+=("$!")
+    APP_PIDS+=("$!")
+  done
+}
+
 log "two gunicorn app servers on 127.0.0.1:$APP1_PORT and 127.0.0.1:$APP2_PORT"
-for port in "$APP1_PORT" "$APP2_PORT"; do
-  GUNICORN_BIND="127.0.0.1:$port" GUNICORN_PROC_NAME="bsa-smoke-$port" \
-    start "app-$port" "$BIN/gunicorn" -c deploy/gunicorn.conf.py cms.wsgi
-done
+start_app_servers
 
 log "two uvicorn real-time servers on 127.0.0.1:$ASGI1_PORT and 127.0.0.1:$ASGI2_PORT"
 for port in "$ASGI1_PORT" "$ASGI2_PORT"; do
@@ -162,6 +176,8 @@ RUN_DIR="$RUN_DIR" LISTEN="127.0.0.1:$LB_PORT" SERVER_NAME=127.0.0.1 \
   TLS_CERT="$RUN_DIR/tls/cert.pem" TLS_KEY="$RUN_DIR/tls/key.pem" \
   UPSTREAM_SERVERS="$(printf '        server 127.0.0.1:%s;\n' "$APP1_PORT" "$APP2_PORT")" \
   ASGI_SERVERS="$(printf '        server 127.0.0.1:%s;\n' "$ASGI1_PORT" "$ASGI2_PORT")" \
+  EDGE_CACHE="$EDGE_CACHE" PURGE_LISTEN="127.0.0.1:$PURGE_PORT" \
+  PURGE_MODULE=/usr/lib/nginx/modules/ngx_http_cache_purge_module.so \
   "$BIN/python" deploy/render_template.py deploy/nginx.conf.template >"$RUN_DIR/nginx.conf"
 nginx -t -q -c "$RUN_DIR/nginx.conf" -p "$RUN_DIR"
 start nginx nginx -c "$RUN_DIR/nginx.conf" -p "$RUN_DIR" -g "daemon off;"
@@ -182,8 +198,29 @@ SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" \
   SMOKE_ASGI_SERVERS="127.0.0.1:$ASGI1_PORT,127.0.0.1:$ASGI2_PORT" \
   "$BIN/python" deploy/smoke/realtime.py
 
-log "load figures (wrk, ${BENCH_SECONDS:-5} s a run)"
-SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" \
-  "$BIN/python" deploy/smoke/bench.py "$RUN_DIR/site.json"
+if [ "$EDGE_CACHE" != off ]; then
+  log "nginx page cache: a second view is a HIT, a publish purges it"
+  SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" \
+    FRONTEND_CACHE_PURGE_URL="$PURGE_URL" LOG_LEVEL=WARNING \
+    "$BIN/python" deploy/smoke/edge_cache.py "$RUN_DIR/site.json"
+fi
+
+export SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem"
+export SMOKE_BENCH_RESULTS="$RUN_DIR/bench.json"
+if [ -z "${BENCH_SECONDS:-}" ]; then
+  log "load sanity (wrk, 3 s; make prod-bench for the figures)"
+  "$BIN/python" deploy/smoke/bench.py "$RUN_DIR/site.json" sanity
+else
+  log "load figures, caches on (wrk, $BENCH_SECONDS s a run)"
+  "$BIN/python" deploy/smoke/bench.py "$RUN_DIR/site.json" cached
+  log "app servers restarted with the page cache off"
+  for pid in "${APP_PIDS[@]}"; do kill -TERM "$pid"; done
+  for pid in "${APP_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  start_app_servers PAGE_CACHE_SECONDS=0
+  wait_for "http://127.0.0.1:$APP1_PORT/healthz" "app server 1"
+  wait_for "http://127.0.0.1:$APP2_PORT/healthz" "app server 2"
+  log "load figures, caches off (wrk, $BENCH_SECONDS s a run)"
+  "$BIN/python" deploy/smoke/bench.py "$RUN_DIR/site.json" uncached
+fi
 
 log "prod-smoke passed"

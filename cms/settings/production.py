@@ -188,6 +188,44 @@ for _directive in ("img-src", "media-src"):
         *_bucket_origins(),
     ]
 
+# --- Shared caches in front (README "Page cache in front"): a publish purges the page
+# and the pages listing it. nginx's page cache (deploy/nginx.conf.template) through its
+# purge listener, Cloudflare and/or CloudFront; none of them unless configured.
+WAGTAILFRONTENDCACHE = {}
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE["nginx"] = {
+        "BACKEND": "core.frontend_purge.NginxPurgeBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        # The host the public uses, when it is not WAGTAILADMIN_BASE_URL's.
+        "HOST": os.environ.get("FRONTEND_CACHE_HOST", ""),
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        # An API token with Zone.Cache Purge, or the older e-mail + global key pair.
+        **(
+            {"BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"]}
+            if os.environ.get("CLOUDFLARE_BEARER_TOKEN")
+            else {
+                "EMAIL": required_env("CLOUDFLARE_EMAIL"),
+                "API_KEY": required_env("CLOUDFLARE_API_KEY"),
+            }
+        ),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    # Credentials as boto3 finds them (AWS_ACCESS_KEY_ID…, or the host's role).
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+# A French page and its English translation have their own slugs: no guessing of
+# /en/ twins of a /fr/ address.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 # --- Certificates: every server must sign with the academy's one key (a key made on
 # first run, as in development, would differ from server to server).
 CERTIFICATE_SIGNING_KEY = required_env("CERTIFICATE_SIGNING_KEY")

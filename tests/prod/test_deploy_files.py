@@ -4,6 +4,7 @@ half-rendered config is refused, and the smoke never drops a database it did not
 import importlib.util
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -35,9 +36,12 @@ def test_nginx_variables_are_left_for_nginx():
     assert render_template.render("$http_host {{A}}", {"A": "x"}) == "$http_host x"
 
 
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+
+
 @pytest.mark.skipif(
-    not (shutil.which("nginx") and shutil.which("openssl")),
-    reason="nginx and openssl are installed by `make prod-deps`",
+    not (shutil.which("nginx") and shutil.which("openssl") and PURGE_MODULE.exists()),
+    reason="nginx, its cache-purge module and openssl are installed by `make prod-deps`",
 )
 def test_the_rendered_nginx_config_passes_nginx_own_check(tmp_path):
     subprocess.run(
@@ -59,6 +63,9 @@ def test_the_rendered_nginx_config_passes_nginx_own_check(tmp_path):
             "TLS_KEY": str(tmp_path / "key.pem"),
             "UPSTREAM_SERVERS": "server 127.0.0.1:8001;\nserver 127.0.0.1:8002;",
             "ASGI_SERVERS": "server 127.0.0.1:8101;\nserver 127.0.0.1:8102;",
+            "EDGE_CACHE": "edge_pages",
+            "PURGE_MODULE": str(PURGE_MODULE),
+            "PURGE_LISTEN": "127.0.0.1:8081",
         },
     )
     (tmp_path / "nginx.conf").write_text(config)
