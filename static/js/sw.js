@@ -97,11 +97,11 @@ function forgetPage(request) {
 }
 
 /* The student's saved copy of a lesson (saved whole or not at all, section 3), else
-   the copy kept from an earlier visit. Saved pages were fetched with Save-Data: on, so
-   their Vary must not stop them from answering a plain navigation. */
+   a copy kept from an earlier visit or at install (the saved-lessons pages). Saved pages
+   were fetched with Save-Data: on, so their Vary must not stop a plain navigation. */
 function keptPage(request) {
   return savedCopy(request).then(function (copy) {
-    return copy || caches.match(request, { cacheName: PAGES });
+    return copy || caches.match(request);
   });
 }
 
