@@ -1,6 +1,7 @@
 """Saving a whole course for offline on a 360x800 phone, in French: the total size first,
 a storage limit refused before anything is fetched, a save cut by the network resumed
-from where it stopped, the lessons opening offline, and the course removed at once from
+from where it stopped, the lessons opening offline with their pictures (those placed in
+the text too), and the course removed at once from
 the "Saved for offline" page."""
 
 import uuid
@@ -46,6 +47,11 @@ def course(db):
             {"type": "image", "value": {"image": image.pk, "caption": ""}, "id": str(uuid.uuid4())}
         ],
     }
+    # A picture placed in the text, in another size than the gallery's.
+    text = (
+        "<p>Poncez légèrement.</p>"
+        f'<embed embedtype="image" id="{image.pk}" format="right" alt="Ongle poncé"/>'
+    )
     lessons = [
         make_lesson(
             course,
@@ -57,7 +63,7 @@ def course(db):
             course,
             title="La pose",
             slug="pose",
-            body=[("paragraph", "<p>Poncez légèrement.</p>"), ("gallery", gallery)],
+            body=[("paragraph", text), ("gallery", gallery)],
         ),
         make_lesson(
             course,
@@ -118,6 +124,8 @@ def test_a_student_saves_a_whole_course_and_removes_it_at_once(
     page.goto(live_server.url + course["lessons"][1].url)
     page.locator(".gallery img").scroll_into_view_if_needed()
     page.wait_for_function("document.querySelector('.gallery img').naturalWidth > 0")
+    page.locator(".rich img").scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('.rich img').naturalWidth > 0")
 
     # The saved page, still offline: grouped under the course, removed in one tap.
     page.goto(live_server.url + "/fr/offline/saved/")
