@@ -152,7 +152,11 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(HASHED.test(url.pathname) ? hashedStatic(request) : staleWhileRevalidate(event, STATIC));
     return;
   }
-  if (isPrivatePath(url.pathname)) { return; }
+  if (isPrivatePath(url.pathname)) {
+    // Never stored; without network, the offline page says so (checkout, bookings…).
+    if (request.mode === "navigate") { event.respondWith(fetch(request).catch(function () { return offlinePage(url); })); }
+    return;
+  }
   if (request.mode === "navigate") {
     event.respondWith(page(event, url));
   } else if (request.destination === "image") {
