@@ -95,6 +95,9 @@ def test_a_student_learns_offline_in_english(live_server, page, screenshot, cour
     expect(page.locator("main h1")).to_have_text("Saved for offline")
     expect(page.locator("[data-offline-group] h2")).to_have_text("Radiant complexion")
     expect(page.locator("[data-offline-group] li")).to_have_count(2)
+    # Signed in, she is not asked to log in: the page is shared, its menu neutral.
+    expect(page.locator("header")).not_to_contain_text("Log in")
+    expect(page.locator("header")).not_to_contain_text("Sign up")
     screenshot("68-offline-saved-page-en")
     page.goto(live_server.url + "/en/checkout/")
     expect(page.locator("main h1")).to_have_text("You are offline")
