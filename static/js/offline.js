@@ -9,6 +9,7 @@
   var SAVED = "bsa-saved-";
   var RECORD = "/offline-saved/";
   var SETTINGS = "bsa-offline-settings";
+  var SEND_TIMEOUT_MS = 20000;
   var box = document.querySelector("[data-offline-lesson]");
   var course = document.querySelector("[data-offline-course]");
   var shelf = document.querySelector("[data-offline-saved]");
@@ -286,11 +287,8 @@
     return note;
   }
 
-  function queueAction(event) {
-    var form = event.target;
-    var found = /\/lesson\/(\d+)\/(?:done|quiz\/([^/]+))\/$/.exec(new URL(form.action, location.href).pathname);
-    if (navigator.onLine || !found || !window.crypto || !crypto.randomUUID) { return; }
-    event.preventDefault();
+  /* Keeps "done" or quiz answers on the phone, to be sent by the worker. */
+  function keepAction(form, found) {
     var token = form.querySelector("[name=csrfmiddlewaretoken]");
     var item = { idempotency_key: crypto.randomUUID(), kind: found[2] ? "quiz_answer" : "lesson_done",
       lesson: Number(found[1]), quiz: found[2] ? decodeURIComponent(found[2]) : "", answers: {},
@@ -306,6 +304,38 @@
       if (registration.sync) { return registration.sync.register("bsa-queue"); }
       return null; // no Background Sync: app.js sends the queue on the next visit
     }).catch(function () { say(box.querySelector("[data-offline-status]"), box.dataset.msgFull); });
+  }
+
+  /* The server's answer replaces the page, as the form's own navigation would have. */
+  function showPage(response) {
+    return response.text().then(function (html) {
+      history.pushState(null, "", response.url);
+      document.open();
+      document.write(html);
+      document.close();
+      window.addEventListener("popstate", function () { location.reload(); });
+    });
+  }
+
+  /* "Done" and quiz answers go by fetch, so that a link that drops while the phone still
+     says it is online (no answer, or none within SEND_TIMEOUT_MS) keeps them just the
+     same instead of ending on the browser's error page. */
+  function queueAction(event) {
+    var form = event.target;
+    var found = /\/lesson\/(\d+)\/(?:done|quiz\/([^/]+))\/$/.exec(new URL(form.action, location.href).pathname);
+    if (event.defaultPrevented || !found || !window.crypto || !crypto.randomUUID || !window.AbortController) { return; }
+    event.preventDefault();
+    if (!navigator.onLine) { keepAction(form, found); return; }
+    var buttons = form.querySelectorAll("button");
+    var body = new FormData(form, event.submitter || undefined);
+    var stop = new AbortController();
+    var timer = setTimeout(function () { stop.abort(); }, SEND_TIMEOUT_MS);
+    buttons.forEach(function (button) { button.disabled = true; });
+    fetch(form.action, { method: "POST", body: body, credentials: "same-origin", signal: stop.signal })
+      .then(function (response) { clearTimeout(timer); return showPage(response); }, function () {
+        clearTimeout(timer);
+        keepAction(form, found);
+      });
   }
 
   /* What the server answered for this lesson: told once, then forgotten. */
