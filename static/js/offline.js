@@ -103,9 +103,12 @@
   }
 
   /* --- Saving: a lesson alone, or every lesson of a course ----------------------- */
+  /* Kept under the site's own address. A lesson's media may answer with a redirect to
+     the bucket's signed URL (production): kept when the bucket allowed it by CORS (see
+     README, "Saved lessons and the bucket"); any other redirect is a login or a refusal. */
   function fetchInto(cache, url, headers) {
     return fetch(url, { credentials: "same-origin", headers: headers || {} }).then(function (response) {
-      if (!response.ok || response.redirected) { throw new Error("not saved: " + url); }
+      if (!response.ok || response.redirected && response.type !== "cors") { throw new Error("not saved: " + url); }
       return cache.put(url, response);
     });
   }
