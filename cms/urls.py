@@ -12,7 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import data_saver
 from core.health import healthz
 from core.service_worker import service_worker
-from course_pages.offline_views import lesson_manifest
+from course_pages.offline_views import course_manifest, lesson_manifest
 from home import app_views
 from home.sitemaps import BilingualSitemap
 
@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("learn/offline/lesson/<int:lesson_id>/", lesson_manifest, name="offline_lesson"),
+    path("learn/offline/course/<int:course_id>/", course_manifest, name="offline_course"),
     path("learn/", include("enrolment.urls")),
     path("teach/", include("enrolment.teaching_urls")),
     path("checkout/", include("checkout.urls")),

@@ -164,9 +164,14 @@ class AssignmentBlock(blocks.StructBlock):
         template = "components/streamfield/blocks/assignment_block.html"
 
 
+# A lesson's text may show pictures between its lines (course_pages/image_formats.py
+# sets their sizes); the offline copy counts and keeps them too.
+LESSON_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "image"]
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = ParagraphBlock()
+    paragraph = ParagraphBlock(features=LESSON_TEXT_FEATURES)
     video = VideoBlock()
     guide = GuideDocumentBlock()
     gallery = GalleryBlock()

@@ -78,5 +78,10 @@ def entitlement(request):
 
 def may_keep(user, lesson):
     """Whether she may save this lesson now (the lesson page shows the button)."""
-    course = canonical(lesson.course)
+    return may_keep_course(user, lesson.course)
+
+
+def may_keep_course(user, course):
+    """Whether she may save the lessons of this course (in any of its languages)."""
+    course = canonical(course)
     return any(kept.pk == course.pk for kept in kept_courses(user))

@@ -57,7 +57,7 @@ def offline(request):
     """The page the service worker shows for a page it has no copy of. Rendered as for
     a visitor, whoever asks: the worker keeps one copy for everybody on the phone."""
     request.user = AnonymousUser()
-    response = render(request, "home/offline.html")
+    response = render(request, "home/offline.html", {"shared_page": True})
     patch_cache_control(response, public=True, max_age=OFFLINE_PAGE_MAX_AGE)
     return response
 
@@ -66,8 +66,9 @@ def offline(request):
 def saved_offline(request):
     """The lessons kept on this phone, drawn by static/js/offline.js from the phone's own
     storage: the page itself holds nothing personal, so it is the same for everybody and
-    the service worker keeps it to open offline."""
+    the service worker keeps it to open offline. Its menu offers no login either: she
+    is most likely signed in, and offline a login page could not open anyway."""
     request.user = AnonymousUser()
-    response = render(request, "home/offline_saved.html")
+    response = render(request, "home/offline_saved.html", {"shared_page": True})
     patch_cache_control(response, public=True, max_age=OFFLINE_PAGE_MAX_AGE)
     return response

@@ -166,7 +166,7 @@ PRIVATE_MEDIA_REDIRECT = env_flag(
 
 
 def _bucket_origins():
-    """Where pages may load images and video from besides the site: the media domain
+    """Where pages may load (and fetch) images and video from besides the site: the media domain
     and the bucket endpoint (signed private URLs), plus CSP_MEDIA_ORIGINS."""
     origins = os.environ.get("CSP_MEDIA_ORIGINS", "").split()
     if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
@@ -182,7 +182,10 @@ def _bucket_origins():
     return origins
 
 
-for _directive in ("img-src", "media-src"):
+# connect-src too: a lesson saved for offline fetches its media (redirected to signed
+# bucket URLs) from static/js/offline.js and from the service worker (README, "Saved
+# lessons and the bucket").
+for _directive in ("img-src", "media-src", "connect-src"):
     CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] = [  # noqa: F405
         *CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive],  # noqa: F405
         *_bucket_origins(),

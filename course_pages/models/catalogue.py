@@ -260,6 +260,9 @@ class CoursePage(Page):
         context["prerequisite_courses"] = self.prerequisite_pages()
         context["instructor_page"] = localize_pages([self.instructor], self.locale)[0]
         context["learning"] = learning.course_context(user=request.user, course=self)
+        if context["learning"]["enrolment"] is not None:
+            # The "Save the whole course" box: its sizes come from the course manifest.
+            context["offline_session"] = offline_session_id(request)
         return context
 
 

@@ -26,7 +26,12 @@ def main_menu(context):
     request = context["request"]
     home = _locale_home(request, get_language())
     items = home.get_children().live().in_menu().specific() if home else []
-    return {"home": home, "items": items, "request": request}
+    return {
+        "home": home,
+        "items": items,
+        "request": request,
+        "shared_page": context.get("shared_page", False),
+    }
 
 
 @register.inclusion_tag("components/footer.html", takes_context=True)

@@ -97,11 +97,11 @@ function forgetPage(request) {
 }
 
 /* The student's saved copy of a lesson (saved whole or not at all, section 3), else
-   the copy kept from an earlier visit. Saved pages were fetched with Save-Data: on, so
-   their Vary must not stop them from answering a plain navigation. */
+   a copy kept from an earlier visit or at install (the saved-lessons pages). Saved pages
+   were fetched with Save-Data: on, so their Vary must not stop a plain navigation. */
 function keptPage(request) {
   return savedCopy(request).then(function (copy) {
-    return copy || caches.match(request, { cacheName: PAGES });
+    return copy || caches.match(request);
   });
 }
 
@@ -152,7 +152,11 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(HASHED.test(url.pathname) ? hashedStatic(request) : staleWhileRevalidate(event, STATIC));
     return;
   }
-  if (isPrivatePath(url.pathname)) { return; }
+  if (isPrivatePath(url.pathname)) {
+    // Never stored; without network, the offline page says so (checkout, bookings…).
+    if (request.mode === "navigate") { event.respondWith(fetch(request).catch(function () { return offlinePage(url); })); }
+    return;
+  }
   if (request.mode === "navigate") {
     event.respondWith(page(event, url));
   } else if (request.destination === "image") {

@@ -183,3 +183,31 @@ def test_the_size_is_worked_out_once_per_revision(media_site, linda, django_asse
 
     assert again.text_bytes == first.text_bytes
     assert changed.text_bytes > first.text_bytes
+
+
+@pytest.mark.django_db
+def test_pictures_in_the_lesson_text_are_counted_and_kept(client, media_site, linda):
+    image = make_lesson_media()["image"]
+    text = (
+        f'<p>Avant :</p><embed embedtype="image" id="{image.pk}" format="left" alt="Avant"/>'
+        f'<p>Après :</p><embed embedtype="image" id="{image.pk}" format="fullwidth" alt=""/>'
+        '<embed embedtype="image" id="999999" format="left" alt="partie"/>'
+    )
+    lesson = make_lesson(
+        media_site["course"], title="En images", slug="en-images", body=[("paragraph", text)]
+    )
+    client.force_login(linda)
+
+    body = manifest_of(client, lesson).json()
+
+    urls = [item["url"] for item in body["files"]]
+    assert len(urls) == 2
+    assert all(url.startswith("/lesson-media/image/") and ".webp" in url for url in urls)
+    assert body["image_bytes"] == sum(item["bytes"] for item in body["files"]) > 0
+    # The page asks for exactly these, with or without data saver, and each opens.
+    for save_data in ("on", ""):
+        page = client.get(lesson.url, HTTP_SAVE_DATA=save_data).content.decode()
+        assert [url for url in urls if url in page] == urls
+        assert 'loading="lazy"' in page
+    for url in urls:
+        assert client.get(url).status_code == 200, url

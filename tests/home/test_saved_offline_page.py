@@ -53,3 +53,18 @@ def test_the_settings_speak_french(client):
     assert "Enregistrer les vidéos seulement en Wi-Fi" in html
     assert "250 Mo" in html
     assert f"Espace utilisé sur ce téléphone{NBSP}: {{used}}" in html
+
+
+@pytest.mark.parametrize("path", ["/fr/offline/saved/", "/fr/offline/", "/en/offline/saved/"])
+def test_the_shared_pages_ask_nobody_to_log_in(client, student, path):
+    """Kept once for everybody on the phone: a signed-in student opening it offline must
+    not be told to log in, so the menu has no account links at all."""
+    for signed_in in (False, True):
+        if signed_in:
+            client.force_login(student)
+
+        html = client.get(path).content.decode()
+
+        for words in ("Se connecter", "Log in", "Créer un compte", "Sign up", "Mon compte"):
+            assert words not in html, (path, words)
+        assert "/accounts/login/" not in html
