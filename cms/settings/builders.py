@@ -18,6 +18,11 @@ def database(url, *, conn_max_age=0):
     return config
 
 
+def replica_database(url, *, conn_max_age=0, **extra):
+    """The DATABASES entry of the read replica: the primary's shape, another address."""
+    return {**database(url, conn_max_age=conn_max_age), **extra}
+
+
 def redis_caches(url, *, key_prefix):
     """CACHES on Redis. A Redis that stops answering must fail a request, not hang it."""
     return {

@@ -1,0 +1,93 @@
+"""Which requests may read from the read replica (DATABASE_REPLICA_URL), decided once
+per request and held in a context variable that the database router reads.
+
+An allow-list, not a deny-list: a request reads the replica only when it is a GET or
+HEAD for an anonymous visitor, the browser wrote nothing in the last few seconds, and
+the view is a public page type (READ_REPLICA_PAGE_TYPES) or a named public view
+(READ_REPLICA_VIEWS). Everything else (checkout and payment status, bookings, account
+pages, the lesson gate, the admin, Celery tasks, management commands) reads the
+primary without having to say so, so a new view can never read stale data by mistake.
+
+Logged-in visitors always read the primary: public pages show them personal state
+("enrolled", "booked") that a write elsewhere (a payment webhook) may just have made."""
+
+import contextvars
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
+
+REPLICA_ALIAS = "replica"
+# Set on every answer to a write: the same browser reads the primary until it expires,
+# which is longer than any replication lag we accept.
+PIN_COOKIE = "bsa_read_primary"
+SAFE_METHODS = ("GET", "HEAD")
+
+
+@dataclass
+class _RequestReads:
+    replica: bool = False
+
+
+# None outside a request (tasks, commands, shell): the router then picks the primary.
+_current = contextvars.ContextVar("bsa_request_reads", default=None)
+
+
+def replica_configured():
+    return REPLICA_ALIAS in settings.DATABASES
+
+
+def reading_replica():
+    """True while the current request has been allowed to read the replica."""
+    reads = _current.get()
+    return reads is not None and reads.replica
+
+
+def _may_use_replica(request):
+    return (
+        request.method in SAFE_METHODS
+        and PIN_COOKIE not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def allow_replica_for_page(request, page):
+    """Called just before Wagtail serves a page (core.wagtail_hooks)."""
+    reads = _current.get()
+    if reads is None or page._meta.label not in settings.READ_REPLICA_PAGE_TYPES:
+        return
+    # Looked up now, on the primary: the session and the user are personal state.
+    reads.replica = _may_use_replica(request)
+
+
+class ReadReplicaMiddleware:
+    """Opens the per-request decision (primary until a view is allowed the replica),
+    and pins a browser to the primary for READ_REPLICA_PIN_SECONDS after it writes.
+    Not in the chain at all without a replica."""
+
+    def __init__(self, get_response):
+        if not replica_configured():
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current.set(_RequestReads())
+        try:
+            response = self.get_response(request)
+        finally:
+            _current.reset(token)
+        if request.method not in SAFE_METHODS:
+            response.set_cookie(
+                PIN_COOKIE,
+                "1",
+                max_age=settings.READ_REPLICA_PIN_SECONDS,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is not None and match.view_name in settings.READ_REPLICA_VIEWS:
+            _current.get().replica = _may_use_replica(request)

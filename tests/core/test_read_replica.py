@@ -1,0 +1,119 @@
+"""The read replica (DATABASE_REPLICA_URL), from the outside: which requests read it.
+
+With the variable set (the CI step "read replica"), the test settings add a second
+connection to the test database under the alias "replica", and the queries each
+request makes show on one connection or the other. Without it, there is no second
+alias and nothing changes."""
+
+import uuid
+
+import pytest
+from django.conf import settings
+from django.db import connections
+from django.test.utils import CaptureQueriesContext
+
+from checkout.tasks import poll_pending_payments
+from core.read_replica import PIN_COOKIE
+
+from ..conftest import PASSWORD, make_person
+from ..course_pages.builders import build_site, make_course, make_instructor, make_lesson
+
+REPLICA_SET = "replica" in settings.DATABASES
+with_replica = pytest.mark.skipif(not REPLICA_SET, reason="DATABASE_REPLICA_URL is not set")
+# Committed data, so that the second connection sees what the test made.
+both_databases = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+
+
+@pytest.fixture
+def course():
+    site = build_site()
+    _, instructor = make_instructor("awa@example.cm", index=site["instructors"], title="Awa")
+    course = make_course(site["catalogue"], instructor)
+    make_lesson(course)
+    return course
+
+
+def queries_on_each_alias(call):
+    """(queries on the primary, queries on the replica) while `call` runs."""
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
+        response = call()
+    return response, len(primary), len(replica)
+
+
+@pytest.mark.skipif(REPLICA_SET, reason="DATABASE_REPLICA_URL is set")
+@pytest.mark.django_db
+def test_without_a_replica_there_is_one_database_and_no_pin_cookie(client, course):
+    assert list(connections) == ["default"]
+    assert settings.DATABASE_ROUTERS == []
+    assert client.get(course.url).status_code == 200
+    response = client.post("/fr/data-saver/", {"data_saver": "on"})
+    assert response.status_code == 302
+    assert PIN_COOKIE not in response.cookies
+
+
+@pytest.mark.parametrize("method", ["get", "head"])
+@with_replica
+@both_databases
+def test_anonymous_public_pages_read_the_replica(client, course, method):
+    for path in (course.get_parent().url, course.url, "/sitemap.xml"):
+        response, _, on_replica = queries_on_each_alias(lambda: getattr(client, method)(path))
+        assert response.status_code == 200, path
+        assert on_replica > 0, path
+
+
+@with_replica
+@both_databases
+def test_a_browser_that_wrote_reads_the_primary_until_the_pin_expires(client, course):
+    response, _, on_replica = queries_on_each_alias(
+        lambda: client.post("/fr/data-saver/", {"data_saver": "on"})
+    )
+    assert response.status_code == 302
+    pin = response.cookies[PIN_COOKIE]
+    assert pin["max-age"] == settings.READ_REPLICA_PIN_SECONDS
+    assert pin["httponly"]
+    assert on_replica == 0
+
+    response, on_primary, on_replica = queries_on_each_alias(lambda: client.get(course.url))
+    assert response.status_code == 200
+    assert on_primary > 0 and on_replica == 0
+
+    # The browser drops the cookie when it expires.
+    del client.cookies[PIN_COOKIE]
+    _, _, on_replica = queries_on_each_alias(lambda: client.get(course.url))
+    assert on_replica > 0
+
+
+@with_replica
+@both_databases
+def test_logged_in_visitors_read_the_primary_even_on_public_pages(client, course):
+    make_person("student@example.cm", is_student=True)
+    client.post("/fr/accounts/login/", {"login": "student@example.cm", "password": PASSWORD})
+    del client.cookies[PIN_COOKIE]
+    for path in (course.get_parent().url, course.url, "/fr/account/"):
+        response, on_primary, on_replica = queries_on_each_alias(lambda: client.get(path))
+        assert response.status_code == 200, path
+        assert on_primary > 0 and on_replica == 0, path
+
+
+@with_replica
+@both_databases
+def test_lessons_and_payment_status_read_the_primary(client, course):
+    lesson = course.get_children().first()
+    response, _, on_replica = queries_on_each_alias(lambda: client.get(lesson.url))
+    assert response.status_code in (200, 302)
+    assert on_replica == 0
+    status = f"/fr/checkout/payment/{uuid.uuid4()}/status/"
+    response, _, on_replica = queries_on_each_alias(lambda: client.get(status))
+    assert response.status_code in (302, 404)
+    assert on_replica == 0
+
+
+@with_replica
+@both_databases
+def test_tasks_and_code_outside_a_request_read_the_primary(course):
+    _, on_primary, on_replica = queries_on_each_alias(lambda: poll_pending_payments.delay())
+    assert on_primary > 0
+    assert on_replica == 0
