@@ -6,13 +6,14 @@ Writes, migrations and everything outside a request stay on the primary."""
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from .read_replica import REPLICA_ALIAS, reading_replica
+from .read_replica import REPLICA_ALIAS, replica_for_request
 
 
 class ReadReplicaRouter:
     def db_for_read(self, model, **hints):
-        if reading_replica() and not connections[DEFAULT_DB_ALIAS].in_atomic_block:
-            return REPLICA_ALIAS
+        replica = replica_for_request()
+        if replica and not connections[DEFAULT_DB_ALIAS].in_atomic_block:
+            return replica
         return DEFAULT_DB_ALIAS
 
     def db_for_write(self, model, **hints):
@@ -24,4 +25,4 @@ class ReadReplicaRouter:
 
     def allow_migrate(self, db, app_label, model_name=None, **hints):
         # The replica follows the primary's schema through streaming replication.
-        return db != REPLICA_ALIAS
+        return not db.startswith(REPLICA_ALIAS)

@@ -12,11 +12,13 @@ Logged-in visitors always read the primary: public pages show them personal stat
 ("enrolled", "booked") that a write elsewhere (a payment webhook) may just have made."""
 
 import contextvars
+import random
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
 
+# The first replica's alias; more replicas are "replica_2", "replica_3"… (builders.py).
 REPLICA_ALIAS = "replica"
 # Set on every answer to a write: the same browser reads the primary until it expires,
 # which is longer than any replication lag we accept.
@@ -26,21 +28,27 @@ SAFE_METHODS = ("GET", "HEAD")
 
 @dataclass
 class _RequestReads:
-    replica: bool = False
+    # The replica this request reads, or None for the primary. One per request, so that
+    # a page never mixes two replicas that lag by different amounts.
+    alias: str | None = None
 
 
 # None outside a request (tasks, commands, shell): the router then picks the primary.
 _current = contextvars.ContextVar("bsa_request_reads", default=None)
 
 
-def replica_configured():
-    return REPLICA_ALIAS in settings.DATABASES
+def replica_aliases():
+    return [alias for alias in settings.DATABASES if alias.startswith(REPLICA_ALIAS)]
 
 
-def reading_replica():
-    """True while the current request has been allowed to read the replica."""
+def replica_for_request():
+    """The replica the current request may read, or None (the primary)."""
     reads = _current.get()
-    return reads is not None and reads.replica
+    return reads.alias if reads is not None else None
+
+
+def _choose(request):
+    return random.choice(replica_aliases()) if _may_use_replica(request) else None  # noqa: S311
 
 
 def _may_use_replica(request):
@@ -57,7 +65,7 @@ def allow_replica_for_page(request, page):
     if reads is None or page._meta.label not in settings.READ_REPLICA_PAGE_TYPES:
         return
     # Looked up now, on the primary: the session and the user are personal state.
-    reads.replica = _may_use_replica(request)
+    reads.alias = _choose(request)
 
 
 class ReadReplicaMiddleware:
@@ -66,7 +74,7 @@ class ReadReplicaMiddleware:
     Not in the chain at all without a replica."""
 
     def __init__(self, get_response):
-        if not replica_configured():
+        if not replica_aliases():
             raise MiddlewareNotUsed
         self.get_response = get_response
 
@@ -90,4 +98,4 @@ class ReadReplicaMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
         if match is not None and match.view_name in settings.READ_REPLICA_VIEWS:
-            _current.get().replica = _may_use_replica(request)
+            _current.get().alias = _choose(request)

@@ -4,7 +4,9 @@
 # An S3 server (moto), the running PostgreSQL (database bsa_smoke, made and dropped
 # here) and Redis (database 13), two gunicorn app servers behind nginx (TLS,
 # round-robin) with two uvicorn real-time servers behind its /ws/, a Celery worker and
-# beat, all with cms.settings.production. Then the journey (deploy/smoke/journey.py),
+# beat, all with cms.settings.production. The app servers read public pages from a
+# streaming replica of that PostgreSQL (pg_basebackup into RUN_DIR, its own port;
+# deploy/smoke/replica.py). Then the journey (deploy/smoke/journey.py),
 # the cross-server socket check (deploy/smoke/realtime.py) and the load figures
 # (deploy/smoke/bench.py).
 # Everything started here is stopped on exit, failure included.
@@ -25,6 +27,7 @@ chmod 755 "$RUN_DIR"  # nginx workers drop root and write their buffers here
 PIDS=()
 STARTED_AT=$SECONDS
 DATASTORES_MADE=""
+REPLICA_PID=""
 
 log() { printf '== %s (%ds)\n' "$*" "$((SECONDS - STARTED_AT))"; }
 
@@ -40,6 +43,8 @@ stop_everything() {
     done
   fi
   log "stopping ${#PIDS[@]} processes"
+  # SIGINT is PostgreSQL's fast shutdown (SIGTERM would wait for every client to leave).
+  [ -n "$REPLICA_PID" ] && kill -INT "$REPLICA_PID" 2>/dev/null
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for _ in $(seq 1 40); do
     local alive=0
@@ -82,14 +87,16 @@ wait_for() {
   return 1
 }
 
-read -r S3_PORT APP1_PORT APP2_PORT LB_PORT ASGI1_PORT ASGI2_PORT < <("$BIN/python" - <<'EOF'
+read -r S3_PORT APP1_PORT APP2_PORT LB_PORT ASGI1_PORT ASGI2_PORT FREE_PORT < <("$BIN/python" - <<'EOF'
 import socket
-sockets = [socket.socket() for _ in range(6)]
+sockets = [socket.socket() for _ in range(7)]
 for s in sockets:
     s.bind(("127.0.0.1", 0))
 print(*(s.getsockname()[1] for s in sockets))
 EOF
 )
+
+REPLICA_PORT="${SMOKE_REPLICA_PORT:-$FREE_PORT}"
 
 # --- The production environment: only variables, as on a real host.
 export DJANGO_SETTINGS_MODULE=cms.settings.production PYTHONPATH="$PWD"
@@ -128,6 +135,26 @@ log "PostgreSQL database $SMOKE_DB, Redis database $SMOKE_REDIS_DB"
 DATASTORES_MADE=1
 "$BIN/python" deploy/smoke/datastores.py create
 
+log "read replica: pg_basebackup of the primary, beside the migrations"
+REPLICA_URL=""
+set +e
+"$BIN/python" deploy/smoke/replica.py allow
+REPLICATION_ALLOWED=$?
+set -e
+case "$REPLICATION_ALLOWED" in
+  0)
+    # A fast checkpoint: the default spread one can wait minutes on a busy server.
+    start basebackup pg_basebackup -d "$PG_URL" -D "$RUN_DIR/replica" -R -X stream -c fast
+    BASEBACKUP_PID=$!
+    REPLICA_URL="postgres://postgres@127.0.0.1:$REPLICA_PORT/$SMOKE_DB"
+    ;;
+  3)
+    echo "NOTICE: no read replica this run (the primary refuses replication, see above);"
+    echo "        the app servers read the primary only."
+    ;;
+  *) exit "$REPLICATION_ALLOWED" ;;
+esac
+
 log "migrate, and collectstatic (compressed, hashed names) beside it"
 start collectstatic "$BIN/python" manage.py collectstatic --noinput -v 0
 COLLECTSTATIC_PID=$!
@@ -139,6 +166,25 @@ start beat "$BIN/celery" -A cms beat --loglevel=INFO --schedule="$RUN_DIR/celery
 log "demo content (images and guides go to the bucket)"
 "$BIN/python" manage.py load_demo >"$RUN_DIR/load_demo.log" 2>&1
 "$BIN/python" deploy/smoke/describe_site.py >"$RUN_DIR/site.json"
+
+if [ -n "$REPLICA_URL" ]; then
+  log "read replica on 127.0.0.1:$REPLICA_PORT, streaming from the primary"
+  wait "$BASEBACKUP_PID"
+  DATABASE_REPLICA_URL="$REPLICA_URL" "$BIN/python" deploy/smoke/replica.py configure "$RUN_DIR/replica"
+  # PostgreSQL runs as its own user, never as root.
+  RUN_AS=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown -R postgres:postgres "$RUN_DIR/replica"
+    RUN_AS=(setpriv --reuid=postgres --regid=postgres --init-groups)
+  fi
+  chmod 700 "$RUN_DIR/replica"
+  POSTGRES_BIN="${SMOKE_POSTGRES_BIN:-$(dirname "$(readlink -f "$(command -v pg_ctl || echo /usr/local/bin/pg_ctl)")")/postgres}"
+  start replica "${RUN_AS[@]}" "$POSTGRES_BIN" -D "$RUN_DIR/replica"
+  REPLICA_PID=$!
+  # Only the app servers read it: the worker, beat and commands keep the primary.
+  export DATABASE_REPLICA_URL="$REPLICA_URL"
+  "$BIN/python" deploy/smoke/replica.py wait
+fi
 
 log "two gunicorn app servers on 127.0.0.1:$APP1_PORT and 127.0.0.1:$APP2_PORT"
 for port in "$APP1_PORT" "$APP2_PORT"; do
@@ -176,6 +222,12 @@ log "journey through nginx"
 SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" SMOKE_MAIL_DIR="$EMAIL_FILE_PATH" \
   SMOKE_APP_SERVERS="127.0.0.1:$APP1_PORT,127.0.0.1:$APP2_PORT" \
   "$BIN/python" deploy/smoke/journey.py "$RUN_DIR/site.json"
+
+if [ -n "$REPLICA_URL" ]; then
+  log "anonymous pages read the replica; a write on the primary reaches it"
+  SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" \
+    "$BIN/python" deploy/smoke/replica.py report "$RUN_DIR/site.json"
+fi
 
 log "a socket through nginx gets an event from the other real-time server"
 SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" \

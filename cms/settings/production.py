@@ -33,7 +33,7 @@ from .builders import (
     local_storages,
     redis_caches,
     redis_channel_layers,
-    replica_database,
+    replica_databases,
 )
 
 
@@ -85,14 +85,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# A PostgreSQL streaming replica: public pages read it for anonymous visitors
-# (core/read_replica.py); writes and every other read stay on the primary.
+# PostgreSQL streaming replicas (comma-separated): public pages read one of them for
+# anonymous visitors (core/read_replica.py); writes and every other read stay on the
+# primary.
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
 if DATABASE_REPLICA_URL:
-    DATABASES["replica"] = replica_database(
-        DATABASE_REPLICA_URL,
-        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
-        CONN_HEALTH_CHECKS=True,
+    DATABASES.update(
+        replica_databases(
+            DATABASE_REPLICA_URL,
+            conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+            CONN_HEALTH_CHECKS=True,
+        )
     )
     DATABASE_ROUTERS = ["core.db_router.ReadReplicaRouter"]
 

@@ -15,7 +15,7 @@ from .builders import (
     local_storages,
     redis_caches,
     redis_channel_layers,
-    replica_database,
+    replica_databases,
 )
 
 DEBUG = False
@@ -54,8 +54,8 @@ if os.environ.get("DATABASE_URL"):
 if os.environ.get("DATABASE_REPLICA_URL"):
     # A second connection to the test database (tests/core/test_read_replica.py): the
     # router's choices show as queries on one alias or the other.
-    DATABASES["replica"] = replica_database(
-        os.environ["DATABASE_REPLICA_URL"], TEST={"MIRROR": "default"}
+    DATABASES.update(
+        replica_databases(os.environ["DATABASE_REPLICA_URL"], TEST={"MIRROR": "default"})
     )
     DATABASE_ROUTERS = ["core.db_router.ReadReplicaRouter"]
 REDIS_URL = os.environ.get("REDIS_URL", "")

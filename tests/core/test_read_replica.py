@@ -13,6 +13,7 @@ from django.db import connections
 from django.test.utils import CaptureQueriesContext
 
 from checkout.tasks import poll_pending_payments
+from cms.settings.builders import replica_databases
 from core.read_replica import PIN_COOKIE
 
 from ..conftest import PASSWORD, make_person
@@ -117,3 +118,13 @@ def test_tasks_and_code_outside_a_request_read_the_primary(course):
     _, on_primary, on_replica = queries_on_each_alias(poll_pending_payments.delay)
     assert on_primary > 0
     assert on_replica == 0
+
+
+def test_several_replica_addresses_make_one_alias_each():
+    databases = replica_databases(
+        "postgres://u@replica-1:5432/bsa, postgres://u@replica-2:5432/bsa,", conn_max_age=60
+    )
+    assert list(databases) == ["replica", "replica_2"]
+    assert databases["replica_2"]["HOST"] == "replica-2"
+    assert databases["replica_2"]["CONN_MAX_AGE"] == 60
+    assert replica_databases(" ") == {}
