@@ -40,13 +40,13 @@ def server_url(name):
     return url._replace(path="/postgres").geturl()
 
 
-def _replication_accepted():
+def _replication_refusal():
+    """None when the primary accepts a replication connection, else its answer."""
     try:
         with psycopg.connect(server_url("DATABASE_URL"), replication="true", connect_timeout=5):
-            return True
+            return None
     except psycopg.OperationalError as error:
-        print(f"  replication connection refused: {str(error).strip().splitlines()[0]}")
-        return False
+        return str(error).strip().splitlines()[-1]
 
 
 def allow():
@@ -59,8 +59,10 @@ def allow():
         if wal_level == "minimal" or senders == 0:
             print(f"wal_level={wal_level}, max_wal_senders={senders}.\n{HOW_TO_ALLOW}")
             return NOT_ALLOWED
-        if _replication_accepted():
+        refusal = _replication_refusal()
+        if refusal is None:
             return 0
+        print(f"  replication connection refused: {refusal}")
         try:
             rules = hba_file.read_text()
             if HBA_LINE not in rules.splitlines():
@@ -72,12 +74,13 @@ def allow():
                 print(f"  added to {hba_file}: {HBA_LINE}")
             primary.execute("SELECT pg_reload_conf()")
         except OSError as error:
-            print(f"  cannot change {hba_file}: {error}")
-    for _ in range(20):
-        if _replication_accepted():
+            print(f"  cannot change {hba_file}: {error}\n{HOW_TO_ALLOW}")
+            return NOT_ALLOWED
+    for _ in range(20):  # the reload is asynchronous
+        if (refusal := _replication_refusal()) is None:
             return 0
         time.sleep(0.25)
-    print(HOW_TO_ALLOW)
+    print(f"  still refused: {refusal}\n{HOW_TO_ALLOW}")
     return NOT_ALLOWED
 
 
