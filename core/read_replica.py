@@ -15,8 +15,11 @@ import contextvars
 import random
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import MiddlewareNotUsed
+from wagtail.models import Page
 
 # The first replica's alias; more replicas are "replica_2", "replica_3"… (builders.py).
 REPLICA_ALIAS = "replica"
@@ -99,3 +102,23 @@ class ReadReplicaMiddleware:
         match = request.resolver_match
         if match is not None and match.view_name in settings.READ_REPLICA_VIEWS:
             _current.get().alias = _choose(request)
+
+
+@checks.register()
+def check_page_types(app_configs, **kwargs):
+    """A misspelt page type would silently read the primary: say so at start-up."""
+    errors = []
+    for label in settings.READ_REPLICA_PAGE_TYPES:
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            model = None
+        if model is None or not issubclass(model, Page):
+            errors.append(
+                checks.Error(
+                    f"READ_REPLICA_PAGE_TYPES names {label!r}, which is no installed page type.",
+                    hint="Use the model's label, e.g. course_pages.CoursePage.",
+                    id="core.E001",
+                )
+            )
+    return errors

@@ -5,16 +5,21 @@ connection to the test database under the alias "replica", and the queries each
 request makes show on one connection or the other. Without it, there is no second
 alias and nothing changes."""
 
+import re
 import uuid
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from django.db import connections
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from checkout.models import Payment
 from checkout.tasks import poll_pending_payments
 from cms.settings.builders import replica_databases
-from core.read_replica import PIN_COOKIE
+from core.read_replica import PIN_COOKIE, check_page_types
 
 from ..conftest import PASSWORD, make_person
 from ..course_pages.builders import build_site, make_course, make_instructor, make_lesson
@@ -101,6 +106,27 @@ def test_logged_in_visitors_read_the_primary_even_on_public_pages(client, course
 
 @with_replica
 @both_databases
+def test_a_buyer_watching_a_payment_reads_the_primary(client, course):
+    paid = make_course(
+        course.get_parent().specific, course.instructor, title="Mariée pro", price_xaf=5000
+    )
+    make_person("buyer@example.cm", is_student=True, phone="+237677123456")
+    client.post("/fr/accounts/login/", {"login": "buyer@example.cm", "password": PASSWORD})
+    buy = f"/fr/checkout/buy/course/{paid.pk}/"
+    token = re.search(r'name="token" value="([0-9a-f-]+)"', client.get(buy).content.decode())
+    data = {"token": token.group(1), "method": "sandbox", "phone": "6 70 00 00 01", "coupon": ""}
+    started = client.post(buy, data)
+    assert started.status_code == 302
+    del client.cookies[PIN_COOKIE]
+    payment = Payment.objects.get()
+    for path in (started.url, f"/fr/checkout/payment/{payment.reference}/status/"):
+        response, on_primary, on_replica = queries_on_each_alias(client.get, path)
+        assert response.status_code == 200, path
+        assert on_primary > 0 and on_replica == 0, path
+
+
+@with_replica
+@both_databases
 def test_lessons_and_payment_status_read_the_primary(client, course):
     lesson = course.get_children().first()
     response, _, on_replica = queries_on_each_alias(client.get, lesson.url)
@@ -128,3 +154,12 @@ def test_several_replica_addresses_make_one_alias_each():
     assert databases["replica_2"]["HOST"] == "replica-2"
     assert databases["replica_2"]["CONN_MAX_AGE"] == 60
     assert replica_databases(" ") == {}
+
+
+def test_the_listed_page_types_exist_and_a_misspelt_one_stops_the_start():
+    assert check_page_types(None) == []
+    with override_settings(READ_REPLICA_PAGE_TYPES=["course_pages.CoursPage", "auth.User"]):
+        errors = check_page_types(None)
+        with pytest.raises(SystemCheckError, match="course_pages.CoursPage"):
+            call_command("check")
+    assert [error.id for error in errors] == ["core.E001", "core.E001"]
