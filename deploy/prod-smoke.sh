@@ -44,7 +44,7 @@ stop_everything() {
   fi
   log "stopping ${#PIDS[@]} processes"
   # SIGINT is PostgreSQL's fast shutdown (SIGTERM would wait for every client to leave).
-  [ -n "$REPLICA_PID" ] && kill -INT "$REPLICA_PID" 2>/dev/null
+  if [ -n "$REPLICA_PID" ]; then kill -INT "$REPLICA_PID" 2>/dev/null || true; fi
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for _ in $(seq 1 40); do
     local alive=0
