@@ -1,9 +1,9 @@
 """The read replica (DATABASE_REPLICA_URL), from the outside: which requests read it.
 
-With the variable set (the CI step "read replica"), the test settings add a second
-connection to the test database under the alias "replica", and the queries each
-request makes show on one connection or the other. Without it, there is no second
-alias and nothing changes."""
+With the variable set (.ci/run: "read replica router on PostgreSQL"), the test settings
+add a second connection to the test database under the alias "replica", and the
+queries each request makes show on one connection or the other. Without it, there is
+no second alias and nothing changes."""
 
 import re
 import uuid
