@@ -75,6 +75,25 @@ start() {
   PIDS+=("$!")
 }
 
+# start_replica: copy the running PostgreSQL, give the copy settings of its own, then
+# become its server (exec), so that the PID `start` keeps is PostgreSQL's. It streams
+# from the start, while the migrations and the demo run, so it never asks the primary
+# for WAL the primary has already recycled.
+start_replica() {
+  # A fast checkpoint: the default spread one can wait minutes on a busy server.
+  pg_basebackup -d "$PG_URL" -D "$RUN_DIR/replica" -R -X stream -c fast
+  "$BIN/python" deploy/smoke/replica.py configure "$RUN_DIR/replica" "$REPLICA_PORT"
+  local run_as=()
+  if [ "$(id -u)" -eq 0 ]; then  # PostgreSQL runs as its own user, never as root
+    chown -R postgres:postgres "$RUN_DIR/replica"
+    run_as=(setpriv --reuid=postgres --regid=postgres --init-groups)
+  fi
+  chmod 700 "$RUN_DIR/replica"
+  local pg_ctl
+  pg_ctl="$(readlink -f "$(command -v pg_ctl || echo /usr/local/bin/pg_ctl)")"
+  exec "${run_as[@]}" "${SMOKE_POSTGRES_BIN:-$(dirname "$pg_ctl")/postgres}" -D "$RUN_DIR/replica"
+}
+
 # wait_for URL WHAT: until it answers 2xx/3xx (30 s).
 wait_for() {
   for _ in $(seq 1 120); do
@@ -135,7 +154,7 @@ log "PostgreSQL database $SMOKE_DB, Redis database $SMOKE_REDIS_DB"
 DATASTORES_MADE=1
 "$BIN/python" deploy/smoke/datastores.py create
 
-log "read replica: pg_basebackup of the primary, beside the migrations"
+log "read replica on 127.0.0.1:$REPLICA_PORT: pg_basebackup of the primary, beside the migrations"
 REPLICA_URL=""
 set +e
 "$BIN/python" deploy/smoke/replica.py allow
@@ -143,9 +162,8 @@ REPLICATION_ALLOWED=$?
 set -e
 case "$REPLICATION_ALLOWED" in
   0)
-    # A fast checkpoint: the default spread one can wait minutes on a busy server.
-    start basebackup pg_basebackup -d "$PG_URL" -D "$RUN_DIR/replica" -R -X stream -c fast
-    BASEBACKUP_PID=$!
+    start replica start_replica
+    REPLICA_PID=$!
     REPLICA_URL="postgres://postgres@127.0.0.1:$REPLICA_PORT/$SMOKE_DB"
     ;;
   3)
@@ -168,19 +186,7 @@ log "demo content (images and guides go to the bucket)"
 "$BIN/python" deploy/smoke/describe_site.py >"$RUN_DIR/site.json"
 
 if [ -n "$REPLICA_URL" ]; then
-  log "read replica on 127.0.0.1:$REPLICA_PORT, streaming from the primary"
-  wait "$BASEBACKUP_PID"
-  DATABASE_REPLICA_URL="$REPLICA_URL" "$BIN/python" deploy/smoke/replica.py configure "$RUN_DIR/replica"
-  # PostgreSQL runs as its own user, never as root.
-  RUN_AS=()
-  if [ "$(id -u)" -eq 0 ]; then
-    chown -R postgres:postgres "$RUN_DIR/replica"
-    RUN_AS=(setpriv --reuid=postgres --regid=postgres --init-groups)
-  fi
-  chmod 700 "$RUN_DIR/replica"
-  POSTGRES_BIN="${SMOKE_POSTGRES_BIN:-$(dirname "$(readlink -f "$(command -v pg_ctl || echo /usr/local/bin/pg_ctl)")")/postgres}"
-  start replica "${RUN_AS[@]}" "$POSTGRES_BIN" -D "$RUN_DIR/replica"
-  REPLICA_PID=$!
+  log "read replica caught up with the primary"
   # Only the app servers read it: the worker, beat and commands keep the primary.
   export DATABASE_REPLICA_URL="$REPLICA_URL"
   "$BIN/python" deploy/smoke/replica.py wait

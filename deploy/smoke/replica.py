@@ -2,8 +2,8 @@
 on loopback, that the app servers read through DATABASE_REPLICA_URL.
 
     replica.py allow              the primary accepts replication from 127.0.0.1 (exit 3: no)
-    replica.py configure DIR      settings for the copy pg_basebackup made in DIR
-    replica.py wait               until the replica answers, in recovery
+    replica.py configure DIR PORT settings for the copy pg_basebackup made in DIR
+    replica.py wait               until the replica has replayed all the primary wrote
     replica.py report SITE_JSON   anonymous pages read on the replica; a write's lag
 
 DATABASE_URL names the primary and DATABASE_REPLICA_URL the replica (prod-smoke.sh)."""
@@ -84,11 +84,10 @@ def allow():
     return NOT_ALLOWED
 
 
-def configure(data_dir):
+def configure(data_dir, port):
     """A configuration of its own: the copy of a Debian cluster has none (it lives in
     /etc), and the primary's port, sockets and TLS files are not the replica's."""
     data_dir = Path(data_dir)
-    port = urlsplit(os.environ["DATABASE_REPLICA_URL"]).port
     with psycopg.connect(server_url("DATABASE_URL")) as primary:
         matched = {
             name: primary.execute(f"SHOW {name}").fetchone()[0]  # noqa: S608 (names above)
@@ -115,19 +114,30 @@ def configure(data_dir):
 
 
 def wait():
-    deadline = time.monotonic() + 60
-    while True:
+    """Until the replica streams and has replayed everything the primary has written so
+    far (the migrations and the demo), so that the first page it serves is complete."""
+    deadline = time.monotonic() + 120
+    with psycopg.connect(server_url("DATABASE_URL"), autocommit=True) as primary:
+        target = primary.execute("SELECT pg_current_wal_lsn()").fetchone()[0]
+    state = "not answering"
+    while time.monotonic() < deadline:
         try:
             with psycopg.connect(server_url("DATABASE_REPLICA_URL"), connect_timeout=2) as replica:
-                if replica.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
-                    print("  replica answers, streaming from the primary")
-                    return 0
+                streaming, caught_up = replica.execute(
+                    "SELECT pg_is_in_recovery() AND EXISTS ("
+                    "  SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming'),"
+                    " pg_last_wal_replay_lsn() >= %s::pg_lsn",
+                    [target],
+                ).fetchone()
+            if streaming and caught_up:
+                print(f"  replica streaming, replayed the primary's WAL up to {target}")
+                return 0
+            state = "replaying" if streaming else "not streaming"
         except psycopg.OperationalError:
             pass
-        if time.monotonic() > deadline:
-            print("the replica did not answer within 60 s")
-            return 1
         time.sleep(0.25)
+    print(f"the replica has not caught up with the primary ({target}) in 120 s: {state}")
+    return 1
 
 
 def _commits(replica, database):
