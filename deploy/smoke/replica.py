@@ -31,7 +31,8 @@ NOT_ALLOWED = 3
 HOW_TO_ALLOW = f"""The primary refuses replication connections from 127.0.0.1, so prod-smoke runs
 without a read replica. To run it with one, as the PostgreSQL server's owner:
   add this line to pg_hba.conf (SHOW hba_file):  {HBA_LINE}
-  make sure wal_level is replica and max_wal_senders > 0, then: SELECT pg_reload_conf();"""
+  make sure wal_level is replica and max_wal_senders > 0, then: SELECT pg_reload_conf();
+  the user in SMOKE_PG_URL needs the REPLICATION attribute (or to be a superuser)."""
 
 
 def server_url(name):
@@ -52,18 +53,18 @@ def _replication_refusal():
 def allow():
     """Adds the loopback replication line to pg_hba.conf once (and reloads) when the
     file is ours to change, as on this machine and CI; otherwise says how."""
-    with psycopg.connect(server_url("DATABASE_URL"), autocommit=True) as primary:
-        wal_level = primary.execute("SHOW wal_level").fetchone()[0]
-        senders = int(primary.execute("SHOW max_wal_senders").fetchone()[0])
-        hba_file = Path(primary.execute("SHOW hba_file").fetchone()[0])
-        if wal_level == "minimal" or senders == 0:
-            print(f"wal_level={wal_level}, max_wal_senders={senders}.\n{HOW_TO_ALLOW}")
-            return NOT_ALLOWED
-        refusal = _replication_refusal()
-        if refusal is None:
-            return 0
-        print(f"  replication connection refused: {refusal}")
-        try:
+    refusal = _replication_refusal()
+    if refusal is None:
+        return 0
+    print(f"  replication connection refused: {refusal}")
+    try:
+        with psycopg.connect(server_url("DATABASE_URL"), autocommit=True) as primary:
+            wal_level = primary.execute("SHOW wal_level").fetchone()[0]
+            senders = int(primary.execute("SHOW max_wal_senders").fetchone()[0])
+            if wal_level == "minimal" or senders == 0:
+                print(f"  wal_level={wal_level}, max_wal_senders={senders}\n{HOW_TO_ALLOW}")
+                return NOT_ALLOWED
+            hba_file = Path(primary.execute("SHOW hba_file").fetchone()[0])
             rules = hba_file.read_text()
             if HBA_LINE not in rules.splitlines():
                 # First match wins in pg_hba.conf: a line on top beats a later reject.
@@ -73,9 +74,9 @@ def allow():
                 )
                 print(f"  added to {hba_file}: {HBA_LINE}")
             primary.execute("SELECT pg_reload_conf()")
-        except OSError as error:
-            print(f"  cannot change {hba_file}: {error}\n{HOW_TO_ALLOW}")
-            return NOT_ALLOWED
+    except (OSError, psycopg.errors.InsufficientPrivilege) as error:
+        print(f"  cannot change the server's rules: {error}\n{HOW_TO_ALLOW}")
+        return NOT_ALLOWED
     for _ in range(20):  # the reload is asynchronous
         if (refusal := _replication_refusal()) is None:
             return 0
