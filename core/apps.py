@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site infrastructure")
 
     def ready(self):
+        from . import read_replica  # noqa: F401 (registers its system check)
         from .admin_ui import register_yes_no_filters
         from .frontend_purge import connect_signals
 

@@ -69,6 +69,9 @@ MIDDLEWARE = [
     # Next: compresses the page once every inner middleware has written it.
     "core.compression.TextGZipMiddleware",
     "core.request_log.RequestIdMiddleware",
+    # Early, so that every answer to a write pins the browser to the primary, whichever
+    # middleware answers it. Not in the chain without a replica.
+    "core.read_replica.ReadReplicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.SiteCSPMiddleware",
     "core.security.PermissionsPolicyMiddleware",
@@ -117,6 +120,27 @@ TEMPLATES = [
 # to PostgreSQL (DATABASE_URL) and Redis (REDIS_URL: cache, sessions, broker).
 DATABASES = {"default": database(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# --- Read replica (DATABASE_REPLICA_URL in production.py and test.py). Only these public
+# views read it, for anonymous GET and HEAD requests (core/read_replica.py): page types
+# by model label, other views by URL name. Everything else reads the primary.
+READ_REPLICA_PAGE_TYPES = [
+    "home.HomePage",
+    "home.StandardPage",
+    "home.NewsIndexPage",
+    "home.NewsArticlePage",
+    "course_pages.CourseIndexPage",
+    "course_pages.CoursePage",
+    "course_pages.CurriculumIndexPage",
+    "course_pages.CurriculumPage",
+    "course_pages.InstructorIndexPage",
+    "course_pages.InstructorPage",
+    "course_pages.PortfolioPage",
+    "directory.ProfessionalIndexPage",
+    "directory.ProfessionalPage",
+]
+READ_REPLICA_VIEWS = ["sitemap"]
+# A browser that wrote reads the primary this long after (longer than the lag we accept).
+READ_REPLICA_PIN_SECONDS = 10
 # Empty: no Redis. Read by the tests that start a real worker.
 REDIS_URL = ""
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -18,6 +18,20 @@ def database(url, *, conn_max_age=0):
     return config
 
 
+def replica_databases(urls, *, conn_max_age=0, **extra):
+    """DATABASES entries for read replicas, from a comma-separated list of addresses:
+    "replica", then "replica_2", "replica_3"… (core/read_replica.py picks one per
+    request). Each has the primary's shape, at another address."""
+    addresses = [url.strip() for url in urls.split(",") if url.strip()]
+    return {
+        ("replica" if number == 1 else f"replica_{number}"): {
+            **database(url, conn_max_age=conn_max_age),
+            **extra,
+        }
+        for number, url in enumerate(addresses, start=1)
+    }
+
+
 def redis_caches(url, *, key_prefix):
     """CACHES on Redis. A Redis that stops answering must fail a request, not hang it."""
     return {

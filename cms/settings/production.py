@@ -28,7 +28,13 @@ from .base import (
     WAGTAILADMIN_BASE_URL,
     WEB_PUSH_TTL_SECONDS,
 )
-from .builders import file_broker_options, local_storages, redis_caches, redis_channel_layers
+from .builders import (
+    file_broker_options,
+    local_storages,
+    redis_caches,
+    redis_channel_layers,
+    replica_databases,
+)
 
 
 def required_env(name):
@@ -79,6 +85,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL streaming replicas (comma-separated): public pages read one of them for
+# anonymous visitors (core/read_replica.py); writes and every other read stay on the
+# primary.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if DATABASE_REPLICA_URL:
+    DATABASES.update(
+        replica_databases(
+            DATABASE_REPLICA_URL,
+            conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+            CONN_HEALTH_CHECKS=True,
+        )
+    )
+    DATABASE_ROUTERS = ["core.db_router.ReadReplicaRouter"]
 
 # --- Redis: cache, Celery broker and results. Sessions are written through to the
 # database so that flushing Redis logs nobody out. Without it, the embedded defaults.

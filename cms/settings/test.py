@@ -10,7 +10,13 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 from .base import STORAGES
-from .builders import database, local_storages, redis_caches, redis_channel_layers
+from .builders import (
+    database,
+    local_storages,
+    redis_caches,
+    redis_channel_layers,
+    replica_databases,
+)
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -45,6 +51,13 @@ if os.environ.get("DATABASE_URL"):
         # A lock left behind by a broken test fails the next one fast instead of
         # stalling the run (a flush waits on every open transaction's locks).
         DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c lock_timeout=60000"
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # A second connection to the test database (tests/core/test_read_replica.py): the
+    # router's choices show as queries on one alias or the other.
+    DATABASES.update(
+        replica_databases(os.environ["DATABASE_REPLICA_URL"], TEST={"MIRROR": "default"})
+    )
+    DATABASE_ROUTERS = ["core.db_router.ReadReplicaRouter"]
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     # Parallel test runs share one Redis: keep their keys apart.
