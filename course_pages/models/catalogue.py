@@ -14,6 +14,7 @@ from wagtail.search import index
 from core.page_locales import localize_pages
 from core.text import fold
 from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
+from course_pages.cards import with_card_images
 from course_pages.forms import CoursePageForm
 from course_pages.offline import offline_copy
 from course_pages.prerequisites import find_prerequisite_cycle
@@ -63,11 +64,11 @@ class CourseIndexPage(Page):
         from course_pages.filters import CourseFilter  # it imports these models
 
         context = super().get_context(request, *args, **kwargs)
-        courses = (
+        courses = with_card_images(
             CoursePage.objects.live()
             .public()
             .child_of(self)
-            .select_related("category", "instructor", "cover_image")
+            .select_related("category", "instructor")
             .order_by("title")
         )
         course_filter = CourseFilter(request.GET or None, queryset=courses, locale=self.locale)
