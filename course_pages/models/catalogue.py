@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -88,10 +89,13 @@ class CourseIndexPage(Page):
 
     def _untranslated_count(self):
         """Courses live in the source language that have no live version in this one."""
-        default_locale = Locale.get_default()
-        if self.locale_id == default_locale.pk:
+        # By its code: the page's locale is already read for the filters, the default
+        # one would cost a query on every view of the French catalogue.
+        if self.locale.language_code == get_supported_content_language_variant(
+            settings.LANGUAGE_CODE
+        ):
             return 0
-        source = self.get_translation_or_none(default_locale)
+        source = self.get_translation_or_none(Locale.get_default())
         if source is None:
             return 0
         translated = CoursePage.objects.live().filter(locale=self.locale).values("translation_key")
