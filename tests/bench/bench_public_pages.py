@@ -1,10 +1,12 @@
 """Queries and milliseconds of an anonymous render of the public pages (cache miss: no
 page cache here), the median of 20 renders through Django's test client.
 
-Before issue #19's query work (PostgreSQL, demo content, `load_demo`), warm:
-catalogue 51 queries, its search 34, course page 33, instructor 41, professional 46,
-directory search 35, home 49, news item 28 — of which about twelve were the site chrome
-on every page and 48 Redis round trips the catalogue's renditions. Goal: ≤ 15 queries.
+Warm queries on the demo content (`load_demo`, PostgreSQL), before → after issue #19's
+query work: home 47 → 30, catalogue 25 → 14 (filtered 28 → 17, search 26 → 16),
+course 28 → 17, curriculum 23 → 12, instructor 30 → 16, professional 39 → 26,
+directory search 33 → 20, news index 23 → 11, news item 24 → 13. The chrome (menu,
+footer, contact, language homes) was twelve of them on every page; the catalogue's
+renditions cost 48 Redis round trips. Goal: ≤ 15 queries.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/qry .venv/bin/python -m pytest \
         tests/bench/bench_public_pages.py -s -q
