@@ -1,7 +1,9 @@
 """Professional cards: what the search page and the home page's "certified near you"
 show for each search row, in the visitor's language."""
 
+from django.conf import settings
 from django.db.models import Prefetch
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
@@ -20,7 +22,16 @@ def cards_for(rows, *, locale):
     )
     pages = (
         ProfessionalPage.objects.live()
-        .filter(translation_key__in=keys, locale__in=[locale, Locale.get_default()])
+        .filter(
+            translation_key__in=keys,
+            locale__in=Locale.objects.filter(
+                # By code in the same query: no query of its own for the default locale.
+                language_code__in=[
+                    locale.language_code,
+                    get_supported_content_language_variant(settings.LANGUAGE_CODE),
+                ]
+            ),
+        )
         .select_related("town")
         .prefetch_related(photos)
     )

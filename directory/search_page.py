@@ -13,7 +13,7 @@ from django_ratelimit.core import is_ratelimited
 from .cards import cards_for
 from .filters import ProfessionalFilter
 from .models import ProfessionalListing
-from .services import record_search_appearances
+from .tasks import count_search_appearances
 
 CARDS_PER_PAGE = 12
 # Past this many matches the page says "more than 1,000": an exact count of a broad
@@ -59,7 +59,10 @@ def search_context(request, *, index_page):
         results = paginator.page(paginator.num_pages)
         page_notice = _("There are fewer pages of results: here is the last one.")
     rows = rows_of(results)
-    record_search_appearances(professional_ids=[row.pk for row in rows])
+    ids = [row.pk for row in rows]
+    if ids:
+        # A search writes nothing itself: no transaction to wait for.
+        count_search_appearances.delay(ids)
     cards = cards_for(rows, locale=index_page.locale)
     return {
         "filter": directory_filter,

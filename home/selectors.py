@@ -2,15 +2,16 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Min, Prefetch, Q
+from django.db.models import Count, Min, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from certificates.selectors import issued_count
 from checkout.models import Subscription
 from checkout.subscriptions import plan_price_xaf
+from core.public_pages import public
+from course_pages.cards import with_card_images
 from course_pages.models import CourseCategory, CourseIndexPage, CoursePage
 from directory.models import ProfessionalIndexPage, Town
 from directory.selectors import certified_near, visible_review_count
@@ -26,8 +27,6 @@ PROFESSIONALS_SHOWN = 4
 # "Near" on the home page: the same town or one a short trip away (Douala–Limbé ≈ 60 km).
 NEARBY_KM = 100
 DEFAULT_TOWN = "douala"
-# The renditions templates/components/course/card.html asks for.
-COURSE_CARD_IMAGES = ("fill-360x202|format-webp", "fill-720x405|format-webp")
 DEFAULT_STEPS = [
     (
         gettext_lazy("Choose a course"),
@@ -72,12 +71,8 @@ def home_sections(*, request, page):
 
 
 def _course_cards():
-    images = get_image_model().objects.prefetch_renditions(*COURSE_CARD_IMAGES)
-    return (
-        CoursePage.objects.live()
-        .public()
-        .select_related("category", "instructor")
-        .prefetch_related(Prefetch("cover_image", queryset=images))
+    return with_card_images(
+        public(CoursePage.objects.live()).select_related("category", "instructor")
     )
 
 

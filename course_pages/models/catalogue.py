@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -14,6 +15,7 @@ from wagtail.search import index
 from core.page_locales import localize_pages
 from core.text import fold
 from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
+from course_pages.cards import with_card_images
 from course_pages.forms import CoursePageForm
 from course_pages.offline import offline_copy
 from course_pages.prerequisites import find_prerequisite_cycle
@@ -63,11 +65,11 @@ class CourseIndexPage(Page):
         from course_pages.filters import CourseFilter  # it imports these models
 
         context = super().get_context(request, *args, **kwargs)
-        courses = (
+        courses = with_card_images(
             CoursePage.objects.live()
             .public()
             .child_of(self)
-            .select_related("category", "instructor", "cover_image")
+            .select_related("category", "instructor")
             .order_by("title")
         )
         course_filter = CourseFilter(request.GET or None, queryset=courses, locale=self.locale)
@@ -87,10 +89,13 @@ class CourseIndexPage(Page):
 
     def _untranslated_count(self):
         """Courses live in the source language that have no live version in this one."""
-        default_locale = Locale.get_default()
-        if self.locale_id == default_locale.pk:
+        # By its code: the page's locale is already read for the filters, the default
+        # one would cost a query on every view of the French catalogue.
+        if self.locale.language_code == get_supported_content_language_variant(
+            settings.LANGUAGE_CODE
+        ):
             return 0
-        source = self.get_translation_or_none(default_locale)
+        source = self.get_translation_or_none(Locale.get_default())
         if source is None:
             return 0
         translated = CoursePage.objects.live().filter(locale=self.locale).values("translation_key")

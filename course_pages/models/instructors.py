@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from course_pages.blocks import PortfolioStreamBlock, SocialLinkStream, TextItemStream
+from course_pages.cards import with_card_images
 from course_pages.forms import InstructorPageForm
 
 
@@ -95,10 +96,10 @@ class InstructorPage(Page):
         from .catalogue import CoursePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = (
+        context["courses"] = with_card_images(
             CoursePage.objects.live()
             .filter(locale=self.locale, instructor__translation_key=self.translation_key)
-            .select_related("cover_image", "category")
+            .select_related("category", "instructor")
         )
         context["portfolios"] = PortfolioPage.objects.live().child_of(self)
         return context

@@ -152,8 +152,9 @@ class ProfessionalPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from directory.services import record_profile_view  # it imports these models
+        from directory.tasks import count_profile_view  # it imports these models
 
         response = super().serve(request, *args, **kwargs)
-        record_profile_view(professional=self)
+        # A page view writes nothing itself: no transaction to wait for.
+        count_profile_view.delay(self.pk)
         return response

@@ -17,6 +17,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.public_pages import public
+
 from ..blocks import BaseStreamBlock
 from ..feeds import NewsFeed
 from ..forms import NewsArticlePageForm
@@ -46,8 +48,7 @@ class NewsArticleQuerySet(PageQuerySet):
             get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_IMAGES)
         )
         return (
-            self.live()
-            .public()
+            public(self.live())
             .select_related("cover_image")
             .prefetch_related(
                 # Where Wagtail's prefetch_renditions() puts them, in one query.
@@ -103,9 +104,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def feed_items(self):
         return list(
-            NewsArticlePage.objects.child_of(self)
-            .live()
-            .public()
+            public(NewsArticlePage.objects.child_of(self).live())
             .select_related("author")
             .order_by("-date", "-pk")[:ARTICLES_IN_FEED]
         )

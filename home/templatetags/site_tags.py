@@ -4,31 +4,18 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
-from home.models import FooterContent
+from home.site_chrome import chrome_for
 
 register = template.Library()
-
-
-def _locale_home(request, language_code):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    if root.locale.language_code == language_code:
-        return root
-    return root.get_translation_or_none(Locale.objects.filter(language_code=language_code).first())
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = _locale_home(request, get_language())
-    items = home.get_children().live().in_menu().specific() if home else []
     return {
-        "home": home,
-        "items": items,
+        "items": chrome_for(request, get_language())["menu"],
         "request": request,
         "shared_page": context.get("shared_page", False),
     }
@@ -36,12 +23,11 @@ def main_menu(context):
 
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context):
-    locale = Locale.objects.filter(language_code=get_language()).first()
-    footer = FooterContent.objects.filter(locale=locale).first() if locale else None
+    chrome = chrome_for(context["request"], get_language())
     return {
-        "footer": footer,
+        "footer": chrome["footer"],
+        "contact": chrome["contact"],
         "request": context["request"],
-        "settings": context.get("settings"),
         "data_saver": context.get("data_saver", False),
     }
 
@@ -65,8 +51,11 @@ def language_alternates(context):
         same_page = True
         if isinstance(page, Page) and page.pk:
             same_page = code in translations
-            target = translations.get(code) or _locale_home(request, code)
-            url = target.get_url(request) if target else f"/{code}/"
+            target = translations.get(code)
+            url = (
+                target.get_url(request) if target else chrome_for(request, code)["homes"].get(code)
+            )
+            url = url or f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)
         alternates.append(

@@ -126,7 +126,10 @@ def test_catalogue_query_count_does_not_grow_with_courses(site, django_assert_ma
     with django_assert_max_num_queries(30) as small:
         client.get("/fr/formations/")
     add_courses(site, 490)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    counted = len(small.captured_queries)
+    # A page changed: the site chrome (home/site_chrome.py) is read again once, then kept.
+    client.get("/fr/formations/")
+    with django_assert_max_num_queries(counted):
         client.get("/fr/formations/")
 
 
@@ -181,7 +184,10 @@ def test_course_page_query_count_does_not_grow_with_lessons(site, django_assert_
         client.get(course.url)
     for number in range(3, 20):
         make_lesson(course, title=f"Leçon {number}")
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    counted = len(small.captured_queries)
+    # A page changed: the site chrome (home/site_chrome.py) is read again once, then kept.
+    client.get(course.url)
+    with django_assert_max_num_queries(counted):
         client.get(course.url)
 
 
