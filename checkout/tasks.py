@@ -3,8 +3,8 @@
 from celery import shared_task
 from django.utils import timezone
 
-from . import refunds, services
-from .models import Order, Payment
+from . import refunds, services, staff_notices
+from .models import Order, Payment, Refund
 from .receipts import send_receipt_messages, send_refund_messages
 
 
@@ -51,3 +51,25 @@ def send_refund_notice(order_id, refund_id):
 @shared_task
 def refund_duplicate_payment(payment_id):
     refunds.refund_duplicate_payment(payment_id=payment_id)
+
+
+@shared_task
+def check_refund(refund_id):
+    refund = refunds.check_refund(refund_id=refund_id)
+    return refund.status if refund else "nothing to do"
+
+
+@shared_task
+def check_pending_refunds():
+    """Beat: check every pending refund whose next check is due (back-off in refunds)."""
+    due = Refund.objects.filter(
+        status=Refund.Status.PENDING, next_poll_at__lte=timezone.now()
+    ).values_list("pk", flat=True)[:200]
+    for refund_id in due:
+        check_refund.delay(refund_id)
+    return len(due)
+
+
+@shared_task
+def tell_moderators_refund_waits(refund_id):
+    return staff_notices.tell_moderators_refund_waits(refund_id)
