@@ -75,7 +75,7 @@ def refund_detail(request, pk):
     action=retry asks the provider again."""
     _moderator_only(request)
     refund = get_object_or_404(Refund.objects.select_related("payment__order__user"), pk=pk)
-    form = HandRefundForm()
+    form, problem = HandRefundForm(), ""
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -90,7 +90,7 @@ def refund_detail(request, pk):
                     )
                     messages.success(request, _("Recorded as refunded by hand."))
                     return redirect("checkout_refund_queue")
-                messages.error(request, _("Give the transfer's reference."))
+                problem = _("Give the transfer's reference.")
             elif action == "retry":
                 refund = try_again(refund=refund)
                 messages.info(
@@ -100,8 +100,7 @@ def refund_detail(request, pk):
                 )
                 return redirect("checkout_refund_detail", pk=refund.pk)
         except RefundError as error:
-            form.add_error(None, error.message)
-            messages.error(request, error.message)
+            problem = error.message
         refund.refresh_from_db()
     return TemplateResponse(
         request,
@@ -109,8 +108,9 @@ def refund_detail(request, pk):
         {
             "refund": _describe(refund, timezone.now()),
             "form": form,
+            "problem": problem,
             "may_record": refund.status == Refund.Status.WAITING_FOR_STAFF,
             "may_retry": refund.status in (Refund.Status.WAITING_FOR_STAFF, Refund.Status.PENDING),
         },
-        status=400 if form.errors else 200,
+        status=400 if problem else 200,
     )
