@@ -102,11 +102,13 @@ def refund_detail(request, pk):
         except RefundError as error:
             problem = error.message
         refund.refresh_from_db()
+    refund = _describe(refund, timezone.now())
     return TemplateResponse(
         request,
         "checkout/admin/refund_detail.html",
         {
-            "refund": _describe(refund, timezone.now()),
+            "refund": refund,
+            "heading": f"{refund.amount_display} · {refund.payment.get_provider_display()}",
             "form": form,
             "problem": problem,
             "may_record": refund.status == Refund.Status.WAITING_FOR_STAFF,
