@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 # checks before one the provider never settles is handed to staff (about a day).
 POLL_SCHEDULE = [60, 120, 300, 600, 1800, 3600]
 MAX_POLLS = 30
+# A refund still "requested" this long after it was made lost its worker on the way.
+ABANDONED_AFTER = timedelta(minutes=10)
 
 
 def refundable_xaf(order):
@@ -101,10 +103,10 @@ def refund_duplicate_payment(*, payment_id):
 
 
 def check_refund(*, refund_id):
-    """A pending refund's status check (beat, with back-off): asked under its own
-    reference, and sent again under it when the provider never got it."""
+    """A pending (or abandoned) refund's status check (beat, with back-off): asked under
+    its own reference, and sent again under it when the provider never got it."""
     refund = Refund.objects.select_related("payment__order").filter(pk=refund_id).first()
-    if refund is None or refund.status != Refund.Status.PENDING:
+    if refund is None or refund.status not in (Refund.Status.REQUESTED, Refund.Status.PENDING):
         return refund
     return _ask_provider(refund, _status_or_resend, refused_fails=False)
 

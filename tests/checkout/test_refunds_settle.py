@@ -290,3 +290,20 @@ def test_two_pending_refunds_cannot_add_up_to_more_than_was_paid(
     assert "2000" in refused.value.message
     assert state(order) == before and Refund.objects.count() == 1
     assert len(mobile_money.requests_to("POST", REFUND)) == 1
+
+
+def test_a_refund_whose_worker_died_before_asking_is_taken_up_by_the_beat(
+    paid_by, mobile_money, django_capture_on_commit_callbacks
+):
+    payment = paid_by("mtn_momo", MTN_PHONE)
+    refund = Refund.objects.create(
+        payment=payment, provider="mtn_momo", amount_xaf=5000, reason="x", requested_by=None
+    )
+    assert run_beat(django_capture_on_commit_callbacks) == 0  # just made: left alone
+    Refund.objects.filter(pk=refund.pk).update(created_at=timezone.now() - timedelta(minutes=11))
+
+    assert run_beat(django_capture_on_commit_callbacks) == 1
+
+    refund.refresh_from_db()
+    assert refund.status == Refund.Status.DONE
+    assert list(mobile_money.mtn_refunds) == [str(refund.reference)]
