@@ -23,7 +23,7 @@ SUBSCRIPTION_ENDING = Kind(
 REFUND_WAITING = Kind(
     "refund_waiting_for_staff",
     _("A refund waits for staff"),
-    "money",
+    "staff",
     channels=frozenset({SITE, EMAIL}),
 )
 
