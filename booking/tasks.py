@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from checkout.errors import RefundError
 from checkout.models import Payment
-from checkout.refunds import refund_payment
+from checkout.refunds import refund_payment, refundable_xaf
 
 from . import holds, notices
 from .models import Booking
@@ -91,9 +91,11 @@ def send_cancellation(booking_id):
         notices.tell_both_sides(booking, notices.CANCELLED)
 
 
-@shared_task(bind=True, max_retries=5, default_retry_delay=120)
-def refund_deposit(self, booking_id, reason):
-    """Pay back `refund_due_xaf` of the booking's deposit, once."""
+@shared_task
+def refund_deposit(booking_id, reason):
+    """Pay back `refund_due_xaf` of the booking's deposit, once. Checkout takes the refund
+    from there: done, pending until the provider settles it, or waiting for staff in the
+    refund queue (no refund API, refused, never settled) — never given up in silence."""
     claimed = Booking.objects.filter(
         pk=booking_id, refund_due_xaf__gt=0, refund_claimed_at__isnull=True
     ).update(refund_claimed_at=timezone.now())
@@ -103,23 +105,27 @@ def refund_deposit(self, booking_id, reason):
     payment = Payment.objects.filter(order_id=booking.order_id, status=Payment.Status.PAID).first()
     if payment is None:
         return "nothing was paid"
-    amount = min(booking.refund_due_xaf, payment.order.amount_xaf - payment.order.refunded_xaf)
+    amount = min(booking.refund_due_xaf, refundable_xaf(payment.order))
+    if amount <= 0:
+        # A moderator refunded it meanwhile: nothing is left to give back.
+        Booking.objects.filter(pk=booking_id).update(refunded_at=timezone.now())
+        return "nothing left to refund"
     try:
-        refund_payment(
+        refund = refund_payment(
             payment=payment,
             amount_xaf=amount,
             reason=f"booking {booking.reference}: {reason}",
             requested_by=None,
         )
-    except RefundError as error:
-        Booking.objects.filter(pk=booking_id).update(refund_claimed_at=None)
-        raise self.retry(exc=error) from error
+    except RefundError:  # refunded by a moderator at this very moment
+        Booking.objects.filter(pk=booking_id).update(refunded_at=timezone.now())
+        return "nothing left to refund"
     Booking.objects.filter(pk=booking_id).update(refunded_at=timezone.now())
     if reason == SLOT_TAKEN:
         # Checkout's refund notice says how much; this one says why.
         with transaction.atomic():
             notices.tell_client_slot_was_taken(booking, amount_xaf=amount)
-    return "refunded"
+    return refund.status
 
 
 @shared_task
@@ -132,7 +138,7 @@ def refund_extra_order(order_id, booking_id):
     )
     if payment is None:
         return "nothing was paid"
-    remaining = payment.order.amount_xaf - payment.order.refunded_xaf
+    remaining = refundable_xaf(payment.order)
     if remaining <= 0:
         return "already refunded"
     try:

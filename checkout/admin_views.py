@@ -23,10 +23,10 @@ from core.admin_viewsets import ReadOnlyModelViewSet
 
 from . import reports
 from .errors import RefundError
-from .models import LedgerTransaction, Order, Payment
+from .models import LedgerTransaction, Order, Payment, Refund
 from .money import format_xaf
 from .purchasables import fulfiller_for
-from .refunds import refund_payment, refund_refusal
+from .refunds import refund_payment, refund_refusal, refundable_xaf
 
 MANAGE_ORDERS = "checkout.change_order"
 VIEW_ORDERS = "checkout.view_order"
@@ -67,7 +67,7 @@ class RefundForm(forms.Form):
     )
 
     def __init__(self, *args, order, payments, **kwargs):
-        remaining = order.amount_xaf - order.refunded_xaf
+        remaining = refundable_xaf(order)
         paid = [p for p in payments if p.status == Payment.Status.PAID]
         kwargs.setdefault(
             "initial", {"amount_xaf": remaining, "payment": paid[0].pk if paid else None}
@@ -136,11 +136,27 @@ class OrderDetailView(InspectView):
             )
         except RefundError as error:
             return self.refused(form, error.message)
-        messages.success(
-            request,
-            _("Refunded %(amount)s on order %(number)s.")
-            % {"amount": format_xaf(refund.amount_xaf), "number": self.object.number},
-        )
+        values = {"amount": format_xaf(refund.amount_xaf), "number": self.object.number}
+        if refund.status == Refund.Status.DONE:
+            messages.success(request, _("Refunded %(amount)s on order %(number)s.") % values)
+        elif refund.status == Refund.Status.PENDING:
+            messages.warning(
+                request,
+                _(
+                    "The refund of %(amount)s on order %(number)s is waiting for the "
+                    "provider: it is checked again automatically."
+                )
+                % values,
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "The refund of %(amount)s on order %(number)s waits for staff in the "
+                    "refund queue: %(reason)s"
+                )
+                % {**values, "reason": refund.staff_reason},
+            )
         return redirect(request.path)
 
     def refused(self, form, message):
@@ -172,7 +188,7 @@ class OrderDetailView(InspectView):
         # Amounts as people read them, on the rows the template lists.
         for row in [*payments, *refunds, *(line for entry in ledger for line in entry.lines.all())]:
             row.amount_display = format_xaf(row.amount_xaf)
-        remaining = order.amount_xaf - order.refunded_xaf
+        remaining = refundable_xaf(order)
         may_refund = can_manage_orders(self.request.user)
         can_refund = (
             may_refund and remaining > 0 and any(p.status == Payment.Status.PAID for p in payments)

@@ -40,3 +40,7 @@ class InvalidNotification(Exception):
 
 class RefundError(CheckoutError):
     pass
+
+
+class RefundRefused(RefundError):
+    """The provider will not make this refund (asking again would get the same answer)."""

@@ -4,6 +4,7 @@ Checkout knows nothing about courses or bookings: an Order names a purchasable i
 by (item_type, item_id) and the registered fulfiller of that type does the rest."""
 
 import secrets
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -216,16 +217,32 @@ class PaymentEvent(models.Model):
 
 
 class Refund(models.Model):
+    """Money given back on a paid payment. Its reference is ours, made before any call and
+    sent on every try, so a retry can never pay twice. Each refund ends done (by the
+    provider or by hand) or waits for staff; a pending one is polled until it does."""
+
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")
+        PENDING = "pending", _("Waiting for the provider")
+        WAITING_FOR_STAFF = "staff", _("Waiting for staff")
         DONE = "done", _("Refunded")
+        DONE_BY_HAND = "by_hand", _("Refunded by hand")
         FAILED = "failed", _("Failed")
+
+    # Not settled yet: the amount is taken from what is left to refund.
+    OPEN = (Status.REQUESTED, Status.PENDING, Status.WAITING_FOR_STAFF)
+    SETTLED = (Status.DONE, Status.DONE_BY_HAND)
 
     payment = models.ForeignKey(
         Payment, verbose_name=_("payment"), on_delete=models.PROTECT, related_name="refunds"
     )
+    # The payment's provider, copied so that a hand reference is unique per provider.
+    provider = models.CharField(_("provider"), max_length=16, choices=Payment.Provider)
+    reference = models.UUIDField(_("our reference"), unique=True, default=uuid.uuid4)
     amount_xaf = models.PositiveIntegerField(_("amount (FCFA)"))
     reason = models.CharField(_("reason"), max_length=255)
+    # Gives back a payment for something already paid: the item stays with the person.
+    duplicate = models.BooleanField(_("duplicate payment"), default=False)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.REQUESTED)
     provider_reference = models.CharField(_("provider reference"), max_length=128, blank=True)
     requested_by = models.ForeignKey(
@@ -236,12 +253,39 @@ class Refund(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    next_poll_at = models.DateTimeField(_("next status check"), null=True, blank=True)
+    poll_count = models.PositiveIntegerField(_("status checks"), default=0)
+    staff_reason = models.CharField(_("why it waits for staff"), max_length=255, blank=True)
+    waiting_since = models.DateTimeField(_("waiting for staff since"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("refunded by hand by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    hand_reference = models.CharField(_("transfer reference"), max_length=64, blank=True)
+    hand_note = models.CharField(_("note"), max_length=255, blank=True)
+    settled_at = models.DateTimeField(_("settled"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("refund")
         verbose_name_plural = _("refunds")
+        indexes = [models.Index(fields=["status", "next_poll_at"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(amount_xaf__gt=0), name="refund_positive")
+            models.CheckConstraint(condition=models.Q(amount_xaf__gt=0), name="refund_positive"),
+            # One transfer cannot be recorded as two refunds.
+            models.UniqueConstraint(
+                fields=["provider", "hand_reference"],
+                condition=~models.Q(hand_reference=""),
+                name="unique_hand_reference_per_provider",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="by_hand")
+                | (~models.Q(hand_reference="") & models.Q(done_by__isnull=False)),
+                name="refund_by_hand_has_reference_and_moderator",
+            ),
         ]
 
     def __str__(self):
@@ -374,6 +418,8 @@ class SandboxCharge(models.Model):
     decide_at = models.DateTimeField(_("answers at"), null=True, blank=True)
     scripted_status = models.CharField(_("scripted answer"), max_length=8, blank=True)
     refunded_xaf = models.PositiveIntegerField(_("refunded (FCFA)"), default=0)
+    # Our refund references already paid back: a retry under one of them pays nothing.
+    refund_references = models.JSONField(_("refund references"), default=list, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -3,7 +3,7 @@ Money is worth an SMS: these kinds send one by default."""
 
 from django.utils.translation import gettext_lazy as _
 
-from notifications.kinds import DEFAULT_CHANNELS, SMS, Kind
+from notifications.kinds import DEFAULT_CHANNELS, EMAIL, SITE, SMS, Kind
 
 WITH_SMS = DEFAULT_CHANNELS | {SMS}
 
@@ -19,4 +19,12 @@ SUBSCRIPTION_ENDING = Kind(
     sms_allowed=True,
 )
 
-KINDS = (PAYMENT_RECEIVED, REFUND_SENT, SUBSCRIPTION_ENDING)
+# For moderators: a refund the site could not make waits in the admin's refund queue.
+REFUND_WAITING = Kind(
+    "refund_waiting_for_staff",
+    _("A refund waits for staff"),
+    "staff",
+    channels=frozenset({SITE, EMAIL}),
+)
+
+KINDS = (PAYMENT_RECEIVED, REFUND_SENT, SUBSCRIPTION_ENDING, REFUND_WAITING)

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from . import tasks
-from .signals import order_fulfilled, paid_twice, refund_done
+from .signals import order_fulfilled, paid_twice, refund_done, refund_waiting
 
 
 @receiver(order_fulfilled, dispatch_uid="checkout.send_receipt")
@@ -20,3 +20,8 @@ def refund_duplicate_payment(sender, payment_id, **kwargs):
 @receiver(refund_done, dispatch_uid="checkout.send_refund_notice")
 def send_refund_notice(sender, order_id, refund_id, **kwargs):
     transaction.on_commit(lambda: tasks.send_refund_notice.delay(order_id, refund_id))
+
+
+@receiver(refund_waiting, dispatch_uid="checkout.tell_moderators_refund_waits")
+def tell_moderators_refund_waits(sender, refund_id, **kwargs):
+    transaction.on_commit(lambda: tasks.tell_moderators_refund_waits.delay(refund_id))

@@ -10,3 +10,5 @@ order_fulfilled = Signal()
 paid_twice = Signal()
 # The provider accepted a refund. Sent with order_id and refund_id.
 refund_done = Signal()
+# A refund waits for staff (no refund API, refused, never settled). Sent with refund_id.
+refund_waiting = Signal()

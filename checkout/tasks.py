@@ -1,10 +1,11 @@
 """Checkout jobs: status checks with back-off, expiry, receipts. All idempotent."""
 
 from celery import shared_task
+from django.db.models import Q
 from django.utils import timezone
 
-from . import refunds, services
-from .models import Order, Payment
+from . import refunds, services, staff_notices
+from .models import Order, Payment, Refund
 from .receipts import send_receipt_messages, send_refund_messages
 
 
@@ -51,3 +52,35 @@ def send_refund_notice(order_id, refund_id):
 @shared_task
 def refund_duplicate_payment(payment_id):
     refunds.refund_duplicate_payment(payment_id=payment_id)
+
+
+@shared_task
+def check_refund(refund_id):
+    refund = refunds.check_refund(refund_id=refund_id)
+    return refund.status if refund else "nothing to do"
+
+
+@shared_task
+def check_pending_refunds():
+    """Beat: check every pending refund whose next check is due (back-off in refunds),
+    and any refund left "requested" by a worker that died before the provider answered
+    (asked under its own reference: it cannot be paid twice)."""
+    now = timezone.now()
+    due = list(
+        Refund.objects.filter(
+            Q(status=Refund.Status.PENDING, next_poll_at__lte=now)
+            | Q(status=Refund.Status.REQUESTED, created_at__lte=now - refunds.ABANDONED_AFTER)
+        ).values_list("pk", flat=True)[:200]
+    )
+    # Claimed until the check sets the real next one: the next beat does not ask again.
+    Refund.objects.filter(pk__in=due).update(
+        next_poll_at=now + timezone.timedelta(seconds=refunds.POLL_SCHEDULE[0])
+    )
+    for refund_id in due:
+        check_refund.delay(refund_id)
+    return len(due)
+
+
+@shared_task
+def tell_moderators_refund_waits(refund_id):
+    return staff_notices.tell_moderators_refund_waits(refund_id)

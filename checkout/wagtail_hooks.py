@@ -1,4 +1,5 @@
-"""Checkout in the Wagtail admin: orders and refunds, the payouts export, coupons."""
+"""Checkout in the Wagtail admin: orders and refunds, the refund queue, the payouts
+export, coupons."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 
 from .admin_views import OrderViewSet, can_manage_orders, payouts
 from .coupon_admin import register_coupon_admin
+from .refund_queue import refund_detail, refund_queue
 
 register_coupon_admin()
 
@@ -18,16 +20,27 @@ def register_order_viewset():
 
 @hooks.register("register_admin_urls")
 def register_payout_urls():
-    return [path("payouts/", payouts, name="checkout_payouts")]
+    return [
+        path("payouts/", payouts, name="checkout_payouts"),
+        path("refunds/", refund_queue, name="checkout_refund_queue"),
+        path("refunds/<int:pk>/", refund_detail, name="checkout_refund_detail"),
+    ]
 
 
-class PayoutsMenuItem(MenuItem):
+class ModeratorsMenuItem(MenuItem):
     def is_shown(self, request):
         return can_manage_orders(request.user)
 
 
 @hooks.register("register_admin_menu_item")
 def register_payouts_menu_item():
-    return PayoutsMenuItem(
+    return ModeratorsMenuItem(
         _("Payouts"), reverse("checkout_payouts"), icon_name="download", order=305
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_refund_queue_menu_item():
+    return ModeratorsMenuItem(
+        _("Refund queue"), reverse("checkout_refund_queue"), icon_name="warning", order=304
     )

@@ -11,9 +11,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from checkout.errors import RefundError
-from checkout.models import Order, Payment
-from checkout.refunds import refund_payment
-from checkout.review import flag_for_review
+from checkout.models import Payment
+from checkout.refunds import refund_payment, refundable_xaf
 
 from . import notices, recordings
 from .errors import RoomError
@@ -100,16 +99,11 @@ def fetch_recordings(session_id):
     return recordings.fetch_all(session_id)
 
 
-# A provider that refuses a refund is asked again every REFUND_RETRY_SECONDS, then the
-# order is left to a person (checkout's review flag), as checkout does for its own.
-REFUND_RETRIES = 5
-REFUND_RETRY_SECONDS = 600
-
-
-@shared_task(bind=True, max_retries=REFUND_RETRIES, default_retry_delay=REFUND_RETRY_SECONDS)
-def refund_place(self, place_refund_id):
+@shared_task
+def refund_place(place_refund_id):
     """Give back the money of a paid place through checkout's refund service, on
-    whatever provider took it, once."""
+    whatever provider took it, once. Checkout takes the refund from there: done, pending
+    until the provider settles it, or waiting for staff in the refund queue."""
     claimed = PlaceRefund.objects.filter(
         pk=place_refund_id,
         claimed_at__isnull=True,
@@ -121,34 +115,20 @@ def refund_place(self, place_refund_id):
     place = PlaceRefund.objects.select_related("order").get(pk=place_refund_id)
     order = place.order
     payment = Payment.objects.filter(order=order, status=Payment.Status.PAID).first()
-    amount = min(place.amount_xaf, order.amount_xaf - order.refunded_xaf)
+    amount = min(place.amount_xaf, refundable_xaf(order))
     if payment is None or amount <= 0:
         # A moderator refunded it by hand meanwhile: nothing is left to give back.
         PlaceRefund.objects.filter(pk=place.pk).update(refunded_at=timezone.now())
         return "nothing left to refund"
     try:
-        refund_payment(
+        refund = refund_payment(
             payment=payment,
             amount_xaf=amount,
             reason=f"live session {place.session_id}: {place.reason}",
             requested_by=None,
         )
-    except RefundError as error:
-        if self.request.retries >= self.max_retries:
-            _leave_to_a_person(place, error)
-            return "left for a refund by hand"
-        PlaceRefund.objects.filter(pk=place.pk).update(claimed_at=None)
-        raise self.retry(exc=error) from error
+    except RefundError:  # refunded by a moderator at this very moment
+        PlaceRefund.objects.filter(pk=place.pk).update(refunded_at=timezone.now())
+        return "nothing left to refund"
     PlaceRefund.objects.filter(pk=place.pk).update(refunded_at=timezone.now())
-    return "refunded"
-
-
-def _leave_to_a_person(place, error):
-    with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=place.order_id)
-        flag_for_review(
-            order,
-            f"Live session refund ({place.reason}) refused by the provider "
-            f"{REFUND_RETRIES + 1} times ({error.message}): refund by hand.",
-        )
-        PlaceRefund.objects.filter(pk=place.pk).update(gave_up_at=timezone.now())
+    return refund.status

@@ -47,21 +47,37 @@ class Notification:
     raw: dict = field(default_factory=dict)
 
 
+# A refund's states at the provider. UNKNOWN: the provider never got it (a request lost
+# on the way): it may be sent again under the same reference.
+REFUND_DONE = "done"
+REFUND_PENDING = "pending"
+REFUND_FAILED = "failed"
+REFUND_UNKNOWN = "unknown"
+
+
 @dataclass(frozen=True)
 class RefundResult:
     provider_reference: str
-    done: bool
+    status: str  # REFUND_DONE, REFUND_PENDING, REFUND_FAILED or REFUND_UNKNOWN
+    reason: str = ""
     raw: dict = field(default_factory=dict)
+
+    @property
+    def done(self):
+        return self.status == REFUND_DONE
 
 
 class Provider:
-    """Override all four. Raise errors.ProviderUnavailable when an answer cannot be had,
-    errors.PaymentDeclined when the provider refuses to start, errors.InvalidNotification
-    for a webhook we cannot trust."""
+    """Override the first four. Raise errors.ProviderUnavailable when an answer cannot be
+    had, errors.PaymentDeclined when the provider refuses to start, errors.RefundRefused
+    when it will not make a refund, errors.InvalidNotification for a webhook we cannot
+    trust."""
 
     name = ""
     # Mobile Money needs a phone number; cards do not.
     needs_phone = True
+    # False: the provider has no refund API, every refund is made by hand by staff.
+    refunds_by_api = True
 
     def start(self, payment):
         raise NotImplementedError
@@ -72,8 +88,16 @@ class Provider:
     def parse_webhook(self, request):
         raise NotImplementedError
 
-    def refund(self, payment, amount_xaf):
+    def refund(self, payment, amount_xaf, *, reference):
+        """Ask for a refund under our `reference` (a UUID, the same on every retry: the
+        provider must never pay twice for one reference). A RefundResult."""
         raise NotImplementedError
+
+    def refund_status(self, payment, refund):
+        """Where a refund asked before stands now. By default the refund is asked again
+        under its reference, which idempotent providers answer with the first result;
+        override when the provider has a status call."""
+        return self.refund(payment, refund.amount_xaf, reference=refund.reference)
 
 
 def json_object_body(request, provider_label):

@@ -89,14 +89,14 @@ class SandboxProvider(base.Provider):
         except (ValueError, KeyError, TypeError) as error:
             raise InvalidNotification("malformed body") from error
 
-    def refund(self, payment, amount_xaf):
+    def refund(self, payment, amount_xaf, *, reference):
         with transaction.atomic():
             charge = SandboxCharge.objects.select_for_update().get(reference=payment.reference)
-            charge.refunded_xaf += amount_xaf
-            charge.save(update_fields=["refunded_xaf"])
-        return base.RefundResult(
-            provider_reference=f"{charge.reference}-r{charge.refunded_xaf}", done=True
-        )
+            if str(reference) not in charge.refund_references:
+                charge.refunded_xaf += amount_xaf
+                charge.refund_references = [*charge.refund_references, str(reference)]
+                charge.save(update_fields=["refunded_xaf", "refund_references"])
+        return base.RefundResult(provider_reference=f"sandbox-{reference}", status=base.REFUND_DONE)
 
 
 def _status_of(charge):

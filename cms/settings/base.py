@@ -184,6 +184,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "checkout.tasks.poll_pending_payments",
         "schedule": 15,
     },
+    # Refunds the provider took but has not settled yet, until it says done or failed.
+    "check-pending-refunds": {
+        "task": "checkout.tasks.check_pending_refunds",
+        "schedule": 60,
+    },
     # Subscriptions do not renew by themselves: remind three days before the end, in daytime.
     "remind-expiring-subscriptions": {
         "task": "checkout.subscription_tasks.remind_expiring_subscriptions",

@@ -323,9 +323,12 @@ MTN_MOMO_API_USER = os.environ.get("MTN_MOMO_API_USER", "")
 MTN_MOMO_API_KEY = os.environ.get("MTN_MOMO_API_KEY", "")
 MTN_MOMO_TARGET_ENVIRONMENT = os.environ.get("MTN_MOMO_TARGET_ENVIRONMENT", "mtncameroon")
 MTN_MOMO_CURRENCY = os.environ.get("MTN_MOMO_CURRENCY", "XAF")
+# Refunds use MTN's Disbursement product: its own subscription key, API user and key.
 MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY = os.environ.get(
     "MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY", ""
 )
+MTN_MOMO_DISBURSEMENT_API_USER = os.environ.get("MTN_MOMO_DISBURSEMENT_API_USER", "")
+MTN_MOMO_DISBURSEMENT_API_KEY = os.environ.get("MTN_MOMO_DISBURSEMENT_API_KEY", "")
 if MTN_MOMO_SUBSCRIPTION_KEY and MTN_MOMO_API_USER and MTN_MOMO_API_KEY:
     CHECKOUT_PROVIDERS["mtn_momo"] = "checkout.providers.mtn_momo.provider.MtnMomoProvider"
 ORANGE_MONEY_BASE_URL = os.environ.get("ORANGE_MONEY_BASE_URL", "https://api-s1.orange.cm")

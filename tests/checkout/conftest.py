@@ -220,6 +220,8 @@ def mobile_money(settings):
     settings.MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY = fake.MTN_DISBURSEMENT_SUBSCRIPTION_KEY
     settings.MTN_MOMO_API_USER = fake.MTN_API_USER
     settings.MTN_MOMO_API_KEY = fake.MTN_API_KEY
+    settings.MTN_MOMO_DISBURSEMENT_API_USER = fake.MTN_DISBURSEMENT_API_USER
+    settings.MTN_MOMO_DISBURSEMENT_API_KEY = fake.MTN_DISBURSEMENT_API_KEY
     settings.MTN_MOMO_TARGET_ENVIRONMENT = fake.MTN_TARGET_ENVIRONMENT
     settings.MTN_MOMO_CURRENCY = "XAF"
     settings.ORANGE_MONEY_BASE_URL = server.url
@@ -306,3 +308,23 @@ def paid_course(course_site):  # noqa: F811 (course_site is imported above)
     )
     make_lesson(course, title="Teint", slug="teint")
     return course
+
+
+# --- Refunds that settle (test_refunds_settle*): paid orders on a mobile-money provider.
+
+
+@pytest.fixture
+def paid_by(mobile_money, mobile_money_buyer, recording_fulfiller, orders_moderator):
+    """paid_by(provider, phone): a paid order of 5000 FCFA for the recording fulfiller's
+    item, through the services, against the fake mobile-money server."""
+    from checkout import services
+
+    def pay(provider, phone):
+        order = services.create_order(user=mobile_money_buyer, item_type="test-item", item_id="1")
+        payment = services.start_payment(order=order, provider_name=provider, phone=phone)
+        services.poll_payment(payment=payment)
+        payment.refresh_from_db()
+        assert payment.status == "paid"
+        return payment
+
+    return pay

@@ -26,7 +26,9 @@ Orange subscriber numbers (subscriberMsisdn; ours, Orange publishes none):
 Tokens last `token_lifetime` seconds (the answer's expires_in); `revoke_tokens()` kills
 them early. Faults, for requests whose path starts with a prefix (all when empty):
 SLOW (answer after `slow_seconds`, longer than the client's timeout), SERVER_ERROR (500,
-nothing done), MALFORMED (200 with a body that is not JSON, nothing done).
+nothing done), MALFORMED (200 with a body that is not JSON, nothing done), LOST_ANSWER
+(done, then a 504: the answer is lost). The Disbursement product (refunds) takes only its
+own subscription key and API user.
 """
 
 import json
@@ -43,6 +45,9 @@ MTN_SUBSCRIPTION_KEY = "fake-collection-subscription-key"
 MTN_DISBURSEMENT_SUBSCRIPTION_KEY = "fake-disbursement-subscription-key"
 MTN_API_USER = "0b1e7c3e-5b2a-4c55-9d0e-6f1a2b3c4d5e"
 MTN_API_KEY = "fake-mtn-api-key"
+# Disbursement is a product of its own, with its own API user made under its own key.
+MTN_DISBURSEMENT_API_USER = "7d2f9a40-3c1b-4e8e-a5d6-1b2c3d4e5f60"
+MTN_DISBURSEMENT_API_KEY = "fake-mtn-disbursement-api-key"
 MTN_TARGET_ENVIRONMENT = "sandbox"
 MTN_CURRENCIES = {"EUR", "XAF"}
 
@@ -79,6 +84,9 @@ ORANGE_OUTCOMES = {
 }
 
 MALFORMED = "malformed"
+# The request is carried out, then its answer is lost on the way back (a 504 from a
+# gateway): the caller cannot know it was done.
+LOST_ANSWER = "lost answer"
 
 MP = "/omcoreapis/1.0.2/mp"
 
@@ -103,6 +111,17 @@ class FakeMobileMoney(FakeProviderServer):
         if fault == MALFORMED:
             return 200, b'{"status": "SUCCESSFUL", '
         return super().fault_answer(fault)
+
+    def answer(self, method, path, headers, body):
+        answer = super().answer(method, path, headers, body)
+        if self.fault_for(path) == LOST_ANSWER:
+            return 504, {"message": "Gateway timeout"}
+        return answer
+
+    def disbursements(self):
+        """Refunds MTN actually made (money sent back), whatever answers got lost."""
+        with self._lock:
+            return [r for r in self.mtn_refunds.values() if r["status"] == "SUCCESSFUL"]
 
     def encode(self, answer):
         """The mobile-money APIs label every non-empty answer JSON, even a broken one."""
@@ -159,7 +178,12 @@ class FakeMobileMoney(FakeProviderServer):
         )
         if headers.get("Ocp-Apim-Subscription-Key") != subscription_key:
             return 401, {"statusCode": 401, "message": "Access denied: invalid subscription key."}
-        if basic_auth(headers) != (MTN_API_USER, MTN_API_KEY):
+        api_user = (
+            (MTN_API_USER, MTN_API_KEY)
+            if product == "collection"
+            else (MTN_DISBURSEMENT_API_USER, MTN_DISBURSEMENT_API_KEY)
+        )
+        if basic_auth(headers) != api_user:
             return 401, {"error": "login_failed"}
         token = self._issue_token(product)
         return 200, {

@@ -35,6 +35,8 @@ class FakeStripe:
         self.api_key = api_key
         self.sessions = {}
         self.refunds = {}
+        # What a new refund is at first; a test may make it "pending" and settle it later.
+        self.refund_status = "succeeded"
         self.requests = []
         self.fault = None
         self.slow_seconds = 2.0
@@ -123,6 +125,12 @@ class FakeStripe:
             return 200, dict(session)
         if method == "POST" and path == "/v1/refunds":
             return self._create_refund(params)
+        match = re.fullmatch(r"/v1/refunds/([^/]+)", path)
+        if method == "GET" and match:
+            refund = self.refunds.get(match.group(1))
+            if refund is None:
+                return 404, _error("invalid_request_error", "No such refund", "resource_missing")
+            return 200, dict(refund)
         return 404, _error("invalid_request_error", f"Unrecognized request URL ({method} {path})")
 
     def _create_session(self, params):
@@ -193,7 +201,7 @@ class FakeStripe:
             "currency": session["currency"],
             "payment_intent": payment_intent,
             "metadata": params.get("metadata", {}),
-            "status": "succeeded",
+            "status": self.refund_status,
         }
         self.refunds[refund["id"]] = refund
         return 200, dict(refund)

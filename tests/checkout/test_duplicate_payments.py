@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from checkout import services
+from checkout.errors import RefundRefused
 from checkout.models import (
     LedgerLine,
     LedgerTransaction,
@@ -154,8 +155,8 @@ def test_when_the_provider_cannot_refund_the_order_stays_flagged_for_staff(
 ):
     from checkout.providers.sandbox import SandboxProvider
 
-    def refuse(self, payment, amount_xaf):
-        raise RuntimeError("no refunds today")
+    def refuse(self, payment, amount_xaf, *, reference):
+        raise RefundRefused("no refunds today")
 
     monkeypatch.setattr(SandboxProvider, "refund", refuse)
     order = services.create_order(user=buyer, item_type="test-item", item_id="8")
@@ -168,6 +169,6 @@ def test_when_the_provider_cannot_refund_the_order_stays_flagged_for_staff(
             services.poll_payment(payment=payment)
 
     order.refresh_from_db()
-    assert Refund.objects.get().status == Refund.Status.FAILED
+    assert Refund.objects.get().status == Refund.Status.WAITING_FOR_STAFF
     assert "refund by hand" in order.review_reason
     assert _net_clearing() == 10000

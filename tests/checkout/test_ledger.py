@@ -4,7 +4,7 @@ import pytest
 from django.db.models import Sum
 
 from checkout import ledger, refunds
-from checkout.errors import ProviderUnavailable, RefundError
+from checkout.errors import RefundError, RefundRefused
 from checkout.models import Coupon, LedgerLine, LedgerTransaction, Payment, Refund
 from checkout.providers.sandbox import SandboxProvider
 
@@ -36,14 +36,15 @@ def busy_ledger(sales_site, monkeypatch):
             payment=kept.payments.get(), amount_xaf=8001, reason="Trop", requested_by=None
         )
 
-    def provider_down(self, payment, amount_xaf):
-        raise ProviderUnavailable("timeout")
+    def provider_refuses(self, payment, amount_xaf, *, reference):
+        raise RefundRefused("Non.")
 
     with monkeypatch.context() as patched:
-        patched.setattr(SandboxProvider, "refund", provider_down)
+        patched.setattr(SandboxProvider, "refund", provider_refuses)
         with pytest.raises(RefundError):
+            # A moderator hears the refusal at once: the refund fails, nothing is posted.
             refunds.refund_payment(
-                payment=failed.payments.get(), amount_xaf=100, reason="x", requested_by=None
+                payment=failed.payments.get(), amount_xaf=100, reason="x", requested_by=john
             )
     return {"full": full, "partial": partial, "kept": kept, "failed": failed}
 

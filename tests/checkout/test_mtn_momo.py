@@ -8,7 +8,12 @@ import pytest
 from django.test import RequestFactory
 
 from checkout import services
-from checkout.errors import InvalidNotification, PaymentDeclined, ProviderUnavailable
+from checkout.errors import (
+    InvalidNotification,
+    PaymentDeclined,
+    ProviderUnavailable,
+    RefundRefused,
+)
 from checkout.models import Order, Payment
 from checkout.providers import base, get_provider
 
@@ -222,47 +227,95 @@ def test_a_callback_we_cannot_read_is_invalid(momo, body):
         momo.parse_webhook(callback_request("POST", body))
 
 
-def test_refund_goes_through_disbursement(momo, mobile_money, pay_with):
+def test_refund_goes_through_disbursement_under_our_reference(momo, mobile_money, pay_with):
     payment = pay_with("237677123456")
     momo.start(payment)
     momo.poll(payment)
+    reference = uuid.uuid4()
 
-    refund = momo.refund(payment, 2000)
+    refund = momo.refund(payment, 2000, reference=reference)
 
     assert refund.done is True
     [call] = mobile_money.requests_to("POST", "/disbursement/v1_0/refund")
     assert call.headers["Ocp-Apim-Subscription-Key"] == fake.MTN_DISBURSEMENT_SUBSCRIPTION_KEY
-    assert call.headers["X-Reference-Id"] == refund.provider_reference
-    assert uuid.UUID(refund.provider_reference) != payment.reference
+    assert call.headers["X-Reference-Id"] == refund.provider_reference == str(reference)
     assert call.json["referenceIdToRefund"] == str(payment.reference)
     assert (call.json["amount"], call.json["currency"]) == ("2000", "XAF")
-    assert len(mobile_money.token_calls("disbursement")) == 1
+    [token_call] = mobile_money.token_calls("disbursement")
+    assert (
+        token_call.headers["Authorization"]
+        == "Basic "
+        + base64.b64encode(
+            f"{fake.MTN_DISBURSEMENT_API_USER}:{fake.MTN_DISBURSEMENT_API_KEY}".encode()
+        ).decode()
+    )
 
 
-def test_a_refund_mtn_has_not_settled_yet_is_not_done(momo, mobile_money, pay_with):
+def test_a_refund_mtn_has_not_settled_yet_is_pending(momo, mobile_money, pay_with):
     mobile_money.refund_outcome = "PENDING"
     payment = pay_with("237677123456")
     momo.start(payment)
     momo.poll(payment)
 
-    assert momo.refund(payment, 5000).done is False
+    result = momo.refund(payment, 5000, reference=uuid.uuid4())
+
+    assert (result.done, result.status) == (False, base.REFUND_PENDING)
 
 
-@pytest.mark.parametrize("problem", ["failed", "refused", "not configured"])
-def test_a_refund_mtn_will_not_make_raises(momo, mobile_money, pay_with, settings, problem):
+def test_a_status_check_failing_right_after_mtn_took_the_refund_leaves_it_pending(
+    momo, mobile_money, pay_with
+):
+    payment = pay_with("237677123456")
+    momo.start(payment)
+    momo.poll(payment)
+    mobile_money.fault(fake.SERVER_ERROR, "/disbursement/v1_0/refund/")
+
+    result = momo.refund(payment, 5000, reference=uuid.uuid4())
+
+    assert result.status == base.REFUND_PENDING
+
+
+def test_a_refund_mtn_says_failed_is_failed(momo, mobile_money, pay_with):
+    mobile_money.refund_outcome = "FAILED"
+    payment = pay_with("237677123456")
+    momo.start(payment)
+    momo.poll(payment)
+
+    result = momo.refund(payment, 1000, reference=uuid.uuid4())
+
+    assert (result.status, result.reason) == (base.REFUND_FAILED, "INTERNAL_PROCESSING_ERROR")
+
+
+@pytest.mark.parametrize("problem", ["refused", "not configured", "collection user only"])
+def test_a_refund_mtn_will_not_make_is_refused(momo, mobile_money, pay_with, settings, problem):
     payment = pay_with("237677123456")
     momo.start(payment)
     momo.poll(payment)
     amount = 1000
-    if problem == "failed":
-        mobile_money.refund_outcome = "FAILED"
-    elif problem == "refused":
+    if problem == "refused":
         amount = 9000  # more than was paid: MTN answers 400
-    else:
+    elif problem == "not configured":
         settings.MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY = ""
+    else:
+        settings.MTN_MOMO_DISBURSEMENT_API_USER = ""
+
+    with pytest.raises(RefundRefused):
+        momo.refund(payment, amount, reference=uuid.uuid4())
+    assert not mobile_money.disbursements()
+
+
+def test_the_collection_api_user_cannot_disburse(momo, mobile_money, pay_with, settings):
+    """The fake tells the products apart, as MTN does: a collection user gets no
+    disbursement token."""
+    payment = pay_with("237677123456")
+    momo.start(payment)
+    momo.poll(payment)
+    settings.MTN_MOMO_DISBURSEMENT_API_USER = fake.MTN_API_USER
+    settings.MTN_MOMO_DISBURSEMENT_API_KEY = fake.MTN_API_KEY
 
     with pytest.raises(ProviderUnavailable):
-        momo.refund(payment, amount)
+        momo.refund(payment, 1000, reference=uuid.uuid4())
+    assert not mobile_money.disbursements()
 
 
 def test_a_callback_through_the_webhook_view_pays_once(

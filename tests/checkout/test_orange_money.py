@@ -1,12 +1,18 @@
 """The Orange Money backend, over real HTTP against the fake Orange API (fake_mobile_money)."""
 
 import base64
+import uuid
 
 import pytest
 from django.test import RequestFactory
 
 from checkout import services
-from checkout.errors import InvalidNotification, PaymentDeclined, ProviderUnavailable
+from checkout.errors import (
+    InvalidNotification,
+    PaymentDeclined,
+    ProviderUnavailable,
+    RefundRefused,
+)
 from checkout.models import Order, Payment
 from checkout.providers import base, get_provider
 
@@ -182,12 +188,13 @@ def test_a_notification_we_cannot_read_is_invalid(orange, body):
         orange.parse_webhook(notification_request("POST", body))
 
 
-def test_refunds_are_done_by_hand(orange, pay_with):
+def test_orange_has_no_refund_api(orange, pay_with):
     payment = started(orange, pay_with("699123456"))
     orange.poll(payment)
 
-    with pytest.raises(ProviderUnavailable):
-        orange.refund(payment, 5000)
+    assert orange.refunds_by_api is False
+    with pytest.raises(RefundRefused):
+        orange.refund(payment, 5000, reference=uuid.uuid4())
 
 
 def test_a_notification_through_the_webhook_view_pays_once(

@@ -1,10 +1,10 @@
 """Moderators refund orders from the Wagtail admin; nobody else can."""
 
 import pytest
-from django.contrib.messages import ERROR, SUCCESS, get_messages
+from django.contrib.messages import ERROR, SUCCESS, WARNING, get_messages
 from django.core import mail
 
-from checkout.errors import ProviderUnavailable
+from checkout.errors import ProviderUnavailable, RefundRefused
 from checkout.models import LedgerLine, LedgerTransaction, Order, Refund
 from checkout.providers.sandbox import SandboxProvider
 from enrolment.models import Enrolment
@@ -199,13 +199,13 @@ def test_refund_of_an_unpaid_payment_is_refused(
     assert not Refund.objects.exists() and not LedgerTransaction.objects.exists()
 
 
-def test_provider_failure_is_reported_and_changes_nothing(
+def test_provider_without_an_answer_leaves_the_refund_pending_and_changes_nothing_yet(
     client, sales_site, orders_moderator, django_capture_on_commit_callbacks, monkeypatch
 ):
     order = buy_course(sales_site["nadia"], sales_site["braids"])
     before = state(order)
 
-    def provider_down(self, payment, amount_xaf):
+    def provider_down(self, payment, amount_xaf, *, reference):
         raise ProviderUnavailable("timeout")
 
     monkeypatch.setattr(SandboxProvider, "refund", provider_down)
@@ -213,7 +213,28 @@ def test_provider_failure_is_reported_and_changes_nothing(
 
     response = refund(client, order, django_capture_on_commit_callbacks, amount=5000)
 
-    assert response.status_code == 200 and shown_messages(response, ERROR)
+    assert response.status_code == 302
+    [warning] = shown_messages(response, WARNING)
+    assert "5" in warning and order.number in warning
+    assert state(order) == before
+    assert Refund.objects.get().status == Refund.Status.PENDING
+
+
+def test_a_refund_the_provider_refuses_is_reported_and_changes_nothing(
+    client, sales_site, orders_moderator, django_capture_on_commit_callbacks, monkeypatch
+):
+    order = buy_course(sales_site["nadia"], sales_site["braids"])
+    before = state(order)
+
+    def refuse(self, payment, amount_xaf, *, reference):
+        raise RefundRefused("Non.")
+
+    monkeypatch.setattr(SandboxProvider, "refund", refuse)
+    client.force_login(orders_moderator)
+
+    response = refund(client, order, django_capture_on_commit_callbacks, amount=5000)
+
+    assert response.status_code == 200 and shown_messages(response, ERROR) == ["Non."]
     assert state(order) == before
     assert Refund.objects.get().status == Refund.Status.FAILED
 

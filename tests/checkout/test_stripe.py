@@ -337,13 +337,14 @@ def test_no_webhook_is_trusted_while_the_secret_is_not_set(payment, fake_stripe,
 def test_a_refund_sends_the_amount_in_whole_francs(payment, fake_stripe):
     session = fake_stripe.mark_paid(started(payment).provider_reference)
 
-    result = provider.refund(payment, 2000)
+    reference = uuid.uuid4()
+    result = provider.refund(payment, 2000, reference=reference)
 
     (sent,) = fake_stripe.requests_to("POST", "/v1/refunds")
     assert sent.params["amount"] == "2000"
     assert sent.params["payment_intent"] == session["payment_intent"]
     assert sent.params["metadata"]["payment_reference"] == str(payment.reference)
-    assert sent.headers["Idempotency-Key"].startswith(str(payment.reference))
+    assert sent.headers["Idempotency-Key"] == f"refund:{reference}"
     assert result.done
     assert fake_stripe.refunds[result.provider_reference]["amount"] == 2000
 
@@ -351,8 +352,9 @@ def test_a_refund_sends_the_amount_in_whole_francs(payment, fake_stripe):
 def test_a_retried_refund_is_not_paid_twice(payment, fake_stripe):
     fake_stripe.mark_paid(started(payment).provider_reference)
 
-    first = provider.refund(payment, 2000)
-    second = provider.refund(payment, 2000)
+    reference = uuid.uuid4()
+    first = provider.refund(payment, 2000, reference=reference)
+    second = provider.refund(payment, 2000, reference=reference)
 
     assert second.provider_reference == first.provider_reference
     assert len(fake_stripe.refunds) == 1
@@ -362,14 +364,27 @@ def test_stripe_refusing_a_refund_is_a_refund_error(payment, fake_stripe):
     fake_stripe.mark_paid(started(payment).provider_reference)
 
     with pytest.raises(RefundError):
-        provider.refund(payment, 6000)
+        provider.refund(payment, 6000, reference=uuid.uuid4())
 
 
 def test_an_unpaid_session_has_nothing_to_refund(payment, fake_stripe):
     started(payment)
 
     with pytest.raises(RefundError):
-        provider.refund(payment, 1000)
+        provider.refund(payment, 1000, reference=uuid.uuid4())
+
+
+def test_a_pending_stripe_refund_is_checked_until_it_succeeds(payment, fake_stripe):
+    fake_stripe.mark_paid(started(payment).provider_reference)
+    fake_stripe.refund_status = "pending"
+    first = provider.refund(payment, 2000, reference=uuid.uuid4())
+    fake_stripe.refunds[first.provider_reference]["status"] = "succeeded"
+
+    class Asked:
+        provider_reference, amount_xaf, reference = first.provider_reference, 2000, None
+
+    assert first.status == base.REFUND_PENDING
+    assert provider.refund_status(payment, Asked).status == base.REFUND_DONE
 
 
 @pytest.mark.parametrize("fault", [SLOW, SERVER_ERROR])
@@ -378,7 +393,7 @@ def test_a_refund_without_an_answer_means_unavailable(payment, fake_stripe, faul
     fake_stripe.fault = fault
 
     with pytest.raises(ProviderUnavailable):
-        provider.refund(payment, 1000)
+        provider.refund(payment, 1000, reference=uuid.uuid4())
 
 
 # --- Through the checkout services -------------------------------------------------------

@@ -16,8 +16,7 @@ from checkout.models import LedgerLine, Order, Payment, PaymentEvent, Refund, Sa
 from checkout.providers import get_provider
 from checkout.providers.sandbox import SandboxProvider
 from checkout.purchasables import fulfiller_for
-from checkout.refunds import refund_payment
-from cms.celery import app as celery_app
+from checkout.refunds import MAX_POLLS, check_refund, refund_payment
 from live import registration, scheduling
 from live.errors import InvalidInput
 from live.models import PlaceRefund, Registration
@@ -298,46 +297,46 @@ def test_the_host_cancelling_refunds_everyone_who_paid_and_tells_them(
     assert Refund.objects.filter(status="done").count() == 3
 
 
-@pytest.fixture
-def retries_run_at_once():
-    """A worker runs a task's retries later; run eagerly, they follow one another."""
-    previous = celery_app.conf.task_eager_propagates
-    celery_app.conf.task_eager_propagates = False
-    yield
-    celery_app.conf.task_eager_propagates = previous
-
-
-def test_a_refund_the_provider_refuses_is_asked_again_then_left_to_a_person(
-    people, monkeypatch, retries_run_at_once, django_capture_on_commit_callbacks
+def test_a_refund_the_provider_cannot_make_now_is_asked_again_then_left_to_staff(
+    people, monkeypatch, django_capture_on_commit_callbacks
 ):
     session = _paid(people, starts_at=soon(days=3))
     order = pay(people["founder"], session)
     answers = iter([RuntimeError("provider down")] * 2)
 
-    def refund_or_fail(provider, payment, amount_xaf):
+    def refund_or_fail(provider, payment, amount_xaf, *, reference):
         failure = next(answers, None)
         if failure:
             raise failure
-        return original(provider, payment, amount_xaf)
+        return original(provider, payment, amount_xaf, reference=reference)
 
     original = SandboxProvider.refund
     monkeypatch.setattr(SandboxProvider, "refund", refund_or_fail)
 
     with django_capture_on_commit_callbacks(execute=True):
         registration.cancel(user=people["founder"], session=session)
+    assert Refund.objects.get().status == "pending"
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(2):
+            check_refund(refund_id=Refund.objects.get().pk)
     order.refresh_from_db()
     assert order.status == "refunded" and charge_of(order).refunded_xaf == PRICE
-    assert Refund.objects.filter(status="failed").count() == 2
+    assert Refund.objects.get().status == "done"
 
     other = _paid(people, starts_at=soon(days=4), title_fr="Chignons", title_en="Buns")
     second = pay(people["founder"], other)
-    monkeypatch.setattr(SandboxProvider, "refund", lambda *args: 1 / 0)
+    monkeypatch.setattr(SandboxProvider, "refund", lambda *args, **kwargs: 1 / 0)
     with django_capture_on_commit_callbacks(execute=True):
         scheduling.cancel_session(by=people["teacher"], session=other)
+    waiting = Refund.objects.get(payment__order=second)
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(MAX_POLLS + 1):
+            check_refund(refund_id=waiting.pk)
     second.refresh_from_db()
+    waiting.refresh_from_db()
+    assert waiting.status == "staff" and waiting.staff_reason
     assert second.status == "paid" and second.needs_review
     assert "refund by hand" in second.review_reason
-    assert PlaceRefund.objects.get(order=second).gave_up_at is not None
     assert Registration.objects.get(session=other).status == "cancelled"
 
 

@@ -57,17 +57,16 @@ class MomoClient:
         )
         if not (base_url and collection.subscription_key and collection.api_user):
             raise ProviderUnavailable("MTN MoMo is not configured (MTN_MOMO_* settings).")
-        disbursement = None
-        disbursement_key = getattr(settings, "MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY", "")
-        if disbursement_key:
-            disbursement = Credentials(
-                product=DISBURSEMENT,
-                subscription_key=disbursement_key,
-                api_user=getattr(settings, "MTN_MOMO_DISBURSEMENT_API_USER", "")
-                or collection.api_user,
-                api_key=getattr(settings, "MTN_MOMO_DISBURSEMENT_API_KEY", "")
-                or collection.api_key,
-            )
+        # Disbursement is a product of its own: its own subscription key, and an API user
+        # made under that key. Without all three, refunds wait for staff.
+        disbursement = Credentials(
+            product=DISBURSEMENT,
+            subscription_key=getattr(settings, "MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY", ""),
+            api_user=getattr(settings, "MTN_MOMO_DISBURSEMENT_API_USER", ""),
+            api_key=getattr(settings, "MTN_MOMO_DISBURSEMENT_API_KEY", ""),
+        )
+        if not (disbursement.subscription_key and disbursement.api_user and disbursement.api_key):
+            disbursement = None
         return cls(
             base_url=base_url,
             target_environment=getattr(settings, "MTN_MOMO_TARGET_ENVIRONMENT", "sandbox"),
@@ -107,10 +106,18 @@ class MomoClient:
             json=body,
         )
 
+    @property
+    def can_disburse(self):
+        return self.credentials[DISBURSEMENT] is not None
+
     def refund_status(self, reference_id):
+        """GET refund/{referenceId}: the JSON status, or None when MTN has no refund under
+        this reference (our request never reached it)."""
         response = self._authorised(
             DISBURSEMENT, "GET", f"/disbursement/v1_0/refund/{reference_id}"
         )
+        if response.status_code == 404:
+            return None
         return json_answer(response, expected=(200,), provider_label=LABEL)
 
     # --- Plumbing ----------------------------------------------------------------------

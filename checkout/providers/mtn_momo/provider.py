@@ -17,9 +17,12 @@ How it talks to MTN:
   callback is only a hint to poll now (Notification.status None); the poll decides.
 - Refund: the Collection API has no refund of a requesttopay in every market. We use the
   Disbursement product's POST {base}/disbursement/v1_0/refund (referenceIdToRefund = the
-  payment's reference), which needs a Disbursement subscription on the same MTN account.
-  MTN accepts a refund with 202 and settles it later: we check its status once and report
-  done=True only when MTN already says SUCCESSFUL.
+  payment's reference), with the Disbursement product's own subscription key and API
+  user. X-Reference-Id is the Refund row's reference, made before the first call and
+  sent again on every retry: MTN answers 409 to a reference it already holds, so a retry
+  after a lost answer never pays twice. MTN accepts with 202 and settles later: the
+  refund stays pending until GET refund/{referenceId} says SUCCESSFUL or FAILED (a 404
+  there means our request never arrived: it is sent again, same reference).
 
 Settings (read with getattr; production.py sets them from the environment):
     MTN_MOMO_BASE_URL            https://sandbox.momodeveloper.mtn.com, or the live host
@@ -28,8 +31,9 @@ Settings (read with getattr; production.py sets them from the environment):
     MTN_MOMO_API_KEY             API key
     MTN_MOMO_TARGET_ENVIRONMENT  "sandbox", or the live one MTN gives (e.g. "mtncameroon")
     MTN_MOMO_CURRENCY            "XAF" in production; the MTN sandbox only takes "EUR"
-    MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY  optional; without it refunds are unavailable
-    MTN_MOMO_DISBURSEMENT_API_USER / _API_KEY  optional; default to the collection ones
+    MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY  the Disbursement product's key, and its
+    MTN_MOMO_DISBURSEMENT_API_USER / _API_KEY  API user and key; without all three,
+                                 refunds wait for staff (refund by hand)
     CHECKOUT_PUBLIC_BASE_URL     our public origin; callbacks go to
                                  {it}/checkout/webhooks/mtn_momo/
     CHECKOUT_HTTP_TIMEOUT        seconds per HTTP call (default 10)
@@ -41,7 +45,12 @@ import uuid
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from checkout.errors import InvalidNotification, PaymentDeclined, ProviderUnavailable
+from checkout.errors import (
+    InvalidNotification,
+    PaymentDeclined,
+    ProviderUnavailable,
+    RefundRefused,
+)
 from checkout.models import Payment
 from checkout.money import whole_xaf
 
@@ -110,11 +119,15 @@ class MtnMomoProvider(base.Provider):
         # Unsigned: what it says about status or amount is not trusted; poll instead.
         return base.Notification(provider_reference=reference_id, status=None, raw=data)
 
-    def refund(self, payment, amount_xaf):
+    def refund(self, payment, amount_xaf, *, reference):
         client = MomoClient.from_settings()
-        refund_id = str(uuid.uuid4())
+        if not client.can_disburse:
+            raise RefundRefused(
+                _("MTN Mobile Money refunds are not set up (Disbursement credentials).")
+            )
+        reference_id = str(reference)
         response = client.refund(
-            reference_id=refund_id,
+            reference_id=reference_id,
             body={
                 "amount": str(int(amount_xaf)),
                 "currency": _currency(),
@@ -124,25 +137,49 @@ class MtnMomoProvider(base.Provider):
                 "referenceIdToRefund": str(payment.reference),
             },
         )
-        if response.status_code != 202:
-            # A refused refund (4xx) is not a temporary fault, but services turns any
-            # error into a RefundError for the moderator; the code goes to the log.
+        if response.status_code in (401, 403):
+            raise ProviderUnavailable(f"MTN MoMo refund: HTTP {response.status_code}")
+        if response.status_code not in (202, 409):
+            code = error_code(response)
             logger.warning(
                 "MTN MoMo refused refund of %s: HTTP %s %s",
                 payment.reference,
                 response.status_code,
-                error_code(response),
+                code,
             )
-            raise ProviderUnavailable(
-                f"MTN MoMo refund: HTTP {response.status_code} {error_code(response)}".strip()
+            raise RefundRefused(
+                _("MTN Mobile Money refused this refund (%(code)s).")
+                % {"code": code or response.status_code}
             )
-        data = client.refund_status(refund_id)
-        status = str(data.get("status", "")).upper()
-        if status == "FAILED":
-            raise ProviderUnavailable(f"MTN MoMo refund failed: {_reason(data)}")
-        return base.RefundResult(
-            provider_reference=refund_id, done=status == "SUCCESSFUL", raw=data
-        )
+        # 202, or 409: MTN already holds a refund under this reference (our retry after
+        # a lost answer). Either way its status says where it stands; a status that
+        # cannot be had now leaves the refund pending, never failed.
+        try:
+            data = client.refund_status(reference_id)
+        except ProviderUnavailable:
+            logger.info("MTN MoMo took refund %s; its status will be checked later", reference_id)
+            return base.RefundResult(provider_reference=reference_id, status=base.REFUND_PENDING)
+        if data is None:
+            return base.RefundResult(provider_reference=reference_id, status=base.REFUND_PENDING)
+        return refund_result(data, reference_id)
+
+    def refund_status(self, payment, refund):
+        reference_id = str(refund.reference)
+        data = MomoClient.from_settings().refund_status(reference_id)
+        if data is None:
+            return base.RefundResult(provider_reference=reference_id, status=base.REFUND_UNKNOWN)
+        return refund_result(data, reference_id)
+
+
+def refund_result(data, reference_id):
+    """The RefundResult for a disbursement refund status answer."""
+    status = {"SUCCESSFUL": base.REFUND_DONE, "FAILED": base.REFUND_FAILED}.get(
+        str(data.get("status", "")).upper(), base.REFUND_PENDING
+    )
+    reason = _reason(data) if status == base.REFUND_FAILED else ""
+    return base.RefundResult(
+        provider_reference=reference_id, status=status, reason=reason, raw=data
+    )
 
 
 def callback_url():

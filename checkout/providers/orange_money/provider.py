@@ -17,9 +17,10 @@ How it talks to Orange:
   currency: the merchant account is in XAF, so StatusResult.currency stays None.
 - Notification: Orange POSTs to notifUrl, unsigned, and may never do so; we only read
   its payToken and poll (Notification.status None).
-- Refund: Orange Cameroon publishes no refund API for merchant payments. refund() raises
-  ProviderUnavailable; support refunds by hand (a transfer/cashout from the merchant
-  account in the Orange Money merchant portal) and records it.
+- Refund: Orange Cameroon publishes no refund API for merchant payments
+  (refunds_by_api False): every refund waits for staff, who send the money from the
+  merchant account in the Orange Money merchant portal and record the transfer's
+  reference in the refund queue (checkout.refunds.record_hand_refund).
 
 Settings (read with getattr; production.py sets them from the environment):
     ORANGE_MONEY_BASE_URL          e.g. https://api-s1.orange.cm
@@ -38,7 +39,12 @@ import logging
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from checkout.errors import InvalidNotification, PaymentDeclined, ProviderUnavailable
+from checkout.errors import (
+    InvalidNotification,
+    PaymentDeclined,
+    ProviderUnavailable,
+    RefundRefused,
+)
 from checkout.models import Payment
 from checkout.money import whole_xaf
 
@@ -119,11 +125,13 @@ class OrangeMoneyProvider(base.Provider):
         # Unsigned: what it says about status or amount is not trusted; poll instead.
         return base.Notification(provider_reference=pay_token, status=None, raw=data)
 
-    def refund(self, payment, amount_xaf):
-        """Orange Money Cameroon has no refund API for merchant payments: support sends
-        the money back by hand from the merchant account."""
-        raise ProviderUnavailable(
-            "Orange Money has no refund API: refund by hand from the merchant account."
+    # Orange Money Cameroon has no refund API for merchant payments: support sends the
+    # money back from the merchant account and records the transfer (refunds.py).
+    refunds_by_api = False
+
+    def refund(self, payment, amount_xaf, *, reference):
+        raise RefundRefused(
+            _("Orange Money has no refund API: send the money from the merchant account.")
         )
 
 

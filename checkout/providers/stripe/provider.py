@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from checkout.errors import InvalidNotification, PaymentDeclined, RefundError
+from checkout.errors import InvalidNotification, PaymentDeclined, RefundRefused
 from core import safe_json
 
 from .. import base
@@ -141,15 +141,16 @@ class StripeProvider(base.Provider):
             raw=raw,
         )
 
-    def refund(self, payment, amount_xaf):
+    def refund(self, payment, amount_xaf, *, reference):
         session = _retrieve_session(payment.provider_reference)
         payment_intent = session.get("payment_intent")
         if isinstance(payment_intent, dict):
             payment_intent = payment_intent.get("id")
         if not payment_intent:
-            raise RefundError(_("Stripe holds no card payment to refund for this payment."))
-        # Stable across retries of one refund, different for the next partial refund.
-        key = f"{payment.reference}:refund:{payment.order.refunded_xaf}:{amount_xaf}"
+            raise RefundRefused(_("Stripe holds no card payment to refund for this payment."))
+        # Our refund's own reference: a retry of this refund is the same request to Stripe,
+        # the next partial refund a new one.
+        key = f"refund:{reference}"
         try:
             refund = api.client().v1.refunds.create(
                 params={
@@ -164,17 +165,34 @@ class StripeProvider(base.Provider):
             )
         except (stripe.InvalidRequestError, stripe.IdempotencyError) as error:
             logger.warning("Stripe refused a refund of payment %s: %s", payment.reference, error)
-            raise RefundError(_("Stripe did not accept this refund.")) from error
+            raise RefundRefused(_("Stripe did not accept this refund.")) from error
         except stripe.StripeError as error:
             raise api.unavailable("refund create", error) from error
-        refund = refund.to_dict()
-        if refund.get("status") in ("failed", "canceled"):
-            raise RefundError(_("Stripe did not accept this refund."))
-        return base.RefundResult(
-            provider_reference=refund["id"],
-            done=refund.get("status") == "succeeded",
-            raw={k: refund.get(k) for k in ("id", "status", "amount", "currency")},
-        )
+        return _refund_result(refund.to_dict())
+
+    def refund_status(self, payment, refund):
+        if not refund.provider_reference:
+            # Never answered: asking again under the same Idempotency-Key is safe.
+            return self.refund(payment, refund.amount_xaf, reference=refund.reference)
+        try:
+            answer = api.client().v1.refunds.retrieve(refund.provider_reference)
+        except stripe.StripeError as error:
+            raise api.unavailable("refund retrieve", error) from error
+        return _refund_result(answer.to_dict())
+
+
+def _refund_result(refund):
+    status = {
+        "succeeded": base.REFUND_DONE,
+        "failed": base.REFUND_FAILED,
+        "canceled": base.REFUND_FAILED,
+    }.get(refund.get("status"), base.REFUND_PENDING)
+    return base.RefundResult(
+        provider_reference=refund["id"],
+        status=status,
+        reason=str(refund.get("failure_reason") or ""),
+        raw={k: refund.get(k) for k in ("id", "status", "amount", "currency")},
+    )
 
 
 def session_params(payment):
