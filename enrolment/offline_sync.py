@@ -105,7 +105,7 @@ def _claim_and_apply(user, action, lesson):
         record.message = error.message[:300]
     else:
         record.outcome = OfflineAction.Outcome.APPLIED
-        record.message = _sent_message(action, record.result)
+        record.message = _sent_message(action.kind, record.result)
     record.save(update_fields=["outcome", "message", "result"])
     return record
 
@@ -113,10 +113,16 @@ def _claim_and_apply(user, action, lesson):
 def _perform(user, action, lesson):
     if action.kind == OfflineAction.Kind.LESSON_DONE:
         services.mark_complete(user=user, lesson=lesson)
-        return {"lesson_completed": True}
+        return _result(None)
     attempt = services.submit_quiz(
         user=user, lesson=lesson, quiz_id=action.quiz_id, answers=action.answers
     )
+    return _result(attempt)
+
+
+def _result(attempt):
+    if attempt is None:
+        return {"lesson_completed": True}
     return {
         "score": attempt.score_percent,
         "passed": attempt.passed,
@@ -124,8 +130,37 @@ def _perform(user, action, lesson):
     }
 
 
-def _sent_message(action, result):
-    if action.kind == OfflineAction.Kind.LESSON_DONE:
+def once_per_form_key(*, user, post, kind, lesson, act):
+    """The online "done" and quiz forms carry a key when offline.js sends them (the same
+    key its queued copy gets when the form's answer does not come back in time). The
+    key is claimed before act() runs, as a queued action's is, so whichever of the two
+    arrives second is a replay and counts nothing. Returns (what act() returned, None),
+    or (None, the earlier record) for a replay. Without a key: act() as it is."""
+    try:
+        key = uuid.UUID(str(post.get("idempotency_key", "")))
+    except ValueError:
+        return act(), None
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = OfflineAction.objects.create(
+                    user=user,
+                    idempotency_key=key,
+                    kind=kind,
+                    lesson=lesson,
+                    outcome=OfflineAction.Outcome.APPLIED,
+                )
+        except IntegrityError:  # already used (on PostgreSQL: once the other committed)
+            return None, OfflineAction.objects.get(user=user, idempotency_key=key)
+        done = act()  # a LearningError rolls the claim back with everything else
+        record.result = _result(done if kind == OfflineAction.Kind.QUIZ_ANSWER else None)
+        record.message = _sent_message(kind, record.result)
+        record.save(update_fields=["message", "result"])
+    return done, None
+
+
+def _sent_message(kind, result):
+    if kind == OfflineAction.Kind.LESSON_DONE:
         return _("Sent: the lesson is marked as done.")
     if result["passed"]:
         return _("Sent: quiz passed with %(score)d %%.") % {"score": result["score"]}

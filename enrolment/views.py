@@ -11,10 +11,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.private_files import serve_private
 
-from . import selectors, services
+from . import offline_sync, selectors, services
 from .access import subscription_opens
 from .errors import LearningError
-from .models import Submission, SubmissionPhoto
+from .models import OfflineAction, Submission, SubmissionPhoto
 from .pages import course_model, lesson_model
 
 
@@ -66,11 +66,20 @@ def enrol(request, course_id):
 def mark_done(request, lesson_id):
     lesson = _lesson_or_404(lesson_id)
     try:
-        services.mark_complete(user=request.user, lesson=lesson)
+        _done, earlier = offline_sync.once_per_form_key(
+            user=request.user,
+            post=request.POST,
+            kind=OfflineAction.Kind.LESSON_DONE,
+            lesson=lesson,
+            act=lambda: services.mark_complete(user=request.user, lesson=lesson),
+        )
     except LearningError as error:
         messages.error(request, error.message)
         return redirect(lesson.url)
-    messages.success(request, _("Lesson complete. Well done!"))
+    if earlier is None:
+        messages.success(request, _("Lesson complete. Well done!"))
+    else:
+        messages.info(request, earlier.message)
     following = selectors.next_lesson(lesson)
     return redirect(following.url if following else lesson.course.url)
 
@@ -84,11 +93,23 @@ def _answers_from(post):
 def quiz(request, lesson_id, quiz_id):
     lesson = _lesson_or_404(lesson_id)
     try:
-        attempt = services.submit_quiz(
-            user=request.user, lesson=lesson, quiz_id=quiz_id, answers=_answers_from(request.POST)
+        attempt, earlier = offline_sync.once_per_form_key(
+            user=request.user,
+            post=request.POST,
+            kind=OfflineAction.Kind.QUIZ_ANSWER,
+            lesson=lesson,
+            act=lambda: services.submit_quiz(
+                user=request.user,
+                lesson=lesson,
+                quiz_id=quiz_id,
+                answers=_answers_from(request.POST),
+            ),
         )
     except LearningError as error:
         messages.error(request, error.message)
+        return redirect(lesson.url)
+    if earlier is not None:  # this answer was already graded: say how it went
+        messages.info(request, earlier.message)
         return redirect(lesson.url)
     return render(
         request,

@@ -291,9 +291,9 @@
   }
 
   /* Keeps "done" or quiz answers on the phone, to be sent by the worker. */
-  function keepAction(form, found) {
+  function keepAction(form, found, key) {
     var token = form.querySelector("[name=csrfmiddlewaretoken]");
-    var item = { idempotency_key: crypto.randomUUID(), kind: found[2] ? "quiz_answer" : "lesson_done",
+    var item = { idempotency_key: key || crypto.randomUUID(), kind: found[2] ? "quiz_answer" : "lesson_done",
       lesson: Number(found[1]), quiz: found[2] ? decodeURIComponent(found[2]) : "", answers: {},
       done_at: new Date().toISOString(), csrf: token ? token.value : "", sync: box.dataset.sync, state: "waiting", message: "" };
     new FormData(form).forEach(function (value, name) {
@@ -331,13 +331,17 @@
     if (!navigator.onLine) { keepAction(form, found); return; }
     var buttons = form.querySelectorAll("button");
     var body = new FormData(form, event.submitter || undefined);
+    /* The same key goes with the form and with its queued copy: if the form did reach
+       the server but its answer was lost, the copy is a replay and counts once. */
+    var key = crypto.randomUUID();
+    body.append("idempotency_key", key);
     var stop = new AbortController();
     var timer = setTimeout(function () { stop.abort(); }, SEND_TIMEOUT_MS);
     buttons.forEach(function (button) { button.disabled = true; });
     fetch(form.action, { method: "POST", body: body, credentials: "same-origin", signal: stop.signal })
       .then(function (response) { clearTimeout(timer); return showPage(response); }, function () {
         clearTimeout(timer);
-        keepAction(form, found);
+        keepAction(form, found, key);
       });
   }
 

@@ -295,3 +295,73 @@ def test_two_phones_sending_the_same_key_at_once_count_once(course_site, enrolle
     assert {a["status"] for a in answers} == {"applied"}
     assert progress_count() == 1
     assert OfflineAction.objects.count() == 1
+
+
+def _form_fields(action):
+    """What offline.js posts for this action through the lesson's own form."""
+    fields = {"idempotency_key": action["idempotency_key"]}
+    for question, chosen in action.get("answers", {}).items():
+        fields[f"q-{question}"] = chosen
+    return fields
+
+
+@pytest.mark.django_db
+def test_a_quiz_form_whose_answer_was_lost_and_its_queued_copy_count_once(
+    client, course_site, enrolled
+):
+    """The form reached the server, its answer did not reach the phone in time, so the
+    phone queued a copy under the same key: one attempt, and the copy is told how the
+    first one went."""
+    client.force_login(enrolled)
+    page = course_site["quiz"]
+    action = quiz_answer(page, right=False)
+
+    form = client.post(f"/fr/learn/lesson/{page.pk}/quiz/{action['quiz']}/", _form_fields(action))
+    assert form.status_code == 200
+    [copy] = send(client, [action]).json()["results"]
+
+    assert copy["replayed"] is True
+    assert copy["status"] == "applied"
+    assert QuizAttempt.objects.filter(enrolment__user=enrolled).count() == 1
+
+    # And the other way round: the copy arrived first, the form's late arrival is a replay.
+    second = quiz_answer(page, right=True)
+    send(client, [second])
+    late = client.post(
+        f"/fr/learn/lesson/{page.pk}/quiz/{second['quiz']}/", _form_fields(second), follow=True
+    )
+    assert QuizAttempt.objects.filter(enrolment__user=enrolled).count() == 2
+    assert "Envoyé" in late.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_done_form_and_its_queued_copy_count_once(client, course_site, enrolled):
+    client.force_login(enrolled)
+    page = course_site["reading"]
+    action = done(page)
+
+    client.post(f"/fr/learn/lesson/{page.pk}/done/", _form_fields(action))
+    [copy] = send(client, [action]).json()["results"]
+
+    assert copy["replayed"] is True
+    assert OfflineAction.objects.filter(user=enrolled).count() == 1
+    assert progress_count() == 1
+
+
+@pytest.mark.django_db
+def test_a_refused_form_keeps_no_claim(client, course_site, enrolled):
+    """A form the server refuses (no answer chosen) records nothing, key included: its
+    queued copy, if any, is judged again."""
+    client.force_login(enrolled)
+    page = course_site["quiz"]
+    action = quiz_answer(page)
+
+    response = client.post(
+        f"/fr/learn/lesson/{page.pk}/quiz/{action['quiz']}/",
+        {"idempotency_key": action["idempotency_key"]},
+        follow=True,
+    )
+
+    assert "Choisissez au moins une réponse" in response.content.decode()
+    assert OfflineAction.objects.count() == 0
+    assert QuizAttempt.objects.count() == 0
