@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from .errors import BookingError
 from .models import Schedule, TimeOff, WeeklyHours
+from .page_cache_links import slots_changed
 
 
 def schedule_for_editing(professional):
@@ -43,6 +44,7 @@ def replace_weekly_hours(*, schedule, ranges):
         WeeklyHours(schedule=schedule, weekday=weekday, start_time=start, end_time=end)
         for weekday, start, end in ranges
     )
+    slots_changed(schedule.professional_id)
 
 
 @transaction.atomic

@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site infrastructure")
 
     def ready(self):
+        from . import page_invalidation
         from .admin_ui import register_yes_no_filters
 
         register_yes_no_filters()
+        page_invalidation.connect()

@@ -1,6 +1,8 @@
 """What a professional's public page shows: services, reviews, badges, contact,
 opening hours and where she works."""
 
+from certificates.services import certificates_tag
+
 from . import extensions
 from .selectors import (
     canonical,
@@ -10,6 +12,13 @@ from .selectors import (
 )
 
 REVIEWS_SHOWN = 20
+
+
+def cache_tags_of_profile(page):
+    """Besides the page itself: her badges and her opening hours (the services, reviews
+    and rating reach the page's own tag)."""
+    professional_id = canonical(page).pk
+    return [certificates_tag(page.user_id), extensions.schedule_tag(professional_id)]
 
 
 def profile_context(request, *, page):

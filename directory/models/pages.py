@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.phone import validate_cameroon_phone
+from core import page_cache
 from core.rate_limits import rate_limited
 from directory.blocks import PortfolioPairStream
 
@@ -32,8 +33,15 @@ class ProfessionalIndexPage(Page):
         verbose_name = _("professional directory")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.search_page import search_context  # it imports these models
+        from directory.search_page import (
+            SEARCH_PARAMS,
+            cache_tags_of_search,
+            search_context,  # it imports these models
+        )
 
+        page_cache.shows_pages(
+            request, self, tags=cache_tags_of_search(request.GET), reads=SEARCH_PARAMS
+        )
         context = super().get_context(request, *args, **kwargs)
         context.update(search_context(request, index_page=self))
         return context
@@ -145,8 +153,12 @@ class ProfessionalPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from directory.profile_page import profile_context  # it imports these models
+        from directory.profile_page import (
+            cache_tags_of_profile,
+            profile_context,  # it imports these models
+        )
 
+        page_cache.shows_pages(request, self, tags=cache_tags_of_profile(self))
         context = super().get_context(request, *args, **kwargs)
         context.update(profile_context(request, page=self))
         return context
