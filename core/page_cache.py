@@ -29,14 +29,26 @@ from .page_cache_keys import may_use_cache, normalised_query, page_key
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options")
 
 
+_hit_hooks = {}
+
+
 class _Declaration:
     def __init__(self):
         self.versions = {}
         self.reads = set()
         self.storable = True
+        self.hits = {}
 
 
-def shows(request, *tags, reads=()):
+def on_hit(name, hook):
+    """Register ``hook(request, payload)``, run when a page that declared
+    ``hit=(name, payload)`` is served from the cache: what its view does on every view
+    besides rendering (a rate limit, a counter handed to a task). It must not query the
+    database; returning a response answers instead of the cached page."""
+    _hit_hooks[name] = hook
+
+
+def shows(request, *tags, reads=(), hit=None):
     """Declare that this page may be cached for anonymous visitors and what it shows.
 
     Call before reading what the tags stand for: the versions are read now, so a change
@@ -50,6 +62,9 @@ def shows(request, *tags, reads=()):
     if new:
         declaration.versions.update(cache_tags.current_versions(new))
     declaration.reads.update(reads)
+    if hit is not None:
+        name, payload = hit
+        declaration.hits[name] = payload
 
 
 def adds(request, *tags):
@@ -59,9 +74,10 @@ def adds(request, *tags):
         shows(request, *tags)
 
 
-def shows_pages(request, *pages, tags=(), reads=()):
+def shows_pages(request, *pages, tags=(), reads=(), hit=None):
     """``shows`` for Wagtail pages (any object with a pk): their ``page:<id>`` tags."""
-    shows(request, *(cache_tags.page_tag(page) for page in pages if page), *tags, reads=reads)
+    page_tags = (cache_tags.page_tag(page) for page in pages if page)
+    shows(request, *page_tags, *tags, reads=reads, hit=hit)
 
 
 def skip(request):
@@ -96,16 +112,17 @@ class PageCacheMiddleware:
             key = page_key(request, query)
             entry = cache.get(key)
             if entry is not None and cache_tags.still_current(entry["tags"]):
+                for name, payload in entry["hits"].items():
+                    answer = _hit_hooks[name](request, payload)
+                    if answer is not None:
+                        return answer
                 return _answer(request, entry, state="hit")
-            # The page sees only the parameters its key holds.
-            request.GET = query
-            request.META["QUERY_STRING"] = query.urlencode()
         response = self.get_response(request)
         if not declared(request) or not _public(request, response):
             if declared(request):
                 _keep_private(response)
             return response
-        entry = _entry(response, request._page_cache.versions)
+        entry = _entry(response, request._page_cache)
         state = "pass"
         if key is not None and request.method == "GET" and _storable(request, query, response):
             cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
@@ -128,8 +145,12 @@ def _public(request, response):
 
 
 def _storable(request, query, response):
+    """Only a page rendered from exactly what its key holds: one asked with unknown,
+    empty or repeated parameters may show them (a "next" field, the language switcher)
+    and is served but not stored; the clean request stores it."""
     declaration = request._page_cache
-    return declaration.storable and set(query) <= declaration.reads
+    asked = {name: sorted(values) for name, values in request.GET.lists()}
+    return declaration.storable and set(query) <= declaration.reads and asked == dict(query.lists())
 
 
 def _keep_private(response):
@@ -139,13 +160,14 @@ def _keep_private(response):
         patch_cache_control(response, private=True, max_age=0)
 
 
-def _entry(response, versions):
+def _entry(response, declaration):
     body = response.content
     return {
         "body": body,
         "headers": {name: response[name] for name in STORED_HEADERS if name in response},
         "etag": f'"{hashlib.sha256(body).hexdigest()[:32]}"',
-        "tags": versions,
+        "tags": declaration.versions,
+        "hits": declaration.hits,
     }
 
 

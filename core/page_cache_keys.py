@@ -3,7 +3,8 @@
 Decided from the request alone, without the database: a visitor is anonymous when she
 sends no session cookie (a signed-in person always has one; so does a visitor who
 revealed a phone number). Query strings are normalised so that random parameters,
-their order or repetition cannot make new entries."""
+their order or repetition cannot make new entries (such a request may be answered with
+the clean copy; rendered, it is not stored)."""
 
 import hashlib
 from urllib.parse import urlencode
@@ -31,8 +32,8 @@ def may_use_cache(request):
 
 
 def normalised_query(request):
-    """The known parameters only, sorted, empty values dropped, as a QueryDict: the
-    page is rendered with exactly what its key holds. None when a value is too long."""
+    """The known parameters only, sorted, empty and repeated values dropped, as a
+    QueryDict: what the key holds. None when a value is too long."""
     known = settings.PAGE_CACHE_QUERY_PARAMS
     pairs = []
     for name in sorted(set(request.GET) & known):

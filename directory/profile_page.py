@@ -3,7 +3,7 @@ opening hours and where she works."""
 
 from certificates.services import certificates_tag
 
-from . import extensions
+from . import extensions, page_cache_hits
 from .selectors import (
     canonical,
     certificates_of,
@@ -14,11 +14,15 @@ from .selectors import (
 REVIEWS_SHOWN = 20
 
 
-def cache_tags_of_profile(page):
-    """Besides the page itself: her badges and her opening hours (the services, reviews
-    and rating reach the page's own tag)."""
+def cache_declaration(page):
+    """For page_cache.shows_pages: besides the page itself, her badges and her opening
+    hours (services, reviews and rating reach the page's own tag); a view served from
+    the cache still counts in her statistics."""
     professional_id = canonical(page).pk
-    return [certificates_tag(page.user_id), extensions.schedule_tag(professional_id)]
+    return {
+        "tags": [certificates_tag(page.user_id), extensions.schedule_tag(professional_id)],
+        "hit": (page_cache_hits.PROFILE, professional_id),
+    }
 
 
 def profile_context(request, *, page):

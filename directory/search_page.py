@@ -19,6 +19,9 @@ from .models import ProfessionalListing
 from .services import DIRECTORY_TAG, record_search_appearances
 
 CARDS_PER_PAGE = 12
+# The page cache's name for what a search does when served from the cache
+# (directory/page_cache_hits.py).
+SEARCH_HIT = "directory.search"
 # The query parameters the search reads (its filters and the page number).
 SEARCH_PARAMS = (
     "q", "category", "region", "town", "near", "comes_to_me", "price_min", "price_max",
@@ -77,6 +80,8 @@ def search_context(request, *, index_page):
         page_cache.skip(request)
     rows = rows_of(results)
     record_search_appearances(professional_ids=[row.pk for row in rows])
+    # Served from the cache, the same rows count again (directory/page_cache_hits.py).
+    page_cache.shows(request, hit=(SEARCH_HIT, [row.pk for row in rows]))
     cards = cards_for(rows, locale=index_page.locale)
     return {
         "filter": directory_filter,

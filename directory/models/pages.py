@@ -154,11 +154,11 @@ class ProfessionalPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from directory.profile_page import (
-            cache_tags_of_profile,
+            cache_declaration,
             profile_context,  # it imports these models
         )
 
-        page_cache.shows_pages(request, self, tags=cache_tags_of_profile(self))
+        page_cache.shows_pages(request, self, **cache_declaration(self))
         context = super().get_context(request, *args, **kwargs)
         context.update(profile_context(request, page=self))
         return context

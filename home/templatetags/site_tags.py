@@ -24,15 +24,21 @@ def _locale_home(request, language_code):
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = _locale_home(request, get_language())
-    items = home.get_children().live().in_menu().specific() if home else []
-    return {"home": home, "items": items, "request": request}
+
+    # Called by the template only when its cached fragment is missing (a callable).
+    def items():
+        home = _locale_home(request, get_language())
+        return list(home.get_children().live().in_menu().specific()) if home else []
+
+    return {"items": items, "request": request}
 
 
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context):
-    locale = Locale.objects.filter(language_code=get_language()).first()
-    footer = FooterContent.objects.filter(locale=locale).first() if locale else None
+    # Called by the template only when its cached fragment is missing (a callable).
+    def footer():
+        return FooterContent.objects.filter(locale__language_code=get_language()).first()
+
     return {
         "footer": footer,
         "request": context["request"],
