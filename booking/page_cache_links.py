@@ -1,9 +1,11 @@
 """Free slots and opening hours feed the directory's searches by day and the hours on a
 profile: any change to a booking or a schedule tells the directory (which owns those
-cached pages). Signals catch saves and deletes made anywhere (services, admin);
-writes that bypass them (queryset updates, bulk inserts) call ``slots_changed``."""
+cached pages). Saves made anywhere (services, admin) are caught by post_save; deletes,
+queryset updates and bulk inserts call ``slots_changed`` where they happen (a
+post_delete receiver would stop Django deleting rows without reading them first, and a
+time off stored out of range could then not be removed)."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 
 from directory.extensions import schedule_changed
 
@@ -27,10 +29,9 @@ def _schedule_part_changed(sender, instance, **kwargs):
 
 
 def connect():
-    for signal in (post_save, post_delete):
-        signal.connect(_booking_changed, sender=Booking, dispatch_uid="booking.slots.booking")
-        signal.connect(_schedule_changed, sender=Schedule, dispatch_uid="booking.slots.schedule")
-        for model in (WeeklyHours, TimeOff):
-            signal.connect(
-                _schedule_part_changed, sender=model, dispatch_uid=f"booking.slots.{model.__name__}"
-            )
+    post_save.connect(_booking_changed, sender=Booking, dispatch_uid="booking.slots.booking")
+    post_save.connect(_schedule_changed, sender=Schedule, dispatch_uid="booking.slots.schedule")
+    for model in (WeeklyHours, TimeOff):
+        post_save.connect(
+            _schedule_part_changed, sender=model, dispatch_uid=f"booking.slots.{model.__name__}"
+        )

@@ -61,4 +61,5 @@ def remove_time_off(*, schedule, time_off_id):
         time_off_id = int(time_off_id)
     except (TypeError, ValueError):
         return
-    TimeOff.objects.filter(schedule=schedule, pk=time_off_id).delete()
+    if TimeOff.objects.filter(schedule=schedule, pk=time_off_id).delete()[0]:
+        slots_changed(schedule.professional_id)

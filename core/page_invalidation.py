@@ -7,7 +7,7 @@ ancestors, the listings that show it (catalogue, news index, directory, home).
 Connected once, from CoreConfig.ready."""
 
 from django.db.models.signals import post_delete, pre_delete
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import cache_tags
@@ -93,5 +93,9 @@ def connect():
     page_published.connect(_published, dispatch_uid="page_cache.published")
     page_unpublished.connect(_published, dispatch_uid="page_cache.unpublished")
     post_page_move.connect(_moved, dispatch_uid="page_cache.moved")
-    pre_delete.connect(_before_delete, dispatch_uid="page_cache.before_delete")
-    post_delete.connect(_deleted, dispatch_uid="page_cache.deleted")
+    # Page models only: a delete receiver for every model would stop Django deleting any
+    # row without reading it first.
+    for model in {Page, *get_page_models()}:
+        label = model._meta.label
+        pre_delete.connect(_before_delete, sender=model, dispatch_uid=f"page_cache.pre.{label}")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"page_cache.post.{label}")

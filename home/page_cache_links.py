@@ -3,7 +3,7 @@ home page that are "in menus"), the footer and the contact settings. A change to
 makes every cached page stale."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.cache_tags import invalidate_all
@@ -35,7 +35,12 @@ def connect():
     page_published.connect(_page_changed, dispatch_uid="home.menu.published")
     page_unpublished.connect(_page_changed, dispatch_uid="home.menu.unpublished")
     post_page_move.connect(_moved, dispatch_uid="home.menu.moved")
-    post_delete.connect(_page_deleted, dispatch_uid="home.menu.deleted")
+    # Page models only: a delete receiver for every model would stop Django deleting any
+    # row without reading it first.
+    for model in {Page, *get_page_models()}:
+        post_delete.connect(
+            _page_deleted, sender=model, dispatch_uid=f"home.menu.deleted.{model._meta.label}"
+        )
     for model in (FooterContent, ContactSettings):
         for signal in (post_save, post_delete):
             signal.connect(

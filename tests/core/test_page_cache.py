@@ -135,6 +135,14 @@ def test_an_unpublished_course_leaves_the_catalogue(client, site):
     assert client.get(site["course"].url).status_code == 404
 
 
+def test_a_deleted_course_leaves_the_catalogue(client, site):
+    assert "Tresses africaines" in fetch(client, site["catalogue"].url).text
+
+    site["course"].delete()
+
+    assert "Tresses africaines" not in fetch(client, site["catalogue"].url).text
+
+
 def test_a_moved_page_leaves_the_menu_of_every_page(client, site):
     from home.models import StandardPage
 
