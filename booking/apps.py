@@ -10,9 +10,10 @@ class BookingConfig(AppConfig):
         from notifications import kinds
 
         # These import models: only once the registry is ready.
-        from . import conversations, directory_links
+        from . import conversations, directory_links, page_cache_links
         from .notification_kinds import KINDS
 
         directory_links.connect()
+        page_cache_links.connect()
         conversations.register()
         kinds.register(*KINDS)

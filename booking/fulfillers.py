@@ -12,6 +12,7 @@ from core.ids import parse_id
 
 from . import notices, services
 from .models import Booking
+from .page_cache_links import slots_changed
 
 
 def _booking(item_id):
@@ -52,11 +53,15 @@ class BookingFulfiller(Fulfiller):
         """A moderator's full refund of a booking still on frees its slot."""
         if order.refunded_xaf < order.amount_xaf:
             return
-        Booking.objects.filter(
+        freed = Booking.objects.filter(
             pk=order.item_id,
             order=order,
             status__in=[Booking.Status.HELD, Booking.Status.CONFIRMED],
-        ).update(status=Booking.Status.CANCELLED, cancelled_at=timezone.now())
+        )
+        professional_ids = set(freed.values_list("professional_id", flat=True))
+        if freed.update(status=Booking.Status.CANCELLED, cancelled_at=timezone.now()):
+            for professional_id in professional_ids:
+                slots_changed(professional_id)
 
     def refund_consequence(self, *, order, amount_xaf):
         still_on = Booking.objects.filter(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from .errors import BookingError
 from .models import Schedule, TimeOff, WeeklyHours
+from .page_cache_links import slots_changed
 
 
 def schedule_for_editing(professional):
@@ -43,6 +44,7 @@ def replace_weekly_hours(*, schedule, ranges):
         WeeklyHours(schedule=schedule, weekday=weekday, start_time=start, end_time=end)
         for weekday, start, end in ranges
     )
+    slots_changed(schedule.professional_id)
 
 
 @transaction.atomic
@@ -59,4 +61,5 @@ def remove_time_off(*, schedule, time_off_id):
         time_off_id = int(time_off_id)
     except (TypeError, ValueError):
         return
-    TimeOff.objects.filter(schedule=schedule, pk=time_off_id).delete()
+    if TimeOff.objects.filter(schedule=schedule, pk=time_off_id).delete()[0]:
+        slots_changed(schedule.professional_id)

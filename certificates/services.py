@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.cache_tags import invalidate
 from course_pages.models import CoursePage
 from enrolment.models import Enrolment
 from notifications.services import Message, notify
@@ -72,8 +73,14 @@ def issue_for_enrolment(*, enrolment_id):
     return certificate
 
 
+def certificates_tag(user_id):
+    """The page cache tag of pages showing a person's valid certificates (badges)."""
+    return f"certificates:{user_id}"
+
+
 def _announce_validity_change(certificate):
     user_id = certificate.user_id
+    invalidate(certificates_tag(user_id))
     transaction.on_commit(
         lambda: signals.validity_changed.send(sender=Certificate, user_id=user_id)
     )

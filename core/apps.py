@@ -9,9 +9,16 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site infrastructure")
 
     def ready(self):
-        from . import read_replica  # noqa: F401 (registers its system check)
+        from . import (
+            cache_tags,
+            frontend_purge,
+            page_invalidation,
+            read_replica,  # noqa: F401 (registers its system check)
+        )
         from .admin_ui import register_yes_no_filters
-        from .frontend_purge import connect_signals
 
         register_yes_no_filters()
-        connect_signals()
+        page_invalidation.connect()
+        # The front caches (nginx, a CDN) drop what the page cache dropped, once it has.
+        cache_tags.on_invalidate(frontend_purge.purge_changed)
+        frontend_purge.connect_signals()

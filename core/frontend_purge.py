@@ -40,6 +40,12 @@ def purge_paths(paths):
         purge_urls_from_cache(urls)
 
 
+def purge_changed(tags, paths):
+    """core.cache_tags' callback: the paths the page cache knows have changed."""
+    if paths:
+        purge_paths(paths)
+
+
 def purge_pages(pages):
     """Drop these Wagtail pages (each of its routes) from every front cache."""
     if not is_configured():

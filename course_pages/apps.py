@@ -12,7 +12,7 @@ class CoursePagesConfig(AppConfig):
 
         # deferred: ready() runs once every app's models are loaded.
         from checkout.pass_contents import register_pass_contents
-        from course_pages import fulfillers, localize_dependencies, subscription
+        from course_pages import fulfillers, localize_dependencies, page_cache_links, subscription
         from course_pages.models import GuideDocument
         from course_pages.permissions import (
             GuideDocumentPermissionPolicy,
@@ -34,3 +34,4 @@ class CoursePagesConfig(AppConfig):
         localize_dependencies.install()
         fulfillers.register_course_fulfiller()
         register_pass_contents(subscription.included_courses)
+        page_cache_links.connect()

@@ -7,7 +7,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Professional directory")
 
     def ready(self):
-        from . import conversations, signals
+        from . import conversations, page_cache_hits, signals
 
         signals.connect()
+        page_cache_hits.register()
         conversations.register()

@@ -5,7 +5,23 @@ booking app registers free days for the search, opening hours for profiles and t
 rule that a booking shows the phone number. Without them the directory works alone
 (no "available on" filter, no hours)."""
 
+from core.cache_tags import invalidate
+
 _hooks = {"availability": None, "opening_week": None}
+# Page cache tags (core.cache_tags): free slots in searches by day, a profile's hours.
+AVAILABILITY_TAG = "directory-availability"
+
+
+def schedule_tag(professional_id):
+    return f"service-slots:{professional_id}"
+
+
+def schedule_changed(professional_id):
+    """Called by the app that registered the hooks when a professional's hours, time off
+    or bookings change: the searches by day and her profile are stale."""
+    invalidate(AVAILABILITY_TAG, schedule_tag(professional_id))
+
+
 _contact_rules = []
 
 

@@ -1,7 +1,9 @@
 """What a professional's public page shows: services, reviews, badges, contact,
 opening hours and where she works."""
 
-from . import extensions
+from certificates.services import certificates_tag
+
+from . import extensions, page_cache_hits
 from .selectors import (
     canonical,
     certificates_of,
@@ -10,6 +12,17 @@ from .selectors import (
 )
 
 REVIEWS_SHOWN = 20
+
+
+def cache_declaration(page):
+    """For page_cache.shows_pages: besides the page itself, her badges and her opening
+    hours (services, reviews and rating reach the page's own tag); a view served from
+    the cache still counts in her statistics."""
+    professional_id = canonical(page).pk
+    return {
+        "tags": [certificates_tag(page.user_id), extensions.schedule_tag(professional_id)],
+        "hit": (page_cache_hits.PROFILE, professional_id),
+    }
 
 
 def profile_context(request, *, page):

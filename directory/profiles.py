@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from core.page_invalidation import content_changed
 from core.page_locales import canonical
 
 from .errors import DirectoryError
@@ -156,6 +157,7 @@ def respond_to_review(*, review, user, text):
     review.responded_at = timezone.now()
     review.full_clean()
     review.save(update_fields=["response", "responded_at"])
+    content_changed(review.professional)
     return review
 
 

@@ -10,12 +10,25 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
+from core import page_cache
+
 from .cards import cards_for
+from .extensions import AVAILABILITY_TAG
 from .filters import ProfessionalFilter
 from .models import ProfessionalListing
-from .tasks import count_search_appearances
+from .services import DIRECTORY_TAG
+from .tasks import record_search_appearances
 
 CARDS_PER_PAGE = 12
+# The page cache's name for what a search does when served from the cache
+# (directory/page_cache_hits.py).
+SEARCH_HIT = "directory.search"
+# The query parameters the search reads (its filters and the page number).
+SEARCH_PARAMS = (
+    "q", "category", "region", "town", "near", "comes_to_me", "price_min", "price_max",
+    "min_rating", "language", "certified", "available_on", "sort", "page",
+)  # fmt: skip
+
 # Past this many matches the page says "more than 1,000": an exact count of a broad
 # search would read every match, and nobody pages that far instead of refining.
 MAX_COUNTED_RESULTS = 1000
@@ -47,6 +60,12 @@ def rows_of(results):
     return list(results.object_list.select_related("town").defer("document", "search_vector"))
 
 
+def cache_tags_of_search(params):
+    """What a search shows: the search rows (any may enter or leave the results), and
+    the free slots when it asks for a day."""
+    return [DIRECTORY_TAG, AVAILABILITY_TAG] if params.get("available_on") else [DIRECTORY_TAG]
+
+
 def search_context(request, *, index_page):
     directory_filter, paginator = search(request.GET)
     page_notice = ""
@@ -55,14 +74,18 @@ def search_context(request, *, index_page):
     except PageNotAnInteger:
         results = paginator.page(1)
         page_notice = _("That page number is not valid: here is the first page.")
+        page_cache.skip(request)
     except EmptyPage:
         results = paginator.page(paginator.num_pages)
         page_notice = _("There are fewer pages of results: here is the last one.")
+        page_cache.skip(request)
     rows = rows_of(results)
     ids = [row.pk for row in rows]
     if ids:
         # A search writes nothing itself: no transaction to wait for.
-        count_search_appearances.delay(ids)
+        record_search_appearances.delay(ids)
+    # Served from the cache, the same rows count again (directory/page_cache_hits.py).
+    page_cache.shows(request, hit=(SEARCH_HIT, ids))
     cards = cards_for(rows, locale=index_page.locale)
     return {
         "filter": directory_filter,

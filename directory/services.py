@@ -4,6 +4,8 @@ from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Avg, Count, F, TextField, Value
 
+from core.cache_tags import invalidate
+from core.page_invalidation import content_changed
 from core.page_locales import canonical
 from core.text import fold
 
@@ -59,7 +61,18 @@ def sync_listing(*, professional):
         },
     )
     _refresh_search_vector(listing)
+    listing_changed(page)
     return listing
+
+
+# The page cache tag of every directory search result (and the home page's cards).
+DIRECTORY_TAG = "directory"
+
+
+def listing_changed(page):
+    """A professional's page and every search that may list her are stale."""
+    content_changed(page)
+    invalidate(DIRECTORY_TAG)
 
 
 def _refresh_search_vector(listing):
@@ -94,12 +107,18 @@ def refresh_rating(*, professional):
         rating_average=average, rating_count=figures["count"]
     )
     page.rating_average, page.rating_count = average, figures["count"]
+    listing_changed(page)
     return page
 
 
 def record_profile_view(*, professional):
     """One conditional UPDATE per view; the weekly row is created by the first view."""
-    _bump(professional_ids=[canonical(professional).pk], field="profile_views")
+    record_profile_view_of(professional_id=canonical(professional).pk)
+
+
+def record_profile_view_of(*, professional_id):
+    """The same, by the id of the default-locale page (a view served from the cache)."""
+    _bump(professional_ids=[professional_id], field="profile_views")
 
 
 def record_search_appearances(*, professional_ids):

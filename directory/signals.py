@@ -12,10 +12,11 @@ from wagtail.signals import page_published, page_unpublished
 # The directory listens to certificates (a profile shows its owner's certificates);
 # certificates never import the directory.
 from certificates.signals import validity_changed
+from core.cache_tags import invalidate_all
 
-from .models import ProfessionalPage, Service
+from .models import ProfessionalPage, Service, ServiceCategory, Town
 from .profiles import publish_draft_translations
-from .services import sync_listing
+from .services import listing_changed, sync_listing
 
 
 def _sync_later(professional_id):
@@ -38,6 +39,11 @@ def page_published_changed(sender, instance, **kwargs):
 
 
 def service_changed(sender, instance, **kwargs):
+    # Now, not only once the search row is rewritten after commit: a price shows on the
+    # profile and in the search cards.
+    page = ProfessionalPage.objects.filter(pk=instance.professional_id).first()
+    if page is not None:
+        listing_changed(page)
     _sync_later(instance.professional_id)
 
 
@@ -48,7 +54,17 @@ def certificates_changed(sender, user_id, **kwargs):
         sync_listing(professional=page)
 
 
+def names_changed(sender, instance, **kwargs):
+    # Category and town names show on cards, filters, profiles and the home page.
+    invalidate_all()
+
+
 def connect():
+    for model in (ServiceCategory, Town):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                names_changed, sender=model, dispatch_uid=f"directory.names.{model.__name__}"
+            )
     page_published.connect(page_published_changed, sender=ProfessionalPage)
     page_unpublished.connect(page_changed, sender=ProfessionalPage)
     post_save.connect(service_changed, sender=Service)

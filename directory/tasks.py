@@ -1,8 +1,8 @@
-"""A professional's weekly statistics, counted by the worker, not the page view.
-
-Every visitor of a results page bumped the same twelve rows: under load the searches
-queued on each other's row locks (and each paid a commit). The view now only enqueues
-the count, after its transaction."""
+"""A professional's weekly statistics (search appearances, profile views), counted by
+the worker, not under the visitor's request: every visitor of a results page bumped
+the same rows, so under load the searches queued on each other's row locks (and each
+paid a commit); and a view served from the page cache touches no database at all
+(directory/page_cache_hits.py)."""
 
 from celery import shared_task
 
@@ -11,12 +11,13 @@ from .models import ProfessionalPage
 
 
 @shared_task
-def count_search_appearances(professional_ids):
-    services.record_search_appearances(professional_ids=professional_ids)
+def record_profile_view(page_id):
+    """A view of her page in any language counts for her (the default-locale page)."""
+    page = ProfessionalPage.objects.filter(pk=page_id).first()
+    if page is not None:
+        services.record_profile_view(professional=page)
 
 
 @shared_task
-def count_profile_view(professional_id):
-    professional = ProfessionalPage.objects.filter(pk=professional_id).first()
-    if professional is not None:
-        services.record_profile_view(professional=professional)
+def record_search_appearances(professional_ids):
+    services.record_search_appearances(professional_ids=professional_ids)

@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site pages")
 
     def ready(self):
-        from home.site_chrome import connect_signals
+        from . import page_cache_links, site_chrome
 
-        connect_signals()
+        site_chrome.connect_signals()
+        page_cache_links.connect()

@@ -9,7 +9,7 @@ nothing finer is worth tracking for a few rows."""
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.models import ContactSettings, FooterContent
@@ -103,7 +103,12 @@ def connect_signals():
     post_page_move.connect(forget_chrome, dispatch_uid="site-chrome-moved")
     # Without a sender: each page type sends its own signals.
     post_save.connect(_forget_on_change, dispatch_uid="site-chrome-saved")
-    post_delete.connect(_forget_on_change, dispatch_uid="site-chrome-deleted")
+    # Deletes by sender only: a delete receiver for every model would stop Django
+    # deleting any row without reading it first (fast deletes).
+    for model in {Page, *get_page_models(), FooterContent, ContactSettings, Site, Locale}:
+        post_delete.connect(
+            _forget_on_change, sender=model, dispatch_uid=f"site-chrome-deleted.{model._meta.label}"
+        )
 
 
 def _forget_on_change(sender, instance, **kwargs):

@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "core.locale_middleware.SiteLocaleMiddleware",
     # Early, before any view, form or session lookup can send a NUL byte to the database.
     "core.nul_guard.RejectNulBytesMiddleware",
+    # Anonymous public pages whole from the cache: after the language, before the
+    # session, the user or CSRF are looked at (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -145,6 +148,27 @@ READ_REPLICA_PIN_SECONDS = 10
 REDIS_URL = ""
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# --- Page cache (core/page_cache.py, README "Page cache"). Invalidation by tags is the
+# main mechanism; the lifetime is a safety net. Shared caches (nginx, a CDN) keep a
+# public page PAGE_CACHE_SHARED_SECONDS; browsers always revalidate (ETag, 304).
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_SECONDS = 300
+PAGE_CACHE_SHARED_SECONDS = 60
+PAGE_CACHE_MAX_ENTRIES = 5000
+# The query parameters public pages read (catalogue and directory filters, news topic,
+# home town, page numbers): every other one is dropped before the page is rendered.
+PAGE_CACHE_QUERY_PARAMS = frozenset(
+    {
+        "q", "page", "sort", "category", "level", "price", "max_price", "language",
+        "region", "town", "near", "comes_to_me", "price_min", "price_max", "min_rating",
+        "certified", "available_on", "topic",
+    }
+)  # fmt: skip
+# Cookies that change an anonymous page (data saver, the town of "near you"): in the key.
+PAGE_CACHE_KEY_COOKIES = ["data_saver", "bsa_town"]
+# Cookies that mean the page may be personal, besides the session and messages.
+PAGE_CACHE_BYPASS_COOKIES = []
 
 # --- Real time (messaging/consumers.py behind cms/asgi.py). The in-process layer
 # reaches the sockets of one ASGI process only; dev.py, test.py and production.py put

@@ -19,6 +19,9 @@ from .base import (
     JITSI_JAAS_URL,
     MEDIA_ROOT,
     NOTIFICATIONS_CLAIM_SECONDS,
+    PAGE_CACHE_MAX_ENTRIES,
+    PAGE_CACHE_SECONDS,
+    PAGE_CACHE_SHARED_SECONDS,
     PRIVATE_MEDIA_ROOT,
     RATELIMIT_PHONE_REVEAL,
     RATELIMIT_SEARCH,
@@ -118,6 +121,14 @@ else:
 NOTIFICATIONS_CLAIM_SECONDS = int(
     os.environ.get("NOTIFICATIONS_CLAIM_SECONDS", NOTIFICATIONS_CLAIM_SECONDS)
 )
+
+# --- Page cache (README "Page cache"): off for a cache-off load figure, or to debug.
+PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE_ENABLED", "1")
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", PAGE_CACHE_SECONDS))
+PAGE_CACHE_SHARED_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SHARED_SECONDS", PAGE_CACHE_SHARED_SECONDS)
+)
+PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", PAGE_CACHE_MAX_ENTRIES))
 
 # --- Real time: "" opens sockets on the site's own /ws/ (nginx routes it to the ASGI
 # servers); a separate host for them also needs its origin in connect-src.

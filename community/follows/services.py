@@ -3,8 +3,15 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.cache_tags import invalidate
+
 from ..errors import InvalidInput, NotAllowed
 from ..models import Follow
+
+
+def followers_tag(user_id):
+    """The page cache tag of pages showing a person's number of followers."""
+    return f"followers:{user_id}"
 
 
 def _check(follower, followed):
@@ -22,6 +29,8 @@ def follow(*, follower, followed):
     nothing changes)."""
     _check(follower, followed)
     _follow, created = Follow.objects.get_or_create(follower=follower, followed=followed)
+    if created:
+        invalidate(followers_tag(followed.pk))
     return created
 
 
@@ -33,4 +42,5 @@ def unfollow(*, follower, followed):
     removed, _rows = Follow.objects.filter(follower=follower, followed=followed).delete()
     if not removed:
         raise InvalidInput(_("You don't follow this person: there is nothing to stop."))
+    invalidate(followers_tag(followed.pk))
     return True

@@ -3,7 +3,10 @@ pages load this library by name: their apps never import community)."""
 
 from django import template
 
+from core import page_cache
+
 from ..follows import selectors
+from ..follows.services import followers_tag
 
 register = template.Library()
 
@@ -16,6 +19,8 @@ def follow_button(context, person_id):
     user = getattr(request, "user", None)
     signed_in = bool(user and user.is_authenticated)
     is_self = signed_in and user.pk == person_id
+    if request is not None:
+        page_cache.adds(request, followers_tag(person_id))
     return {
         "person_id": person_id,
         "signed_in": signed_in,

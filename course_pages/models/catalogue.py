@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from core import page_cache
 from core.page_locales import localize_pages
 from core.text import fold
 from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
@@ -25,6 +26,10 @@ from enrolment.offline import offline_session_id
 from enrolment.services import record_visit
 
 CARDS_PER_PAGE = 12
+# The query parameters the catalogue reads (its filters and the page number).
+CATALOGUE_PARAMS = (
+    "q", "category", "level", "price", "max_price", "language", "sort", "page",
+)  # fmt: skip
 
 
 class Level(models.TextChoices):
@@ -64,6 +69,9 @@ class CourseIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         from course_pages.filters import CourseFilter  # it imports these models
 
+        # New, moved or withdrawn courses are pages below this one: their tree change
+        # reaches its tag; a listed course changed in place reaches its own.
+        page_cache.shows_pages(request, self, reads=CATALOGUE_PARAMS)
         context = super().get_context(request, *args, **kwargs)
         courses = with_card_images(
             CoursePage.objects.live()
@@ -79,6 +87,8 @@ class CourseIndexPage(Page):
             page_of_courses = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
             page_of_courses = paginator.page(1)
+            page_cache.skip(request)
+        page_cache.shows_pages(request, *page_of_courses.object_list)
         context.update(
             filter=course_filter,
             courses=page_of_courses,
@@ -259,10 +269,13 @@ class CoursePage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        # Lessons are pages below this one; the instructor's and prerequisites' own.
+        page_cache.shows_pages(request, self, self.instructor_id)
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons
         context["total_minutes"] = sum(lesson.duration_minutes for lesson in self.lessons)
         context["prerequisite_courses"] = self.prerequisite_pages()
+        page_cache.shows_pages(request, *context["prerequisite_courses"])
         context["instructor_page"] = localize_pages([self.instructor], self.locale)[0]
         context["learning"] = learning.course_context(user=request.user, course=self)
         if context["learning"]["enrolment"] is not None:

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from core import page_cache
 from core.page_locales import localize_pages
 from course_pages.blocks import CurriculumCourseStream
 from course_pages.prerequisites import order_problems
@@ -26,6 +27,7 @@ class CurriculumIndexPage(Page):
         verbose_name = _("curricula index")
 
     def get_context(self, request, *args, **kwargs):
+        page_cache.shows_pages(request, self)
         context = super().get_context(request, *args, **kwargs)
         context["curricula"] = CurriculumPage.objects.live().child_of(self)
         return context
@@ -54,3 +56,9 @@ class CurriculumPage(Page):
 
     def course_pages(self):
         return localize_pages([block.value for block in self.courses if block.value], self.locale)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["course_pages"] = self.course_pages()
+        page_cache.shows_pages(request, self, *context["course_pages"])
+        return context

@@ -9,9 +9,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import page_cache
 from course_pages.blocks import PortfolioStreamBlock, SocialLinkStream, TextItemStream
 from course_pages.cards import with_card_images
 from course_pages.forms import InstructorPageForm
+
+# Bumped by course_pages.page_cache_links whenever a course is published, withdrawn,
+# moved or deleted: pages listing courses by something else than their place in the
+# tree (an instructor's page) declare it.
+COURSE_TREE_TAG = "course-tree"
 
 
 class InstructorIndexPage(Page):
@@ -27,6 +33,7 @@ class InstructorIndexPage(Page):
         verbose_name = _("instructors index")
 
     def get_context(self, request, *args, **kwargs):
+        page_cache.shows_pages(request, self)
         context = super().get_context(request, *args, **kwargs)
         context["instructors"] = (
             InstructorPage.objects.live().child_of(self).select_related("photo").order_by("title")
@@ -102,6 +109,9 @@ class InstructorPage(Page):
             .select_related("category", "instructor")
         )
         context["portfolios"] = PortfolioPage.objects.live().child_of(self)
+        # Her courses sit under the catalogue, not under this page: any course coming,
+        # going or moving reaches COURSE_TREE_TAG; a listed one changed in place, its own.
+        page_cache.shows_pages(request, self, *context["courses"], tags=[COURSE_TREE_TAG])
         return context
 
 
@@ -116,3 +126,7 @@ class PortfolioPage(Page):
 
     class Meta:
         verbose_name = _("portfolio page")
+
+    def get_context(self, request, *args, **kwargs):
+        page_cache.shows_pages(request, self)
+        return super().get_context(request, *args, **kwargs)

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.phone import validate_cameroon_phone
+from core import page_cache
 from core.rate_limits import rate_limited
 from directory.blocks import PortfolioPairStream
 
@@ -32,8 +33,15 @@ class ProfessionalIndexPage(Page):
         verbose_name = _("professional directory")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.search_page import search_context  # it imports these models
+        from directory.search_page import (
+            SEARCH_PARAMS,
+            cache_tags_of_search,
+            search_context,  # it imports these models
+        )
 
+        page_cache.shows_pages(
+            request, self, tags=cache_tags_of_search(request.GET), reads=SEARCH_PARAMS
+        )
         context = super().get_context(request, *args, **kwargs)
         context.update(search_context(request, index_page=self))
         return context
@@ -145,16 +153,20 @@ class ProfessionalPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from directory.profile_page import profile_context  # it imports these models
+        from directory.profile_page import (
+            cache_declaration,
+            profile_context,  # it imports these models
+        )
 
+        page_cache.shows_pages(request, self, **cache_declaration(self))
         context = super().get_context(request, *args, **kwargs)
         context.update(profile_context(request, page=self))
         return context
 
     def serve(self, request, *args, **kwargs):
-        from directory.tasks import count_profile_view  # it imports these models
+        from directory.tasks import record_profile_view  # it imports these models
 
         response = super().serve(request, *args, **kwargs)
         # A page view writes nothing itself: no transaction to wait for.
-        count_profile_view.delay(self.pk)
+        record_profile_view.delay(self.pk)
         return response

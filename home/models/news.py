@@ -17,6 +17,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core import page_cache
 from core.public_pages import public
 
 from ..blocks import BaseStreamBlock
@@ -77,6 +78,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = _("news index")
 
     def get_context(self, request, *args, **kwargs):
+        # The articles are pages below this one: their publish reaches its tag.
+        page_cache.shows_pages(request, self, reads=["topic", "page"])
         context = super().get_context(request, *args, **kwargs)
         asked = request.GET.get("topic", "")
         # An unknown topic shows every article (with a note), never an error.
@@ -89,6 +92,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
             page_of_articles = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
             page_of_articles = paginator.page(1)
+            page_cache.skip(request)
+        if asked and not topic:
+            page_cache.skip(request)
         context.update(
             articles=page_of_articles,
             topics=Topic.choices,
@@ -170,6 +176,10 @@ class NewsArticlePage(Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def get_context(self, request, *args, **kwargs):
+        page_cache.shows_pages(request, self)
+        return super().get_context(request, *args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -9,6 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core import page_cache
+
 from ..blocks import BaseStreamBlock, FeaturedCourseBlock, StepBlock
 from .news import latest_news
 
@@ -64,6 +66,9 @@ class HomePage(Page):
         # deferred: the selectors read other apps' models, not importable while models load
         from ..selectors import home_sections
 
+        # Courses and news are pages below this one (a publish reaches it); the
+        # professionals near you come from the directory's search rows.
+        page_cache.shows_pages(request, self, tags=["directory"], reads=["town"])
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(request=request, page=self))
         context.update(latest_news(locale=self.locale))
@@ -101,3 +106,7 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        page_cache.shows_pages(request, self)
+        return super().get_context(request, *args, **kwargs)

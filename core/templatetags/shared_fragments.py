@@ -1,0 +1,28 @@
+"""Versions for ``{% cache %}`` keys of fragments shared by everyone who sees them
+(navigation, footer, course cards) on pages rendered for signed-in people, which the
+page cache does not keep whole: ``{% shared_version as v %}{% cache 300 menu
+LANGUAGE_CODE v %}…{% endcache %}``. A change that bumps the tag (core.cache_tags)
+makes a new key, so the old fragment is never read again."""
+
+from django import template
+
+from core import cache_tags
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def shared_version(context, *tags):
+    """The versions of these tags (default: the all-pages tag) as one string; read
+    once per request and tag set."""
+    tags = tags or (cache_tags.ALL,)
+    request = context.get("request")
+    memo = getattr(request, "_shared_versions", None) if request is not None else None
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._shared_versions = memo
+    if tags not in memo:
+        versions = cache_tags.current_versions(tags)
+        memo[tags] = "-".join(versions[tag] for tag in tags)
+    return memo[tags]
