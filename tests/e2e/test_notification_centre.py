@@ -50,9 +50,13 @@ def test_student_reads_her_notifications_and_chooses_what_she_receives(
     bell = page.locator("[data-bell]")
     expect(bell.locator("[data-bell-count]")).to_have_text("2")
     assert page.evaluate("Notification.permission") == "default"
-    # push.js is deferred: wait for it rather than read it before it has run.
-    page.wait_for_function("window.bsaPush !== undefined")
-    assert page.evaluate("typeof window.bsaPush.offer") == "function"
+    # push.js is deferred: wait for it rather than read it before it has run (polling
+    # with evaluate: wait_for_function's string predicate needs eval, which the CSP refuses).
+    for _ in range(50):
+        if page.evaluate("typeof (window.bsaPush || {}).offer") == "function":
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate("typeof (window.bsaPush || {}).offer") == "function"
     screenshot(f"60-bell-{language}")
 
     # The page's live connection tells the bell a new count.
