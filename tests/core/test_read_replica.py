@@ -30,6 +30,12 @@ with_replica = pytest.mark.skipif(not REPLICA_SET, reason="DATABASE_REPLICA_URL 
 both_databases = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
 
 
+@pytest.fixture(autouse=True)
+def renders_every_time(settings):
+    """These tests follow where a render reads; a page-cache hit reads nowhere."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 @pytest.fixture
 def course():
     site = build_site()
