@@ -278,7 +278,7 @@ else
   log "app servers restarted with the page cache off"
   for pid in "${APP_PIDS[@]}"; do kill -TERM "$pid"; done
   for pid in "${APP_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  start_app_servers PAGE_CACHE_SECONDS=0
+  start_app_servers PAGE_CACHE_ENABLED=0
   wait_for "http://127.0.0.1:$APP1_PORT/healthz" "app server 1"
   wait_for "http://127.0.0.1:$APP2_PORT/healthz" "app server 2"
   log "load figures, caches off (wrk, $BENCH_SECONDS s a run)"
