@@ -1,7 +1,18 @@
-"""What the offline journeys share: wait for the service worker, and read which lessons
-the phone keeps whole."""
+"""What the offline journeys share: the course they start from, waiting for the service
+worker, and reading which lessons the phone keeps whole."""
 
+import uuid
+from contextlib import contextmanager
+
+from django.core.files.base import ContentFile
 from playwright.sync_api import expect
+
+from course_pages.models import AcademyRendition
+from course_pages.offline import SAVED_IMAGE_FILTER
+from enrolment.services import enrol
+
+from ..conftest import make_person
+from ..course_pages.builders import build_site, make_course, make_instructor
 
 SAVED_LESSON_IDS = """async () => {
   const names = (await caches.keys()).filter((name) => name.startsWith("bsa-saved-"));
@@ -32,3 +43,45 @@ def controlled(page, language="fr"):
 
 def saved_lesson_ids(page):
     return page.evaluate(SAVED_LESSON_IDS)
+
+
+NBSP = "\u00a0"
+QUEUED = f"Gardé sur votre téléphone{NBSP}: ce sera envoyé quand vous serez de nouveau en ligne."
+
+
+def free_course(*, title, slug):
+    """A published free course by Aïcha, in a fresh site: the offline journeys' start."""
+    site = build_site()
+    _, instructor = make_instructor("aicha@example.cm", index=site["instructors"], title="Aïcha")
+    course = make_course(site["catalogue"], instructor, title=title, slug=slug, price_xaf=0)
+    return site, course
+
+
+def gallery_of(image):
+    """A gallery block holding one picture, as an editor makes it."""
+    value = {
+        "title": "",
+        "images": [
+            {"type": "image", "value": {"image": image.pk, "caption": ""}, "id": str(uuid.uuid4())}
+        ],
+    }
+    return ("gallery", value)
+
+
+def enrolled_linda(course):
+    student = make_person("linda@example.cm", first_name="Linda", is_student=True)
+    enrol(user=student, course=course)
+    return student
+
+
+@contextmanager
+def saved_picture_unreachable():
+    """The network drops while a lesson's picture is fetched: its file is away for the
+    time of the block, then back as it was."""
+    picture = AcademyRendition.objects.get(filter_spec=SAVED_IMAGE_FILTER).file
+    name, content = picture.name, picture.read()
+    picture.storage.delete(name)
+    try:
+        yield
+    finally:
+        picture.storage.save(name, ContentFile(content))

@@ -4,10 +4,7 @@ CORS rule the save stops and nothing half-saved is kept; with the rule of the RE
 ("Saved lessons and the bucket") the picture is kept and shows offline."""
 
 import copy
-import functools
-import threading
-import uuid
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 
 import pytest
 from playwright.sync_api import expect
@@ -15,32 +12,33 @@ from playwright.sync_api import expect
 from core.image_storage import GatedImageStorage
 from course_pages.models import AcademyRendition
 from course_pages.offline import SAVED_IMAGE_FILTER
-from enrolment.services import enrol
 
-from ..conftest import make_person
-from ..course_pages.builders import (
-    build_site,
-    make_course,
-    make_instructor,
-    make_lesson,
-    make_lesson_media,
-)
+from ..course_pages.builders import make_lesson, make_lesson_media
+from ..loopback_server import LoopbackServer
 from .helpers import log_in
-from .offline_helpers import controlled, saved_lesson_ids
+from .offline_helpers import (
+    NBSP,
+    controlled,
+    enrolled_linda,
+    free_course,
+    gallery_of,
+    saved_lesson_ids,
+)
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-NBSP = "\u00a0"
-BUCKET_PORT = 18410  # this worktree's port range
-
 
 class FakeBucket(SimpleHTTPRequestHandler):
     """Serves the image storage's files, with the CORS rule only when told to."""
 
     cors = False
+
+    def __init__(self, *args, **kwargs):
+        location = AcademyRendition._meta.get_field("file").storage.location
+        super().__init__(*args, directory=location, **kwargs)
 
     def end_headers(self):
         # As signed URLs: each one asked afresh (no heuristic browser caching).
@@ -55,50 +53,32 @@ class FakeBucket(SimpleHTTPRequestHandler):
 
 @pytest.fixture
 def bucket(settings, monkeypatch):
-    location = AcademyRendition._meta.get_field("file").storage.location
     handler = type("Bucket", (FakeBucket,), {})
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", BUCKET_PORT), functools.partial(handler, directory=location)
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = LoopbackServer(handler, fake=None).start()
     settings.PRIVATE_MEDIA_REDIRECT = True
     # As cms/settings/production.py does for the bucket's origin.
     policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
     for directive in ("img-src", "media-src", "connect-src"):
-        policy["DIRECTIVES"][directive].append(f"http://127.0.0.1:{BUCKET_PORT}")
+        policy["DIRECTIVES"][directive].append(server.origin)
     settings.CONTENT_SECURITY_POLICY = policy
     monkeypatch.setattr(
-        GatedImageStorage,
-        "signed_url",
-        lambda self, name: f"http://127.0.0.1:{BUCKET_PORT}/{name}",
+        GatedImageStorage, "signed_url", lambda self, name: f"{server.origin}/{name}"
     )
     yield handler
-    server.shutdown()
-    server.server_close()
+    server.stop()
 
 
 @pytest.fixture
 def lesson(db):
-    site = build_site()
-    _, instructor = make_instructor("aicha@example.cm", index=site["instructors"], title="Aïcha")
-    course = make_course(
-        site["catalogue"], instructor, title="Teint éclatant", slug="teint-eclatant", price_xaf=0
-    )
+    _, course = free_course(title="Teint éclatant", slug="teint-eclatant")
     image = make_lesson_media()["image"]
-    gallery = {
-        "title": "",
-        "images": [
-            {"type": "image", "value": {"image": image.pk, "caption": ""}, "id": str(uuid.uuid4())}
-        ],
-    }
     lesson = make_lesson(
         course,
         title="Hygiène",
         slug="hygiene",
-        body=[("paragraph", "<p>Désinfectez vos pinceaux.</p>"), ("gallery", gallery)],
+        body=[("paragraph", "<p>Désinfectez vos pinceaux.</p>"), gallery_of(image)],
     )
-    enrol(user=make_person("linda@example.cm", is_student=True), course=course)
+    enrolled_linda(course)
     image.get_rendition(SAVED_IMAGE_FILTER)  # its file exists before the bucket serves it
     return lesson
 

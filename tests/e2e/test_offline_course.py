@@ -4,49 +4,31 @@ from where it stopped, the lessons opening offline with their pictures (those pl
 the text too), and the course removed at once from
 the "Saved for offline" page."""
 
-import uuid
-
 import pytest
-from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 
-from course_pages.models import AcademyRendition
-from course_pages.offline import SAVED_IMAGE_FILTER
-from enrolment.services import enrol
-
-from ..conftest import make_person
-from ..course_pages.builders import (
-    build_site,
-    make_course,
-    make_instructor,
-    make_lesson,
-    make_lesson_media,
-)
+from ..course_pages.builders import make_lesson, make_lesson_media
 from .helpers import log_in
-from .offline_helpers import controlled, saved_lesson_ids
+from .offline_helpers import (
+    NBSP,
+    controlled,
+    enrolled_linda,
+    free_course,
+    gallery_of,
+    saved_lesson_ids,
+    saved_picture_unreachable,
+)
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-NBSP = "\u00a0"
-
 
 @pytest.fixture
 def course(db):
-    site = build_site()
-    _, instructor = make_instructor("aicha@example.cm", index=site["instructors"], title="Aïcha")
-    course = make_course(
-        site["catalogue"], instructor, title="Ongles en gel", slug="ongles-gel", price_xaf=0
-    )
+    _, course = free_course(title="Ongles en gel", slug="ongles-gel")
     image = make_lesson_media()["image"]
-    gallery = {
-        "title": "",
-        "images": [
-            {"type": "image", "value": {"image": image.pk, "caption": ""}, "id": str(uuid.uuid4())}
-        ],
-    }
     # A picture placed in the text, in another size than the gallery's.
     text = (
         "<p>Poncez légèrement.</p>"
@@ -60,10 +42,7 @@ def course(db):
             body=[("paragraph", "<p>Lime, base, lampe.</p>")],
         ),
         make_lesson(
-            course,
-            title="La pose",
-            slug="pose",
-            body=[("paragraph", text), ("gallery", gallery)],
+            course, title="La pose", slug="pose", body=[("paragraph", text), gallery_of(image)]
         ),
         make_lesson(
             course,
@@ -72,9 +51,7 @@ def course(db):
             body=[("paragraph", "<p>Trempez dix minutes.</p>")],
         ),
     ]
-    student = make_person("linda@example.cm", first_name="Linda", is_student=True)
-    enrol(user=student, course=course)
-    return {"course": course, "lessons": lessons, "student": student}
+    return {"course": course, "lessons": lessons, "student": enrolled_linda(course)}
 
 
 def test_a_student_saves_a_whole_course_and_removes_it_at_once(
@@ -100,13 +77,10 @@ def test_a_student_saves_a_whole_course_and_removes_it_at_once(
 
     # The network drops at the second lesson (its picture cannot be fetched): the first
     # is kept, the count says where it stopped.
-    picture = AcademyRendition.objects.get(filter_spec=SAVED_IMAGE_FILTER).file
-    name, content = picture.name, picture.read()
-    picture.storage.delete(name)
-    box.get_by_role("button", name="Enregistrer tout le cours").click()
-    expect(status).to_contain_text("Enregistrement interrompu à 1 leçons sur 3")
-    assert saved_lesson_ids(page) == [course["lessons"][0].pk]
-    picture.storage.save(name, ContentFile(content))
+    with saved_picture_unreachable():
+        box.get_by_role("button", name="Enregistrer tout le cours").click()
+        expect(status).to_contain_text("Enregistrement interrompu à 1 leçons sur 3")
+        assert saved_lesson_ids(page) == [course["lessons"][0].pk]
 
     # Tapped again: it goes on from there and finishes.
     box.get_by_role("button", name="Enregistrer tout le cours").click()

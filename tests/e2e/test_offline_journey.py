@@ -3,76 +3,51 @@ the network, opens them, marks the first done and passes the quiz of the second;
 online, the queue is sent once, the course is complete and the certificate follows. After
 a refund, the next reconnection removes her saved copies."""
 
-import uuid
-
 import pytest
-from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 
 from certificates.models import Certificate
-from course_pages.models import AcademyRendition
-from course_pages.offline import SAVED_IMAGE_FILTER
 from enrolment.models import LessonProgress, OfflineAction, QuizAttempt
-from enrolment.services import enrol, revoke
+from enrolment.services import revoke
 
-from ..conftest import make_person
-from ..course_pages.builders import (
-    build_site,
-    make_course,
-    make_instructor,
-    make_lesson,
-    make_lesson_media,
-)
+from ..course_pages.builders import make_lesson, make_lesson_media
 from ..enrolment.conftest import QUIZ
 from .helpers import log_in
-from .offline_helpers import SAVED_LESSON_IDS, controlled
+from .offline_helpers import (
+    NBSP,
+    QUEUED,
+    SAVED_LESSON_IDS,
+    controlled,
+    enrolled_linda,
+    free_course,
+    gallery_of,
+    saved_picture_unreachable,
+)
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-NBSP = "\u00a0"
 SAVED = f"Enregistrée hors ligne{NBSP}: cette leçon s'ouvre sans réseau."
 CUT = (
     "Enregistrement interrompu avant la fin (réseau perdu\u00a0?). "
     "Touchez à nouveau\u00a0: ce qui est déjà enregistré est gardé."
 )
-QUEUED = f"Gardé sur votre téléphone{NBSP}: ce sera envoyé quand vous serez de nouveau en ligne."
 
 
 @pytest.fixture
 def course(db):
-    site = build_site()
-    _, instructor = make_instructor("aicha@example.cm", index=site["instructors"], title="Aïcha")
-    course = make_course(
-        site["catalogue"], instructor, title="Teint éclatant", slug="teint-eclatant", price_xaf=0
-    )
+    _, course = free_course(title="Teint éclatant", slug="teint-eclatant")
     image = make_lesson_media()["image"]
     reading = make_lesson(
         course,
         title="Hygiène",
         slug="hygiene",
-        body=[
-            ("paragraph", "<p>Désinfectez vos pinceaux.</p>"),
-            (
-                "gallery",
-                {
-                    "title": "",
-                    "images": [
-                        {
-                            "type": "image",
-                            "value": {"image": image.pk, "caption": ""},
-                            "id": str(uuid.uuid4()),
-                        }
-                    ],
-                },
-            ),
-        ],
+        body=[("paragraph", "<p>Désinfectez vos pinceaux.</p>"), gallery_of(image)],
     )
     quiz = make_lesson(course, title="Le test", slug="le-test", body=[QUIZ])
-    student = make_person("linda@example.cm", first_name="Linda", is_student=True)
-    enrol(user=student, course=course)
+    student = enrolled_linda(course)
     return {"course": course, "reading": reading, "quiz": quiz, "student": student}
 
 
@@ -94,16 +69,13 @@ def test_a_student_learns_offline_and_her_work_counts_once_back_online(
     # marked unfinished and never served half; tapping again later finishes it.
     page.goto(live_server.url + course["reading"].url)
     controlled(page)
-    picture = AcademyRendition.objects.get(filter_spec=SAVED_IMAGE_FILTER).file
-    name, content = picture.name, picture.read()
-    picture.storage.delete(name)
-    page.get_by_role("button", name="Enregistrer hors ligne").click()
-    expect(page.locator("[data-offline-status]")).to_have_text(CUT)
-    page.context.set_offline(True)
-    page.goto(live_server.url + course["reading"].url)
-    expect(page.locator("main h1")).to_have_text("Vous êtes hors ligne")
-    page.context.set_offline(False)
-    picture.storage.save(name, ContentFile(content))
+    with saved_picture_unreachable():
+        page.get_by_role("button", name="Enregistrer hors ligne").click()
+        expect(page.locator("[data-offline-status]")).to_have_text(CUT)
+        page.context.set_offline(True)
+        page.goto(live_server.url + course["reading"].url)
+        expect(page.locator("main h1")).to_have_text("Vous êtes hors ligne")
+        page.context.set_offline(False)
 
     # Her storage limit (Saved for offline page, kept on the phone) is said, not passed.
     page.evaluate("localStorage.setItem('bsa-offline-settings', JSON.stringify({limitMb: 0.005}))")

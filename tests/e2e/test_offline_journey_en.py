@@ -9,19 +9,11 @@ from playwright.sync_api import expect
 from certificates.models import Certificate
 from demo.loaders import site as home_demo
 from enrolment.models import LessonProgress, OfflineAction
-from enrolment.services import enrol
 
-from ..conftest import make_person
-from ..course_pages.builders import (
-    build_site,
-    make_course,
-    make_instructor,
-    make_lesson,
-    make_lesson_media,
-)
+from ..course_pages.builders import make_lesson, make_lesson_media
 from ..enrolment.conftest import QUIZ
 from .helpers import log_in, translate_lesson
-from .offline_helpers import controlled, saved_lesson_ids
+from .offline_helpers import controlled, enrolled_linda, free_course, saved_lesson_ids
 from .test_certificate_journey import ENGLISH_LESSONS
 
 pytestmark = [
@@ -39,11 +31,7 @@ def e2e_locale():
 
 @pytest.fixture
 def course(db):
-    site = build_site()
-    _, instructor = make_instructor("aicha@example.cm", index=site["instructors"], title="Aïcha")
-    course = make_course(
-        site["catalogue"], instructor, title="Teint éclatant", slug="teint-eclatant", price_xaf=0
-    )
+    site, course = free_course(title="Teint éclatant", slug="teint-eclatant")
     image = make_lesson_media()["image"]
     text = (
         "<p>Désinfectez vos pinceaux.</p>"
@@ -57,8 +45,7 @@ def course(db):
     texts = {**ENGLISH_LESSONS, text: text.replace("Désinfectez vos pinceaux.", "Disinfect.")}
     reading_en = translate_lesson(reading, site["en"], texts, title="Hygiene", slug="hygiene")
     quiz_en = translate_lesson(quiz, site["en"], texts, title="The test", slug="the-test")
-    student = make_person("linda@example.cm", first_name="Linda", is_student=True)
-    enrol(user=student, course=course)
+    student = enrolled_linda(course)
     return {"course": english, "reading": reading_en, "quiz": quiz_en, "student": student}
 
 

@@ -7,31 +7,23 @@ import pytest
 from playwright.sync_api import expect
 
 from enrolment.models import LessonProgress, OfflineAction, QuizAttempt
-from enrolment.services import enrol
 
-from ..conftest import make_person
-from ..course_pages.builders import build_site, make_course, make_instructor, make_lesson
+from ..course_pages.builders import make_lesson
 from ..enrolment.conftest import QUIZ
 from .helpers import log_in
-from .offline_helpers import controlled
+from .offline_helpers import NBSP, QUEUED, controlled, enrolled_linda, free_course
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-NBSP = "\u00a0"
-QUEUED = f"Gardé sur votre téléphone{NBSP}: ce sera envoyé quand vous serez de nouveau en ligne."
 DROPPED = ["**/done/", "**/quiz/**", "**/learn/offline/sync/"]
 
 
 @pytest.fixture
 def course(db):
-    site = build_site()
-    _, instructor = make_instructor("aicha@example.cm", index=site["instructors"], title="Aïcha")
-    course = make_course(
-        site["catalogue"], instructor, title="Tresses", slug="tresses", price_xaf=0
-    )
+    _, course = free_course(title="Tresses", slug="tresses")
     lessons = [
         make_lesson(
             course,
@@ -47,9 +39,7 @@ def course(db):
             body=[("paragraph", "<p>Scellez les pointes.</p>")],
         ),
     ]
-    student = make_person("linda@example.cm", first_name="Linda", is_student=True)
-    enrol(user=student, course=course)
-    return {"course": course, "lessons": lessons, "student": student}
+    return {"course": course, "lessons": lessons, "student": enrolled_linda(course)}
 
 
 def drop_the_link(context):
