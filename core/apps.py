@@ -21,4 +21,3 @@ class CoreConfig(AppConfig):
         page_invalidation.connect()
         # The front caches (nginx, a CDN) drop what the page cache dropped, once it has.
         cache_tags.on_invalidate(frontend_purge.purge_changed)
-        frontend_purge.connect_signals()

@@ -1,20 +1,20 @@
 """Dropping changed pages from the shared caches in front of the app servers (nginx's
 page cache, or a CDN), through Wagtail's frontend cache (wagtail.contrib.frontend_cache).
 
-Wagtail purges a page itself when it is published or unpublished; this module adds the
-pages that list it (its ancestors: the catalogue, the home page) and `purge_paths` for
-any other change (a price, a booking) that the page cache's invalidation knows about.
-Without WAGTAILFRONTENDCACHE (production settings set it from the environment) every
-function here does nothing."""
+The page cache's invalidation (core.cache_tags, core.page_invalidation) knows what a
+change made stale: on a publish, the page in every language and the pages listing it; on
+a price or a booking, the pages showing it. It hands their paths here once the change
+has committed, so each is purged once, and never before the new rows can be read (the
+app wagtail.contrib.frontend_cache would purge on publish inside the transaction: it is
+not installed; its backends and purge function are used). Without WAGTAILFRONTENDCACHE
+(production settings set it from the environment) every function here does nothing."""
 
 import logging
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
 from django.conf import settings
-from django.db import transaction
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
-from wagtail.signals import page_published, page_unpublished
 
 from .public_urls import absolute_url
 
@@ -44,32 +44,6 @@ def purge_changed(tags, paths):
     """core.cache_tags' callback: the paths the page cache knows have changed."""
     if paths:
         purge_paths(paths)
-
-
-def purge_pages(pages):
-    """Drop these Wagtail pages (each of its routes) from every front cache."""
-    if not is_configured():
-        return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    batch = PurgeBatch()
-    batch.add_pages(pages)
-    batch.purge()
-
-
-def purge_listing_pages(page):
-    """The pages above `page` show it in their lists (catalogue, home): drop them too."""
-    purge_pages(page.get_ancestors().filter(depth__gt=1).live().specific())
-
-
-def _on_page_changed(sender, instance, **kwargs):
-    if is_configured():
-        transaction.on_commit(lambda: purge_listing_pages(instance))
-
-
-def connect_signals():
-    page_published.connect(_on_page_changed, dispatch_uid="core.frontend_purge.published")
-    page_unpublished.connect(_on_page_changed, dispatch_uid="core.frontend_purge.unpublished")
 
 
 class NginxPurgeBackend(HTTPBackend):

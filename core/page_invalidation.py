@@ -3,7 +3,8 @@
 A page tree is Wagtail's, not any one app's: this is the one place that listens to it.
 A changed page makes stale its own tag in every language (a translation's page shows
 the language switcher and hreflang links to the others) and the tags of their
-ancestors, the listings that show it (catalogue, news index, directory, home).
+ancestors, the listings that show it (catalogue, news index, directory, home). The
+paths go with the tags to the front caches (core.frontend_purge), once, after commit.
 Connected once, from CoreConfig.ready."""
 
 from django.db.models.signals import post_delete, pre_delete
@@ -38,13 +39,16 @@ def tree_changed(page, *, old_ancestors=()):
         ancestors |= Page.objects.ancestor_of(version).filter(depth__gt=1)
     # The listings in the other languages too: an English catalogue counts the French
     # courses not yet translated.
-    listings = Page.objects.filter(
-        translation_key__in=ancestors.values("translation_key"), depth__gt=1
-    ).values_list("pk", flat=True)
+    listings = list(
+        Page.objects.filter(
+            translation_key__in=ancestors.values("translation_key"), depth__gt=1
+        ).only("id", "path", "depth", "url_path", "translation_key", "live")
+    )
     tags = [page_tag(version) for version in pages]
-    tags += [page_tag(pk) for pk in listings]
+    tags += [page_tag(listing.pk) for listing in listings]
     tags += [page_tag(pk) for pk in old_ancestors]
-    cache_tags.invalidate(*tags, paths=_paths(pages))
+    shown = [listing for listing in listings if listing.live]
+    cache_tags.invalidate(*tags, paths=_paths(pages + shown))
 
 
 def _paths(pages):

@@ -112,13 +112,9 @@ def refresh_rating(*, professional):
 
 
 def record_profile_view(*, professional):
-    """One conditional UPDATE per view; the weekly row is created by the first view."""
-    record_profile_view_of(professional_id=canonical(professional).pk)
-
-
-def record_profile_view_of(*, professional_id):
-    """The same, by the id of the default-locale page (a view served from the cache)."""
-    _bump(professional_ids=[professional_id], field="profile_views")
+    """One conditional UPDATE per view, counted for the default-locale page; the weekly
+    row is created by the first view."""
+    _bump(professional_ids=[canonical(professional).pk], field="profile_views")
 
 
 def record_search_appearances(*, professional_ids):

@@ -222,7 +222,7 @@ for _directive in ("img-src", "media-src", "connect-src"):
     ]
 
 # --- Shared caches in front (README "Page cache in front"): a publish purges the page
-# and the pages listing it. nginx's page cache (deploy/nginx.conf.template) through its
+# and the pages listing it, in every language. nginx's page cache (deploy/nginx.conf.template) through its
 # purge listener, Cloudflare and/or CloudFront; none of them unless configured.
 WAGTAILFRONTENDCACHE = {}
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
@@ -253,8 +253,8 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
     }
-if WAGTAILFRONTENDCACHE:
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+# The app wagtail.contrib.frontend_cache is not installed: its signal handlers would
+# purge a page inside the publish transaction; core.frontend_purge purges after commit.
 # A French page and its English translation have their own slugs: no guessing of
 # /en/ twins of a /fr/ address.
 WAGTAILFRONTENDCACHE_LANGUAGES = []

@@ -1,5 +1,7 @@
-"""Production settings: the front cache purge (wagtail.contrib.frontend_cache) is
-installed only when the environment names a target, and each target gets its backend."""
+"""Production settings: each front cache the environment names gets its backend
+(wagtail.contrib.frontend_cache's); the app itself, whose signal handlers would purge
+inside the publish transaction, is never installed (core.frontend_purge purges after
+commit)."""
 
 import json
 import subprocess
@@ -64,7 +66,7 @@ def test_nginx_purge_listener_from_the_environment():
     found = described({**SECRETS, "FRONTEND_CACHE_PURGE_URL": "http://127.0.0.1:8081"})
 
     assert found == {
-        "installed": True,
+        "installed": False,
         "backends": {
             "nginx": {
                 "BACKEND": "core.frontend_purge.NginxPurgeBackend",
@@ -85,7 +87,7 @@ def test_cloudflare_with_an_api_token_and_cloudfront_side_by_side():
         }
     )
 
-    assert found["installed"] is True
+    assert found["installed"] is False
     assert found["backends"] == {
         "cloudflare": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
