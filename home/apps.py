@@ -7,7 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site pages")
 
     def ready(self):
-        from . import page_cache_links, site_chrome
+        from . import page_cache_links
 
-        site_chrome.connect_signals()
         page_cache_links.connect()

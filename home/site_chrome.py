@@ -2,44 +2,27 @@
 read once per site and language and kept in the cache until the content it shows changes.
 
 Every page draws the same chrome: reading it from the database each time cost about
-twelve queries a page (one per page type in the menu). The whole chrome is dropped at
-once — a new generation number — when a page is saved, published, unpublished, moved or
-deleted, or the footer or contact details change: rare events next to page views, and
-nothing finer is worth tracking for a few rows."""
+twelve queries a page (one per page type in the menu). Its key holds the version of the
+page cache's all-pages tag (core.cache_tags), which home/page_cache_links.py bumps when
+anything the chrome shows changes: one owner of "the chrome changed", for this data and
+for the whole pages that show it."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Locale, Page, Site, get_page_models
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Locale, Site
 
+from core import cache_tags
 from home.models import ContactSettings, FooterContent
 
-GENERATION_KEY = "site-chrome:generation"
-# A day: the generation number makes changes show at once; this only bounds the memory.
+# A day: the all-pages tag's version makes changes show at once; this bounds the memory.
 TIMEOUT = 24 * 3600
-
-
-def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, None)
-    return generation
-
-
-def forget_chrome(**kwargs):
-    """Signal receiver: the next request reads the chrome from the database again."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
 
 
 def chrome_for(request, language_code):
     """{"home_url", "menu": [{"title", "url"}], "footer": {...} | None, "contact": {...},
     "homes": {code: url}} for the site this request is on."""
     site = Site.find_for_request(request)
-    key = f"site-chrome:{_generation()}:{site.pk if site else 0}:{language_code}"
+    version = cache_tags.current_versions([cache_tags.ALL])[cache_tags.ALL]
+    key = f"site-chrome:{version}:{site.pk if site else 0}:{language_code}"
     memo = getattr(request, "_site_chrome", {})
     if key in memo:
         return memo[key]
@@ -95,22 +78,3 @@ def _read_chrome(request, site, language_code):
         "contact": {"email": contact.email, "whatsapp": contact.whatsapp},
         "homes": {code: page.get_url(request) for code, page in homes.items()},
     }
-
-
-def connect_signals():
-    page_published.connect(forget_chrome, dispatch_uid="site-chrome-published")
-    page_unpublished.connect(forget_chrome, dispatch_uid="site-chrome-unpublished")
-    post_page_move.connect(forget_chrome, dispatch_uid="site-chrome-moved")
-    # Without a sender: each page type sends its own signals.
-    post_save.connect(_forget_on_change, dispatch_uid="site-chrome-saved")
-    # Deletes by sender only: a delete receiver for every model would stop Django
-    # deleting any row without reading it first (fast deletes).
-    for model in {Page, *get_page_models(), FooterContent, ContactSettings, Site, Locale}:
-        post_delete.connect(
-            _forget_on_change, sender=model, dispatch_uid=f"site-chrome-deleted.{model._meta.label}"
-        )
-
-
-def _forget_on_change(sender, instance, **kwargs):
-    if isinstance(instance, Page | FooterContent | ContactSettings | Site | Locale):
-        forget_chrome()

@@ -1,7 +1,7 @@
 """Versions for ``{% cache %}`` keys of fragments shared by everyone who sees them
-(navigation, footer, course cards) on pages rendered for signed-in people, which the
-page cache does not keep whole: ``{% shared_version as v %}{% cache 300 menu
-LANGUAGE_CODE v %}…{% endcache %}``. A change that bumps the tag (core.cache_tags)
+(course cards; the menu and footer are kept as data by home/site_chrome.py) on pages
+rendered for signed-in people, which the page cache does not keep whole:
+``{% shared_version as v %}{% cache 300 course_card … v %}…{% endcache %}``. A change that bumps the tag (core.cache_tags)
 makes a new key, so the old fragment is never read again."""
 
 from django import template
