@@ -73,6 +73,7 @@ def test_student_enrols_for_free_and_marks_a_lesson_done(live_server, page, scre
     log_in(live_server, page, "linda@example.cm")
 
     page.goto(live_server.url + courses["free"].url)
+    screenshot("23a-free-course-page")
     page.click("text=Commencer gratuitement")
     expect(page).to_have_url(re.compile(r".*/hygiene/$"))
     page.click("text=Marquer cette leçon comme faite")
