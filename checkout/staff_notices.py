@@ -102,5 +102,7 @@ def _ledger_mismatch(unbalanced, clearing):
             "orders concerned and post a correcting transaction.\n\n%(lines)s\n"
         )
         % {"lines": "\n".join(lines)},
+        # The centre shows the findings themselves, not the opening sentence.
+        summary="\n".join(lines[:3]),
         url=reverse("checkout_orders:index"),
     )
