@@ -102,12 +102,15 @@ def _reserve_coupon_use(*, order, coupon, user):
     CouponUse.objects.create(coupon=coupon, order=order, user=user)
 
 
-def release_coupon_uses():
+def release_coupon_uses(*, user=None):
     """Uses reserved by orders that expired or were cancelled go back to the coupon."""
-    return CouponUse.objects.filter(
+    released = CouponUse.objects.filter(
         state=CouponUse.State.RESERVED,
         order__status__in=[Order.Status.EXPIRED, Order.Status.CANCELLED],
-    ).update(state=CouponUse.State.RELEASED, changed_at=timezone.now())
+    )
+    if user is not None:
+        released = released.filter(user=user)
+    return released.update(state=CouponUse.State.RELEASED, changed_at=timezone.now())
 
 
 def discount_for(coupon, price_xaf):
@@ -208,7 +211,7 @@ def expire_overdue_orders(*, now=None, user=None):
     expired = overdue.exclude(pk__in=collecting.values("order_id")).update(
         status=Order.Status.EXPIRED
     )
-    release_coupon_uses()
+    release_coupon_uses(user=user)
     return expired
 
 

@@ -315,6 +315,7 @@ def test_a_moderator_creates_a_coupon_in_the_admin(client, moderator):
 @pytest.mark.django_db
 def test_the_admin_asks_which_item_for_a_one_item_coupon(client, moderator):
     client.force_login(moderator)
+    assert client.get(COUPONS_URL + "add/").status_code == 200
 
     response = client.post(
         COUPONS_URL + "add/",
