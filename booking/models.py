@@ -227,6 +227,10 @@ class Booking(models.Model):
     refund_due_xaf = models.PositiveIntegerField(_("refund due (FCFA)"), default=0)
     refund_claimed_at = models.DateTimeField(_("refund started"), null=True, blank=True)
     refunded_at = models.DateTimeField(_("refunded"), null=True, blank=True)
+    # Times the stuck-refund sweep asked again after the refund task was lost, and when
+    # it gave up and handed the refund to the moderators.
+    refund_requeues = models.PositiveSmallIntegerField(_("refund asked again"), default=0)
+    refund_flagged_at = models.DateTimeField(_("refund handed to staff"), null=True, blank=True)
     review = models.OneToOneField(
         "directory.Review",
         verbose_name=_("review"),

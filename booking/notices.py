@@ -22,6 +22,7 @@ from .notification_kinds import (
     BOOKING_CONFIRMED,
     BOOKING_MOVED,
     BOOKING_REMINDER,
+    DEPOSIT_REFUND_STUCK,
     DEPOSIT_REFUNDED,
 )
 
@@ -197,4 +198,28 @@ def _slot_taken(booking, client, amount_xaf):
         text=_("Hello %(name)s,") % {"name": client.first_name or client.email} + "\n\n" + text,
         sms=_("Beauty Skills Academy: %(text)s") % {"text": text},
         url=_bookings_path(is_professional=False),
+    )
+
+
+def tell_moderators_refund_stuck(booking, moderators):
+    for person in moderators:
+        notify(person, DEPOSIT_REFUND_STUCK, message=lambda: _refund_stuck(booking))
+
+
+def _refund_stuck(booking):
+    values = {
+        "amount": format_xaf(booking.refund_due_xaf, get_language()),
+        "person": booking.client.get_full_name() or booking.client.email,
+        "when": when(booking),
+        "count": booking.refund_requeues,
+    }
+    return Message(
+        subject=_("Deposit refund not started: %(amount)s to %(person)s") % values,
+        text=_(
+            "The refund of %(amount)s owed to %(person)s for the appointment of %(when)s "
+            "could not be started, even after asking %(count)d more times. The order is "
+            "flagged for review: refund it from the order's page.\n"
+        )
+        % values,
+        url=reverse("checkout_orders:index"),
     )

@@ -3,7 +3,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from notifications.kinds import DEFAULT_CHANNELS, SMS, Kind
+from notifications.kinds import DEFAULT_CHANNELS, EMAIL, SITE, SMS, Kind
 
 WITH_SMS = DEFAULT_CHANNELS | {SMS}
 
@@ -20,4 +20,20 @@ DEPOSIT_REFUNDED = _appointment(
     "booking_deposit_refunded", _("Deposit refunded (the slot was taken)")
 )
 
-KINDS = (BOOKING_CONFIRMED, BOOKING_MOVED, BOOKING_CANCELLED, BOOKING_REMINDER, DEPOSIT_REFUNDED)
+# For moderators: a deposit refund the site could not even start, after every retry.
+DEPOSIT_REFUND_STUCK = Kind(
+    "booking_deposit_refund_stuck",
+    _("A deposit refund could not be started"),
+    "staff",
+    channels=frozenset({SITE, EMAIL}),
+    staff_only=True,
+)
+
+KINDS = (
+    BOOKING_CONFIRMED,
+    BOOKING_MOVED,
+    BOOKING_CANCELLED,
+    BOOKING_REMINDER,
+    DEPOSIT_REFUNDED,
+    DEPOSIT_REFUND_STUCK,
+)

@@ -6,11 +6,14 @@ import datetime
 from celery import shared_task
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from checkout.errors import RefundError
-from checkout.models import Payment
+from checkout.models import Order, Payment, Refund
 from checkout.refunds import refund_payment, refundable_xaf
+from checkout.review import flag_for_review
+from checkout.staff_notices import moderators
 
 from . import holds, notices
 from .models import Booking
@@ -105,6 +108,11 @@ def refund_deposit(booking_id, reason):
     payment = Payment.objects.filter(order_id=booking.order_id, status=Payment.Status.PAID).first()
     if payment is None:
         return "nothing was paid"
+    if _refund_already_asked(booking):
+        # A run of this task that died after checkout made the refund: checkout's own
+        # checks take that refund to its end.
+        Booking.objects.filter(pk=booking_id).update(refunded_at=timezone.now())
+        return "already asked"
     amount = min(booking.refund_due_xaf, refundable_xaf(payment.order))
     if amount <= 0:
         # A moderator refunded it meanwhile: nothing is left to give back.
@@ -114,7 +122,7 @@ def refund_deposit(booking_id, reason):
         refund = refund_payment(
             payment=payment,
             amount_xaf=amount,
-            reason=f"booking {booking.reference}: {reason}",
+            reason=_refund_reason(booking, reason),
             requested_by=None,
         )
     except RefundError:  # refunded by a moderator at this very moment
@@ -126,6 +134,79 @@ def refund_deposit(booking_id, reason):
         with transaction.atomic():
             notices.tell_client_slot_was_taken(booking, amount_xaf=amount)
     return refund.status
+
+
+def _refund_reason(booking, reason):
+    return f"booking {booking.reference}: {reason}"
+
+
+def _refund_already_asked(booking):
+    return (
+        Refund.objects.filter(
+            payment__order_id=booking.order_id,
+            reason__startswith=_refund_reason(booking, ""),
+        )
+        .exclude(status=Refund.Status.FAILED)
+        .exists()
+    )
+
+
+@shared_task
+def requeue_stuck_refunds():
+    """Beat: a deposit refund due for a while and still not under way (its task was never
+    queued, or the worker died before checkout took the refund) is asked for again, up
+    to BOOKING_REFUND_MAX_REQUEUES times. Then the order is flagged for review and the
+    moderators are told, once. Each booking is taken by one conditional UPDATE."""
+    now = timezone.now()
+    cutoff = now - datetime.timedelta(minutes=settings.BOOKING_REFUND_STUCK_MINUTES)
+    stuck = Booking.objects.filter(
+        Q(refund_claimed_at__isnull=True, cancelled_at__lte=cutoff)
+        | Q(refund_claimed_at__isnull=True, order__paid_at__lte=cutoff)
+        | Q(refund_claimed_at__lte=cutoff),
+        refund_due_xaf__gt=0,
+        refunded_at__isnull=True,
+        refund_flagged_at__isnull=True,
+    )
+    limit = settings.BOOKING_REFUND_MAX_REQUEUES
+    requeued = flagged = 0
+    for booking_id, requeues, claimed_at in stuck.values_list(
+        "pk", "refund_requeues", "refund_claimed_at"
+    )[:200]:
+        if requeues >= limit:
+            flagged += _hand_refund_to_staff(booking_id, now=now)
+            continue
+        with transaction.atomic():
+            taken = Booking.objects.filter(
+                pk=booking_id,
+                refunded_at__isnull=True,
+                refund_requeues=requeues,
+                refund_claimed_at=claimed_at,
+            ).update(refund_claimed_at=None, refund_requeues=requeues + 1)
+            if taken:
+                booking = Booking.objects.get(pk=booking_id)
+                reason = CANCELLED if booking.status == Booking.Status.CANCELLED else SLOT_TAKEN
+                after_commit(refund_deposit, booking_id, reason)
+                requeued += 1
+    return {"requeued": requeued, "flagged": flagged}
+
+
+@transaction.atomic
+def _hand_refund_to_staff(booking_id, *, now):
+    taken = Booking.objects.filter(
+        pk=booking_id, refunded_at__isnull=True, refund_flagged_at__isnull=True
+    ).update(refund_flagged_at=now)
+    if not taken:
+        return 0
+    booking = _booking(booking_id)
+    if booking.order_id:
+        order = Order.objects.select_for_update().get(pk=booking.order_id)
+        flag_for_review(
+            order,
+            f"Deposit refund of {booking.refund_due_xaf} FCFA for booking {booking.reference} "
+            f"never started (asked {booking.refund_requeues} more times): refund by hand.",
+        )
+    notices.tell_moderators_refund_stuck(booking, moderators())
+    return 1
 
 
 @shared_task

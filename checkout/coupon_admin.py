@@ -80,12 +80,14 @@ class CouponViewSet(SnippetViewSet):
         "code",
         "kind",
         "value",
-        Column("used_count", label=_("times used"), sort_key="used_count"),
+        "scope",
+        Column("reserved_count", label=_("reserved"), sort_key="reserved_count"),
+        Column("used_count", label=_("used"), sort_key="used_count"),
         "max_uses",
         "expires_at",
         yes_no_column(Coupon, "active"),
     ]
-    list_filter = ["kind", "active"]
+    list_filter = ["kind", "scope", "active"]
     search_fields = ["code"]
     ordering = ["code"]
     delete_view_class = CouponDeleteView
@@ -98,24 +100,48 @@ class CouponViewSet(SnippetViewSet):
                     FieldPanel("value", help_text=_("A percentage (1–100) or an amount in FCFA.")),
                 ]
             ),
-            FieldRowPanel([FieldPanel("max_uses"), FieldPanel("expires_at")]),
             MultiFieldPanel(
                 [
-                    FieldPanel(
-                        "item_type",
-                        help_text=_("“course” or “subscription”; empty: valid for everything."),
-                    ),
-                    FieldPanel(
-                        "item_id",
-                        help_text=_("The course's page ID, or “monthly” / “annual”."),
+                    FieldPanel("scope"),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("item_type"),
+                            FieldPanel(
+                                "item_id",
+                                help_text=_(
+                                    "The course's or live session's page ID, the booking "
+                                    "number, or “monthly” / “annual”."
+                                ),
+                            ),
+                        ],
+                        help_text=_("Only when the coupon is valid for one item."),
                     ),
                 ],
-                heading=_("Restriction"),
+                heading=_("Valid for"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel(
+                                "max_uses",
+                                help_text=_(
+                                    "Orders waiting for payment hold a use until they expire."
+                                ),
+                            ),
+                            FieldPanel("max_uses_per_person"),
+                        ]
+                    ),
+                    FieldPanel("expires_at"),
+                ],
+                heading=_("Limits"),
             ),
             FieldPanel("active"),
-            FieldPanel("used_count", read_only=True),
         ]
     )
+
+    def get_queryset(self, request):
+        return Coupon.objects.with_use_counts()
 
 
 def register_coupon_admin():

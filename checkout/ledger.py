@@ -7,7 +7,7 @@ The payee's share is the order's payee_percent, fixed when the order was made.""
 from django.db import transaction
 from django.db.models import Sum
 
-from .models import LedgerLine, LedgerTransaction
+from .models import LedgerLine, LedgerTransaction, Payment, Refund
 from .money import percent_of
 
 
@@ -65,3 +65,42 @@ def balance(*, account, payee=None):
     if payee is not None:
         lines = lines.filter(payee=payee)
     return lines.aggregate(total=Sum("amount_xaf"))["total"] or 0
+
+
+def unbalanced_transactions():
+    """{transaction id: what its lines sum to} for every transaction not summing to 0."""
+    return dict(
+        LedgerLine.objects.values("transaction")
+        .annotate(total=Sum("amount_xaf"))
+        .exclude(total=0)
+        .values_list("transaction", "total")
+    )
+
+
+def clearing_mismatches():
+    """{provider: (clearing balance, paid minus settled refunds)} where the two differ:
+    the money the ledger says a provider holds is not what its payments brought in."""
+    clearing = dict(
+        LedgerLine.objects.filter(account=LedgerLine.Account.PROVIDER_CLEARING)
+        .values("transaction__payment__provider")
+        .annotate(total=Sum("amount_xaf"))
+        .values_list("transaction__payment__provider", "total")
+    )
+    paid = dict(
+        Payment.objects.filter(status=Payment.Status.PAID)
+        .values("provider")
+        .annotate(total=Sum("amount_xaf"))
+        .values_list("provider", "total")
+    )
+    refunded = dict(
+        Refund.objects.filter(status__in=Refund.SETTLED)
+        .values("provider")
+        .annotate(total=Sum("amount_xaf"))
+        .values_list("provider", "total")
+    )
+    mismatches = {}
+    for provider in set(clearing) | set(paid) | set(refunded):
+        expected = paid.get(provider, 0) - refunded.get(provider, 0)
+        if clearing.get(provider, 0) != expected:
+            mismatches[provider] = (clearing.get(provider, 0), expected)
+    return mismatches

@@ -24,20 +24,56 @@ def new_order_number():
     return f"BSA-{timezone.localdate():%y%m%d}-{suffix}"
 
 
+class CouponQuerySet(models.QuerySet):
+    def with_use_counts(self):
+        """Each coupon with `reserved_count` (orders waiting for payment) and
+        `used_count` (paid orders)."""
+        return self.annotate(
+            reserved_count=models.Count(
+                "uses", filter=models.Q(uses__state=CouponUse.State.RESERVED)
+            ),
+            used_count=models.Count("uses", filter=models.Q(uses__state=CouponUse.State.USED)),
+        )
+
+
 class Coupon(models.Model):
     class Kind(models.TextChoices):
         PERCENT = "percent", _("Percentage")
         FIXED = "fixed", _("Fixed amount (FCFA)")
 
+    class Scope(models.TextChoices):
+        # The kinds name the item types the academy sells (courses, subscriptions,
+        # booking deposits, live sessions): a support person thinks in those words.
+        ALL = "all", _("Everything")
+        COURSES = "course", _("Courses")
+        SUBSCRIPTIONS = "subscription", _("Subscriptions")
+        DEPOSITS = "booking", _("Booking deposits")
+        LIVE_SESSIONS = "live_session", _("Live sessions")
+        ONE_ITEM = "item", _("One item")
+
+    ITEM_TYPES = [
+        (Scope.COURSES.value, _("Course")),
+        (Scope.SUBSCRIPTIONS.value, _("Subscription")),
+        (Scope.DEPOSITS.value, _("Booking deposit")),
+        (Scope.LIVE_SESSIONS.value, _("Live session")),
+    ]
+
     code = models.CharField(_("code"), max_length=30, unique=True)
     kind = models.CharField(_("kind"), max_length=8, choices=Kind, default=Kind.PERCENT)
     value = models.PositiveIntegerField(_("value"))
+    # Counts the uses reserved by orders waiting for payment and the paid ones.
     max_uses = models.PositiveIntegerField(_("maximum uses"), null=True, blank=True)
-    used_count = models.PositiveIntegerField(_("times used"), default=0)
+    max_uses_per_person = models.PositiveIntegerField(
+        _("maximum uses per person"), null=True, blank=True
+    )
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
-    item_type = models.CharField(_("only for item type"), max_length=30, blank=True)
-    item_id = models.CharField(_("only for item"), max_length=64, blank=True)
+    scope = models.CharField(_("valid for"), max_length=12, choices=Scope, default=Scope.ALL)
+    # Only for the "one item" scope: which item.
+    item_type = models.CharField(_("item type"), max_length=30, choices=ITEM_TYPES, blank=True)
+    item_id = models.CharField(_("item"), max_length=64, blank=True)
     active = models.BooleanField(_("active"), default=True)
+
+    objects = CouponQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("coupon")
@@ -46,7 +82,13 @@ class Coupon(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(kind="percent") | models.Q(value__lte=100),
                 name="coupon_percent_at_most_100",
-            )
+            ),
+            # One item names its type and id; every other scope names none.
+            models.CheckConstraint(
+                condition=(models.Q(scope="item") & ~models.Q(item_type="") & ~models.Q(item_id=""))
+                | (~models.Q(scope="item") & models.Q(item_type="", item_id="")),
+                name="coupon_item_only_for_one_item_scope",
+            ),
         ]
 
     def __str__(self):
@@ -54,8 +96,26 @@ class Coupon(models.Model):
 
     def clean(self):
         self.code = self.code.strip().upper()
+        self.item_id = self.item_id.strip()
         if self.kind == self.Kind.PERCENT and not 1 <= self.value <= 100:
             raise ValidationError({"value": _("A percentage is between 1 and 100.")})
+        if self.scope == self.Scope.ONE_ITEM:
+            errors = {}
+            if not self.item_type:
+                errors["item_type"] = _("Choose the kind of item.")
+            if not self.item_id:
+                errors["item_id"] = _("Give the item's ID.")
+            if errors:
+                raise ValidationError(errors)
+        else:
+            self.item_type, self.item_id = "", ""
+
+    def applies_to(self, *, item_type, item_id):
+        if self.scope == self.Scope.ALL:
+            return True
+        if self.scope == self.Scope.ONE_ITEM:
+            return self.item_type == item_type and self.item_id == str(item_id)
+        return self.scope == item_type
 
 
 class Order(models.Model):
@@ -140,6 +200,49 @@ class Order(models.Model):
 
     def __str__(self):
         return self.number
+
+
+class CouponUse(models.Model):
+    """One order's use of a coupon: reserved when the order is made, so that parallel
+    orders cannot go past the coupon's limits; used once the order is paid; released
+    when it expires or is cancelled. A coupon's limits count reserved and used ones."""
+
+    class State(models.TextChoices):
+        RESERVED = "reserved", _("Reserved (waiting for payment)")
+        USED = "used", _("Used (paid)")
+        RELEASED = "released", _("Released (expired or cancelled)")
+
+    coupon = models.ForeignKey(
+        Coupon, verbose_name=_("coupon"), on_delete=models.PROTECT, related_name="uses"
+    )
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="coupon_uses"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    state = models.CharField(_("state"), max_length=8, choices=State, default=State.RESERVED)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    changed_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("coupon use")
+        verbose_name_plural = _("coupon uses")
+        indexes = [models.Index(fields=["coupon", "state", "user"])]
+        constraints = [
+            # An order holds at most one coupon at a time.
+            models.UniqueConstraint(
+                fields=["order"],
+                condition=models.Q(state__in=["reserved", "used"]),
+                name="one_live_coupon_use_per_order",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.coupon} · {self.order} · {self.state}"
 
 
 class Payment(models.Model):

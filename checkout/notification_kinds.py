@@ -25,6 +25,16 @@ REFUND_WAITING = Kind(
     _("A refund waits for staff"),
     "staff",
     channels=frozenset({SITE, EMAIL}),
+    staff_only=True,
+)
+# For moderators: the nightly ledger check found a transaction that does not balance,
+# or a provider's clearing account that does not match its payments and refunds.
+LEDGER_MISMATCH = Kind(
+    "ledger_mismatch",
+    _("The ledger check found a mismatch"),
+    "staff",
+    channels=frozenset({SITE, EMAIL}),
+    staff_only=True,
 )
 
-KINDS = (PAYMENT_RECEIVED, REFUND_SENT, SUBSCRIPTION_ENDING, REFUND_WAITING)
+KINDS = (PAYMENT_RECEIVED, REFUND_SENT, SUBSCRIPTION_ENDING, REFUND_WAITING, LEDGER_MISMATCH)

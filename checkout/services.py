@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +16,7 @@ from accounts.phone import parse_cameroon_phone
 
 from . import ledger, signals
 from .errors import InvalidCoupon, InvalidPhone, NotForSale
-from .models import Coupon, Order, Payment, PaymentEvent
+from .models import Coupon, CouponUse, Order, Payment, PaymentEvent
 from .money import CURRENCY
 from .providers import base, get_provider
 from .purchasables import fulfiller_for
@@ -35,7 +35,10 @@ def payment_lifetime():
 # --- Orders -----------------------------------------------------------------------------
 
 
-def find_coupon(*, code, item_type, item_id, now=None):
+def find_coupon(*, code, item_type, item_id, user=None, now=None):
+    """The coupon a code names, when it may apply to this item (and person); else
+    InvalidCoupon with the reason. The limits are checked again, under lock, when an
+    order reserves a use (reserve_coupon_use)."""
     code = (code or "").strip().upper()
     if not code:
         return None
@@ -45,11 +48,69 @@ def find_coupon(*, code, item_type, item_id, now=None):
         raise InvalidCoupon(_("This coupon code does not exist."))
     if coupon.expires_at and coupon.expires_at <= now:
         raise InvalidCoupon(_("This coupon has expired."))
-    if coupon.max_uses is not None and coupon.used_count >= coupon.max_uses:
-        raise InvalidCoupon(_("This coupon has been used as many times as allowed."))
-    if coupon.item_type and (coupon.item_type != item_type or coupon.item_id != str(item_id)):
+    if not coupon.applies_to(item_type=item_type, item_id=item_id):
         raise InvalidCoupon(_("This coupon is not valid for this item."))
+    # The buyer's own open order for this item takes the coupon again: not a new use.
+    own_open_order = Q(
+        order__user=user,
+        order__item_type=item_type,
+        order__item_id=str(item_id),
+        order__status=Order.Status.PENDING,
+    )
+    _check_limits(coupon, user=user, now=now, not_counted=own_open_order if user else Q())
     return coupon
+
+
+def _live_uses(coupon, now):
+    """Uses that count against the coupon's limits: paid, or held by an order still
+    waiting for payment (one past its time counts no more, even before beat expires it)."""
+    waiting = Q(
+        state=CouponUse.State.RESERVED,
+        order__status=Order.Status.PENDING,
+    ) & (Q(order__expires_at__isnull=True) | Q(order__expires_at__gt=now))
+    return coupon.uses.filter(Q(state=CouponUse.State.USED) | waiting)
+
+
+def _check_limits(coupon, *, user, now, not_counted):
+    uses = _live_uses(coupon, now)
+    if not_counted:
+        uses = uses.exclude(not_counted)
+    if coupon.max_uses is not None and uses.count() >= coupon.max_uses:
+        raise InvalidCoupon(_("This coupon has been used as many times as allowed."))
+    if (
+        coupon.max_uses_per_person is not None
+        and user is not None
+        and uses.filter(user=user).count() >= coupon.max_uses_per_person
+    ):
+        raise InvalidCoupon(_("You have already used this coupon as many times as allowed."))
+
+
+def _reserve_coupon_use(*, order, coupon, user):
+    """Hold one use of the coupon for the order, or InvalidCoupon. The coupon's row
+    lock makes parallel orders count one after the other, so none goes past a limit.
+    Lock order: the buyer, the order, then the coupon."""
+    current = order.coupon_uses.filter(state=CouponUse.State.RESERVED).first()
+    if current is not None and current.coupon_id == getattr(coupon, "pk", None):
+        return
+    if current is not None:
+        current.state = CouponUse.State.RELEASED
+        current.save(update_fields=["state", "changed_at"])
+    if coupon is None:
+        return
+    Coupon.objects.select_for_update().filter(pk=coupon.pk).first()
+    _check_limits(coupon, user=user, now=timezone.now(), not_counted=Q(order=order))
+    CouponUse.objects.create(coupon=coupon, order=order, user=user)
+
+
+def release_coupon_uses(*, user=None):
+    """Uses reserved by orders that expired or were cancelled go back to the coupon."""
+    released = CouponUse.objects.filter(
+        state=CouponUse.State.RESERVED,
+        order__status__in=[Order.Status.EXPIRED, Order.Status.CANCELLED],
+    )
+    if user is not None:
+        released = released.filter(user=user)
+    return released.update(state=CouponUse.State.RELEASED, changed_at=timezone.now())
 
 
 def discount_for(coupon, price_xaf):
@@ -60,9 +121,9 @@ def discount_for(coupon, price_xaf):
     return min(price_xaf, coupon.value)
 
 
-def quote(*, price_xaf, coupon_code, item_type, item_id):
+def quote(*, price_xaf, coupon_code, item_type, item_id, user=None):
     """(coupon, discount) for a coupon code on an item; InvalidCoupon when it cannot apply."""
-    coupon = find_coupon(code=coupon_code, item_type=item_type, item_id=item_id)
+    coupon = find_coupon(code=coupon_code, item_type=item_type, item_id=item_id, user=user)
     discount = discount_for(coupon, price_xaf)
     if discount >= price_xaf:
         raise InvalidCoupon(_("This coupon would make the item free; ask support to enrol you."))
@@ -91,7 +152,11 @@ def create_order(*, user, item_type, item_id, coupon_code="", request_token=None
     if offer.price_xaf <= 0:
         raise NotForSale(_("This item is free: no payment is needed."))
     coupon, discount = quote(
-        price_xaf=offer.price_xaf, coupon_code=coupon_code, item_type=item_type, item_id=item_id
+        price_xaf=offer.price_xaf,
+        coupon_code=coupon_code,
+        item_type=item_type,
+        item_id=item_id,
+        user=user,
     )
     # Serialise the buyer's order creation: two forms submitted at once see each other.
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
@@ -114,14 +179,18 @@ def create_order(*, user, item_type, item_id, coupon_code="", request_token=None
         .first()
     )
     if open_order is None:
-        return _new_order(
+        order = _new_order(
             user=user, item_type=item_type, item_id=item_id, request_token=request_token, **priced
         )
+        if order.coupon_id and not order.coupon_uses.exists():
+            _reserve_coupon_use(order=order, coupon=coupon, user=user)
+        return order
     if not _live_payments(open_order).exists():
         # Nothing is being collected: the open order takes today's price and coupon.
         for field, value in priced.items():
             setattr(open_order, field, value)
         open_order.save(update_fields=list(priced))
+        _reserve_coupon_use(order=open_order, coupon=coupon, user=user)
     return open_order
 
 
@@ -139,7 +208,11 @@ def expire_overdue_orders(*, now=None, user=None):
     if user is not None:
         overdue = overdue.filter(user=user)
     collecting = Payment.objects.filter(status=Payment.Status.PENDING, expires_at__gt=now)
-    return overdue.exclude(pk__in=collecting.values("order_id")).update(status=Order.Status.EXPIRED)
+    expired = overdue.exclude(pk__in=collecting.values("order_id")).update(
+        status=Order.Status.EXPIRED
+    )
+    release_coupon_uses(user=user)
+    return expired
 
 
 @transaction.atomic
@@ -150,6 +223,9 @@ def cancel_order(*, order, user):
         raise NotForSale(_("Only an unpaid order can be cancelled."))
     order.status = Order.Status.CANCELLED
     order.save(update_fields=["status"])
+    order.coupon_uses.filter(state=CouponUse.State.RESERVED).update(
+        state=CouponUse.State.RELEASED, changed_at=timezone.now()
+    )
     return order
 
 
@@ -343,7 +419,7 @@ def _apply_paid(payment, result, event):
     order.paid_at = payment.paid_at
     order.save(update_fields=["status", "paid_at"])
     if order.coupon_id:
-        Coupon.objects.filter(pk=order.coupon_id).update(used_count=F("used_count") + 1)
+        _mark_coupon_used(order)
     ledger.post_sale(order=order, payment=payment)
     fulfiller = fulfiller_for(order.item_type)
     if late and not fulfiller.is_available(order=order):
@@ -351,6 +427,22 @@ def _apply_paid(payment, result, event):
         return
     fulfiller.on_paid(order=order)
     signals.order_fulfilled.send(sender=Order, order_id=order.pk)
+
+
+def _mark_coupon_used(order):
+    """The order's reserved use becomes used. A payment that came after the order
+    expired takes its use back even past the limit: the discount was given."""
+    use = order.coupon_uses.filter(coupon_id=order.coupon_id).order_by("-pk").first()
+    if use is None:
+        CouponUse.objects.create(
+            coupon_id=order.coupon_id,
+            order=order,
+            user_id=order.user_id,
+            state=CouponUse.State.USED,
+        )
+    elif use.state != CouponUse.State.USED:
+        use.state = CouponUse.State.USED
+        use.save(update_fields=["state", "changed_at"])
 
 
 def _paid_for_same_item(order):

@@ -1,17 +1,18 @@
-"""What checkout tells its moderators: a refund waits for them in the refund queue."""
+"""What checkout tells its moderators: a refund waits for them in the refund queue, or
+the nightly ledger check found a mismatch."""
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from accounts.models import MODERATORS_GROUP
 from notifications.services import Message, notify
 
-from .models import Refund
+from .models import Payment, Refund
 from .money import format_xaf
-from .notification_kinds import REFUND_WAITING
+from .notification_kinds import LEDGER_MISMATCH, REFUND_WAITING
 
 
 def moderators():
@@ -55,4 +56,53 @@ def _refund_waits(refund):
         )
         % values,
         url=reverse("checkout_refund_queue"),
+    )
+
+
+def tell_moderators_ledger_mismatch(*, unbalanced, clearing):
+    """One notice per moderator listing what the ledger check found (nothing when clean)."""
+    if not unbalanced and not clearing:
+        return 0
+    people = list(moderators())
+    for person in people:
+        notify(person, LEDGER_MISMATCH, message=lambda: _ledger_mismatch(unbalanced, clearing))
+    return len(people)
+
+
+def _ledger_mismatch(unbalanced, clearing):
+    language = get_language()
+    lines = [
+        _("Ledger transaction %(id)s sums to %(total)s instead of 0.")
+        % {"id": pk, "total": format_xaf(total, language)}
+        for pk, total in sorted(unbalanced.items())
+    ]
+    lines += [
+        _(
+            "%(provider)s: the ledger says it holds %(clearing)s, its payments minus refunds "
+            "make %(expected)s."
+        )
+        % {
+            "provider": Payment.Provider(provider).label
+            if provider in Payment.Provider
+            else provider,
+            "clearing": format_xaf(held, language),
+            "expected": format_xaf(expected, language),
+        }
+        for provider, (held, expected) in sorted(clearing.items(), key=lambda item: str(item[0]))
+    ]
+    return Message(
+        subject=ngettext(
+            "The ledger check found %(count)d mismatch",
+            "The ledger check found %(count)d mismatches",
+            len(lines),
+        )
+        % {"count": len(lines)},
+        text=_(
+            "Tonight's ledger check found what follows. Nothing was changed: look at the "
+            "orders concerned and post a correcting transaction.\n\n%(lines)s\n"
+        )
+        % {"lines": "\n".join(lines)},
+        # The centre shows the findings themselves, not the opening sentence.
+        summary="\n".join(lines[:3]),
+        url=reverse("checkout_orders:index"),
     )

@@ -4,7 +4,7 @@ from celery import shared_task
 from django.db.models import Q
 from django.utils import timezone
 
-from . import refunds, services, staff_notices
+from . import ledger, refunds, services, staff_notices
 from .models import Order, Payment, Refund
 from .receipts import send_receipt_messages, send_refund_messages
 
@@ -84,3 +84,13 @@ def check_pending_refunds():
 @shared_task
 def tell_moderators_refund_waits(refund_id):
     return staff_notices.tell_moderators_refund_waits(refund_id)
+
+
+@shared_task
+def check_ledger():
+    """Nightly: every transaction sums to 0 and each provider's clearing account holds
+    its paid payments minus its settled refunds; the moderators hear of any mismatch."""
+    unbalanced = ledger.unbalanced_transactions()
+    clearing = ledger.clearing_mismatches()
+    staff_notices.tell_moderators_ledger_mismatch(unbalanced=unbalanced, clearing=clearing)
+    return {"unbalanced": len(unbalanced), "clearing": len(clearing)}

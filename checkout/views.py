@@ -46,6 +46,7 @@ def buy(request, item_type, item_id):
                 coupon_code=request.POST.get("coupon", ""),
                 item_type=item_type,
                 item_id=item_id,
+                user=request.user,
             )
         except CheckoutError as error:
             coupon_error = error.message

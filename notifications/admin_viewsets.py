@@ -61,6 +61,7 @@ class OutboundMessageViewSet(ReadOnlyModelViewSet):
         "body_text",
         "status",
         "attempts",
+        "requeues",
         "last_error",
         "created_at",
         "sent_at",

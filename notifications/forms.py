@@ -27,9 +27,10 @@ class PreferencesForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, stored=None, **kwargs):
+    def __init__(self, *args, user, stored=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.stored = stored or {}
+        self.kinds = kinds.kinds_for(user)
         for field in ("quiet_from", "quiet_to"):
             self.fields[field].widget.input_type = "time"
 
@@ -45,12 +46,13 @@ class PreferencesForm(forms.Form):
         return cleaned
 
     def _enabled_pairs(self):
+        visible = {kind.key for kind in self.kinds}
         enabled = set()
         for name in self.data:
             if not name.startswith(PREFIX):
                 continue
             key, _sep, channel = name[len(PREFIX) :].rpartition(":")
-            if not kinds.is_registered(key):
+            if key not in visible:
                 raise forms.ValidationError(
                     _("Unknown kind of notification: %(kind)s.") % {"kind": key[:60]}
                 )
@@ -67,7 +69,7 @@ class PreferencesForm(forms.Form):
         """Rows for the template: group heading, kind, and one cell per channel."""
         enabled = self._posted_or_stored()
         rows, group = [], None
-        for kind in kinds.all_kinds():
+        for kind in self.kinds:
             cells = []
             for channel in CHANNELS:
                 if not kind.allows(channel):

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from core.roles import is_moderator
+
 SITE, EMAIL, SMS, PUSH = "site", "email", "sms", "push"
 CHANNELS = (SITE, EMAIL, SMS, PUSH)
 CHANNEL_LABELS = {
@@ -36,7 +38,9 @@ class Kind:
     """One event people can be told about.
 
     ``essential`` kinds (account security, decisions on the person's account) always
-    go out by e-mail, immediately, and cannot be switched off or put in the digest."""
+    go out by e-mail, immediately, and cannot be switched off or put in the digest.
+    ``staff_only`` kinds go to moderators only: nobody else sees them among their
+    preferences."""
 
     key: str
     label: str  # lazy, translated
@@ -44,6 +48,7 @@ class Kind:
     channels: frozenset = field(default=DEFAULT_CHANNELS)
     sms_allowed: bool = False
     essential: bool = False
+    staff_only: bool = False
 
     def __post_init__(self):
         unknown = set(self.channels) - set(CHANNELS)
@@ -86,6 +91,12 @@ def get(key_or_kind):
 
 def is_registered(key):
     return key in _registry
+
+
+def kinds_for(user):
+    """The kinds a person can receive, so can choose for: staff-only ones for moderators."""
+    staff = is_moderator(user)
+    return [kind for kind in all_kinds() if staff or not kind.staff_only]
 
 
 def all_kinds():

@@ -92,9 +92,11 @@ def quiet_hours_end(quiet_from, quiet_to, now):
 @transaction.atomic
 def save_choices(*, user, enabled, quiet_from=None, quiet_to=None, digest=False):
     """Store what differs from the defaults. ``enabled``: the (kind, channel) pairs the
-    person left on; every other pair of a registered, non-essential kind is off."""
+    person left on; every other pair of a non-essential kind they can receive is off.
+    Choices for kinds they cannot see (staff-only ones) are left as they were."""
     differences = []
-    for kind in kinds.all_kinds():
+    visible = kinds.kinds_for(user)
+    for kind in visible:
         if kind.essential:
             continue
         for channel in CHANNELS:
@@ -105,7 +107,9 @@ def save_choices(*, user, enabled, quiet_from=None, quiet_to=None, digest=False)
                 differences.append(
                     NotificationPreference(user=user, kind=kind.key, channel=channel, enabled=on)
                 )
-    NotificationPreference.objects.filter(user=user).delete()
+    NotificationPreference.objects.filter(
+        user=user, kind__in=[kind.key for kind in visible]
+    ).delete()
     NotificationPreference.objects.bulk_create(differences)
     if quiet_from is None and not digest:
         NotificationSettings.objects.filter(user=user).delete()

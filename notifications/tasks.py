@@ -105,3 +105,36 @@ def release_held_messages():
             deliver_message.delay(message_id)
             released += 1
     return released
+
+
+@shared_task
+def requeue_stuck_messages():
+    """Beat: a message still queued long after it was made, with no worker on it for as
+    long, lost its delivery task (delay() failed after the commit, a broker lost it). It
+    is queued again, up to NOTIFICATIONS_MAX_REQUEUES times; then it is marked failed,
+    for the outbound messages admin. Each is taken by one conditional UPDATE, and
+    delivery claims the message before sending: nothing goes out twice."""
+    now = timezone.now()
+    cutoff = now - timedelta(minutes=settings.NOTIFICATIONS_STUCK_MINUTES)
+    stuck = OutboundMessage.objects.filter(
+        Q(not_before__isnull=True) | Q(not_before__lte=now),
+        Q(claimed_at__isnull=True) | Q(claimed_at__lte=cutoff),
+        status=OutboundMessage.Status.QUEUED,
+        created_at__lte=cutoff,
+    )
+    limit = settings.NOTIFICATIONS_MAX_REQUEUES
+    given_up = stuck.filter(requeues__gte=limit).update(
+        status=OutboundMessage.Status.FAILED,
+        last_error=f"Still queued after being queued again {limit} times: given up.",
+    )
+    requeued = 0
+    for message_id, requeues in stuck.filter(requeues__lt=limit).values_list("pk", "requeues")[
+        :RELEASE_BATCH
+    ]:
+        taken = OutboundMessage.objects.filter(
+            pk=message_id, status=OutboundMessage.Status.QUEUED, requeues=requeues
+        ).update(requeues=requeues + 1)
+        if taken:
+            deliver_message.delay(message_id)
+            requeued += 1
+    return {"requeued": requeued, "failed": given_up}

@@ -107,7 +107,7 @@ def preferences(request):
         }
     stored = stored_choices(request.user)
     data = request.POST if request.method == "POST" else None
-    form = PreferencesForm(data, initial=initial, stored=stored)
+    form = PreferencesForm(data, user=request.user, initial=initial, stored=stored)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         save_choices(

@@ -197,6 +197,10 @@ CELERY_BROKER_URL = "filesystem://"
 CELERY_BROKER_TRANSPORT_OPTIONS = file_broker_options(VAR_DIR / "celery-broker")
 # A message claimed by a worker that then died is taken over after this long.
 NOTIFICATIONS_CLAIM_SECONDS = 300
+# A message still queued this long with no worker on it lost its delivery task: the
+# sweep queues it again, this many times at most, then marks it failed.
+NOTIFICATIONS_STUCK_MINUTES = 15
+NOTIFICATIONS_MAX_REQUEUES = 3
 # Every periodic task, in one place (`celery -A cms beat` reads it).
 CELERY_BEAT_SCHEDULE = {
     "escalate-waiting-practice-work": {
@@ -247,6 +251,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.digest.send_daily_digests",
         "schedule": crontab(hour=18, minute=0),
     },
+    # The ledger balances and matches the providers' money; moderators hear otherwise.
+    "check-ledger": {
+        "task": "checkout.tasks.check_ledger",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    # E-mails, SMS and pushes left queued (their delay() lost after commit) go again.
+    "requeue-stuck-notifications": {
+        "task": "notifications.tasks.requeue_stuck_messages",
+        "schedule": 600,
+    },
+    # Deposit refunds whose task was lost or died on the way are asked for again.
+    "requeue-stuck-deposit-refunds": {
+        "task": "booking.tasks.requeue_stuck_refunds",
+        "schedule": 900,
+    },
     # Mentorships whose weeks are over end, and both sides are asked for a review.
     "end-due-mentorships": {
         "task": "community.mentorship.tasks.end_due_mentorships",
@@ -268,6 +287,10 @@ BOOKING_SLOT_STEP_MINUTES = 30
 BOOKING_REMINDER_HOURS = 24
 # Share of a deposit booked to the professional (the rest is the academy's commission).
 BOOKING_DEPOSIT_PAYEE_PERCENT = 70
+# A deposit refund not under way this long after it was due lost its task: the sweep
+# asks again, this many times at most, then flags the order and tells the moderators.
+BOOKING_REFUND_STUCK_MINUTES = 15
+BOOKING_REFUND_MAX_REQUEUES = 3
 # Online consultations: a private room per booking, opened through our join view from
 # this many minutes before the start to the end; each person's token stays good until
 # the end plus the margin (a call running late keeps going). Jitsi with JWT when

@@ -36,6 +36,8 @@ class OutboundMessage(models.Model):
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=8, choices=Status, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Times the stuck-queue sweep queued it again after its delivery task was lost.
+    requeues = models.PositiveSmallIntegerField(_("queued again"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)

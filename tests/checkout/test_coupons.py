@@ -1,4 +1,5 @@
-"""Coupons: discounts, restrictions, limits, when a use counts, and who manages them."""
+"""Coupons: discounts, what they are valid for, limits, when a use is reserved, used or
+given back, and who manages them."""
 
 import re
 from datetime import timedelta
@@ -11,7 +12,7 @@ from django.utils.translation import gettext
 from accounts.models import INSTRUCTORS_GROUP
 from checkout import services
 from checkout.errors import InvalidCoupon
-from checkout.models import Coupon, Order
+from checkout.models import Coupon, CouponUse, Order
 
 from ..conftest import make_person
 from .conftest import buy_subscription, pay_order
@@ -78,7 +79,12 @@ def test_a_coupon_that_would_make_the_course_free_is_refused(subscription_site):
 def test_a_coupon_for_one_course_works_only_for_that_course(subscription_site):
     included, excluded = subscription_site["included"], subscription_site["excluded"]
     Coupon.objects.create(
-        code="SOIREE", kind=Coupon.Kind.FIXED, value=2000, item_type="course", item_id=included.pk
+        code="SOIREE",
+        kind=Coupon.Kind.FIXED,
+        value=2000,
+        scope=Coupon.Scope.ONE_ITEM,
+        item_type="course",
+        item_id=included.pk,
     )
 
     assert order_for(subscription_site["student"], included, "SOIREE").amount_xaf == 5000
@@ -121,9 +127,37 @@ def test_an_unknown_or_stopped_coupon_is_refused(subscription_site):
 
 
 @pytest.mark.django_db
+def test_a_coupon_for_courses_works_on_every_course_and_nothing_else(subscription_site):
+    Coupon.objects.create(code="COURS", kind="percent", value=10, scope=Coupon.Scope.COURSES)
+
+    assert order_for(subscription_site["student"], subscription_site["excluded"], "COURS")
+    assert order_for(subscription_site["student"], subscription_site["included"], "COURS")
+    with refused("This coupon is not valid for this item."):
+        buy_subscription(subscription_site["english"], "monthly", coupon_code="COURS")
+
+    assert Order.objects.count() == 2
+    assert CouponUse.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_coupon_for_subscriptions_or_deposits_is_refused_on_a_course(subscription_site):
+    Coupon.objects.create(code="ABO", kind="percent", value=10, scope=Coupon.Scope.SUBSCRIPTIONS)
+    Coupon.objects.create(code="DEPOT", kind="percent", value=10, scope=Coupon.Scope.DEPOSITS)
+
+    for code in ("ABO", "DEPOT"):
+        with refused("This coupon is not valid for this item."):
+            order_for(subscription_site["student"], subscription_site["excluded"], code)
+    assert buy_subscription(subscription_site["english"], "annual", coupon_code="ABO").discount_xaf
+
+    assert Order.objects.count() == 1
+    assert CouponUse.objects.get().state == CouponUse.State.USED
+
+
+@pytest.mark.django_db
 def test_a_coupon_past_its_uses_is_refused_on_the_pay_page(client, subscription_site):
-    Coupon.objects.create(
-        code="CENTPREMIERS", kind=Coupon.Kind.PERCENT, value=50, max_uses=100, used_count=100
+    Coupon.objects.create(code="CENTPREMIERS", kind=Coupon.Kind.PERCENT, value=50, max_uses=1)
+    pay_order(
+        order_for(subscription_site["english"], subscription_site["excluded"], "CENTPREMIERS")
     )
     client.force_login(subscription_site["student"])
     url = f"/fr/checkout/buy/course/{subscription_site['excluded'].pk}/"
@@ -143,38 +177,104 @@ def test_a_coupon_past_its_uses_is_refused_on_the_pay_page(client, subscription_
     with translation.override("fr"):
         message = gettext("This coupon has been used as many times as allowed.")
     assert escape(message) in response.content.decode()
-    assert not Order.objects.exists()
+    assert Order.objects.count() == 1
+    assert CouponUse.objects.count() == 1
 
 
-# --- When a use counts -------------------------------------------------------------------------
+# --- When a use counts: reserved by the order, used when paid, given back -----------------------
+
+
+def uses(coupon):
+    return Coupon.objects.with_use_counts().get(pk=coupon.pk)
 
 
 @pytest.mark.django_db
-def test_a_use_counts_when_the_order_is_paid_not_when_it_is_created(subscription_site):
+def test_an_order_reserves_the_use_so_a_second_buyer_cannot_overshoot(subscription_site):
     coupon = Coupon.objects.create(code="UNEFOIS", kind=Coupon.Kind.FIXED, value=1000, max_uses=1)
     order = order_for(subscription_site["student"], subscription_site["excluded"], "UNEFOIS")
-    coupon.refresh_from_db()
-    assert coupon.used_count == 0
+    assert (uses(coupon).reserved_count, uses(coupon).used_count) == (1, 0)
+
+    # Before, the use counted only once paid: this second order got the discount too.
+    with refused("This coupon has been used as many times as allowed."):
+        order_for(subscription_site["english"], subscription_site["excluded"], "UNEFOIS")
+    assert Order.objects.count() == 1
 
     pay_order(order)
     services.poll_payment(payment=order.payments.get())  # the same news again
 
-    coupon.refresh_from_db()
-    assert coupon.used_count == 1
+    assert (uses(coupon).reserved_count, uses(coupon).used_count) == (0, 1)
     with refused("This coupon has been used as many times as allowed."):
         order_for(subscription_site["english"], subscription_site["excluded"], "UNEFOIS")
 
 
 @pytest.mark.django_db
-def test_an_unpaid_order_leaves_the_coupon_for_others(subscription_site):
+def test_an_order_left_unpaid_gives_its_use_back_when_it_expires(subscription_site):
     coupon = Coupon.objects.create(code="UNEFOIS", kind=Coupon.Kind.FIXED, value=1000, max_uses=1)
-    order_for(subscription_site["student"], subscription_site["excluded"], "UNEFOIS")
+    order = order_for(subscription_site["student"], subscription_site["excluded"], "UNEFOIS")
+    Order.objects.filter(pk=order.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
 
+    # Past its time, the order holds the use no more, even before beat expires it.
     other = order_for(subscription_site["english"], subscription_site["excluded"], "UNEFOIS")
+    services.expire_overdue_orders()
 
     assert other.coupon == coupon
-    coupon.refresh_from_db()
-    assert coupon.used_count == 0
+    order.refresh_from_db()
+    assert order.status == Order.Status.EXPIRED
+    assert order.coupon_uses.get().state == CouponUse.State.RELEASED
+    assert (uses(coupon).reserved_count, uses(coupon).used_count) == (1, 0)
+
+
+@pytest.mark.django_db
+def test_a_cancelled_order_gives_its_use_back(subscription_site):
+    coupon = Coupon.objects.create(code="UNEFOIS", kind=Coupon.Kind.FIXED, value=1000, max_uses=1)
+    student = subscription_site["student"]
+    order = order_for(student, subscription_site["excluded"], "UNEFOIS")
+
+    services.cancel_order(order=order, user=student)
+
+    assert uses(coupon).reserved_count == 0
+    assert order_for(subscription_site["english"], subscription_site["excluded"], "UNEFOIS")
+
+
+@pytest.mark.django_db
+def test_paying_again_for_the_same_order_keeps_one_use(subscription_site):
+    coupon = Coupon.objects.create(
+        code="UNEFOIS", kind=Coupon.Kind.FIXED, value=1000, max_uses=1, max_uses_per_person=1
+    )
+    student, course = subscription_site["student"], subscription_site["excluded"]
+
+    first = order_for(student, course, "UNEFOIS")
+    again = order_for(student, course, "UNEFOIS")  # back on the pay form: the same order
+
+    assert again.pk == first.pk and again.coupon == coupon
+    assert uses(coupon).reserved_count == 1
+    assert services.quote(
+        price_xaf=9000, coupon_code="UNEFOIS", item_type="course", item_id=course.pk, user=student
+    )
+
+
+@pytest.mark.django_db
+def test_a_person_cannot_use_a_coupon_more_often_than_allowed(subscription_site):
+    coupon = Coupon.objects.create(
+        code="UNEPARPERSONNE", kind=Coupon.Kind.PERCENT, value=10, max_uses_per_person=1
+    )
+    student = subscription_site["student"]
+    order_for(student, subscription_site["excluded"], "UNEPARPERSONNE")
+
+    with refused("You have already used this coupon as many times as allowed."):
+        order_for(student, subscription_site["included"], "UNEPARPERSONNE")
+    with refused("You have already used this coupon as many times as allowed."):
+        services.quote(
+            price_xaf=7000,
+            coupon_code="UNEPARPERSONNE",
+            item_type="course",
+            item_id=subscription_site["included"].pk,
+            user=student,
+        )
+
+    assert Order.objects.count() == 1
+    assert uses(coupon).reserved_count == 1
+    assert order_for(subscription_site["english"], subscription_site["included"], "UNEPARPERSONNE")
 
 
 # --- The admin: moderators only ----------------------------------------------------------------
@@ -192,7 +292,9 @@ def test_a_moderator_creates_a_coupon_in_the_admin(client, moderator):
             "kind": "fixed",
             "value": "2500",
             "max_uses": "50",
+            "max_uses_per_person": "1",
             "expires_at": "",
+            "scope": "course",
             "item_type": "",
             "item_id": "",
             "active": "on",
@@ -201,12 +303,42 @@ def test_a_moderator_creates_a_coupon_in_the_admin(client, moderator):
 
     assert response.status_code == 302
     coupon = Coupon.objects.get()
-    assert (coupon.code, coupon.kind, coupon.value, coupon.used_count) == (
+    assert (coupon.code, coupon.kind, coupon.value, coupon.scope) == (
         "TABASKI",
         "fixed",
         2500,
-        0,
+        "course",
     )
+    assert (coupon.max_uses, coupon.max_uses_per_person) == (50, 1)
+
+
+@pytest.mark.django_db
+def test_the_admin_asks_which_item_for_a_one_item_coupon(client, moderator):
+    client.force_login(moderator)
+    assert client.get(COUPONS_URL + "add/").status_code == 200
+
+    response = client.post(
+        COUPONS_URL + "add/",
+        {"code": "UNCOURS", "kind": "fixed", "value": "500", "scope": "item", "active": "on"},
+    )
+
+    assert response.status_code == 200
+    assert escape(gettext("Give the item's ID.")) in response.content.decode()
+    assert not Coupon.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_coupon_listing_shows_reserved_and_used(client, moderator, subscription_site):
+    Coupon.objects.create(code="COMPTE", kind="fixed", value=500)
+    pay_order(order_for(subscription_site["student"], subscription_site["excluded"], "COMPTE"))
+    order_for(subscription_site["english"], subscription_site["excluded"], "COMPTE")
+    client.force_login(moderator)
+
+    page = client.get(COUPONS_URL).content.decode()
+
+    row = page[page.index("COMPTE") :]
+    row = row[: row.index("</tr>")]
+    assert re.findall(r"<td[^>]*>\s*(\d+)\s*</td>", row)[:3] == ["500", "1", "1"]
 
 
 @pytest.mark.django_db
@@ -222,17 +354,31 @@ def test_the_admin_refuses_a_percentage_above_100(client, moderator):
 
 
 @pytest.mark.django_db
-def test_a_moderator_edits_a_coupon_but_not_its_use_count(client, moderator):
-    coupon = Coupon.objects.create(code="ETE", kind="percent", value=10, used_count=7)
+def test_a_moderator_narrows_a_coupon_to_one_item(client, moderator):
+    coupon = Coupon.objects.create(code="ETE", kind="percent", value=10)
     client.force_login(moderator)
 
     client.post(
         f"{COUPONS_URL}edit/{coupon.pk}/",
-        {"code": "ETE", "kind": "percent", "value": "15", "used_count": "0", "active": ""},
+        {
+            "code": "ETE",
+            "kind": "percent",
+            "value": "15",
+            "scope": "item",
+            "item_type": "subscription",
+            "item_id": " annual ",
+            "active": "",
+        },
     )
 
     coupon.refresh_from_db()
-    assert (coupon.value, coupon.used_count, coupon.active) == (15, 7, False)
+    assert (coupon.value, coupon.scope, coupon.item_type, coupon.item_id, coupon.active) == (
+        15,
+        "item",
+        "subscription",
+        "annual",
+        False,
+    )
 
 
 @pytest.mark.django_db

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 
+from accounts.models import MODERATORS_GROUP
 from notifications import kinds
 from notifications.kinds import CHANNELS, EMAIL, PUSH, SITE, SMS
 from notifications.models import Notification, NotificationPreference, OutboundMessage
@@ -17,6 +18,11 @@ EVERY_KIND_AND_CHANNEL = [
     for channel in CHANNELS
     if kind.allows(channel)
 ]
+
+
+def receiver_of(key):
+    """Someone who can choose for this kind: staff-only kinds are for moderators."""
+    return person(groups=[MODERATORS_GROUP] if kinds.get(key).staff_only else [])
 
 
 def test_every_app_registered_its_kinds():
@@ -44,7 +50,7 @@ def test_sms_is_on_by_default_only_for_money_and_appointments():
 @pytest.mark.django_db
 @pytest.mark.parametrize(("key", "channel"), EVERY_KIND_AND_CHANNEL)
 def test_a_channel_switched_off_is_not_used_and_the_others_are(key, channel):
-    awa = person()
+    awa = receiver_of(key)
     subscribe_a_browser(awa)
     kind = kinds.get(key)
     on_by_default = channels_for(kind, {})
@@ -61,7 +67,7 @@ def test_a_channel_switched_off_is_not_used_and_the_others_are(key, channel):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("key", "channel"), EVERY_KIND_AND_CHANNEL)
 def test_a_channel_switched_back_on_is_used_again(key, channel):
-    awa = person()
+    awa = receiver_of(key)
     subscribe_a_browser(awa)
     kind = kinds.get(key)
     everything = {(key, allowed) for allowed in CHANNELS if kind.allows(allowed)}
