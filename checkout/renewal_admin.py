@@ -3,6 +3,7 @@ subscriber's phone and how it ended. Read-only: checkout.renewals writes them.""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
 
 from core.admin_viewsets import ReadOnlyModelViewSet
 
@@ -11,6 +12,16 @@ from .models import RenewalAttempt
 
 def _subscriber(attempt):
     return attempt.subscription.user.email
+
+
+class RenewalAttemptIndexView(IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("subscription__user", "order", "payment")
+            .order_by("-created_at")
+        )
 
 
 class RenewalAttemptViewSet(ReadOnlyModelViewSet):
@@ -23,6 +34,7 @@ class RenewalAttemptViewSet(ReadOnlyModelViewSet):
     menu_order = 306
     add_to_admin_menu = True
     add_to_reference_index = False
+    index_view_class = RenewalAttemptIndexView
     list_filter = ["outcome", "day"]
     search_fields = ["subscription__user__email", "order__number"]
     search_backend_name = None
@@ -43,8 +55,3 @@ class RenewalAttemptViewSet(ReadOnlyModelViewSet):
         "created_at",
         "settled_at",
     ]
-
-    def get_queryset(self, request):
-        return RenewalAttempt.objects.select_related(
-            "subscription__user", "order", "payment"
-        ).order_by("-created_at")

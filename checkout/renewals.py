@@ -7,6 +7,7 @@ SubscriptionFulfiller.on_paid extends the subscription from its end."""
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -204,9 +205,7 @@ def lapse_overdue(*, now=None):
     """Grace over and not renewed: the subscription lapses, and the person is told once."""
     now = now or timezone.now()
     overdue = list(
-        Subscription.objects.filter(
-            revoked=False, lapsed_at__isnull=True, grace_until__lte=now
-        )
+        Subscription.objects.filter(revoked=False, lapsed_at__isnull=True, grace_until__lte=now)
         .exclude(_renewed())
         .values_list("pk", flat=True)
     )
@@ -216,10 +215,10 @@ def lapse_overdue(*, now=None):
                 pk=subscription_id, lapsed_at__isnull=True
             ).update(lapsed_at=now, grace_until=None)
             if claimed:
-                subscription = Subscription.objects.select_related("user").get(
-                    pk=subscription_id
+                subscription = Subscription.objects.select_related("user").get(pk=subscription_id)
+                notify(
+                    subscription.user, SUBSCRIPTION_LAPSED, message=partial(_lapsed, subscription)
                 )
-                notify(subscription.user, SUBSCRIPTION_LAPSED, message=lambda: _lapsed(subscription))
     return len(overdue)
 
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from . import renewal_tasks, subscription_tasks  # noqa: F401
 from .errors import NotForSale
 from .models import Payment, RenewalAttempt, RenewalConsent, Subscription
-from .renewals import RENEWABLE_PROVIDERS, mark_paid
 from .purchasables import Fulfiller, Offer, register
+from .renewals import RENEWABLE_PROVIDERS, mark_paid
 
 PLAN_DAYS = {Subscription.Plan.MONTHLY: 30, Subscription.Plan.ANNUAL: 365}
 DEFAULT_PRICES_XAF = {Subscription.Plan.MONTHLY: 5_000, Subscription.Plan.ANNUAL: 50_000}
@@ -90,9 +90,7 @@ class SubscriptionFulfiller(Fulfiller):
             return
         paid_at = order.paid_at or timezone.now()
         starts_at = max(paid_at, subscribed_until(order.user, at=paid_at) or paid_at)
-        attempt = (
-            RenewalAttempt.objects.filter(order=order).select_related("subscription").first()
-        )
+        attempt = RenewalAttempt.objects.filter(order=order).select_related("subscription").first()
         renewed = attempt.subscription if attempt is not None else None
         renewal = {}
         if renewed is not None and not renewed.revoked and renewed.lapsed_at is None:
