@@ -560,3 +560,62 @@ def test_the_person_is_told_in_french_or_english(subscription_site, carine):
     english = Notification.objects.get(user=peter, kind="subscription_renewal_requested")
     assert french.title == "Approuvez le renouvellement de votre abonnement sur votre téléphone"
     assert english.title == "Approve the renewal of your subscription on your phone"
+
+
+# --- MTN MoMo and Orange Money, against the fake server of their APIs ---------------------------
+
+
+def subscribe_by(user, provider, phone):
+    """Bought through the real provider backend, consent ticked, ending in 2½ days."""
+    order = services.create_order(user=user, item_type="subscription", item_id="monthly")
+    renewals.record_consent(order=order, given=True)
+    payment = services.start_payment(order=order, provider_name=provider, phone=phone)
+    services.poll_payment(payment=payment)
+    subscription = Subscription.objects.get(order=order)
+    ends_at = timezone.now() + timedelta(days=2, hours=12)
+    Subscription.objects.filter(pk=subscription.pk).update(
+        starts_at=ends_at - timedelta(days=30), ends_at=ends_at
+    )
+    subscription.refresh_from_db()
+    return subscription
+
+
+@pytest.mark.django_db
+def test_an_mtn_subscriber_is_asked_on_her_momo_number_and_renewed(mobile_money, carine):
+    subscription = subscribe_by(carine, "mtn_momo", "+237677123456")
+    assert subscription.renewal_provider == Payment.Provider.MTN_MOMO
+    assert subscription.renewal_phone == "+237677123456"
+    asked_before = len(mobile_money.requests_to("POST", "/collection/v1_0/requesttopay"))
+
+    renew_due_subscriptions()
+
+    attempt = RenewalAttempt.objects.get(subscription=subscription)
+    asks = mobile_money.requests_to("POST", "/collection/v1_0/requesttopay")
+    assert len(asks) == asked_before + 1
+    assert asks[-1].json["payer"]["partyId"] == "237677123456"
+    assert asks[-1].json["amount"] == "5000"
+    services.poll_payment(payment=attempt.payment)
+    renewed = Subscription.objects.get(order=attempt.order)
+    assert renewed.starts_at == subscription.ends_at
+    assert renewed.renewal_provider == Payment.Provider.MTN_MOMO
+
+
+@pytest.mark.django_db
+def test_an_orange_subscriber_who_refuses_is_asked_once_more_the_next_day(mobile_money, carine):
+    subscription = subscribe_by(carine, "orange_money", "+237699123456")
+    # She refuses on her phone this time (the fake's number for "the customer refused").
+    Subscription.objects.filter(pk=subscription.pk).update(renewal_phone="+237699000001")
+    renew_due_subscriptions()
+    first = RenewalAttempt.objects.get(subscription=subscription)
+    services.poll_payment(payment=first.payment)
+    first.payment.refresh_from_db()
+    assert first.payment.status == Payment.Status.FAILED
+
+    a_day_passes(subscription)
+    renew_due_subscriptions()
+
+    first.refresh_from_db()
+    assert first.outcome == RenewalAttempt.Outcome.DECLINED
+    second = RenewalAttempt.objects.get(subscription=subscription, number=2)
+    assert second.payment.provider == Payment.Provider.ORANGE_MONEY
+    assert not Subscription.objects.filter(order=second.order).exists()
