@@ -115,7 +115,7 @@ def request_renewal(*, subscription_id, now=None):
             .filter(pk=subscription_id)
             .first()
         )
-        if subscription is None or not due_for_renewal(now=now).filter(pk=subscription_id):
+        if subscription is None or not due_for_renewal(now=now).filter(pk=subscription_id).exists():
             return None
         try:
             with transaction.atomic():
