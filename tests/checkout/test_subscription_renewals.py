@@ -535,6 +535,8 @@ def test_moderators_read_renewal_attempts_in_the_admin_and_students_cannot(
     response = client.get(listing)
     assert response.status_code == 200
     assert carine.email in response.content.decode()
+    assert "En attente de validation sur le téléphone" in response.content.decode()
+    assert attempt.order.number in response.content.decode()
     assert (
         client.get(reverse("checkout_renewal_attempts:inspect", args=[attempt.pk])).status_code
         == 200
