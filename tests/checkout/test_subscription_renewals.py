@@ -621,3 +621,10 @@ def test_an_orange_subscriber_who_refuses_is_asked_once_more_the_next_day(mobile
     second = RenewalAttempt.objects.get(subscription=subscription, number=2)
     assert second.payment.provider == Payment.Provider.ORANGE_MONEY
     assert not Subscription.objects.filter(order=second.order).exists()
+
+
+def test_beat_asks_for_renewals_once_a_day_in_daytime(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["renew-subscriptions-by-mobile-money"]
+
+    assert entry["task"] == "checkout.renewal_tasks.renew_due_subscriptions"
+    assert entry["schedule"].hour == {9}
