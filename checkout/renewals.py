@@ -162,35 +162,26 @@ def settle_attempts(*, now=None):
     """Requests the phone declined or left unanswered (or that a dead worker never
     sent) are recorded as such, and the person told. Returns how many."""
     now = now or timezone.now()
-    open_attempts = RenewalAttempt.objects.filter(outcome=RenewalAttempt.Outcome.REQUESTED)
+    waiting = RenewalAttempt.objects.filter(outcome=RenewalAttempt.Outcome.REQUESTED)
+    ended = [
+        (RenewalAttempt.Outcome.DECLINED, Q(payment__status=Payment.Status.FAILED)),
+        (RenewalAttempt.Outcome.UNANSWERED, Q(payment__status=Payment.Status.EXPIRED)),
+        (
+            RenewalAttempt.Outcome.NOT_SENT,
+            Q(payment__isnull=True, day__lt=timezone.localdate(now)),
+        ),
+    ]
     settled = 0
-    for attempt_id, outcome in [
-        *[
-            (pk, RenewalAttempt.Outcome.DECLINED)
-            for pk in open_attempts.filter(payment__status=Payment.Status.FAILED).values_list(
-                "pk", flat=True
-            )
-        ],
-        *[
-            (pk, RenewalAttempt.Outcome.UNANSWERED)
-            for pk in open_attempts.filter(payment__status=Payment.Status.EXPIRED).values_list(
-                "pk", flat=True
-            )
-        ],
-        *[
-            (pk, RenewalAttempt.Outcome.NOT_SENT)
-            for pk in open_attempts.filter(
-                payment__isnull=True, day__lt=timezone.localdate(now)
-            ).values_list("pk", flat=True)
-        ],
-    ]:
-        with transaction.atomic():
-            claimed = RenewalAttempt.objects.filter(
-                pk=attempt_id, outcome=RenewalAttempt.Outcome.REQUESTED
-            ).update(outcome=outcome, settled_at=now)
-            if claimed:
-                _tell_failed(RenewalAttempt.objects.get(pk=attempt_id))
-                settled += 1
+    for outcome, condition in ended:
+        for attempt_id in list(waiting.filter(condition).values_list("pk", flat=True)):
+            with transaction.atomic():
+                # Claimed: a second run, or a run racing this one, tells nobody twice.
+                claimed = RenewalAttempt.objects.filter(
+                    pk=attempt_id, outcome=RenewalAttempt.Outcome.REQUESTED
+                ).update(outcome=outcome, settled_at=now)
+                if claimed:
+                    _tell_failed(RenewalAttempt.objects.get(pk=attempt_id))
+                    settled += 1
     return settled
 
 
