@@ -3,7 +3,7 @@ subscriber's phone and how it ended. Read-only: checkout.renewals writes them.""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
 
 from core.admin_viewsets import ReadOnlyModelViewSet
 
@@ -24,6 +24,13 @@ class RenewalAttemptIndexView(IndexView):
         )
 
 
+class RenewalAttemptInspectView(InspectView):
+    def get_field_display_value(self, field_name, field):
+        # Not settled yet, or never sent: a dash, not Python's "None".
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None else value
+
+
 class RenewalAttemptViewSet(ReadOnlyModelViewSet):
     model = RenewalAttempt
     name = "checkout_renewal_attempts"
@@ -35,6 +42,7 @@ class RenewalAttemptViewSet(ReadOnlyModelViewSet):
     add_to_admin_menu = True
     add_to_reference_index = False
     index_view_class = RenewalAttemptIndexView
+    inspect_view_class = RenewalAttemptInspectView
     list_filter = ["outcome", "day"]
     search_fields = ["subscription__user__email", "order__number"]
     search_backend_name = None
