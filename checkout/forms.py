@@ -30,16 +30,32 @@ class PayForm(forms.Form):
         ),
     )
     coupon = forms.CharField(label=_("Coupon code (optional)"), required=False, max_length=30)
+    renew_automatically = forms.BooleanField(
+        label=_("Renew automatically from this number"),
+        help_text=_(
+            "Three days before the end, your phone asks you to approve the next payment. "
+            "You can turn this off at any time."
+        ),
+        required=False,
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, offers_renewal=False, **kwargs):
+        """offers_renewal: a subscription, which may renew from the paying number."""
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = method_choices()
         if len(self.fields["method"].choices) == 1:
             self.fields["method"].initial = self.fields["method"].choices[0][0]
+        if not offers_renewal:
+            del self.fields["renew_automatically"]
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("method") not in MOBILE_MONEY:
+            if cleaned.get("renew_automatically"):
+                self.add_error(
+                    "renew_automatically",
+                    _("Automatic renewal works with MTN Mobile Money and Orange Money only."),
+                )
             return cleaned
         if not cleaned.get("phone", "").strip():
             self.add_error("phone", _("Enter the phone number that will confirm the payment."))

@@ -495,14 +495,127 @@ class Subscription(models.Model):
     ends_at = models.DateTimeField(_("ends"))
     reminded_at = models.DateTimeField(_("renewal reminder sent"), null=True, blank=True)
     revoked = models.BooleanField(_("revoked"), default=False)
+    # The student's consent, given at purchase: a payment request goes to this number
+    # before the end (checkout.renewals). Turning it off stops every later request.
+    renews_automatically = models.BooleanField(_("renews automatically"), default=False)
+    renewal_provider = models.CharField(
+        _("renewal provider"), max_length=16, choices=Payment.Provider, blank=True
+    )
+    renewal_phone = models.CharField(_("renewal number"), max_length=16, blank=True)
+    renewal_consent_at = models.DateTimeField(_("renewal consent given"), null=True, blank=True)
+    # Set when a renewal is requested: access is kept until then while it is in progress.
+    grace_until = models.DateTimeField(_("access kept until"), null=True, blank=True)
+    lapsed_at = models.DateTimeField(_("lapsed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("subscription")
         verbose_name_plural = _("subscriptions")
         ordering = ["-ends_at"]
+        indexes = [models.Index(fields=["renews_automatically", "ends_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(renews_automatically=False)
+                | (~models.Q(renewal_provider="") & ~models.Q(renewal_phone="")),
+                name="subscription_renewal_has_number",
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} · {self.get_plan_display()}"
+
+
+class RenewalConsent(models.Model):
+    """Ticked on the pay form of a subscription: "renew automatically from this number".
+    Kept with the order until it is paid, then copied onto the subscription with the
+    number and provider of the payment that paid it."""
+
+    order = models.OneToOneField(
+        Order, verbose_name=_("order"), on_delete=models.CASCADE, related_name="renewal_consent"
+    )
+    given_at = models.DateTimeField(_("given"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("renewal consent")
+        verbose_name_plural = _("renewal consents")
+
+    def __str__(self):
+        return str(self.order)
+
+
+class RenewalAttempt(models.Model):
+    """One payment request sent to a subscriber's number to renew their subscription.
+    At most one a day and two in all per subscription (the database says so)."""
+
+    class Outcome(models.TextChoices):
+        REQUESTED = "requested", _("Waiting for approval on the phone")
+        PAID = "paid", _("Paid")
+        DECLINED = "declined", _("Declined")
+        UNANSWERED = "unanswered", _("Not answered")
+        NOT_SENT = "not_sent", _("Could not be sent")
+
+    FAILED = (Outcome.DECLINED, Outcome.UNANSWERED, Outcome.NOT_SENT)
+
+    subscription = models.ForeignKey(
+        Subscription,
+        verbose_name=_("subscription"),
+        on_delete=models.CASCADE,
+        related_name="renewal_attempts",
+    )
+    number = models.PositiveSmallIntegerField(_("attempt"))
+    # The local (Douala) day it was sent: a second run the same day finds it.
+    day = models.DateField(_("day"))
+    order = models.ForeignKey(
+        Order,
+        verbose_name=_("order"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="renewal_attempts",
+    )
+    payment = models.ForeignKey(
+        Payment,
+        verbose_name=_("payment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="renewal_attempts",
+    )
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=Outcome, default=Outcome.REQUESTED
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    settled_at = models.DateTimeField(_("settled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("renewal attempt")
+        verbose_name_plural = _("renewal attempts")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "day"], name="one_renewal_attempt_a_day"
+            ),
+            models.UniqueConstraint(
+                fields=["subscription", "number"], name="unique_renewal_attempt_number"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1, number__lte=2),
+                name="renewal_attempt_first_or_retry",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subscription} · {self.day}"
+
+    def shown_outcome(self):
+        """The outcome as the payment stands now: the daily run records it later."""
+        if self.outcome == self.Outcome.REQUESTED and self.payment is not None:
+            outcome = {
+                Payment.Status.PAID: self.Outcome.PAID,
+                Payment.Status.FAILED: self.Outcome.DECLINED,
+                Payment.Status.EXPIRED: self.Outcome.UNANSWERED,
+            }.get(self.payment.status, self.outcome)
+            return self.Outcome(outcome).label
+        return self.get_outcome_display()
 
 
 class SandboxCharge(models.Model):

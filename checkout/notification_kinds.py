@@ -18,6 +18,27 @@ SUBSCRIPTION_ENDING = Kind(
     channels=WITH_SMS,
     sms_allowed=True,
 )
+RENEWAL_REQUESTED = Kind(
+    "subscription_renewal_requested",
+    _("Subscription renewal requested on your phone"),
+    "money",
+    channels=WITH_SMS,
+    sms_allowed=True,
+)
+RENEWAL_FAILED = Kind(
+    "subscription_renewal_failed",
+    _("Subscription renewal not paid"),
+    "money",
+    channels=WITH_SMS,
+    sms_allowed=True,
+)
+SUBSCRIPTION_LAPSED = Kind(
+    "subscription_lapsed",
+    _("Subscription ended"),
+    "money",
+    channels=WITH_SMS,
+    sms_allowed=True,
+)
 
 # For moderators: a refund the site could not make waits in the admin's refund queue.
 REFUND_WAITING = Kind(
@@ -37,4 +58,13 @@ LEDGER_MISMATCH = Kind(
     staff_only=True,
 )
 
-KINDS = (PAYMENT_RECEIVED, REFUND_SENT, SUBSCRIPTION_ENDING, REFUND_WAITING, LEDGER_MISMATCH)
+KINDS = (
+    PAYMENT_RECEIVED,
+    REFUND_SENT,
+    SUBSCRIPTION_ENDING,
+    RENEWAL_REQUESTED,
+    RENEWAL_FAILED,
+    SUBSCRIPTION_LAPSED,
+    REFUND_WAITING,
+    LEDGER_MISMATCH,
+)

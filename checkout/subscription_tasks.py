@@ -1,4 +1,5 @@
-"""Renewal reminders: there is no card on file, so the student renews by paying again."""
+"""Renewal reminders: without consent to renew by Mobile Money (checkout.renewals), the
+student renews by paying again."""
 
 from datetime import timedelta
 
@@ -28,6 +29,8 @@ def subscriptions_to_remind(*, now=None):
     return (
         Subscription.objects.filter(
             revoked=False,
+            # Those are asked on their phone instead, and told so (checkout.renewals).
+            renews_automatically=False,
             reminded_at__isnull=True,
             ends_at__gt=now,
             ends_at__lte=now + REMIND_BEFORE,

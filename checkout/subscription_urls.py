@@ -6,4 +6,9 @@ app_name = "subscriptions"
 
 urlpatterns = [
     path("", subscription_views.subscription, name="subscription"),
+    path(
+        "<int:pk>/renewal/off/",
+        subscription_views.turn_off_renewal_view,
+        name="turn_off_renewal",
+    ),
 ]

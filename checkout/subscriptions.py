@@ -4,17 +4,18 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 # Imported for Celery: the worker autodiscovers only tasks.py modules, and this module
 # is loaded at start-up by CheckoutConfig.ready.
-from . import subscription_tasks  # noqa: F401
+from . import renewal_tasks, subscription_tasks  # noqa: F401
 from .errors import NotForSale
-from .models import Subscription
+from .models import Payment, RenewalAttempt, RenewalConsent, Subscription
 from .purchasables import Fulfiller, Offer, register
+from .renewals import RENEWABLE_PROVIDERS, mark_paid
 
 PLAN_DAYS = {Subscription.Plan.MONTHLY: 30, Subscription.Plan.ANNUAL: 365}
 DEFAULT_PRICES_XAF = {Subscription.Plan.MONTHLY: 5_000, Subscription.Plan.ANNUAL: 50_000}
@@ -31,10 +32,15 @@ def _running(user, at):
 
 
 def has_active_subscription(user, at=None):
+    """Paid-for time, or the grace days of a renewal in progress."""
     if not user.is_authenticated:
         return False
     at = at or timezone.now()
-    return _running(user, at).filter(starts_at__lte=at).exists()
+    return (
+        Subscription.objects.filter(user=user, revoked=False, starts_at__lte=at)
+        .filter(Q(ends_at__gt=at) | Q(grace_until__gt=at))
+        .exists()
+    )
 
 
 def subscribed_until(user, at=None):
@@ -46,6 +52,15 @@ def subscribed_until(user, at=None):
 
 def _title(plan):
     return _("Subscription: %(plan)s") % {"plan": plan.label}
+
+
+def _renewal_fields(provider, phone, consent_at=None):
+    return {
+        "renews_automatically": True,
+        "renewal_provider": provider,
+        "renewal_phone": phone,
+        "renewal_consent_at": consent_at or timezone.now(),
+    }
 
 
 @register
@@ -75,13 +90,31 @@ class SubscriptionFulfiller(Fulfiller):
             return
         paid_at = order.paid_at or timezone.now()
         starts_at = max(paid_at, subscribed_until(order.user, at=paid_at) or paid_at)
+        attempt = RenewalAttempt.objects.filter(order=order).select_related("subscription").first()
+        renewed = attempt.subscription if attempt is not None else None
+        renewal = {}
+        if renewed is not None and not renewed.revoked and renewed.lapsed_at is None:
+            # Paid in the grace days: the new period still starts at the old end, so the
+            # days kept open were paid for and none is given twice.
+            starts_at = subscribed_until(order.user, at=renewed.ends_at) or renewed.ends_at
+            if renewed.renews_automatically:
+                renewal = _renewal_fields(
+                    renewed.renewal_provider, renewed.renewal_phone, renewed.renewal_consent_at
+                )
+            Subscription.objects.filter(pk=renewed.pk).update(grace_until=None)
+        elif RenewalConsent.objects.filter(order=order).exists():
+            paid = order.payments.filter(status=Payment.Status.PAID).order_by("paid_at").first()
+            if paid is not None and paid.provider in RENEWABLE_PROVIDERS and paid.phone:
+                renewal = _renewal_fields(paid.provider, paid.phone)
         Subscription.objects.create(
             user=order.user,
             plan=order.item_id,
             order=order,
             starts_at=starts_at,
             ends_at=starts_at + timedelta(days=PLAN_DAYS[order.item_id]),
+            **renewal,
         )
+        mark_paid(order=order)
 
     def on_refunded(self, *, order, amount_xaf):
         if order.refunded_xaf < order.amount_xaf:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import renewals, services
 from .errors import CheckoutError, ProviderUnavailable
 from .failures import explain_failure
 from .forms import MOBILE_MONEY, PayForm
@@ -39,7 +39,10 @@ def buy(request, item_type, item_id):
     price_xaf, coupon_error = offer.price_xaf, ""
     if request.method == "POST" and "apply_coupon" in request.POST:
         # "Apply" only prices the coupon: nothing is ordered, the form keeps its answers.
-        form = PayForm(initial={**_initial(request), **request.POST.dict()})
+        form = PayForm(
+            initial={**_initial(request), **request.POST.dict()},
+            offers_renewal=item_type == "subscription",
+        )
         try:
             _coupon, discount = services.quote(
                 price_xaf=offer.price_xaf,
@@ -53,7 +56,11 @@ def buy(request, item_type, item_id):
         else:
             price_xaf -= discount
         return _render_buy(request, form, offer, price_xaf, coupon_error)
-    form = PayForm(request.POST or None, initial=_initial(request))
+    form = PayForm(
+        request.POST or None,
+        initial=_initial(request),
+        offers_renewal=item_type == "subscription",
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -64,6 +71,8 @@ def buy(request, item_type, item_id):
                 coupon_code=data["coupon"],
                 request_token=data["token"],
             )
+            if "renew_automatically" in data:
+                renewals.record_consent(order=order, given=data["renew_automatically"])
             payment = services.start_payment(
                 order=order, provider_name=data["method"], phone=data["phone"]
             )

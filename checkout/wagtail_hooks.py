@@ -1,5 +1,5 @@
 """Checkout in the Wagtail admin: orders and refunds, the refund queue, the payouts
-export, coupons."""
+export, coupons, subscription renewal attempts."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from .admin_views import OrderViewSet, can_manage_orders, payouts
 from .coupon_admin import register_coupon_admin
 from .refund_queue import refund_detail, refund_queue
+from .renewal_admin import RenewalAttemptViewSet
 
 register_coupon_admin()
 
@@ -16,6 +17,11 @@ register_coupon_admin()
 @hooks.register("register_admin_viewset")
 def register_order_viewset():
     return OrderViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_renewal_attempt_viewset():
+    return RenewalAttemptViewSet()
 
 
 @hooks.register("register_admin_urls")

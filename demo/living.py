@@ -1,7 +1,7 @@
 """The living academy: after the pages, people use the site. Students pay for courses
-through the sandbox (MTN MoMo and Orange Money numbers), one subscribes, coupons are
-used or expired, quizzes are passed and failed, practice work is reviewed by classmates
-and decided on by the instructor, clients review appointments that happened, people
+through the sandbox (MTN MoMo and Orange Money numbers), one subscribes (renewing from
+her number, due in a few days), coupons are used or expired, quizzes are passed and
+failed, practice work is reviewed by classmates and decided on by the instructor, clients review appointments that happened, people
 write to each other, study groups in Douala, Yaoundé and Bafoussam share tips,
 suppliers and practice sessions, students ask and answer in the forums, enter, vote on
 and win photo challenges, register for live sessions and follow instructors and
@@ -57,6 +57,8 @@ def logins():
 
 
 WELCOME, EXPIRED, ONE_USE = "BIENVENUE20", "SOLDES15", "MERCI1000"
+# Within the three days before the end when renewal requests go out.
+RENEWAL_DUE_IN = timedelta(days=2, hours=12)
 # Practice work: the free braiding course, whose lesson has a quiz and an assignment.
 PRACTICE_COURSE, PRACTICE_LESSON = "tresses-africaines-les-bases", "quiz-et-premier-exercice"
 NOTES = {
@@ -161,11 +163,18 @@ def _course_orders(people):
 
 
 def _subscription(carine):
-    pay(
+    """Carine ticked "renew automatically" and her month ends in two and a half days:
+    the next daily renewal run (checkout.renewal_tasks) asks her sandbox phone."""
+    order = pay(
         user=carine,
         item_type="subscription",
         item_id=Subscription.Plan.MONTHLY,
         phone=str(carine.phone),
+        renew_automatically=True,
+    )
+    ends_at = timezone.now() + RENEWAL_DUE_IN
+    Subscription.objects.filter(order=order).update(
+        starts_at=ends_at - timedelta(days=30), ends_at=ends_at
     )
     included = (
         CoursePage.objects.live()

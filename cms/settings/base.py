@@ -222,6 +222,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "checkout.subscription_tasks.remind_expiring_subscriptions",
         "schedule": crontab(hour=9, minute=0),
     },
+    # Those who consented are asked on their phone instead, three days before the end.
+    "renew-subscriptions-by-mobile-money": {
+        "task": "checkout.renewal_tasks.renew_due_subscriptions",
+        "schedule": crontab(hour=9, minute=0),
+    },
     "expire-unpaid-booking-holds": {
         "task": "booking.tasks.expire_unpaid_holds",
         "schedule": 60,

@@ -88,6 +88,23 @@ def test_the_subscriber_sees_her_subscription_running(client, whole_demo):
     assert "Renew" in page
 
 
+def test_the_subscribers_renewal_by_mobile_money_is_due(client, whole_demo):
+    from checkout.models import RenewalAttempt
+    from checkout.renewal_tasks import renew_due_subscriptions
+
+    carine = person("carine@demo.bsa")
+    subscription = carine.subscriptions.get()
+    assert subscription.renews_automatically
+    assert subscription.renewal_phone == str(carine.phone)
+
+    assert renew_due_subscriptions() == 1
+
+    attempt = RenewalAttempt.objects.get(subscription=subscription)
+    assert attempt.payment.phone == str(carine.phone)
+    client.force_login(carine)
+    assert attempt.order.number in client.get("/en/subscription/").content.decode()
+
+
 def test_coupons_one_active_one_expired_one_used_up(whole_demo):
     course_id = Order.objects.filter(item_type="course").first().item_id
 

@@ -88,6 +88,7 @@ def test_beat_runs_only_tasks_the_worker_knows():
         "checkout.tasks.poll_pending_payments",
         "checkout.tasks.check_pending_refunds",
         "checkout.subscription_tasks.remind_expiring_subscriptions",
+        "checkout.renewal_tasks.renew_due_subscriptions",
         "booking.tasks.expire_unpaid_holds",
         "booking.tasks.send_due_reminders",
         "notifications.digest.send_daily_digests",
