@@ -225,3 +225,15 @@ def test_a_statement_without_the_needed_columns_is_refused(client, moderator, bu
     assert answer.status_code == 400
     assert "colonne d&#x27;identifiant de transaction" in answer.content.decode()
     assert not ManualPayment.objects.exclude(state="issued").exists()
+
+
+def test_the_demos_payment_by_code_waits_for_a_moderator(client, buyer, moderator):
+    from demo.living_payments import waiting_for_confirmation
+
+    manual = waiting_for_confirmation(
+        user=buyer, item_type="test-item", item_id="1", transaction_id="MP261201.1043.B77421"
+    )
+    client.force_login(moderator)
+
+    assert manual.state == "claimed" and manual.order.status == "pending"
+    assert "MP261201.1043.B77421" in client.get(CLAIMS).content.decode()
