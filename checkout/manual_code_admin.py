@@ -13,7 +13,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import manual_codes
+from . import manual_codes, selectors
 from .admin_views import can_manage_orders
 from .errors import CheckoutError
 from .models import ManualPayment
@@ -78,7 +78,7 @@ def claims(request):
         except CheckoutError as error:
             problem = error.message
     now = timezone.now()
-    rows = [_describe(manual, now) for manual in manual_codes.claims_waiting()]
+    rows = [_describe(manual, now) for manual in selectors.claims_waiting()]
     return TemplateResponse(
         request,
         "checkout/admin/manual_claims.html",

@@ -230,12 +230,3 @@ def import_statement(*, data, by):
         len(report.errors),
     )
     return report
-
-
-def claims_waiting():
-    """Claims a moderator must look at, oldest first."""
-    return (
-        ManualPayment.objects.filter(state=ManualPayment.State.CLAIMED)
-        .select_related("order__user", "payment")
-        .order_by("claimed_at")
-    )

@@ -193,3 +193,24 @@ def test_a_refund_campay_never_got_is_sent_again_under_the_same_reference(
     sent = campay.requests_to("POST", "/api/withdraw/")
     assert refund.status == Refund.Status.DONE and len(campay.withdrawals()) == 1
     assert {r.json["external_reference"] for r in sent} == {str(refund.reference)}
+
+
+def test_a_collect_whose_answer_was_lost_is_still_paid_by_its_signed_webhook(
+    client, campay, buyer, recording_fulfiller
+):
+    from checkout.errors import ProviderUnavailable
+
+    campay.fault(fake.LOST_ANSWER, "/api/collect/")
+    order = services.create_order(user=buyer, item_type="test-item", item_id="1")
+    with pytest.raises(ProviderUnavailable):
+        services.start_payment(order=order, provider_name="campay", phone=PHONE)
+    payment = Payment.objects.get(order=order)
+    assert payment.status == Payment.Status.FAILED and payment.provider_reference is None
+    campay.clear_faults()
+    campay_reference = campay.collections()[0]["reference"]
+
+    answer = client.get(WEBHOOK, campay.webhook_query(campay_reference))
+
+    assert answer.status_code == 202
+    assert paid(payment) and payment.provider_reference == campay_reference
+    assert recording_fulfiller.paid == [order.pk]
