@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import services
+from . import services, signals
 from .errors import CheckoutError
 from .models import ManualPayment, PaymentEvent
 from .money import CURRENCY
@@ -84,6 +84,7 @@ def claim(*, manual, user, transaction_id, payer_phone=""):
             current.state = ManualPayment.State.CLAIMED
             current.claimed_at = timezone.now()
             current.save(update_fields=["transaction_id", "payer_phone", "state", "claimed_at"])
+            signals.manual_claim_made.send(sender=ManualPayment, manual_id=current.pk)
     except IntegrityError as error:  # the same id claimed at the same moment
         raise ManualCodeError(_("This transaction id has already been claimed.")) from error
     return current
@@ -138,6 +139,7 @@ def reject(*, manual, by, reason):
             ),
             source=PaymentEvent.Source.STAFF,
         )
+        signals.manual_claim_rejected.send(sender=ManualPayment, manual_id=current.pk)
     return current
 
 

@@ -84,3 +84,13 @@ def check_pending_refunds():
 @shared_task
 def tell_moderators_refund_waits(refund_id):
     return staff_notices.tell_moderators_refund_waits(refund_id)
+
+
+@shared_task
+def tell_moderators_claim_waits(manual_id):
+    return staff_notices.tell_moderators_claim_waits(manual_id)
+
+
+@shared_task
+def tell_student_claim_rejected(manual_id):
+    return staff_notices.tell_student_claim_rejected(manual_id)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from checkout import manual_codes, services
 from checkout.models import LedgerTransaction, ManualPayment, Order, Payment
+from notifications.models import Notification
 
 from ..conftest import make_person
 
@@ -139,19 +140,25 @@ def test_a_code_after_expiry_is_refused_and_changes_nothing(client, buyer):
 
 
 def test_a_rejected_claim_tells_the_student_why_and_a_reason_is_required(
-    client, buyer, moderator, recording_fulfiller
+    client, buyer, moderator, recording_fulfiller, django_capture_on_commit_callbacks
 ):
     manual = code_for(buyer)
-    manual_codes.claim(manual=manual, user=buyer, transaction_id="7845120369")
+    with django_capture_on_commit_callbacks(execute=True):
+        manual_codes.claim(manual=manual, user=buyer, transaction_id="7845120369")
+    told = Notification.objects.get(user=moderator, kind="payment_by_code_waiting")
+    assert "7845120369" in told.body and told.url == CLAIMS
     client.force_login(moderator)
     before = state(manual)
 
     no_reason = client.post(CLAIMS, {"pk": manual.pk, "action": "reject", "reason": ""})
     assert no_reason.status_code == 400 and state(manual) == before
-    client.post(CLAIMS, {"pk": manual.pk, "action": "reject", "reason": "Aucun transfert reçu"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(CLAIMS, {"pk": manual.pk, "action": "reject", "reason": "Aucun transfert reçu"})
 
     assert state(manual)["claim"][0] == "rejected" and state(manual)["payment"] == "failed"
     assert not recording_fulfiller.paid
+    notice = Notification.objects.get(user=buyer, kind="payment_by_code_rejected")
+    assert "Aucun transfert reçu" in notice.body
     client.force_login(buyer)
     assert "Aucun transfert reçu" in page(client, manual).content.decode()
 
