@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core.rate_limits import rate_limit
+
 from . import manual_codes, services
 from .errors import CheckoutError, ProviderUnavailable
 from .failures import explain_failure
@@ -202,6 +204,7 @@ def retry(request, reference):
 
 @login_required
 @never_cache
+@rate_limit("RATELIMIT_MANUAL_CLAIMS", key="user_or_ip", methods=["POST"])
 def manual_code(request, reference):
     """Pay by code: the merchant number, the amount and the code to write in the
     transfer; then the operator's transaction id, and the claim's state."""

@@ -536,3 +536,5 @@ RATELIMIT_WEBHOOKS = "600/m"
 RATELIMIT_SEARCH = "300/m"
 RATELIMIT_PHONE_REVEAL = "20/h"
 RATELIMIT_PUSH_SUBSCRIBE = "30/h"
+# Transaction ids typed for payments by code: enough for typos, not for guessing.
+RATELIMIT_MANUAL_CLAIMS = "10/h"

@@ -163,16 +163,37 @@ def test_a_rejected_claim_tells_the_student_why_and_a_reason_is_required(
     assert "Aucun transfert reçu" in page(client, manual).content.decode()
 
 
-def test_only_moderators_see_and_decide_claims(client, buyer, student):
+def test_only_moderators_see_and_decide_claims(client, buyer, student, instructor):
     manual = code_for(buyer)
     manual_codes.claim(manual=manual, user=buyer, transaction_id="7845120369")
     before = state(manual)
-    client.force_login(student)
 
-    assert client.get(CLAIMS).status_code in (302, 403)
-    client.post(CLAIMS, {"pk": manual.pk, "action": "confirm"})
-    assert client.get(STATEMENT).status_code in (302, 403)
+    client.force_login(student)
+    refused = [client.get(CLAIMS), client.post(CLAIMS, {"pk": manual.pk, "action": "confirm"})]
+    client.force_login(instructor)
+    refused += [
+        client.get(CLAIMS),
+        client.post(CLAIMS, {"pk": manual.pk, "action": "confirm"}),
+        client.get(STATEMENT),
+    ]
+
+    # No admin access: the login page. Admin access without the right: Wagtail turns
+    # the PermissionDenied into a redirect to the dashboard.
+    assert [answer.status_code for answer in refused] == [302] * 5
+    assert refused[0]["Location"].startswith("/admin/login/")
+    assert {answer["Location"] for answer in refused[2:]} == {"/admin/"}
     assert state(manual) == before
+
+
+def test_typing_transaction_ids_is_rate_limited(client, buyer, settings):
+    settings.RATELIMIT_MANUAL_CLAIMS = "2/h"
+    manual = code_for(buyer)
+    client.force_login(buyer)
+    url = f"/fr/checkout/code/{manual.payment.reference}/"
+
+    answers = [client.post(url, {"transaction_id": "x"}).status_code for _ in range(3)]
+
+    assert answers == [400, 400, 429]
 
 
 def test_another_persons_code_page_is_not_found(client, buyer, student):
