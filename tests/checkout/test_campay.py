@@ -214,3 +214,11 @@ def test_a_collect_whose_answer_was_lost_is_still_paid_by_its_signed_webhook(
     assert answer.status_code == 202
     assert paid(payment) and payment.provider_reference == campay_reference
     assert recording_fulfiller.paid == [order.pk]
+
+
+def test_a_webhook_posted_as_a_form_works_like_the_get_one(client, campay, buyer):
+    payment = start(buyer)
+
+    answer = client.post(WEBHOOK, campay.webhook_query(payment.provider_reference))
+
+    assert answer.status_code == 202 and paid(payment)

@@ -1,6 +1,7 @@
-"""Campay backend, following Campay's API documentation (https://documenter.getpostman.com/
-view/2391374/T1LV8PVA, and its Python SDK): one API for MTN Mobile Money and Orange Money
-in Cameroon, with a demo host (https://demo.campay.net) and a live one.
+"""Campay backend, following Campay's API documentation (https://www.campay.net, "API
+documentation" of a registered app) and its official Python SDK (CamPay/campay-python-sdk):
+one API for MTN Mobile Money and Orange Money in Cameroon, with a demo host
+(https://demo.campay.net) and a live one.
 
 How it talks to Campay:
 - Token: POST {base}/api/token/ {username, password} (the app's API username and
