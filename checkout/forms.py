@@ -8,7 +8,12 @@ from .errors import InvalidPhone
 from .models import Payment
 from .services import normalise_phone
 
-MOBILE_MONEY = {Payment.Provider.MTN_MOMO, Payment.Provider.ORANGE_MONEY, Payment.Provider.SANDBOX}
+MOBILE_MONEY = {
+    Payment.Provider.MTN_MOMO,
+    Payment.Provider.ORANGE_MONEY,
+    Payment.Provider.CAMPAY,
+    Payment.Provider.SANDBOX,
+}
 
 
 def method_choices():
@@ -65,3 +70,18 @@ class PayForm(forms.Form):
             except InvalidPhone as error:
                 self.add_error("phone", error.message)
         return cleaned
+
+
+class ManualClaimForm(forms.Form):
+    transaction_id = forms.CharField(
+        label=_("Transaction id"),
+        max_length=60,
+        help_text=_("It is in the SMS the operator sent you after the transfer."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    payer_phone = forms.CharField(
+        label=_("Number you paid from (optional)"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )

@@ -251,6 +251,8 @@ class Payment(models.Model):
         MTN_MOMO = "mtn_momo", "MTN Mobile Money"
         ORANGE_MONEY = "orange_money", "Orange Money"
         STRIPE = "stripe", _("Bank card")
+        CAMPAY = "campay", _("Mobile Money (MTN or Orange) via Campay")
+        MANUAL = "manual", _("Pay by code (USSD)")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for confirmation")
@@ -300,6 +302,8 @@ class PaymentEvent(models.Model):
         START = "start", _("Start")
         POLL = "poll", _("Status check")
         WEBHOOK = "webhook", _("Notification")
+        STAFF = "staff", _("Confirmed by staff")
+        STATEMENT = "import", _("Operator statement")
 
     payment = models.ForeignKey(
         Payment, verbose_name=_("payment"), on_delete=models.CASCADE, related_name="events"
@@ -393,6 +397,69 @@ class Refund(models.Model):
 
     def __str__(self):
         return f"{self.payment} −{self.amount_xaf}"
+
+
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def new_manual_code():
+    """Six characters a person can read out and type on a phone, never 0/O or 1/I."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+
+
+class ManualPayment(models.Model):
+    """A payment by code: the student sends the amount by USSD to the academy's merchant
+    number, then types the operator's transaction id; staff (or an operator statement)
+    confirm it. Its Payment (provider "manual") is paid through the same exactly-once
+    path as any provider's."""
+
+    class State(models.TextChoices):
+        ISSUED = "issued", _("Waiting for the transfer")
+        CLAIMED = "claimed", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REJECTED = "rejected", _("Rejected")
+
+    payment = models.OneToOneField(
+        Payment, verbose_name=_("payment"), on_delete=models.PROTECT, related_name="manual"
+    )
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="manual_payments"
+    )
+    code = models.CharField(_("code"), max_length=8, unique=True, default=new_manual_code)
+    expires_at = models.DateTimeField(_("expires"))
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.ISSUED)
+    # The operator's id for the transfer, as typed (upper case, no spaces): one claim each.
+    transaction_id = models.CharField(
+        _("operator transaction id"), max_length=40, null=True, blank=True, unique=True
+    )
+    payer_phone = models.CharField(_("paid from"), max_length=16, blank=True)
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reject_reason = models.CharField(_("why it was rejected"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("payment by code")
+        verbose_name_plural = _("payments by code")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["state", "claimed_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state="issued") | models.Q(transaction_id__isnull=False),
+                name="manual_payment_claim_has_transaction_id",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code} · {self.order.number}"
 
 
 class LedgerTransaction(models.Model):

@@ -40,6 +40,15 @@ SUBSCRIPTION_LAPSED = Kind(
     sms_allowed=True,
 )
 
+# A payment by code staff could not confirm: the student is told why.
+PAYMENT_NOT_CONFIRMED = Kind(
+    "payment_by_code_rejected",
+    _("Payment by code not confirmed"),
+    "money",
+    channels=WITH_SMS,
+    sms_allowed=True,
+)
+
 # For moderators: a refund the site could not make waits in the admin's refund queue.
 REFUND_WAITING = Kind(
     "refund_waiting_for_staff",
@@ -58,6 +67,15 @@ LEDGER_MISMATCH = Kind(
     staff_only=True,
 )
 
+# For moderators: a student paid by code and waits for the transfer to be confirmed.
+CLAIM_WAITING = Kind(
+    "payment_by_code_waiting",
+    _("A payment by code waits for confirmation"),
+    "staff",
+    channels=frozenset({SITE, EMAIL}),
+    staff_only=True,
+)
+
 KINDS = (
     PAYMENT_RECEIVED,
     REFUND_SENT,
@@ -67,4 +85,6 @@ KINDS = (
     SUBSCRIPTION_LAPSED,
     REFUND_WAITING,
     LEDGER_MISMATCH,
+    PAYMENT_NOT_CONFIRMED,
+    CLAIM_WAITING,
 )

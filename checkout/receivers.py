@@ -4,7 +4,14 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from . import tasks
-from .signals import order_fulfilled, paid_twice, refund_done, refund_waiting
+from .signals import (
+    manual_claim_made,
+    manual_claim_rejected,
+    order_fulfilled,
+    paid_twice,
+    refund_done,
+    refund_waiting,
+)
 
 
 @receiver(order_fulfilled, dispatch_uid="checkout.send_receipt")
@@ -25,3 +32,13 @@ def send_refund_notice(sender, order_id, refund_id, **kwargs):
 @receiver(refund_waiting, dispatch_uid="checkout.tell_moderators_refund_waits")
 def tell_moderators_refund_waits(sender, refund_id, **kwargs):
     transaction.on_commit(lambda: tasks.tell_moderators_refund_waits.delay(refund_id))
+
+
+@receiver(manual_claim_made, dispatch_uid="checkout.tell_moderators_claim_waits")
+def tell_moderators_claim_waits(sender, manual_id, **kwargs):
+    transaction.on_commit(lambda: tasks.tell_moderators_claim_waits.delay(manual_id))
+
+
+@receiver(manual_claim_rejected, dispatch_uid="checkout.tell_student_claim_rejected")
+def tell_student_claim_rejected(sender, manual_id, **kwargs):
+    transaction.on_commit(lambda: tasks.tell_student_claim_rejected.delay(manual_id))

@@ -1,8 +1,8 @@
-"""Checkout reads: orders as the buyer sees them."""
+"""Checkout reads: orders as the buyer sees them, payments by code as staff see them."""
 
 from collections import defaultdict
 
-from .models import Order, Payment
+from .models import ManualPayment, Order, Payment
 from .purchasables import fulfiller_for
 
 
@@ -40,3 +40,12 @@ def orders_of(*, user):
             order.last_payment and order.last_payment.status == Payment.Status.PENDING
         )
     return orders
+
+
+def claims_waiting():
+    """Claims a moderator must look at, oldest first."""
+    return (
+        ManualPayment.objects.filter(state=ManualPayment.State.CLAIMED)
+        .select_related("order__user", "payment")
+        .order_by("claimed_at")
+    )

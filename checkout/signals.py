@@ -12,3 +12,7 @@ paid_twice = Signal()
 refund_done = Signal()
 # A refund waits for staff (no refund API, refused, never settled). Sent with refund_id.
 refund_waiting = Signal()
+# A student claimed a payment by code (typed the transaction id). Sent with manual_id.
+manual_claim_made = Signal()
+# Staff rejected a claimed payment by code. Sent with manual_id.
+manual_claim_rejected = Signal()

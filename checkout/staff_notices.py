@@ -1,5 +1,6 @@
-"""What checkout tells its moderators: a refund waits for them in the refund queue, or
-the nightly ledger check found a mismatch."""
+"""What checkout tells about staff work: a refund waits in the refund queue, the nightly
+ledger check found a mismatch, a payment by code waits for confirmation (to moderators),
+a payment by code was not confirmed (to the student)."""
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -10,9 +11,14 @@ from django.utils.translation import gettext as _
 from accounts.models import MODERATORS_GROUP
 from notifications.services import Message, notify
 
-from .models import Payment, Refund
+from .models import ManualPayment, Payment, Refund
 from .money import format_xaf
-from .notification_kinds import LEDGER_MISMATCH, REFUND_WAITING
+from .notification_kinds import (
+    CLAIM_WAITING,
+    LEDGER_MISMATCH,
+    PAYMENT_NOT_CONFIRMED,
+    REFUND_WAITING,
+)
 
 
 def moderators():
@@ -105,4 +111,68 @@ def _ledger_mismatch(unbalanced, clearing):
         # The centre shows the findings themselves, not the opening sentence.
         summary="\n".join(lines[:3]),
         url=reverse("checkout_orders:index"),
+    )
+
+
+def tell_moderators_claim_waits(manual_id):
+    """Once per claim; nothing when it was decided meanwhile."""
+    manual = (
+        ManualPayment.objects.select_related("order__user", "payment")
+        .filter(pk=manual_id, state=ManualPayment.State.CLAIMED)
+        .first()
+    )
+    if manual is None:
+        return 0
+    people = list(moderators())
+    for person in people:
+        notify(person, CLAIM_WAITING, message=lambda: _claim_waits(manual))
+    return len(people)
+
+
+def tell_student_claim_rejected(manual_id):
+    manual = (
+        ManualPayment.objects.select_related("order__user", "payment")
+        .filter(pk=manual_id, state=ManualPayment.State.REJECTED)
+        .first()
+    )
+    if manual is None:
+        return 0
+    notify(manual.order.user, PAYMENT_NOT_CONFIRMED, message=lambda: _claim_rejected(manual))
+    return 1
+
+
+def _claim_waits(manual):
+    order = manual.order
+    values = {
+        "amount": format_xaf(manual.payment.amount_xaf, get_language()),
+        "number": order.number,
+        "id": manual.transaction_id,
+        "person": order.user.get_full_name() or order.user.email,
+    }
+    return Message(
+        subject=_("Payment by code to confirm: %(amount)s, %(number)s") % values,
+        text=_(
+            "%(person)s paid %(amount)s by code for order %(number)s and gave the "
+            "transaction id %(id)s.\n\nCheck the transfer in the merchant account, then "
+            "confirm or reject it in the admin's payments by code.\n"
+        )
+        % values,
+        url=reverse("checkout_manual_claims"),
+    )
+
+
+def _claim_rejected(manual):
+    values = {
+        "amount": format_xaf(manual.payment.amount_xaf, get_language()),
+        "id": manual.transaction_id,
+        "reason": manual.reject_reason,
+    }
+    return Message(
+        subject=_("Your payment of %(amount)s could not be confirmed") % values,
+        text=_(
+            "We could not confirm your transfer %(id)s of %(amount)s.\nWhy: %(reason)s\n\n"
+            "Open the payment page to try again, or answer this message.\n"
+        )
+        % values,
+        url=reverse("checkout:manual_code", args=[manual.payment.reference]),
     )

@@ -94,3 +94,13 @@ def check_ledger():
     clearing = ledger.clearing_mismatches()
     staff_notices.tell_moderators_ledger_mismatch(unbalanced=unbalanced, clearing=clearing)
     return {"unbalanced": len(unbalanced), "clearing": len(clearing)}
+
+
+@shared_task
+def tell_moderators_claim_waits(manual_id):
+    return staff_notices.tell_moderators_claim_waits(manual_id)
+
+
+@shared_task
+def tell_student_claim_rejected(manual_id):
+    return staff_notices.tell_student_claim_rejected(manual_id)

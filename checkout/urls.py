@@ -9,5 +9,6 @@ urlpatterns = [
     path("payment/<uuid:reference>/", views.payment, name="payment"),
     path("payment/<uuid:reference>/status/", views.payment_status, name="payment_status"),
     path("payment/<uuid:reference>/retry/", views.retry, name="retry"),
+    path("code/<uuid:reference>/", views.manual_code, name="manual_code"),
     path("sandbox-phone/<uuid:reference>/", views.sandbox_phone, name="sandbox_phone"),
 ]

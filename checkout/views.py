@@ -7,15 +7,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import renewals, services
+from core.rate_limits import rate_limit
+
+from . import manual_codes, renewals, services
 from .errors import CheckoutError, ProviderUnavailable
 from .failures import explain_failure
-from .forms import MOBILE_MONEY, PayForm
-from .models import Order, Payment, PaymentEvent, SandboxCharge
+from .forms import MOBILE_MONEY, ManualClaimForm, PayForm
+from .models import ManualPayment, Order, Payment, PaymentEvent, SandboxCharge
 from .money import format_xaf
 from .providers import base, get_provider
 from .purchasables import fulfiller_for
@@ -79,14 +82,28 @@ def buy(request, item_type, item_id):
         except CheckoutError as error:
             form.add_error(None, error.message)
         except ProviderUnavailable:
-            form.add_error(
-                None, _("The payment service is not answering. Please try again in a minute.")
-            )
+            form.add_error(None, _unavailable_message())
         else:
-            if payment.redirect_url:
-                return redirect(payment.redirect_url)
-            return redirect("checkout:payment", reference=payment.reference)
+            return _after_start(payment)
     return _render_buy(request, form, offer, price_xaf, coupon_error)
+
+
+def _unavailable_message():
+    if manual_codes.enabled():
+        # The second route when an operator's API is down: pay by code, by USSD.
+        return _(
+            "The payment service is not answering. Try again in a minute, "
+            "or choose “Pay by code (USSD)”."
+        )
+    return _("The payment service is not answering. Please try again in a minute.")
+
+
+def _after_start(payment):
+    if payment.provider == Payment.Provider.MANUAL:
+        return redirect("checkout:manual_code", reference=payment.reference)
+    if payment.redirect_url:
+        return redirect(payment.redirect_url)
+    return redirect("checkout:payment", reference=payment.reference)
 
 
 def _initial(request):
@@ -140,7 +157,10 @@ def _payment_state(payment):
 @login_required
 @never_cache
 def payment(request, reference):
-    payment = services.poll_if_due(payment=_own_payment(request, reference))
+    payment = _own_payment(request, reference)
+    if payment.provider == Payment.Provider.MANUAL:
+        return redirect("checkout:manual_code", reference=payment.reference)
+    payment = services.poll_if_due(payment=payment)
     payment.refresh_from_db()
     state = _payment_state(payment)
     if state["next_url"]:
@@ -187,13 +207,52 @@ def retry(request, reference):
         messages.error(request, error.message)
         return redirect("checkout:payment", reference=previous.reference)
     except ProviderUnavailable:
-        messages.error(
-            request, _("The payment service is not answering. Please try again in a minute.")
-        )
+        messages.error(request, _unavailable_message())
         return redirect("checkout:payment", reference=previous.reference)
-    if payment.redirect_url:
-        return redirect(payment.redirect_url)
-    return redirect("checkout:payment", reference=payment.reference)
+    return _after_start(payment)
+
+
+@login_required
+@never_cache
+@rate_limit("RATELIMIT_MANUAL_CLAIMS", key="user_or_ip", methods=["POST"])
+def manual_code(request, reference):
+    """Pay by code: the merchant number, the amount and the code to write in the
+    transfer; then the operator's transaction id, and the claim's state."""
+    payment = _own_payment(request, reference)
+    manual = get_object_or_404(ManualPayment.objects.select_related("order"), payment=payment)
+    form = ManualClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            manual_codes.claim(
+                manual=manual,
+                user=request.user,
+                transaction_id=form.cleaned_data["transaction_id"],
+                payer_phone=form.cleaned_data["payer_phone"],
+            )
+        except CheckoutError as error:
+            form.add_error("transaction_id", error.message)
+        else:
+            return redirect("checkout:manual_code", reference=payment.reference)
+    manual.refresh_from_db()
+    order = manual.order
+    next_url = ""
+    if manual.state == ManualPayment.State.CONFIRMED:
+        next_url = fulfiller_for(order.item_type).success_url(order=order)
+    return render(
+        request,
+        "checkout/manual_code.html",
+        {
+            "manual": manual,
+            "payment": payment,
+            "form": form,
+            "title": order_title(order),
+            "amount": format_xaf(payment.amount_xaf),
+            "merchant_number": manual_codes.merchant_number(),
+            "expired": manual.expires_at <= timezone.now(),
+            "next_url": next_url,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @never_cache

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 
 from .admin_views import OrderViewSet, can_manage_orders, payouts
 from .coupon_admin import register_coupon_admin
+from .manual_code_admin import claims, statement_import
 from .refund_queue import refund_detail, refund_queue
 from .renewal_admin import RenewalAttemptViewSet
 
@@ -30,6 +31,8 @@ def register_payout_urls():
         path("payouts/", payouts, name="checkout_payouts"),
         path("refunds/", refund_queue, name="checkout_refund_queue"),
         path("refunds/<int:pk>/", refund_detail, name="checkout_refund_detail"),
+        path("payments-by-code/", claims, name="checkout_manual_claims"),
+        path("payments-by-code/statement/", statement_import, name="checkout_statement_import"),
     ]
 
 
@@ -49,4 +52,11 @@ def register_payouts_menu_item():
 def register_refund_queue_menu_item():
     return ModeratorsMenuItem(
         _("Refund queue"), reverse("checkout_refund_queue"), icon_name="warning", order=304
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_manual_claims_menu_item():
+    return ModeratorsMenuItem(
+        _("Payments by code"), reverse("checkout_manual_claims"), icon_name="tick", order=303
     )

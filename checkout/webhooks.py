@@ -4,7 +4,7 @@ then applied exactly like a status check (or used as a hint to check now)."""
 import logging
 
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -19,13 +19,16 @@ logger = logging.getLogger(__name__)
 
 
 @csrf_exempt
-@require_http_methods(["POST", "PUT"])
+@require_http_methods(["GET", "POST", "PUT"])
 @rate_limit("RATELIMIT_WEBHOOKS")
 def receive(request, provider_name):
     if provider_name not in settings.CHECKOUT_PROVIDERS:
         raise Http404
+    provider = get_provider(provider_name)
+    if request.method == "GET" and not provider.webhook_by_get:
+        return HttpResponseNotAllowed(["POST", "PUT"])
     try:
-        notification = get_provider(provider_name).parse_webhook(request)
+        notification = provider.parse_webhook(request)
     except InvalidNotification as error:
         logger.warning("Refused %s notification: %s", provider_name, error)
         return JsonResponse({"error": "invalid notification"}, status=400)

@@ -34,7 +34,7 @@ from . import (
 )
 from . import living_learning as learning
 from .living_bookings import completed_and_reviewed
-from .living_payments import pay, phone_of
+from .living_payments import pay, phone_of, waiting_for_confirmation
 
 # (e-mail, first name, last name, extra fields, phone network, phone number)
 STUDENTS = [
@@ -77,6 +77,7 @@ def load():
     people = _people()
     _coupons()
     _course_orders(people)
+    _payment_by_code(people["nadia"])
     _subscription(people["carine"])
     _practice_work(people)
     _bookings(people)
@@ -160,6 +161,15 @@ def _course_orders(people):
     learning.take_quiz(user=nadia, lesson=_lesson(twists, "quiz-et-exercice"), passing=False)
     polish = _lesson(manicure, "poser-le-vernis-sans-bavure")
     learning.take_quiz(user=john, lesson=polish, passing=True)
+
+
+def _payment_by_code(nadia):
+    """Nadia paid a course by code while the operators' APIs were down: her claim waits
+    for a moderator in the admin's "Payments by code"."""
+    prices = _course("fixer-ses-prix-et-trouver-ses-clientes")
+    waiting_for_confirmation(
+        user=nadia, item_type="course", item_id=prices.pk, transaction_id="MP261201.1043.B77421"
+    )
 
 
 def _subscription(carine):

@@ -1,7 +1,8 @@
 """Demo payments through the sandbox provider: the order is made, the prompt reaches the
 buyer's phone and the buyer presses Approve, as on the sandbox phone page."""
 
-from checkout.models import Order, Payment, SandboxCharge
+from checkout import manual_codes
+from checkout.models import ManualPayment, Order, Payment, SandboxCharge
 from checkout.renewals import record_consent
 from checkout.services import create_order, poll_payment, start_payment
 
@@ -30,3 +31,19 @@ def pay(*, user, item_type, item_id, phone, coupon_code="", renew_automatically=
     if order.status != Order.Status.PAID:
         raise RuntimeError(f"Demo order {order.number} was not paid: {order.status}")
     return order
+
+
+def waiting_for_confirmation(*, user, item_type, item_id, transaction_id):
+    """An order paid by code: the code issued, the transfer made by USSD and its
+    transaction id typed by the buyer; the moderator has still to confirm it. Only when
+    payments by code are on (they are for `make run`); None otherwise."""
+    if not manual_codes.enabled():
+        return None
+    order = create_order(user=user, item_type=item_type, item_id=item_id)
+    payment = start_payment(order=order, provider_name=Payment.Provider.MANUAL)
+    return manual_codes.claim(
+        manual=ManualPayment.objects.get(payment=payment),
+        user=user,
+        transaction_id=transaction_id,
+        payer_phone=str(user.phone or ""),
+    )

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('checkout', '0005_refunds_settle'),
+        ('checkout', '0007_ledger_immutable_in_postgresql'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

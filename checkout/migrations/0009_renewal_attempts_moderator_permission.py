@@ -22,6 +22,6 @@ def grant(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("checkout", "0006_subscription_renewals")]
+    dependencies = [("checkout", "0008_subscription_renewals")]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -78,6 +78,8 @@ class Provider:
     needs_phone = True
     # False: the provider has no refund API, every refund is made by hand by staff.
     refunds_by_api = True
+    # True: the provider calls its webhook with GET and query parameters (Campay).
+    webhook_by_get = False
 
     def start(self, payment):
         raise NotImplementedError

@@ -285,6 +285,15 @@ CHECKOUT_PAYMENT_MINUTES = 10
 CHECKOUT_HTTP_TIMEOUT = 10
 # Signs the sandbox's own notifications; production sets its own value.
 CHECKOUT_SANDBOX_SECRET = "sandbox-not-a-secret"  # noqa: S105
+# Payments by code ("manual" in CHECKOUT_PROVIDERS turns them on): the academy's
+# merchant number the student pays by USSD, and how long a code is valid.
+CHECKOUT_MANUAL_MERCHANT_NUMBER = ""
+CHECKOUT_MANUAL_CODE_HOURS = 24
+# Campay, the aggregator (MTN and Orange behind one API): enabled when configured.
+CAMPAY_BASE_URL = "https://demo.campay.net"
+CAMPAY_USERNAME = ""
+CAMPAY_PASSWORD = ""
+CAMPAY_WEBHOOK_KEY = ""
 
 # --- Booking. A chosen slot is held while the deposit is paid; unpaid holds expire.
 BOOKING_HOLD_MINUTES = 15
@@ -555,3 +564,5 @@ RATELIMIT_WEBHOOKS = "600/m"
 RATELIMIT_SEARCH = "300/m"
 RATELIMIT_PHONE_REVEAL = "20/h"
 RATELIMIT_PUSH_SUBSCRIBE = "30/h"
+# Transaction ids typed for payments by code: enough for typos, not for guessing.
+RATELIMIT_MANUAL_CLAIMS = "10/h"

@@ -7,7 +7,7 @@ is the port the site is served on, for the links in e-mails."""
 import os
 
 from .base import *  # noqa: F403
-from .base import CACHES, CONTENT_SECURITY_POLICY, VAR_DIR
+from .base import CACHES, CHECKOUT_PROVIDERS, CONTENT_SECURITY_POLICY, VAR_DIR
 from .builders import database, redis_caches, redis_channel_layers
 
 DEBUG = True
@@ -21,6 +21,12 @@ WHITENOISE_AUTOREFRESH = True
 # 8100, beat 8200), and the worker sends most of the e-mails.
 WAGTAILADMIN_BASE_URL = f"http://localhost:{os.environ.get('SITE_PORT', '8000')}"
 CHECKOUT_PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL
+# `make run` and the demo offer payment by code next to the sandbox.
+CHECKOUT_PROVIDERS = {
+    **CHECKOUT_PROVIDERS,
+    "manual": "checkout.providers.manual.ManualCodeProvider",
+}
+CHECKOUT_MANUAL_MERCHANT_NUMBER = "+237 6 99 00 00 00"
 CERTIFICATE_PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL
 
 if os.environ.get("DATABASE_URL"):

@@ -352,6 +352,17 @@ if ORANGE_MONEY_CLIENT_ID and ORANGE_MONEY_CLIENT_SECRET:
     CHECKOUT_PROVIDERS["orange_money"] = (
         "checkout.providers.orange_money.provider.OrangeMoneyProvider"
     )
+CAMPAY_BASE_URL = os.environ.get("CAMPAY_BASE_URL", "https://www.campay.net")
+CAMPAY_USERNAME = os.environ.get("CAMPAY_USERNAME", "")
+CAMPAY_PASSWORD = os.environ.get("CAMPAY_PASSWORD", "")
+CAMPAY_WEBHOOK_KEY = os.environ.get("CAMPAY_WEBHOOK_KEY", "")
+if CAMPAY_USERNAME and CAMPAY_PASSWORD and CAMPAY_WEBHOOK_KEY:
+    CHECKOUT_PROVIDERS["campay"] = "checkout.providers.campay.provider.CampayProvider"
+# Payments by code: the student pays this merchant number by USSD; staff confirm.
+CHECKOUT_MANUAL_MERCHANT_NUMBER = os.environ.get("CHECKOUT_MANUAL_MERCHANT_NUMBER", "")
+CHECKOUT_MANUAL_CODE_HOURS = int(os.environ.get("CHECKOUT_MANUAL_CODE_HOURS", "24"))
+if env_flag("CHECKOUT_MANUAL_CODES", "false") and CHECKOUT_MANUAL_MERCHANT_NUMBER:
+    CHECKOUT_PROVIDERS["manual"] = "checkout.providers.manual.ManualCodeProvider"
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 if STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET:

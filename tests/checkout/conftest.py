@@ -328,3 +328,38 @@ def paid_by(mobile_money, mobile_money_buyer, recording_fulfiller, orders_modera
         return payment
 
     return pay
+
+
+# --- Campay (test_campay): a fake of its API over real HTTP, and the settings to reach it.
+
+
+@pytest.fixture
+def campay(settings):
+    from . import fake_campay as fake
+
+    server = fake.FakeCampay().start()
+    settings.CHECKOUT_PROVIDERS = {
+        **settings.CHECKOUT_PROVIDERS,
+        "campay": "checkout.providers.campay.provider.CampayProvider",
+    }
+    settings.CHECKOUT_HTTP_TIMEOUT = 0.5
+    settings.CAMPAY_BASE_URL = server.url
+    settings.CAMPAY_USERNAME = fake.USERNAME
+    settings.CAMPAY_PASSWORD = fake.PASSWORD
+    settings.CAMPAY_WEBHOOK_KEY = fake.WEBHOOK_KEY
+    yield server
+    server.stop()
+
+
+# --- Payments by code (test_manual_codes, bench test_statement_import).
+
+
+@pytest.fixture
+def manual_codes_on(settings):
+    settings.CHECKOUT_PROVIDERS = {
+        **settings.CHECKOUT_PROVIDERS,
+        "manual": "checkout.providers.manual.ManualCodeProvider",
+    }
+    settings.CHECKOUT_MANUAL_MERCHANT_NUMBER = "+237 6 99 00 00 00"
+    settings.CHECKOUT_MANUAL_CODE_HOURS = 24
+    return settings

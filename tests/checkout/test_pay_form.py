@@ -102,3 +102,45 @@ def test_the_page_after_paying_says_the_payment_was_received(
 
     assert state["status"] == "paid"
     assert "Paiement reçu. Merci" in landing
+
+
+@pytest.mark.django_db
+def test_campay_is_offered_as_a_third_way_to_pay_and_starts_a_collect(
+    client, buyer, buy_url, mobile_money, campay
+):
+    client.force_login(buyer)
+    page, token = _form(client, buy_url.replace("/en/", "/fr/"))
+    offered = re.findall(r'name="method" value="([a-z_]+)"', page)
+    assert {"mtn_momo", "orange_money", "campay"} <= set(offered)
+    assert "Mobile Money (MTN ou Orange) via Campay" in page
+
+    answer = client.post(
+        buy_url.replace("/en/", "/fr/"),
+        {"token": token, "method": "campay", "phone": "677123456", "coupon": ""},
+    )
+
+    payment = Payment.objects.get()
+    assert answer.status_code == 302 and payment.provider == "campay"
+    assert answer["Location"] == f"/fr/checkout/payment/{payment.reference}/"
+    assert campay.requests_to("POST", "/api/collect/")[0].json["from"] == "237677123456"
+
+
+@pytest.mark.django_db
+def test_when_the_provider_is_down_the_form_offers_paying_by_code(
+    client, buyer, buy_url, campay, manual_codes_on
+):
+    from . import fake_campay
+
+    campay.fault(fake_campay.SERVER_ERROR, "/api/collect/")
+    client.force_login(buyer)
+    page, token = _form(client, buy_url.replace("/en/", "/fr/"))
+    assert 'value="manual"' in page
+
+    page = client.post(
+        buy_url.replace("/en/", "/fr/"),
+        {"token": token, "method": "campay", "phone": "677123456", "coupon": ""},
+    ).content.decode()
+
+    assert "Payer par code (USSD)" in page and "ne répond pas" in page
+    payment = Payment.objects.get()
+    assert payment.status == "failed" and Order.objects.get().status == "pending"
