@@ -1,0 +1,23 @@
+"""Reported community content waiting for a moderator, on the admin home page
+(registered with accounts.support from CommunityConfig.ready)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+
+from accounts.support import registry
+
+from .models import ModerationCase
+
+
+def register():
+    registry.register_counter(
+        registry.Counter(
+            key="community_reports",
+            label=gettext_lazy("Reported community content waiting"),
+            count=lambda now: ModerationCase.objects.filter(
+                state__in=(ModerationCase.State.OPEN, ModerationCase.State.WAITING)
+            ).count(),
+            url=lambda: reverse("community_reports:index"),
+            order=31,
+        )
+    )
