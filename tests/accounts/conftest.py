@@ -62,12 +62,13 @@ def build_support_site():
 support_site = built_once_per_module(build_support_site, "support_site")
 
 
-def give_history(site, person, count, capture):
-    """`count` of everything: paid courses, certificates, bookings with a paid deposit,
-    messages sent, reports on what the person wrote. Returns the orders."""
+def give_history(site, person, count, capture, *, start=0):
+    """`count` of everything (from course number `start`): paid courses, certificates,
+    bookings with a paid deposit, messages sent, reports on what the person wrote.
+    Returns the orders."""
     orders = []
     with capture(execute=True):
-        for index in range(count):
+        for index in range(start, start + count):
             order = buy_course(person, site["courses"][index])
             orders.append(order)
             enrolment = Enrolment.objects.get(user=person, course=site["courses"][index])
@@ -77,7 +78,9 @@ def give_history(site, person, count, capture):
                 {"service": site["service"], "client": person},
                 slot=free_slot(site["service"], index * 2),
             )
-            conversation = Conversation.objects.create(started_by=person)
+            conversation = Conversation.objects.create(
+                started_by=person, context_kind="enquiry", context_id=str(index)
+            )
             message = Message.objects.create(
                 conversation=conversation, sender=person, text=f"Message {index}"
             )
