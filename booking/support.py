@@ -1,6 +1,8 @@
 """Bookings on the support panel: the appointments a person booked as a client, and
 cancelling one for them (registered with accounts.support from BookingConfig.ready)."""
 
+import uuid
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,13 +17,14 @@ from .models import Booking
 
 def _find(person, target_id):
     try:
-        return (
-            Booking.objects.select_related("service", "professional")
-            .filter(client=person, reference=target_id)
-            .first()
-        )
-    except ValueError:  # not a UUID
+        reference = uuid.UUID(str(target_id))
+    except ValueError:
         return None
+    return (
+        Booking.objects.select_related("service", "professional")
+        .filter(client=person, reference=reference)
+        .first()
+    )
 
 
 def _describe(booking, data):

@@ -15,7 +15,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "query", ["nadia.eleve@example.cm", "NADIA.ELEVE", "677334455", "6 77 33 44 55", "Mbarga", "nadia mbarga"]
+    "query",
+    [
+        "nadia.eleve@example.cm",
+        "NADIA.ELEVE",
+        "677334455",
+        "6 77 33 44 55",
+        "Mbarga",
+        "nadia mbarga",
+    ],
 )
 def test_one_match_by_email_phone_or_name_opens_the_persons_page(
     client, support_site, moderator, query
