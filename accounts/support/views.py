@@ -60,6 +60,10 @@ def person_page(request, person_id):
         for section in registry.sections()
     ]
     lockouts = selectors.lockouts_of(person)
+    log = selectors.log_of(person)
+    for entry in log:
+        known = registry.action(entry.action)
+        entry.label = known.label if known else entry.action
     return TemplateResponse(
         request,
         "accounts/support/person.html",
@@ -70,7 +74,7 @@ def person_page(request, person_id):
             "lockouts": lockouts,
             "locked": any(attempt.locked for attempt in lockouts),
             "sent": notification_selectors.sent_to(person),
-            "log": selectors.log_of(person),
+            "log": log,
             "search_form": FindPersonForm(),
         },
     )

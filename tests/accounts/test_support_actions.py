@@ -106,9 +106,8 @@ def test_an_action_without_a_reason_is_refused_and_changes_nothing(
             {"reason": reason, "extra-course": course.pk, "confirm": "1"},
         )
         assert response.status_code == 400
-        assert "Donnez la raison" in response.content.decode() or "Give the reason" in (
-            response.content.decode()
-        )
+        page = response.content.decode()
+        assert "Indiquez la raison" in page or "Give the reason" in page
 
     assert not Enrolment.objects.filter(user=nadia).exists()
     assert not SupportAction.objects.exists()
