@@ -3,6 +3,9 @@ a student-client with a history in every app, and people in each role."""
 
 from booking.models import Schedule
 from certificates import services as certificate_services
+from community import reports as community_reports
+from community.models import Group
+from course_pages.models import CourseCategory
 from enrolment.models import Enrolment
 from messaging.models import Conversation, Message, Report
 
@@ -64,7 +67,7 @@ support_site = built_once_per_module(build_support_site, "support_site")
 
 def give_history(site, person, count, capture, *, start=0):
     """`count` of everything (from course number `start`): paid courses, certificates,
-    bookings with a paid deposit, messages sent, reports on what the person wrote.
+    bookings with a paid deposit, messages sent and reported, study groups reported.
     Returns the orders."""
     orders = []
     with capture(execute=True):
@@ -85,4 +88,14 @@ def give_history(site, person, count, capture, *, start=0):
                 conversation=conversation, sender=person, text=f"Message {index}"
             )
             Report.objects.create(message=message, reporter=site["paul"], reason="Insultes")
+            group = Group.objects.create(
+                name=f"Groupe {index}",
+                description="Entraide",
+                language="fr",
+                speciality=CourseCategory.objects.filter(locale__language_code="fr").first(),
+                owner=person,
+            )
+            community_reports.report(
+                user=site["paul"], kind="group", object_id=group.pk, reason="spam", note="Pub"
+            )
     return orders

@@ -7,6 +7,7 @@ from django.core import mail
 from django.test import Client
 
 from certificates.models import Certificate
+from community.models import ModerationCase
 
 from ..query_counts import counted_queries
 from .conftest import give_history
@@ -71,6 +72,8 @@ def test_the_page_shows_the_persons_whole_situation(
     assert f"/admin/support/{nadia.pk}/revoke_certificate/{certificate.code}/" in page
     assert f"/admin/support/{nadia.pk}/cancel_booking/{booking.reference}/" in page
     assert "Message 0" in page and "Insultes" in page
+    assert f"/admin/community-reports/{ModerationCase.objects.get(kind='group').pk}/" in page
+    assert "(Pub)" in page
     # The receipt e-mail, in the delivery queue with its state (and the order's row).
     assert mail.outbox and page.count(order.number) >= 3
     assert "/admin/notifications_outbound/" in page
@@ -95,7 +98,8 @@ def test_the_person_page_costs_the_same_queries_however_long_the_history(
     empty = person_page_queries(client, nadia)
     give_history(support_site, nadia, 1, django_capture_on_commit_callbacks)
     one = person_page_queries(client, nadia)
-    # Three of everything: courses, orders, payments, certificates, bookings, reports.
+    # Three of everything: courses, orders, payments, certificates, bookings, reports
+    # on messages and on community posts.
     give_history(support_site, nadia, 2, django_capture_on_commit_callbacks, start=1)
     three = person_page_queries(client, nadia)
 
