@@ -10,5 +10,7 @@ class AccountsConfig(AppConfig):
         from notifications import kinds
 
         from .notification_kinds import KINDS
+        from .support import own
 
         kinds.register(*KINDS)
+        own.register()

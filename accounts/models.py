@@ -94,3 +94,37 @@ class User(AbstractUser):
 
 MODERATORS_GROUP = "Moderators"
 INSTRUCTORS_GROUP = "Instructors"
+
+
+class SupportAction(models.Model):
+    """One thing support did for a person from the support panel, and why: the audit
+    log. Written by accounts.support.services.perform, never edited."""
+
+    by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("done by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="support_actions_done",
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    person = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="support_actions",
+    )
+    action = models.CharField(_("action"), max_length=30)
+    reason = models.CharField(_("reason"), max_length=255)
+    # What the action was done to, as its app names it ("order BSA-2026-0042").
+    target = models.CharField(_("target"), max_length=200, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("support action")
+        verbose_name_plural = _("support actions")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["person", "-at"])]
+
+    def __str__(self):
+        return f"{self.action} · {self.person_id} · {self.at:%Y-%m-%d %H:%M}"

@@ -1,4 +1,5 @@
-"""Wagtail admin: the moderators' queue of people who asked to teach."""
+"""Wagtail admin: the moderators' queue of people who asked to teach, the Support
+menu and the home panel of work waiting for a person."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,8 +12,12 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.roles import is_moderator
+
 from . import services
 from .models import User
+from .support.menu import SUPPORT_MENU_HOOK, ModeratorsMenuItem, SupportMenu
+from .support.panels import WaitingWorkPanel
 
 DECIDE_PERMISSION = "accounts.change_user"
 
@@ -73,3 +78,31 @@ def register_instructor_menu_item():
         icon_name="group",
         order=650,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_support_menu():
+    return SupportMenu()
+
+
+@hooks.register(SUPPORT_MENU_HOOK)
+def register_find_person_menu_item():
+    return ModeratorsMenuItem(
+        gettext_lazy("Find a person"), reverse("support_find"), icon_name="search", order=10
+    )
+
+
+@hooks.register(SUPPORT_MENU_HOOK)
+def register_messages_sent_menu_item():
+    return ModeratorsMenuItem(
+        gettext_lazy("Messages sent"),
+        reverse("notifications_outbound:index"),
+        icon_name="mail",
+        order=50,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_work_panel(request, panels):
+    if is_moderator(request.user):
+        panels.append(WaitingWorkPanel())

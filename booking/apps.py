@@ -10,10 +10,11 @@ class BookingConfig(AppConfig):
         from notifications import kinds
 
         # These import models: only once the registry is ready.
-        from . import conversations, directory_links, page_cache_links
+        from . import conversations, directory_links, page_cache_links, support
         from .notification_kinds import KINDS
 
         directory_links.connect()
         page_cache_links.connect()
         conversations.register()
+        support.register()
         kinds.register(*KINDS)

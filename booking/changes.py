@@ -75,6 +75,18 @@ def cancel_by_professional(*, booking, user, now=None):
     return _cancel(booking, by=Booking.CancelledBy.PROFESSIONAL, refund_xaf=refund_xaf, now=now)
 
 
+@transaction.atomic
+def cancel_by_academy(*, booking, now=None):
+    """Support cancels for the client or the professional: the whole deposit paid
+    always goes back, whatever the policy (neither party chose it)."""
+    now = now or timezone.now()
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.status not in (Booking.Status.HELD, Booking.Status.CONFIRMED):
+        raise NotAllowed(_("This booking can no longer be cancelled."))
+    refund_xaf = paid_deposit_xaf(booking)
+    return _cancel(booking, by=Booking.CancelledBy.ACADEMY, refund_xaf=refund_xaf, now=now)
+
+
 def _cancel(booking, *, by, refund_xaf, now):
     """The one cancellation step (inside the caller's transaction, booking locked):
     notices go out if it was confirmed, and the refund due is paid by a task."""

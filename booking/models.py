@@ -172,6 +172,7 @@ class Booking(models.Model):
     class CancelledBy(models.TextChoices):
         CLIENT = "client", _("the client")
         PROFESSIONAL = "professional", _("the professional")
+        ACADEMY = "academy", _("the academy")
 
     # A booking in one of these states occupies the professional's time; the
     # PostgreSQL exclusion constraint (migration 0002) forbids two of them to overlap.

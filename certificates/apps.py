@@ -9,7 +9,11 @@ class CertificatesConfig(AppConfig):
     def ready(self):
         from notifications import kinds
 
-        from . import receivers  # noqa: F401  (connects to enrolment.signals.course_completed)
+        from . import (
+            receivers,  # noqa: F401  (connects to enrolment.signals.course_completed)
+            support,
+        )
         from .notification_kinds import KINDS
 
         kinds.register(*KINDS)
+        support.register()

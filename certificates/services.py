@@ -114,6 +114,14 @@ def notify_owner(*, certificate):
     notify(certificate.user, CERTIFICATE_READY, message=lambda: _ready(certificate))
 
 
+def resend_to_owner(*, certificate):
+    """Send the "your certificate is ready" e-mail again (support: "I lost it"); only
+    while the certificate is valid."""
+    if certificate.is_revoked:
+        raise CertificateError(_("This certificate is revoked: there is nothing to send."))
+    notify(certificate.user, CERTIFICATE_READY, message=lambda: _ready(certificate))
+
+
 def _ready(certificate):
     mine = reverse("certificates:mine")
     values = {

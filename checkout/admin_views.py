@@ -19,11 +19,13 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 
-from core.admin_viewsets import ReadOnlyModelViewSet
+from accounts.support.menu import SUPPORT_MENU_HOOK
+from core.admin_ui import yes_no_column
+from core.admin_viewsets import ModeratorsReadOnlyViewSet, ReadOnlyModelViewSet
 
 from . import reports
 from .errors import RefundError
-from .models import LedgerTransaction, Order, Payment, Refund
+from .models import LedgerTransaction, Order, Payment, Refund, Subscription
 from .money import format_xaf
 from .purchasables import fulfiller_for
 from .refunds import refund_payment, refund_refusal, refundable_xaf
@@ -333,3 +335,38 @@ def payouts_csv(*, start, end):
             ]
         )
     return response
+
+
+# --- Subscriptions -----------------------------------------------------------------------
+
+
+class SubscriptionViewSet(ModeratorsReadOnlyViewSet):
+    """Support reads subscriptions here; they change only through checkout's services."""
+
+    model = Subscription
+    name = "support_subscriptions"
+    url_prefix = "support-subscriptions"
+    icon = "date"
+    menu_label = gettext_lazy("Subscriptions")
+    menu_order = 40
+    menu_hook = SUPPORT_MENU_HOOK
+    add_to_reference_index = False
+    list_display = [
+        "user",
+        Column("plan", label=gettext_lazy("plan"), accessor="get_plan_display", sort_key="plan"),
+        DateColumn("starts_at", label=gettext_lazy("starts"), sort_key="starts_at"),
+        DateColumn("ends_at", label=gettext_lazy("ends"), sort_key="ends_at"),
+        yes_no_column(Subscription, "revoked"),
+    ]
+    list_filter = ["plan", "revoked"]
+    search_fields = ["user__email", "order__number"]
+    search_backend_name = None
+    inspect_view_fields = [
+        "user",
+        "plan",
+        "order",
+        "starts_at",
+        "ends_at",
+        "reminded_at",
+        "revoked",
+    ]

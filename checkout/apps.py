@@ -11,9 +11,10 @@ class CheckoutConfig(AppConfig):
         from notifications import kinds
 
         # Checkout's own fulfiller (subscriptions) and its jobs' listeners.
-        from . import notification_kinds, receivers, subscriptions  # noqa: F401
+        from . import notification_kinds, receivers, subscriptions, support  # noqa: F401
 
         kinds.register(*notification_kinds.KINDS)
+        support.register()
 
         # Each app that sells something registers its fulfillers in <app>/fulfillers.py,
         # found the way the admin finds admin.py: checkout never names those apps.

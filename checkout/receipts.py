@@ -23,6 +23,14 @@ def send_receipt_messages(order):
     notify(order.user, PAYMENT_RECEIVED, message=lambda: _receipt(order))
 
 
+def resend_receipt(*, order):
+    """Send the receipt of a paid order again (support: "I never got it"), whatever
+    was sent before."""
+    if order.paid_at is None:
+        raise ValueError("Only a paid order has a receipt.")
+    notify(order.user, PAYMENT_RECEIVED, message=lambda: _receipt(order))
+
+
 def _receipt(order):
     user = order.user
     amount = format_xaf(order.amount_xaf, get_language())

@@ -2,7 +2,9 @@
 
 from collections import defaultdict
 
-from .models import ManualPayment, Order, Payment
+from django.db.models import Prefetch
+
+from .models import ManualPayment, Order, Payment, Refund, Subscription
 from .purchasables import fulfiller_for
 
 
@@ -49,3 +51,30 @@ def claims_waiting():
         .select_related("order__user", "payment")
         .order_by("claimed_at")
     )
+
+
+def orders_for_support(*, user):
+    """A person's orders for the support panel, newest first, each with `.title` and
+    its payments (with their refunds) newest first. A fixed number of queries."""
+    orders = list(
+        Order.objects.filter(user=user)
+        .prefetch_related(
+            Prefetch("payments", queryset=Payment.objects.order_by("-created_at", "-pk")),
+            Prefetch("payments__refunds", queryset=Refund.objects.order_by("-created_at", "-pk")),
+        )
+        .order_by("-created_at", "-pk")
+    )
+    titles = order_titles(orders)
+    for order in orders:
+        order.title = titles[order.pk]
+    return orders
+
+
+def subscriptions_of(*, user):
+    """A person's subscriptions, the latest ending first."""
+    return list(Subscription.objects.filter(user=user).order_by("-ends_at", "-pk"))
+
+
+def payments_stuck(*, now, older_than):
+    """Payments still waiting for the provider's answer after `older_than`."""
+    return Payment.objects.filter(status=Payment.Status.PENDING, created_at__lte=now - older_than)

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import OrderViewSet, can_manage_orders, payouts
+from accounts.support.menu import SUPPORT_MENU_HOOK
+
+from .admin_views import OrderViewSet, SubscriptionViewSet, can_manage_orders, payouts
 from .coupon_admin import register_coupon_admin
 from .manual_code_admin import claims, statement_import
 from .refund_queue import refund_detail, refund_queue
@@ -17,7 +19,7 @@ register_coupon_admin()
 
 @hooks.register("register_admin_viewset")
 def register_order_viewset():
-    return OrderViewSet()
+    return [OrderViewSet(), SubscriptionViewSet()]
 
 
 @hooks.register("register_admin_viewset")
@@ -59,4 +61,11 @@ def register_refund_queue_menu_item():
 def register_manual_claims_menu_item():
     return ModeratorsMenuItem(
         _("Payments by code"), reverse("checkout_manual_claims"), icon_name="tick", order=303
+    )
+
+
+@hooks.register(SUPPORT_MENU_HOOK)
+def register_refund_queue_support_item():
+    return ModeratorsMenuItem(
+        _("Refund queue"), reverse("checkout_refund_queue"), icon_name="warning", order=60
     )

@@ -44,6 +44,7 @@ def register():
             excerpt=lambda group: f"{group.name}: {group.description}",
             url=lambda group: group.get_absolute_url(),
             author_id=lambda group: group.owner_id,
+            author_field="owner",
             label=_("Study group"),
         )
     )

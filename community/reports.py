@@ -44,6 +44,9 @@ class Reportable:
     photo_urls: Any = lambda obj: []
     # (obj) -> [(when, by whom, text before)]: the edit history.
     history: Any = lambda obj: []
+    # The model's field naming the author (as author_id reads it), so the support
+    # panel finds the reports about one person's posts in one query.
+    author_field: str = "author"
 
 
 _KINDS: dict[str, Reportable] = {}
@@ -55,6 +58,10 @@ def register(reportable):
 
 def get(kind):
     return _KINDS.get(kind)
+
+
+def registered():
+    return list(_KINDS.values())
 
 
 def reports_to_hide():

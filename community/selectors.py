@@ -10,7 +10,8 @@ from wagtail.models import Locale
 
 from course_pages.models import CourseCategory
 
-from .models import Group, Membership, PracticeSession, Resource, ResourcePhoto, Rsvp
+from . import reports
+from .models import Group, Membership, PracticeSession, Report, Resource, ResourcePhoto, Rsvp
 
 MEMBERS_SHOWN = 24
 SESSION_GRACE = timezone.timedelta(hours=3)
@@ -142,3 +143,21 @@ def coming_names(sessions):
     for answer in rows:
         names.setdefault(answer.session_id, []).append(display_name(answer.user))
     return names
+
+
+def reports_about(user, *, limit=30):
+    """Reports on anything `user` posted in the community (groups they own, wall
+    resources, forum posts, challenges, mentoring), newest first. One query."""
+    about = Q(pk__in=[])
+    for reportable in reports.registered():
+        posted = reportable.model._default_manager.filter(**{reportable.author_field: user}).values(
+            "pk"
+        )
+        about |= Q(kind=reportable.kind, object_id__in=posted)
+    found = list(
+        Report.objects.filter(about).select_related("reporter").order_by("-created_at")[:limit]
+    )
+    for report in found:
+        kind = reports.get(report.kind)
+        report.kind_label = kind.label if kind and kind.label else report.kind
+    return found

@@ -6,6 +6,10 @@ from django.urls import path
 from django.utils.translation import gettext_lazy
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import AuthenticationOnlyPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
+
+from .roles import is_moderator
 
 
 class ReadOnlyModelViewSet(ModelViewSet):
@@ -43,3 +47,26 @@ class ModerationMenu(ViewSetGroup):
     menu_icon = "warning"
     menu_order = 340
     submenu_hook = MODERATION_MENU_HOOK
+
+
+class ModeratorsReadPolicy(AuthenticationOnlyPermissionPolicy):
+    """Moderators (and superusers) may list and inspect; nobody may change anything.
+    For support listings whose only readers are the moderators, without a permission
+    row per model to grant."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and is_moderator(user)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and is_moderator(user)
+
+
+class ModeratorsReadOnlyViewSet(ReadOnlyModelViewSet):
+    """A read-only listing for moderators only (ModeratorsReadPolicy)."""
+
+    def register_permissions(self):
+        if policy_registry.get_by_type(self.model, fallback=False) is None:
+            register_permission_policy(
+                self.model, ModeratorsReadPolicy(self.model), exact_class=True
+            )
+        super().register_permissions()

@@ -9,8 +9,9 @@ class EnrolmentConfig(AppConfig):
     def ready(self):
         from notifications import kinds
 
-        from . import conversations  # imports models: only once the registry is ready
+        from . import conversations, support  # import models: only once the registry is ready
         from .notification_kinds import KINDS
 
         conversations.register()
+        support.register()
         kinds.register(*KINDS)

@@ -10,7 +10,7 @@ from core.roles import is_moderator, teaches
 
 from .lesson_blocks import find_assignment, quizzes
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission
-from .pages import lesson_model
+from .pages import course_model, lesson_model
 
 PEER_REVIEWS_PER_SUBMISSION = 2
 MAX_PHOTOS_PER_SUBMISSION = 5
@@ -261,3 +261,29 @@ def students_progress(course):
 def completion_count():
     """How many enrolments reached the end of their course (home page proof)."""
     return Enrolment.objects.filter(status=Enrolment.Status.COMPLETED).count()
+
+
+def enrolments_for_support(user):
+    """All of a person's enrolments, removed ones too, newest first, each with `done`,
+    `total` and `percent` over the required lessons and `submissions` (practice work
+    handed in). Three queries, however many there are."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user)
+        .select_related("course")
+        .annotate(
+            done=Count("progress", distinct=True),
+            submissions_count=Count("submissions", distinct=True),
+        )
+        .order_by("-enrolled_at")
+    )
+    totals = required_lesson_counts([e.course for e in enrolments])
+    for enrolment in enrolments:
+        total = totals.get(enrolment.course.path, 0)
+        enrolment.total = total
+        enrolment.percent = 100 * min(enrolment.done, total) // total if total else 0
+    return enrolments
+
+
+def courses_to_enrol_in():
+    """The live default-locale courses support may open to a person, by title."""
+    return course_model().objects.live().filter(locale=Locale.get_default()).order_by("title")

@@ -10,6 +10,8 @@ class MessagingConfig(AppConfig):
     def ready(self):
         from notifications import kinds
 
+        from . import support
         from .notification_kinds import KINDS
 
         kinds.register(*KINDS)
+        support.register()

@@ -4,7 +4,7 @@ from django.db.models import F, Prefetch, Sum
 from django.utils.translation import gettext as _
 
 from . import contexts
-from .models import Conversation, Message, Participant
+from .models import Conversation, Message, Participant, Report
 
 PAGE_SIZE = 30
 UPDATES_LIMIT = 50
@@ -148,3 +148,16 @@ def latest_message_id(user):
         .first()
         or 0
     )
+
+
+def reports_about(user, *, limit=30):
+    """Reports on messages `user` sent, newest first (support: "reports about them")."""
+    return list(
+        Report.objects.filter(message__sender=user)
+        .select_related("message", "reporter")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def reports_waiting():
+    return Report.objects.filter(outcome=Report.Outcome.OPEN)

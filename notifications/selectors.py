@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Max, Q
 
-from .models import Notification
+from .models import Notification, OutboundMessage
 
 # The bell shows "99+" beyond this: counting stops there, so the query stays cheap
 # however many unread notifications a person has.
@@ -33,3 +33,14 @@ def bell_state(user):
 def centre_of(user):
     """The person's centre, newest first (paginated by the view)."""
     return Notification.objects.filter(user=user, in_site=True).order_by("-created_at", "-pk")
+
+
+def sent_to(user, *, limit=30):
+    """The latest e-mails, SMS and pushes queued for `user` (by their address, phone
+    and push subscriptions), newest first, with their delivery state. One query."""
+    addresses = [user.email] + ([str(user.phone)] if user.phone else [])
+    return list(
+        OutboundMessage.objects.filter(
+            Q(recipient__in=addresses) | Q(push_subscription__user=user)
+        ).order_by("-created_at", "-pk")[:limit]
+    )

@@ -45,6 +45,7 @@ def register():
             excerpt=lambda offer: offer.bio,
             url=lambda offer: offer.get_absolute_url(),
             author_id=lambda offer: offer.user_id,
+            author_field="user",
             label=_("Offer to mentor"),
         )
     )

@@ -1,0 +1,83 @@
+"""Learning on the support panel: a person's enrolments with their progress, and
+enrolling them by hand (registered with accounts.support from EnrolmentConfig.ready)."""
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.support import registry
+
+from . import selectors, services
+from .models import Enrolment
+
+# The enrol action's target: the course is chosen in its form, not in the link.
+A_COURSE = "course"
+
+
+class EnrolForm(forms.Form):
+    course = forms.ModelChoiceField(
+        label=gettext_lazy("Course"),
+        queryset=None,
+        error_messages={"required": gettext_lazy("Choose the course.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = selectors.courses_to_enrol_in()
+
+
+def _find(person, target_id):
+    return A_COURSE if target_id == A_COURSE else None
+
+
+def _describe(target, data):
+    course = data.get("course")
+    return course.title if course else _("A course of your choice")
+
+
+def _open_enrolment(person, course):
+    return (
+        Enrolment.objects.filter(user=person, course=course)
+        .exclude(status=Enrolment.Status.REVOKED)
+        .first()
+    )
+
+
+def _consequence(target, data):
+    return _("“%(course)s” opens to the person at once, as added by a moderator.") % {
+        "course": data["course"].title
+    }
+
+
+def _enrol(*, person, target, reason, by, data):
+    course = data["course"]
+    if _open_enrolment(person, course) is not None:
+        raise registry.ActionRefused(
+            _("%(person)s is already enrolled in “%(course)s”.")
+            % {"person": person, "course": course.title}
+        )
+    services.enrol(user=person, course=course, source=Enrolment.Source.MANUAL)
+    return _("%(person)s is enrolled in “%(course)s”.") % {"person": person, "course": course.title}
+
+
+def register():
+    registry.register_section(
+        registry.Section(
+            key="learning",
+            label=gettext_lazy("Enrolments and progress"),
+            template="enrolment/support/section.html",
+            load=lambda person: {"enrolments": selectors.enrolments_for_support(person)},
+            order=10,
+        )
+    )
+    registry.register_action(
+        registry.Action(
+            key="enrol",
+            label=gettext_lazy("Enrol by hand"),
+            find=_find,
+            describe=_describe,
+            consequence=_consequence,
+            perform=_enrol,
+            form_class=EnrolForm,
+        )
+    )
