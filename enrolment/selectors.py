@@ -10,7 +10,7 @@ from core.roles import is_moderator, teaches
 
 from .lesson_blocks import find_assignment, quizzes
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission
-from .pages import lesson_model
+from .pages import course_model, lesson_model
 
 PEER_REVIEWS_PER_SUBMISSION = 2
 MAX_PHOTOS_PER_SUBMISSION = 5
@@ -261,3 +261,39 @@ def students_progress(course):
 def completion_count():
     """How many enrolments reached the end of their course (home page proof)."""
     return Enrolment.objects.filter(status=Enrolment.Status.COMPLETED).count()
+
+
+def courses_taught(user):
+    """The default-locale courses a person may see the teaching side of: her own, or
+    all of them for a moderator."""
+    courses = course_model().objects.filter(locale__language_code="fr")
+    if not is_moderator(user):
+        courses = courses.filter(instructor__user=user)
+    return courses
+
+
+def waiting_work_counts(course_ids):
+    """Course id → practice work waiting for a decision (instructor or peers)."""
+    rows = (
+        Submission.objects.filter(
+            enrolment__course__in=course_ids,
+            status__in=[Submission.Status.AWAITING_INSTRUCTOR, Submission.Status.AWAITING_PEERS],
+        )
+        .values("enrolment__course")
+        .annotate(n=Count("pk"))
+    )
+    return {row["enrolment__course"]: row["n"] for row in rows}
+
+
+def active_students(course_ids):
+    """Enrolments still under way in these courses, with their students, oldest first."""
+    return list(
+        Enrolment.objects.filter(course__in=course_ids, status=Enrolment.Status.ACTIVE)
+        .select_related("user")
+        .order_by("enrolled_at", "pk")
+    )
+
+
+def lessons_with_ids(ids):
+    """Lesson id → lesson page (with its body, for quiz questions' texts)."""
+    return {lesson.pk: lesson for lesson in lesson_model().objects.filter(pk__in=ids)}
