@@ -210,7 +210,7 @@ def build(*, user, courses, course=None, days):
         [
             (
                 date_format(row.month, "YEAR_MONTH_FORMAT"),
-                row.provider,
+                row.provider_label,
                 row.orders,
                 row.paid_xaf,
                 row.refunded_xaf,

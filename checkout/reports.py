@@ -11,7 +11,7 @@ from django.db.models import Count, F, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from .models import LedgerLine, LedgerTransaction
+from .models import LedgerLine, LedgerTransaction, Payment
 
 SALE = Q(transaction__kind=LedgerTransaction.Kind.SALE)
 REFUND = Q(transaction__kind=LedgerTransaction.Kind.REFUND)
@@ -172,6 +172,10 @@ class RevenueRow:
     paid_xaf: int
     refunded_xaf: int
     payee_net_xaf: int
+
+    @property
+    def provider_label(self):
+        return dict(Payment.Provider.choices).get(self.provider, self.provider)
 
 
 def revenue_by_month_and_provider(*, payee, item_type, item_ids, since):
