@@ -93,3 +93,19 @@ def test_an_anonymous_course_view_counts_on_render_and_on_a_page_cache_hit(
     views = Event.objects.filter(kind=K.COURSE_VIEW)
     assert views.count() == 2
     assert set(views.values_list("course_id", "user_id")) == {(course_site["course"].pk, None)}
+
+
+def test_an_issued_certificate_is_one_event(
+    course_site, enrolled, django_capture_on_commit_callbacks
+):
+    from certificates.services import issue_for_enrolment
+    from enrolment.models import Enrolment
+
+    enrolment = Enrolment.objects.get(user=enrolled)
+    Enrolment.objects.filter(pk=enrolment.pk).update(status=Enrolment.Status.COMPLETED)
+    with django_capture_on_commit_callbacks(execute=True):
+        issue_for_enrolment(enrolment_id=enrolment.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        issue_for_enrolment(enrolment_id=enrolment.pk)
+    issued = Event.objects.get(kind=K.CERTIFICATE_ISSUED)
+    assert (issued.user_id, issued.course_id) == (enrolled.pk, course_site["course"].pk)
