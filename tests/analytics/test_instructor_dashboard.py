@@ -200,3 +200,18 @@ def test_the_beacon_refuses_bad_input_and_strangers(course_site, enrolled):
     checked.force_login(enrolled)
     assert beacon(checked, course_site["reading"]).status_code == 403
     assert not Event.objects.filter(kind=K.VIDEO_PROGRESS).exists()
+
+
+def test_the_beacon_is_rate_limited_per_student(course_site, enrolled, settings):
+    settings.RATELIMIT_VIDEO_PROGRESS = "2/h"
+    client = log_in(enrolled)
+    answers = [beacon(client, course_site["reading"]).status_code for _ in range(3)]
+    assert answers == [204, 204, 429]
+
+
+def test_an_unknown_period_falls_back_to_30_days_and_english_works(numbers):
+    client = log_in(numbers["teacher"])
+    assert client.get(stats_url(numbers["course"]) + "?days=1000").context["days"] == 30
+    english = client.get(f"/en/teach/stats/course/{numbers['course'].pk}/?days=7")
+    assert english.status_code == 200
+    assert "From page view to certificate" in english.content.decode()
