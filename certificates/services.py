@@ -70,6 +70,10 @@ def issue_for_enrolment(*, enrolment_id):
         # Another worker issued it between our check and our insert.
         return Certificate.objects.get(user_id=enrolment.user_id, course_id=enrolment.course_id)
     _announce_validity_change(certificate)
+    user_id, course_id = certificate.user_id, certificate.course_id
+    transaction.on_commit(
+        lambda: signals.issued.send(sender=Certificate, user_id=user_id, course_id=course_id)
+    )
     return certificate
 
 

@@ -11,7 +11,7 @@ from django.db.models import Count, F, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from .models import LedgerLine, LedgerTransaction
+from .models import LedgerLine, LedgerTransaction, Payment
 
 SALE = Q(transaction__kind=LedgerTransaction.Kind.SALE)
 REFUND = Q(transaction__kind=LedgerTransaction.Kind.REFUND)
@@ -159,3 +159,62 @@ def payouts(*, start, end):
         )
         for row in rows
     ]
+
+
+@dataclass(frozen=True)
+class RevenueRow:
+    """One month and provider of a payee's sales: what students paid, what went back
+    to them, and the payee's share of both (from the ledger)."""
+
+    month: date
+    provider: str
+    orders: int
+    paid_xaf: int
+    refunded_xaf: int
+    payee_net_xaf: int
+
+    @property
+    def provider_label(self):
+        return dict(Payment.Provider.choices).get(self.provider, self.provider)
+
+
+def revenue_by_month_and_provider(*, payee, item_type, item_ids, since):
+    """The payee's sales of these items since ``since`` (aware), newest month first, by
+    the provider that took the money (a refund counts under its payment's provider)."""
+    tz = timezone.get_default_timezone()
+    provider = Coalesce("transaction__payment__provider", "transaction__refund__provider")
+    rows = (
+        LedgerLine.objects.filter(
+            transaction__order__payee=payee,
+            transaction__order__item_type=item_type,
+            transaction__order__item_id__in=[str(item_id) for item_id in item_ids],
+            transaction__created_at__gte=since,
+        )
+        .annotate(month=TruncMonth("transaction__created_at", tzinfo=tz), provider=provider)
+        .values("month", "provider")
+        .annotate(
+            paid=_total(CLEARING & SALE),
+            refunded=-_total(CLEARING & REFUND),
+            net=-_total(PAYABLE),
+            orders=Count("transaction__order", distinct=True, filter=SALE),
+        )
+        .order_by("-month", "provider")
+    )
+    return [
+        RevenueRow(
+            month=timezone.localtime(row["month"], tz).date(),
+            provider=row["provider"] or "",
+            orders=row["orders"],
+            paid_xaf=row["paid"],
+            refunded_xaf=row["refunded"],
+            payee_net_xaf=row["net"],
+        )
+        for row in rows
+    ]
+
+
+def payout_due(*, payee):
+    """What the academy owes the payee: her share of every sale less what refunds took
+    back. Payouts are paid by hand from the payouts export and not recorded here."""
+    owed = LedgerLine.objects.filter(PAYABLE, payee=payee).aggregate(owed=-_total(Q()))
+    return owed["owed"]

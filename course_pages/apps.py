@@ -12,7 +12,13 @@ class CoursePagesConfig(AppConfig):
 
         # deferred: ready() runs once every app's models are loaded.
         from checkout.pass_contents import register_pass_contents
-        from course_pages import fulfillers, localize_dependencies, page_cache_links, subscription
+        from course_pages import (
+            fulfillers,
+            localize_dependencies,
+            page_cache_hits,
+            page_cache_links,
+            subscription,
+        )
         from course_pages.models import GuideDocument
         from course_pages.permissions import (
             GuideDocumentPermissionPolicy,
@@ -35,3 +41,4 @@ class CoursePagesConfig(AppConfig):
         fulfillers.register_course_fulfiller()
         register_pass_contents(subscription.included_courses)
         page_cache_links.connect()
+        page_cache_hits.register()

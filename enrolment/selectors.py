@@ -287,3 +287,39 @@ def enrolments_for_support(user):
 def courses_to_enrol_in():
     """The live default-locale courses support may open to a person, by title."""
     return course_model().objects.live().filter(locale=Locale.get_default()).order_by("title")
+
+
+def courses_taught(user):
+    """The default-locale courses a person may see the teaching side of: her own, or
+    all of them for a moderator."""
+    courses = course_model().objects.filter(locale=Locale.get_default())
+    if not is_moderator(user):
+        courses = courses.filter(instructor__user=user)
+    return courses
+
+
+def waiting_work_counts(course_ids):
+    """Course id → practice work waiting for a decision (instructor or peers)."""
+    rows = (
+        Submission.objects.filter(
+            enrolment__course__in=course_ids,
+            status__in=[Submission.Status.AWAITING_INSTRUCTOR, Submission.Status.AWAITING_PEERS],
+        )
+        .values("enrolment__course")
+        .annotate(n=Count("pk"))
+    )
+    return {row["enrolment__course"]: row["n"] for row in rows}
+
+
+def active_students(course_ids):
+    """Enrolments still under way in these courses, with their students, oldest first."""
+    return list(
+        Enrolment.objects.filter(course__in=course_ids, status=Enrolment.Status.ACTIVE)
+        .select_related("user")
+        .order_by("enrolled_at", "pk")
+    )
+
+
+def lessons_with_ids(ids):
+    """Lesson id → lesson page (with its body, for quiz questions' texts)."""
+    return {lesson.pk: lesson for lesson in lesson_model().objects.filter(pk__in=ids)}

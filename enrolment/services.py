@@ -20,7 +20,14 @@ from .selectors import (
     required_lessons,
     start_of_today,
 )
-from .signals import access_revoked, course_completed
+from .signals import (
+    access_revoked,
+    course_completed,
+    enrolled,
+    lesson_done,
+    lesson_opened,
+    quiz_missed,
+)
 
 MAX_PHOTOS = MAX_PHOTOS_PER_SUBMISSION
 PEER_REVIEW_PATIENCE = timedelta(days=3)
@@ -38,6 +45,7 @@ def enrol(*, user, course, source=Enrolment.Source.FREE):
         enrolment.status = Enrolment.Status.ACTIVE
         enrolment.source = source
         enrolment.save(update_fields=["status", "source"])
+        _announce(enrolled, user_id=user.pk, course_id=course.pk)
     elif (
         not created
         and enrolment.source == Enrolment.Source.SUBSCRIPTION
@@ -46,7 +54,13 @@ def enrol(*, user, course, source=Enrolment.Source.FREE):
         # Bought or given: the course stays open after the subscription ends.
         enrolment.source = source
         enrolment.save(update_fields=["source"])
+    if created:
+        _announce(enrolled, user_id=user.pk, course_id=course.pk)
     return enrolment, created
+
+
+def _announce(signal, **ids):
+    transaction.on_commit(lambda: signal.send(sender=Enrolment, **ids))
 
 
 def enrol_free(*, user, course):
@@ -97,9 +111,9 @@ def record_visit(*, user, lesson):
     """Remember the last lesson opened, for "resume where you left off"."""
     if not user.is_authenticated:
         return
-    Enrolment.objects.filter(user=user, course=canonical(lesson.course)).update(
-        last_lesson=canonical(lesson)
-    )
+    course, lesson = canonical(lesson.course), canonical(lesson)
+    if Enrolment.objects.filter(user=user, course=course).update(last_lesson=lesson):
+        _announce(lesson_opened, user_id=user.pk, course_id=course.pk, lesson_id=lesson.pk)
 
 
 @transaction.atomic
@@ -117,6 +131,12 @@ def _complete_lesson(enrolment, lesson, reason):
         enrolment=enrolment, lesson=canonical(lesson), defaults={"reason": reason}
     )
     if created:
+        _announce(
+            lesson_done,
+            user_id=enrolment.user_id,
+            course_id=enrolment.course_id,
+            lesson_id=progress.lesson_id,
+        )
         _complete_course_if_done(enrolment)
     return progress
 
@@ -135,9 +155,11 @@ def _complete_course_if_done(enrolment):
         enrolment.status = Enrolment.Status.COMPLETED
         enrolment.completed_at = timezone.now()
         enrolment.save(update_fields=["status", "completed_at"])
-        enrolment_id = enrolment.pk
-        transaction.on_commit(
-            lambda: course_completed.send(sender=Enrolment, enrolment_id=enrolment_id)
+        _announce(
+            course_completed,
+            enrolment_id=enrolment.pk,
+            user_id=enrolment.user_id,
+            course_id=enrolment.course_id,
         )
 
 
@@ -187,7 +209,7 @@ def submit_quiz(*, user, lesson, quiz_id, answers):
             _("You have used your %(count)d attempts for today. Try again tomorrow.")
             % {"count": quiz.max_attempts_per_day}
         )
-    feedback, correct_count, cleaned = [], 0, {}
+    feedback, correct_count, cleaned, misses = [], 0, {}, []
     for question in quiz.questions:
         chosen = set(answers.get(question.id, []))
         if not chosen <= set(question.choices):
@@ -197,6 +219,8 @@ def submit_quiz(*, user, lesson, quiz_id, answers):
         is_correct = chosen == set(question.correct)
         correct_count += is_correct
         cleaned[question.id] = sorted(chosen)
+        if not is_correct:
+            misses.append((question.id, sorted(chosen - set(question.correct))))
         feedback.append({"question": question, "chosen": chosen, "correct": is_correct})
     score = 100 * correct_count // len(quiz.questions) if quiz.questions else 0
     attempt = QuizAttempt.objects.create(
@@ -207,6 +231,15 @@ def submit_quiz(*, user, lesson, quiz_id, answers):
         score_percent=score,
         passed=score >= quiz.pass_mark,
     )
+    if misses:
+        _announce(
+            quiz_missed,
+            user_id=enrolment.user_id,
+            course_id=enrolment.course_id,
+            lesson_id=attempt.lesson_id,
+            quiz_id=quiz.id,
+            misses=misses,
+        )
     if attempt.passed and _gates_passed(enrolment, lesson):
         _complete_lesson(enrolment, lesson, LessonProgress.Reason.QUIZ)
     attempt.feedback = feedback

@@ -12,20 +12,12 @@ from core.roles import is_moderator, teaches
 from . import selectors, services
 from .errors import LearningError
 from .models import Submission
-from .pages import course_model
-
-
-def _courses_taught(user):
-    courses = course_model().objects.filter(locale__language_code="fr")
-    if not is_moderator(user):
-        courses = courses.filter(instructor__user=user)
-    return courses
 
 
 @login_required
 def dashboard(request):
     courses = list(
-        _courses_taught(request.user)
+        selectors.courses_taught(request.user)
         .annotate(students=Count("enrolments", distinct=True))
         .order_by("title")
     )
@@ -46,7 +38,7 @@ def dashboard(request):
 
 @login_required
 def course_students(request, course_id):
-    course = get_object_or_404(_courses_taught(request.user), pk=course_id)
+    course = get_object_or_404(selectors.courses_taught(request.user), pk=course_id)
     enrolments = selectors.students_progress(course)
     return render(
         request,

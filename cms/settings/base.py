@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "certificates",
     "community",
     "live",
+    "analytics",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -270,6 +271,11 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stuck-deposit-refunds": {
         "task": "booking.tasks.requeue_stuck_refunds",
         "schedule": 900,
+    },
+    # Today's and yesterday's events into the dashboards' rollups (re-running replaces).
+    "roll-up-analytics": {
+        "task": "analytics.tasks.roll_up_recent",
+        "schedule": 3600,
     },
     # Mentorships whose weeks are over end, and both sides are asked for a review.
     "end-due-mentorships": {
@@ -566,3 +572,7 @@ RATELIMIT_PHONE_REVEAL = "20/h"
 RATELIMIT_PUSH_SUBSCRIBE = "30/h"
 # Transaction ids typed for payments by code: enough for typos, not for guessing.
 RATELIMIT_MANUAL_CLAIMS = "10/h"
+# Lesson videos report 25/50/75/100 % from the player: a few per video and student.
+RATELIMIT_VIDEO_PROGRESS = "120/h"
+# The instructor dashboard's "send encouragement" taps, per instructor.
+RATELIMIT_ENCOURAGEMENT = "60/h"

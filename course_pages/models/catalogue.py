@@ -13,8 +13,9 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from core import page_cache
-from core.page_locales import localize_pages
+from core.page_locales import canonical, localize_pages
 from core.text import fold
+from course_pages import page_cache_hits
 from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
 from course_pages.cards import with_card_images
 from course_pages.forms import CoursePageForm
@@ -270,7 +271,12 @@ class CoursePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # Lessons are pages below this one; the instructor's and prerequisites' own.
-        page_cache.shows_pages(request, self, self.instructor_id)
+        course_id = canonical(self).pk
+        page_cache.shows_pages(
+            request, self, self.instructor_id, hit=(page_cache_hits.COURSE_VIEW, course_id)
+        )
+        if not getattr(request, "is_preview", False):
+            page_cache_hits.course_hit(request, course_id)
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons
         context["total_minutes"] = sum(lesson.duration_minutes for lesson in self.lessons)

@@ -224,3 +224,19 @@ def test_payouts_page_asks_for_a_period_and_refuses_a_bad_one(client, sales_site
     assert f'value="{last_month_end.isoformat()}"' in form.content.decode()
     assert backwards.status_code == 400 and garbage.status_code == 400
     assert form["Content-Type"].startswith("text/html")
+
+
+def test_revenue_by_month_and_provider_shows_refunds_and_the_payout_due(
+    sales_site, two_sales_and_a_partial_refund
+):
+    since = timezone.now() - timedelta(days=30)
+    [row] = reports.revenue_by_month_and_provider(
+        payee=sales_site["awa"], item_type="course", item_ids=[sales_site["braids"].pk], since=since
+    )
+    assert row.month == timezone.localdate().replace(day=1)
+    assert (row.provider, row.orders) == ("sandbox", 2)
+    assert (row.paid_xaf, row.refunded_xaf, row.payee_net_xaf) == (10000, 2000, 5600)
+    assert reports.payout_due(payee=sales_site["awa"]) == 5600
+    assert not reports.revenue_by_month_and_provider(
+        payee=sales_site["awa"], item_type="course", item_ids=[sales_site["nails"].pk], since=since
+    )

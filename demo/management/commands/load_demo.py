@@ -6,6 +6,7 @@ from django.db import transaction
 from core.deferred_indexing import indexing_deferred
 from demo import living
 from demo.loaders import (
+    analytics,
     bookings,
     catalogue,
     certificates,
@@ -28,6 +29,7 @@ LOADERS = [
     showcase.load,
     news.load,
     living.load,
+    analytics.load,
 ]
 
 

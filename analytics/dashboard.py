@@ -1,0 +1,223 @@
+"""The instructor dashboard's content: each table once, as rows of plain values, which
+the page draws (chart + table) and the CSV export writes as they are."""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from checkout import reports
+from enrolment import selectors as learning
+from enrolment.lesson_blocks import find_quiz
+
+from . import charts, selectors
+from .rollups import day_bounds
+
+FUNNEL_LABELS = {
+    "views": gettext_lazy("Course page views"),
+    "enrolments": gettext_lazy("Enrolments"),
+    "first_lessons": gettext_lazy("First lesson opened"),
+    "completions": gettext_lazy("Completed"),
+    "certificates": gettext_lazy("Certificates"),
+}
+
+
+@dataclass
+class Table:
+    slug: str
+    title: str
+    headers: list
+    rows: list = field(default_factory=list)
+    chart: str = ""
+    # Per row, the student an "encourage" button is for (students at risk only).
+    students: list = field(default_factory=list)
+
+    @property
+    def lines(self):
+        return [
+            (row, self.students[index] if index < len(self.students) else None)
+            for index, row in enumerate(self.rows)
+        ]
+
+
+def _percent(part, whole):
+    return f"{100 * part // whole} %" if whole else "–"
+
+
+def _question_text(lesson, quiz_id, question_id, choice_id):
+    """The question and the wrong choice as the lesson says them today (a question
+    edited away since shows as its id)."""
+    quiz = find_quiz(lesson, quiz_id) if lesson else None
+    question = next((q for q in quiz.questions if q.id == question_id), None) if quiz else None
+    if question is None:
+        return question_id, choice_id or ""
+    return question.text, question.choices.get(choice_id, choice_id or "")
+
+
+def build(*, user, courses, course=None, days):
+    """Every table for ``courses`` (one course when ``course`` is given) over the last
+    ``days`` days. ``user`` is who looks: revenue is hers (or the course instructor's)."""
+    course_ids = [c.pk for c in courses]
+    since = selectors.first_day(days)
+    tables = {}
+
+    funnel = selectors.funnel(course_ids=course_ids, since=since)
+    funnel_rows = [
+        (FUNNEL_LABELS[step], funnel[step], _percent(funnel[step], funnel["views"]))
+        for step in selectors.FUNNEL
+    ]
+    tables["funnel"] = Table(
+        "funnel",
+        _("From page view to certificate"),
+        [_("Step"), _("People"), _("Share of views")],
+        funnel_rows,
+        charts.bars(
+            title=_("From page view to certificate"),
+            description=_("How many people reached each step in the period."),
+            rows=[(label, value) for label, value, _share in funnel_rows],
+        ),
+    )
+
+    daily = selectors.daily(course_ids=course_ids, since=since)
+    tables["daily"] = Table(
+        "daily",
+        _("Views and enrolments per day"),
+        [_("Day"), _("Course page views"), _("Enrolments")],
+        [(day.isoformat(), views, enrolments) for day, views, enrolments in daily],
+        charts.line(
+            title=_("Views and enrolments per day"),
+            description=_("Course page views and enrolments, day by day."),
+            labels=[date_format(day, "d/m") for day, *_rest in daily],
+            series=[
+                (_("Views"), [views for _day, views, _e in daily]),
+                (_("Enrolments"), [enrolments for _day, _v, enrolments in daily]),
+            ],
+        ),
+    )
+
+    videos = selectors.video_quartiles(course_ids=course_ids, since=since)
+    missed = selectors.most_missed(course_ids=course_ids, since=since)
+    lesson_ids = set(videos) | {m.lesson_id for m in missed}
+    if course is not None:
+        lesson_ids |= {lesson.pk for lesson in course.lessons}
+    lessons = learning.lessons_with_ids(lesson_ids)
+
+    def lesson_title(lesson_id):
+        lesson = lessons.get(lesson_id)
+        return lesson.title if lesson else f"#{lesson_id}"
+
+    if course is not None:
+        figures = selectors.lessons(course_ids=course_ids, since=since)
+        rows = []
+        for lesson in course.lessons:
+            figure = figures.get(lesson.pk, selectors.LessonFigures(lesson.pk))
+            rows.append(
+                (
+                    lesson.title,
+                    figure.reached,
+                    figure.done,
+                    "" if figure.median_minutes is None else figure.median_minutes,
+                )
+            )
+        tables["lessons"] = Table(
+            "lessons",
+            _("Where students stop"),
+            [_("Lesson"), _("Reached"), _("Finished"), _("Median minutes")],
+            rows,
+            charts.bars(
+                title=_("Where students stop"),
+                description=_("Students who reached each lesson for the first time."),
+                rows=[(row[0], row[1]) for row in rows],
+            ),
+        )
+
+    video_rows = [
+        (lesson_title(lesson_id), q[25], q[50], q[75], q[100])
+        for lesson_id, q in sorted(videos.items(), key=lambda item: -item[1][25])
+    ]
+    tables["videos"] = Table(
+        "videos",
+        _("How far videos are watched"),
+        [_("Lesson"), "25 %", "50 %", "75 %", "100 %"],
+        video_rows,
+        charts.bars(
+            title=_("How far videos are watched"),
+            description=_("Students whose player reached each quarter, all videos together."),
+            rows=[
+                (f"{q} %", sum(row[i + 1] for row in video_rows))
+                for i, q in enumerate((25, 50, 75, 100))
+            ],
+        ),
+    )
+
+    quiz_rows = []
+    for miss in missed:
+        question, choice = _question_text(
+            lessons.get(miss.lesson_id), miss.quiz_id, miss.question_id, miss.wrong_choice_id
+        )
+        quiz_rows.append(
+            (lesson_title(miss.lesson_id), question, miss.misses, choice, miss.wrong_choice_picks)
+        )
+    tables["quiz"] = Table(
+        "quiz",
+        _("Quiz questions most missed"),
+        [_("Lesson"), _("Question"), _("Missed"), _("Wrong answer most chosen"), _("Chosen")],
+        quiz_rows,
+    )
+
+    waiting = learning.waiting_work_counts(course_ids)
+    tables["waiting"] = Table(
+        "waiting",
+        _("Practice work waiting for review"),
+        [_("Course"), _("Waiting")],
+        [(c.title, waiting.get(c.pk, 0)) for c in courses],
+    )
+
+    enrolments = learning.active_students(course_ids)
+    activity = selectors.last_activity(
+        course_ids=course_ids, user_ids=[e.user_id for e in enrolments]
+    )
+    titles = {c.pk: c.title for c in courses}
+    quiet = selectors.at_risk(enrolments, activity)
+    tables["at_risk"] = Table(
+        "at_risk",
+        _("Students at risk (no activity for 7 days)"),
+        [_("Student"), _("Course"), _("Last active")],
+        [
+            (
+                e.user.get_full_name() or _("Student %(id)s") % {"id": e.user_id},
+                titles[e.course_id],
+                date_format(timezone.localtime(e.last_active_at), "SHORT_DATE_FORMAT"),
+            )
+            for e in quiet
+        ],
+    )
+    tables["at_risk"].students = [e.user_id for e in quiet]
+
+    payee_id = course.instructor.user_id if course is not None else user.pk
+    revenue = reports.revenue_by_month_and_provider(
+        payee=payee_id,
+        item_type="course",
+        item_ids=course_ids,
+        since=day_bounds(since)[0],
+    )
+    tables["revenue"] = Table(
+        "revenue",
+        _("Revenue by month and provider (FCFA)"),
+        [_("Month"), _("Provider"), _("Orders"), _("Paid"), _("Refunded"), _("Your share")],
+        [
+            (
+                date_format(row.month, "YEAR_MONTH_FORMAT"),
+                row.provider_label,
+                row.orders,
+                row.paid_xaf,
+                row.refunded_xaf,
+                row.payee_net_xaf,
+            )
+            for row in revenue
+        ],
+    )
+    payout_due = reports.payout_due(payee=payee_id)
+    return {"tables": tables, "payout_due": payout_due, "since": since}

@@ -1,0 +1,156 @@
+"""The event stream and the daily rollups the dashboards read.
+
+Events hold ids only (no name, e-mail or phone) and are never updated. Courses and
+lessons are the default-locale (French) pages, as everywhere else: state follows the
+content, not the language. Rollup rows are replaced whole for a day, so a re-run gives
+the same rows."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        COURSE_VIEW = "course_view", _("Course page viewed")
+        ENROLLED = "enrolled", _("Enrolled")
+        LESSON_OPENED = "lesson_opened", _("Lesson opened")
+        LESSON_DONE = "lesson_done", _("Lesson done")
+        COURSE_COMPLETED = "course_completed", _("Course completed")
+        CERTIFICATE_ISSUED = "certificate", _("Certificate issued")
+        VIDEO_PROGRESS = "video_progress", _("Video progress")
+        QUIZ_MISS = "quiz_miss", _("Quiz question missed")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    # Plain ids, not foreign keys: the stream outlives what it talks about and is
+    # written without touching other apps' tables.
+    user_id = models.PositiveIntegerField(_("person"), null=True, blank=True)
+    course_id = models.PositiveIntegerField(_("course"), null=True, blank=True)
+    lesson_id = models.PositiveIntegerField(_("lesson"), null=True, blank=True)
+    props = models.JSONField(_("properties"), default=dict, blank=True)
+    occurred_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [
+            models.Index(fields=["occurred_at", "kind"]),
+            models.Index(fields=["course_id", "occurred_at"]),
+            models.Index(fields=["user_id", "course_id", "kind"]),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+class CourseDay(models.Model):
+    """The funnel of one course on one day (Africa/Douala)."""
+
+    course_id = models.PositiveIntegerField(_("course"))
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("page views"), default=0)
+    enrolments = models.PositiveIntegerField(_("enrolments"), default=0)
+    # Students who opened their first lesson of the course that day.
+    first_lessons = models.PositiveIntegerField(_("first lessons"), default=0)
+    completions = models.PositiveIntegerField(_("completions"), default=0)
+    certificates = models.PositiveIntegerField(_("certificates"), default=0)
+
+    class Meta:
+        verbose_name = _("course day")
+        verbose_name_plural = _("course days")
+        constraints = [
+            models.UniqueConstraint(fields=["course_id", "day"], name="one_course_day"),
+        ]
+
+    def __str__(self):
+        return f"course {self.course_id} {self.day}"
+
+
+class LessonDay(models.Model):
+    """Per lesson and day: students reaching it for the first time, students finishing
+    it, and how long finishing took (whole minutes from first opening → count), from
+    which the dashboard reads the median over any period."""
+
+    course_id = models.PositiveIntegerField(_("course"))
+    lesson_id = models.PositiveIntegerField(_("lesson"))
+    day = models.DateField(_("day"))
+    reached = models.PositiveIntegerField(_("reached"), default=0)
+    done = models.PositiveIntegerField(_("done"), default=0)
+    minutes = models.JSONField(_("minutes to finish"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("lesson day")
+        verbose_name_plural = _("lesson days")
+        constraints = [
+            models.UniqueConstraint(fields=["lesson_id", "day"], name="one_lesson_day"),
+        ]
+        indexes = [models.Index(fields=["course_id", "day"])]
+
+    def __str__(self):
+        return f"lesson {self.lesson_id} {self.day}"
+
+
+class VideoDay(models.Model):
+    """Per lesson and day: students whose player reported each quartile."""
+
+    course_id = models.PositiveIntegerField(_("course"))
+    lesson_id = models.PositiveIntegerField(_("lesson"))
+    day = models.DateField(_("day"))
+    q25 = models.PositiveIntegerField(default=0)
+    q50 = models.PositiveIntegerField(default=0)
+    q75 = models.PositiveIntegerField(default=0)
+    q100 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("video day")
+        verbose_name_plural = _("video days")
+        constraints = [
+            models.UniqueConstraint(fields=["lesson_id", "day"], name="one_video_day"),
+        ]
+        indexes = [models.Index(fields=["course_id", "day"])]
+
+    def __str__(self):
+        return f"video lesson {self.lesson_id} {self.day}"
+
+
+class QuizMissDay(models.Model):
+    """Per quiz question and day: how often it was missed, and each wrong choice picked."""
+
+    course_id = models.PositiveIntegerField(_("course"))
+    lesson_id = models.PositiveIntegerField(_("lesson"))
+    quiz_id = models.CharField(_("quiz block"), max_length=64)
+    question_id = models.CharField(_("question"), max_length=64)
+    day = models.DateField(_("day"))
+    misses = models.PositiveIntegerField(_("misses"), default=0)
+    wrong_choices = models.JSONField(_("wrong choices picked"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("quiz miss day")
+        verbose_name_plural = _("quiz miss days")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lesson_id", "quiz_id", "question_id", "day"], name="one_quiz_miss_day"
+            ),
+        ]
+        indexes = [models.Index(fields=["course_id", "day"])]
+
+    def __str__(self):
+        return f"question {self.question_id} {self.day}"
+
+
+class LearnerActivity(models.Model):
+    """A student's last activity in a course, kept by the rollup for "students at risk"."""
+
+    course_id = models.PositiveIntegerField(_("course"))
+    user_id = models.PositiveIntegerField(_("student"))
+    last_active_at = models.DateTimeField(_("last active"))
+
+    class Meta:
+        verbose_name = _("learner activity")
+        verbose_name_plural = _("learner activity")
+        constraints = [
+            models.UniqueConstraint(fields=["course_id", "user_id"], name="one_activity_row"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} in {self.course_id}"

@@ -1,0 +1,28 @@
+"""Celery tasks: the rollup (beat) and recording a page view off the request path."""
+
+from datetime import date, timedelta
+
+from celery import shared_task
+from django.utils import timezone
+
+from . import rollups
+from .services import track
+
+
+@shared_task
+def roll_up_day(day_iso):
+    rollups.roll_up(date.fromisoformat(day_iso))
+
+
+@shared_task
+def roll_up_recent():
+    """Yesterday (late events, a missed run) and today so far: dashboards are at most
+    one beat period behind."""
+    today = timezone.localdate()
+    for day in (today - timedelta(days=1), today):
+        rollups.roll_up(day)
+
+
+@shared_task
+def record_course_view(course_id):
+    track("course_view", course_id=course_id)
