@@ -97,9 +97,12 @@ def record_visit(*, user, lesson):
     """Remember the last lesson opened, for "resume where you left off"."""
     if not user.is_authenticated:
         return
-    Enrolment.objects.filter(user=user, course=canonical(lesson.course)).update(
-        last_lesson=canonical(lesson)
-    )
+    last_lesson = canonical(lesson)
+    # Re-reading the lesson last opened writes nothing: no row lock for a student whose
+    # pages reload it, and no dead row for the database to clean up.
+    Enrolment.objects.filter(user=user, course=canonical(lesson.course)).exclude(
+        last_lesson=last_lesson
+    ).update(last_lesson=last_lesson)
 
 
 @transaction.atomic
