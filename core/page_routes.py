@@ -22,6 +22,7 @@ from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.url_routing import RouteResult
 
 GENERATION_KEY = "page-routes:generation"
 # A day: the generation number makes changes show at once; this only bounds the memory.
@@ -59,7 +60,7 @@ def serve(request, path):
     if remembered is not None:
         page = _load(request, remembered)
         if page is not None:
-            request._wagtail_route_for_request = (page, (), {})
+            request._wagtail_route_for_request = RouteResult(page)
     if not hasattr(request, "_wagtail_route_for_request"):
         _remember(request, path, key)
     return wagtail_views.serve(request, path)
