@@ -68,8 +68,13 @@ def serve(request, path):
 
 def _load(request, remembered):
     site, content_type, page_pk, restriction_pks = remembered
-    model = apps.get_model(*content_type)
-    page = model.objects.filter(pk=page_pk, live=True).first() if model else None
+    try:
+        model = apps.get_model(*content_type)
+    except LookupError:
+        # A page type gone since the route was remembered (a deploy): route it afresh.
+        return None
+    # Every page reads its locale (language switcher, hreflang): in the same query.
+    page = model.objects.filter(pk=page_pk, live=True).select_related("locale").first()
     if page is None:
         return None
     request._wagtail_site = site
