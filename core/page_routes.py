@@ -14,6 +14,7 @@ routes further by itself (RoutablePageMixin's sub-URLs) is routed by Wagtail eve
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from django.urls import re_path
@@ -38,7 +39,14 @@ def _generation():
 
 
 def forget_routes(**kwargs):
-    """Signal receiver: every URL is routed by Wagtail again, once."""
+    """Signal receiver: every URL is routed by Wagtail again, once. Now and again after
+    the change commits: a request that routed from the old rows while the transaction
+    was open may have remembered them under the new generation."""
+    _next_generation()
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
