@@ -13,10 +13,10 @@ pytestmark = pytest.mark.django_db
 
 # Rendered (the page cache off), once the route and the chrome are in the cache: the
 # page itself, its listing or lessons, images and renditions (SQLite counts).
-CATALOGUE_QUERIES = 9
-COURSE_PAGE_QUERIES = 7
-INSTRUCTOR_PAGE_QUERIES = 6
-CURRICULUM_PAGE_QUERIES = 4
+CATALOGUE_QUERIES = 8
+COURSE_PAGE_QUERIES = 6
+INSTRUCTOR_PAGE_QUERIES = 5
+CURRICULUM_PAGE_QUERIES = 3
 
 
 def _courses(site, teacher, first, last):

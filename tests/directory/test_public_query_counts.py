@@ -15,7 +15,7 @@ URL = "/fr/professionnelles/"
 # Rendered (the page cache off), once the route and the chrome are in the cache; within
 # the 15 of issue #19. The filter form's lists are read once each (towns for both
 # selects, categories, languages).
-DIRECTORY_BUDGET = 12
+DIRECTORY_BUDGET = 11
 # A profile also reads its owner, certificates, schedule and hours, services, reviews,
 # towns, languages and its portfolio's images; the view's count runs inline in tests.
 PROFILE_BUDGET = 18
