@@ -4,12 +4,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import data_saver
+from core import page_routes
 from core.health import healthz
 from core.service_worker import service_worker
 from course_pages.offline_views import course_manifest, lesson_manifest
@@ -64,5 +64,6 @@ urlpatterns += i18n_patterns(
     path("challenges/", include("community.challenge_urls")),
     path("live/", include("live.urls")),
     path("", include("certificates.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, its pages served with the route remembered (core/page_routes.py).
+    path("", include(page_routes.urlpatterns)),
 )

@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceIterator
 
 from accounts.regions import Region
 from core.text import fold
@@ -40,7 +41,40 @@ class Sort:
     ]
 
 
+class _SharedRows(ModelChoiceIterator):
+    """Choices from rows read at most once for the whole form."""
+
+    def __init__(self, field, rows):
+        super().__init__(field)
+        self.rows = rows
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for row in self.rows():
+            yield self.choice(row)
+
+    def __len__(self):
+        return len(self.rows()) + (self.field.empty_label is not None)
+
+
 class DirectoryFilterForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "Town" and "Your town" list the same towns: one read for both selects.
+        towns = {}
+
+        def town_rows():
+            if "rows" not in towns:
+                towns["rows"] = list(self.fields["town"].queryset)
+            return towns["rows"]
+
+        for name in ("town", "near"):
+            field = self.fields[name]
+            field.iterator = lambda field: _SharedRows(field, town_rows)
+            # The select was handed its choices when the field was made: hand the new ones.
+            field.widget.choices = field.choices
+
     def clean(self):
         cleaned = super().clean()
         low, high = cleaned.get("price_min"), cleaned.get("price_max")

@@ -112,7 +112,15 @@ def record_visit(*, user, lesson):
     if not user.is_authenticated:
         return
     course, lesson = canonical(lesson.course), canonical(lesson)
-    if Enrolment.objects.filter(user=user, course=course).update(last_lesson=lesson):
+    # Re-reading the lesson last opened writes nothing: no row lock for a student whose
+    # pages reload it, and no dead row for the database to clean up (analytics counts
+    # each lesson's first opening, which always changes it).
+    changed = (
+        Enrolment.objects.filter(user=user, course=course)
+        .exclude(last_lesson=lesson)
+        .update(last_lesson=lesson)
+    )
+    if changed:
         _announce(lesson_opened, user_id=user.pk, course_id=course.pk, lesson_id=lesson.pk)
 
 

@@ -318,7 +318,10 @@ class LessonPage(Page):
 
     @cached_property
     def course(self):
-        return CoursePage.objects.get(pk=self.get_parent().pk) if self.depth else None
+        if not self.depth:
+            return None
+        # The parent's tree path is this page's minus its last step: one query, not two.
+        return CoursePage.objects.get(path=self.path[: (self.depth - 1) * self.steplen])
 
     def serve(self, request, *args, **kwargs):
         decision = access.lesson_access(request.user, self)

@@ -1,0 +1,144 @@
+"""Wagtail's page routing, remembered: which page a URL serves, kept in the cache until
+the page tree, a site, a locale or a view restriction changes.
+
+Wagtail finds the page of every request from scratch: the site, the locale, the root
+page in that language, then one query for each URL segment and one for each page's
+specific type, then two more for view restrictions — seven to nine queries on every
+page before it renders anything. A remembered route costs one cache read and the one
+query that loads the page itself, so a page's content is never older than the database.
+
+The whole table is dropped at once (a new generation number) on any change that can
+move a URL or its restrictions: pages being saved, published, unpublished, moved or
+deleted are rare next to page views. Only plain routes are remembered: a page that
+routes further by itself (RoutablePageMixin's sub-URLs) is routed by Wagtail every time."""
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
+from django.urls import re_path
+from django.utils import translation
+from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.url_routing import RouteResult
+
+GENERATION_KEY = "page-routes:generation"
+# A day: the generation number makes changes show at once; this only bounds the memory.
+TIMEOUT = 24 * 3600
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = 1
+        cache.add(GENERATION_KEY, generation, None)
+    return generation
+
+
+def forget_routes(**kwargs):
+    """Signal receiver: every URL is routed by Wagtail again, once. Now and again after
+    the change commits: a request that routed from the old rows while the transaction
+    was open may have remembered them under the new generation."""
+    _next_generation()
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def _key(request, path):
+    hostname = split_domain_port(request._get_raw_host())[0]
+    return (
+        f"page-routes:{_generation()}:{hostname}:{request.get_port()}:"
+        f"{translation.get_language()}:{path}"
+    )
+
+
+def serve(request, path):
+    """wagtail.views.serve, with the route read from the cache when it is there."""
+    key = _key(request, path)
+    remembered = cache.get(key)
+    if remembered is not None:
+        page = _load(request, remembered)
+        if page is not None:
+            request._wagtail_route_for_request = RouteResult(page)
+    if not hasattr(request, "_wagtail_route_for_request"):
+        _remember(request, path, key)
+    return wagtail_views.serve(request, path)
+
+
+def _load(request, remembered):
+    site, content_type, page_pk, restriction_pks = remembered
+    try:
+        model = apps.get_model(*content_type)
+    except LookupError:
+        # A page type gone since the route was remembered (a deploy): route it afresh.
+        return None
+    # Every page reads its locale (language switcher, hreflang): in the same query.
+    page = model.objects.filter(pk=page_pk, live=True).select_related("locale").first()
+    if page is None:
+        return None
+    request._wagtail_site = site
+    # Wagtail's view-restriction hook asks the page for its restrictions (two queries
+    # through the ancestors); the route already knows them.
+    if restriction_pks:
+        page.get_view_restrictions = lambda: PageViewRestriction.objects.filter(
+            pk__in=restriction_pks
+        )
+    else:
+        page.get_view_restrictions = PageViewRestriction.objects.none
+    return page
+
+
+def _remember(request, path, key):
+    route = Page.route_for_request(request, path)
+    if route is None:
+        return
+    page, args, kwargs = route
+    if args or kwargs:
+        return
+    restriction_pks = [restriction.pk for restriction in page.get_view_restrictions()]
+    meta = type(page)._meta
+    cache.set(
+        key,
+        (
+            Site.find_for_request(request),
+            (meta.app_label, meta.model_name),
+            page.pk,
+            restriction_pks,
+        ),
+        TIMEOUT,
+    )
+
+
+def connect_signals():
+    page_published.connect(forget_routes, dispatch_uid="page-routes-published")
+    page_unpublished.connect(forget_routes, dispatch_uid="page-routes-unpublished")
+    post_page_move.connect(forget_routes, dispatch_uid="page-routes-moved")
+    # Without a sender: each page type sends its own signals.
+    post_save.connect(_forget_on_change, dispatch_uid="page-routes-saved")
+    # Deletes by sender only: a delete receiver for every model would stop Django
+    # deleting any row without reading it first (fast deletes).
+    for model in {Page, *get_page_models(), Site, Locale, PageViewRestriction}:
+        post_delete.connect(
+            _forget_on_change, sender=model, dispatch_uid=f"page-routes-deleted.{model._meta.label}"
+        )
+
+
+def _forget_on_change(sender, instance, **kwargs):
+    if isinstance(instance, Page | Site | Locale | PageViewRestriction):
+        forget_routes()
+
+
+# Wagtail's URLs (password form, login) with its page view replaced by `serve`.
+urlpatterns = [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"),
+]
