@@ -1,18 +1,31 @@
 """A page in another language. State (enrolments, orders, reviews…) points at the
 default-locale page; readers see the page in their own language when it exists."""
 
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 
 def canonical(page):
     """The default-locale version of a page (the one state points at), or the page
     itself when it has no default-locale version."""
+    if _known_default_locale(page):
+        return page
     default = Locale.get_default()
     if page.locale_id == default.pk:
         return page
     return (
         type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
         or page
+    )
+
+
+def _known_default_locale(page):
+    """The page's locale, when it was loaded with the page (a remembered route loads it:
+    core/page_routes.py), says whether it is the default one without a query."""
+    locale = page._state.fields_cache.get("locale")
+    return locale is not None and locale.language_code == get_supported_content_language_variant(
+        settings.LANGUAGE_CODE
     )
 
 
