@@ -44,6 +44,9 @@ class Reportable:
     photo_urls: Any = lambda obj: []
     # (obj) -> [(when, by whom, text before)]: the edit history.
     history: Any = lambda obj: []
+    # (obj) -> None: after its visibility changed, for what is derived from it (a
+    # course's average rating leaves out hidden reviews).
+    visibility_changed: Any = lambda obj: None
 
 
 _KINDS: dict[str, Reportable] = {}
@@ -107,6 +110,7 @@ def report(*, user, kind, object_id, reason, note=""):
 def _set_visibility(reportable, obj, visibility):
     reportable.model._default_manager.filter(pk=obj.pk).update(visibility=visibility)
     obj.visibility = visibility
+    reportable.visibility_changed(obj)
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 """Reads about learning state. Everything is keyed on the default-locale pages."""
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Locale
@@ -9,7 +9,15 @@ from core.page_locales import canonical, localize_pages
 from core.roles import is_moderator, teaches
 
 from .lesson_blocks import find_assignment, quizzes
-from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission
+from .models import (
+    CourseRating,
+    CourseReview,
+    Enrolment,
+    LessonProgress,
+    PeerReview,
+    QuizAttempt,
+    Submission,
+)
 from .pages import lesson_model
 
 PEER_REVIEWS_PER_SUBMISSION = 2
@@ -261,3 +269,28 @@ def students_progress(course):
 def completion_count():
     """How many enrolments reached the end of their course (home page proof)."""
     return Enrolment.objects.filter(status=Enrolment.Status.COMPLETED).count()
+
+
+REVIEWS_SHOWN = 20
+
+
+def course_reviews(course):
+    """(average, count, newest visible reviews with their authors) of a course, in one
+    query: the rollup rides on the review rows, and no visible review means no rating.
+    Found by translation_key, so any language's page finds the default-locale rows."""
+    ratings = CourseRating.objects.filter(course_id=OuterRef("course_id"))
+    reviews = list(
+        CourseReview.objects.filter(
+            course__translation_key=course.translation_key,
+            visibility=CourseReview.Visibility.VISIBLE,
+        )
+        .annotate(
+            rating_average=Subquery(ratings.values("average")[:1]),
+            rating_count=Subquery(ratings.values("count")[:1]),
+        )
+        .select_related("user")
+        .order_by("-created_at")[:REVIEWS_SHOWN]
+    )
+    if not reviews:
+        return None, 0, []
+    return reviews[0].rating_average, reviews[0].rating_count or 0, reviews

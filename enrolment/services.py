@@ -13,10 +13,12 @@ from . import lesson_blocks, notices
 from .access import subscription_opens
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
+from .prerequisites import check_prerequisites
 from .selectors import (
     MAX_PHOTOS_PER_SUBMISSION,
     PEER_REVIEWS_PER_SUBMISSION,
     canonical,
+    enrolment_for,
     required_lessons,
     start_of_today,
 )
@@ -52,6 +54,7 @@ def enrol(*, user, course, source=Enrolment.Source.FREE):
 def enrol_free(*, user, course):
     if not course.is_free:
         raise NotAllowed(_("This course is paid: choose a way to pay to enrol."))
+    _check_prerequisites_of_newcomer(user, course)
     return enrol(user=user, course=course, source=Enrolment.Source.FREE)
 
 
@@ -59,7 +62,14 @@ def enrol_with_subscription(*, user, course):
     """Enrol a subscriber in an included course; access ends with the subscription."""
     if not subscription_opens(user, course):
         raise NotAllowed(_("This course is not included in a running subscription."))
+    _check_prerequisites_of_newcomer(user, course)
     return enrol(user=user, course=course, source=Enrolment.Source.SUBSCRIPTION)
+
+
+def _check_prerequisites_of_newcomer(user, course):
+    # A student already in the course keeps it when a prerequisite is added later.
+    if enrolment_for(user=user, course=course) is None:
+        check_prerequisites(user=user, course=course)
 
 
 @transaction.atomic
