@@ -64,6 +64,7 @@ class LessonProgress(models.Model):
         MARKED = "marked", _("Marked as done")
         QUIZ = "quiz", _("Quiz passed")
         ASSIGNMENT = "assignment", _("Practice work accepted")
+        TESTED_OUT = "tested_out", _("Tested out by a quiz score")
 
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="progress"

@@ -49,6 +49,15 @@ def completed_lesson_keys(enrolment):
     )
 
 
+def tested_out_keys(enrolment):
+    """translation_keys of the lessons this enrolment skipped by a quiz score."""
+    return set(
+        LessonProgress.objects.filter(
+            enrolment=enrolment, reason=LessonProgress.Reason.TESTED_OUT
+        ).values_list("lesson__translation_key", flat=True)
+    )
+
+
 def course_progress(enrolment):
     """(done, total, percent) over the course's required lessons."""
     keys = set(required_lessons(enrolment.course).values_list("translation_key", flat=True))

@@ -15,6 +15,7 @@ from wagtail.search import index
 from core import page_cache
 from core.page_locales import localize_pages
 from core.text import fold
+from course_pages.adaptive_rules import rule_problems
 from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
 from course_pages.cards import with_card_images, with_ratings
 from course_pages.forms import CoursePageForm
@@ -315,6 +316,15 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def clean(self):
+        super().clean()
+        if not self.path:  # not placed in a course yet: checked on its next save
+            return
+        siblings = LessonPage.objects.sibling_of(self, inclusive=False)
+        problems = rule_problems(self, list(siblings))
+        if problems:
+            raise ValidationError({"body": " ".join(problems)})
 
     @cached_property
     def course(self):

@@ -153,7 +153,9 @@ def test_instructor_answers_a_review_once(client, course_site):
     client.force_login(course_site["teacher"])
 
     first = client.post(
-        f"/fr/learn/review/{review.pk}/answer/", {"answer": "Merci, j'ajoute une leçon."}, follow=True
+        f"/fr/learn/review/{review.pk}/answer/",
+        {"answer": "Merci, j'ajoute une leçon."},
+        follow=True,
     )
     second = client.post(f"/fr/learn/review/{review.pk}/answer/", {"answer": "Encore"}, follow=True)
 
@@ -171,9 +173,7 @@ def test_only_the_course_instructor_may_answer(client, course_site, who):
     review = CourseReview.objects.get()
     client.force_login(student if who == "student" else course_site["other_teacher"])
 
-    response = client.post(
-        f"/en/learn/review/{review.pk}/answer/", {"answer": "Me"}, follow=True
-    )
+    response = client.post(f"/en/learn/review/{review.pk}/answer/", {"answer": "Me"}, follow=True)
 
     assert "Only the course&#x27;s instructor can answer its reviews." in response.content.decode()
     review.refresh_from_db()
