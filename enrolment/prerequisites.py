@@ -7,7 +7,9 @@ and completion and waivers point at the default-locale page."""
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from core.page_locales import canonical
+from wagtail.models import Locale
+
+from core.page_locales import canonical, localize_pages
 from core.roles import is_moderator, teaches
 
 from .errors import InvalidAnswer, MissingPrerequisites, NotAllowed
@@ -51,9 +53,10 @@ def check_prerequisites(*, user, course):
     """Raise MissingPrerequisites (with the missing courses) unless all are met."""
     missing = missing_prerequisites(user=user, course=course)
     if missing:
+        shown = localize_pages(missing, Locale.get_active())
         raise MissingPrerequisites(
             _("Complete these courses first: %(courses)s.")
-            % {"courses": ", ".join(f"“{page.title}”" for page in missing)},
+            % {"courses": ", ".join(f"“{page.title}”" for page in shown)},
             missing,
         )
 
