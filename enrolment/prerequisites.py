@@ -6,7 +6,6 @@ and completion and waivers point at the default-locale page."""
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-
 from wagtail.models import Locale
 
 from core.page_locales import canonical, localize_pages
