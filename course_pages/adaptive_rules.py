@@ -68,13 +68,13 @@ def _circle(lesson, by_pk):
 
     def visit(pk, trail, seen):
         for target in moves(pk):
-            title = lesson.title if target == lesson.pk else by_pk[target].title
             if target == lesson.pk:
-                return [*trail, title]
+                return [*trail, lesson.title]
+            # Another course's lesson is refused on its own; it leads nowhere here.
             if target in seen or target not in by_pk:
                 continue
             seen.add(target)
-            found = visit(target, [*trail, title], seen)
+            found = visit(target, [*trail, by_pk[target].title], seen)
             if found:
                 return found
         return []
