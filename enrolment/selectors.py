@@ -294,7 +294,9 @@ def course_reviews(course):
             visibility=CourseReview.Visibility.VISIBLE,
         )
         .annotate(
-            rating_average=Subquery(ratings.values("average")[:1]),
+            rating_average=Subquery(
+                ratings.values("average")[:1], output_field=CourseRating._meta.get_field("average")
+            ),
             rating_count=Subquery(ratings.values("count")[:1]),
         )
         .select_related("user")

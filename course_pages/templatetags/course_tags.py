@@ -60,7 +60,7 @@ def course_json_ld(context, course, instructor_page, ratings=None):
     if ratings and ratings["count"]:
         data["aggregateRating"] = {
             "@type": "AggregateRating",
-            "ratingValue": str(ratings["average"]),
+            "ratingValue": f"{ratings['average']:.2f}",
             "ratingCount": ratings["count"],
             "bestRating": 5,
             "worstRating": 1,
