@@ -32,6 +32,7 @@ class CommunityConfig(AppConfig):
 
         conversations.register()
         reportables.register()
+        reportables.register_course_reviews()
         forum_reportables.register()
         mentorship_conversations.register()
         mentorship_reportables.register()

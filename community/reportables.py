@@ -1,10 +1,12 @@
 """The community objects of this slice that people can report: groups and wall
-resources (forums and challenges register theirs the same way)."""
+resources (forums and challenges register theirs the same way), and course reviews."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import is_moderator
+from enrolment import reviews as course_reviews
+from enrolment.models import CourseReview
 
 from . import reports
 from .access import may_see_group, may_see_inside
@@ -59,5 +61,28 @@ def register():
             label=_("Wall resource"),
             photo_urls=_resource_photos,
             history=_resource_history,
+        )
+    )
+
+
+def _review_url(review):
+    return f"{review.course.localized.url}#review-{review.pk}"
+
+
+def register_course_reviews():
+    """Course reviews (enrolment) are reported here like community content; hiding one
+    takes its rating out of the course's average."""
+    reports.register(
+        reports.Reportable(
+            kind="course_review",
+            model=CourseReview,
+            may_see=lambda user, review: (
+                user.is_authenticated and (review.is_visible or is_moderator(user))
+            ),
+            excerpt=lambda review: f"{review.rating}/5 {review.text}",
+            url=_review_url,
+            author_id=lambda review: review.user_id,
+            label=_("Course review"),
+            visibility_changed=course_reviews.visibility_changed,
         )
     )

@@ -47,6 +47,9 @@ class Reportable:
     # The model's field naming the author (as author_id reads it), so the support
     # panel finds the reports about one person's posts in one query.
     author_field: str = "author"
+    # (obj) -> None: after its visibility changed, for what is derived from it (a
+    # course's average rating leaves out hidden reviews).
+    visibility_changed: Any = lambda obj: None
 
 
 _KINDS: dict[str, Reportable] = {}
@@ -114,6 +117,7 @@ def report(*, user, kind, object_id, reason, note=""):
 def _set_visibility(reportable, obj, visibility):
     reportable.model._default_manager.filter(pk=obj.pk).update(visibility=visibility)
     obj.visibility = visibility
+    reportable.visibility_changed(obj)
 
 
 @transaction.atomic

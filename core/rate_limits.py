@@ -33,12 +33,13 @@ def lockout_username(request, credentials):
     return value.strip().lower()
 
 
-def rate_limit(setting_name, *, key="ip", methods=ALL_METHODS):
+def rate_limit(setting_name, *, key="ip", methods=ALL_METHODS, group=None):
     """Limit a view per client address to the rate in ``settings.<setting_name>``
     (read per request, so tests and environments can change it). Over the limit,
-    RatelimitMiddleware answers with ``rate_limited``."""
+    RatelimitMiddleware answers with ``rate_limited``. Views given the same ``group``
+    share one budget."""
 
     def rate(group, request):
         return getattr(settings, setting_name)
 
-    return ratelimit(key=key, rate=rate, method=methods, block=True)
+    return ratelimit(group=group, key=key, rate=rate, method=methods, block=True)

@@ -121,6 +121,34 @@ class QuestionStream(blocks.StreamBlock):
     question = QuestionBlock()
 
 
+class NextStepBlock(blocks.StructBlock):
+    """A score band of a quiz and what it leads to (enrolment.adaptive reads it)."""
+
+    REVIEW = "review"
+    NEXT = "next"
+    TEST_OUT = "test_out"
+
+    min_percent = blocks.IntegerBlock(label=_("From score (%)"), min_value=0, max_value=100)
+    max_percent = blocks.IntegerBlock(label=_("To score (%)"), min_value=0, max_value=100)
+    action = blocks.ChoiceBlock(
+        label=_("Then"),
+        choices=[
+            (REVIEW, _("suggest reviewing this lesson")),
+            (NEXT, _("go on with this lesson")),
+            (TEST_OUT, _("mark this lesson “tested out”: it may be skipped")),
+        ],
+    )
+    lesson = blocks.PageChooserBlock(label=_("Lesson"), page_type="course_pages.LessonPage")
+
+    class Meta:
+        icon = "redirect"
+        label = _("Next step by score")
+
+
+class NextStepStream(blocks.StreamBlock):
+    step = NextStepBlock()
+
+
 class QuizBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"))
     pass_mark = blocks.IntegerBlock(
@@ -130,6 +158,14 @@ class QuizBlock(blocks.StructBlock):
         label=_("Attempts allowed per day"), min_value=1, max_value=20, default=3
     )
     questions = QuestionStream(label=_("Questions"), min_num=1)
+    next_steps = NextStepStream(
+        label=_("Next steps by score"),
+        required=False,
+        help_text=_(
+            "For example: under 50 % suggest reviewing an earlier lesson; "
+            "90 % or more marks the next beginner lesson “tested out”."
+        ),
+    )
 
     class Meta:
         icon = "help"

@@ -1,8 +1,12 @@
 """What a course card needs read with the courses: its cover image and the renditions
-templates/components/course/card.html asks for, two queries for any number of cards."""
+templates/components/course/card.html asks for, two queries for any number of cards,
+and its rating, in the courses' own query."""
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
+
+from enrolment.models import CourseRating
 
 # The card's renditions, the data saver's one included.
 COURSE_CARD_IMAGES = (
@@ -20,4 +24,15 @@ def with_card_images(courses):
     )
     return courses.select_related("cover_image").prefetch_related(
         Prefetch("cover_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
+
+
+def with_ratings(courses):
+    """The courses with `rating_average` and `rating_count` from enrolment's rollup,
+    read in the same query: ratings point at the default-locale course, so they are
+    found by translation_key for the catalogue in every language."""
+    ratings = CourseRating.objects.filter(course__translation_key=OuterRef("translation_key"))
+    return courses.annotate(
+        rating_average=Subquery(ratings.values("average")[:1]),
+        rating_count=Coalesce(Subquery(ratings.values("count")[:1]), 0),
     )

@@ -1,15 +1,15 @@
-"""Catalogue filters: category, level, price, video language and full-text search."""
+"""Catalogue filters: category, level, price, video language, rating and full-text search."""
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.text import fold
-from enrolment.models import Enrolment
+from enrolment.models import CourseRating, Enrolment
 
 from .models import CourseCategory, CoursePage, Level, VideoLanguage
 
@@ -24,6 +24,8 @@ SORT_NEWEST = "newest"
 SORT_PRICE_LOW = "price"
 SORT_PRICE_HIGH = "-price"
 SORT_POPULAR = "popular"
+SORT_RATING = "rating"
+MIN_RATINGS = ("4", "3", "2")
 
 
 def validate_search(value):
@@ -82,6 +84,12 @@ class CourseFilter(django_filters.FilterSet):
         method="filter_language",
         empty_label=_("All languages"),
     )
+    min_rating = django_filters.ChoiceFilter(
+        label=_("Rating"),
+        choices=[(value, _("%(stars)s ★ and more") % {"stars": value}) for value in MIN_RATINGS],
+        method="filter_min_rating",
+        empty_label=_("Any rating"),
+    )
 
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
@@ -90,6 +98,7 @@ class CourseFilter(django_filters.FilterSet):
             (SORT_PRICE_LOW, _("Price: low to high")),
             (SORT_PRICE_HIGH, _("Price: high to low")),
             (SORT_POPULAR, _("Most popular")),
+            (SORT_RATING, pgettext_lazy("courses", "Best rated")),
         ],
         method="filter_sort",
         empty_label=_("Best match"),
@@ -118,6 +127,11 @@ class CourseFilter(django_filters.FilterSet):
     def filter_language(self, queryset, name, value):
         # A bilingual course suits both French and English speakers.
         return queryset.filter(video_language__in=[value, VideoLanguage.BOTH])
+
+    def filter_min_rating(self, queryset, name, value):
+        # Ratings point at the default-locale course: matched by translation_key.
+        rated = CourseRating.objects.filter(average__gte=int(value), count__gt=0)
+        return queryset.filter(translation_key__in=rated.values("course__translation_key"))
 
     def filter_search(self, queryset, name, value):
         # Applied last (see `qs`): Wagtail search returns results, not a queryset.
@@ -169,6 +183,16 @@ def sort_courses(queryset, sort):
         )
         popularity = Coalesce(Subquery(enrolments, output_field=IntegerField()), 0)
         return queryset.annotate(popularity=popularity).order_by("-popularity", "title")
+    if sort == SORT_RATING:
+        ratings = CourseRating.objects.filter(
+            course__translation_key=OuterRef("translation_key"), count__gt=0
+        )
+        return queryset.annotate(
+            sort_average=Subquery(ratings.values("average")[:1]),
+            sort_count=Subquery(ratings.values("count")[:1]),
+        ).order_by(
+            F("sort_average").desc(nulls_last=True), F("sort_count").desc(nulls_last=True), "title"
+        )
     return queryset
 
 

@@ -11,7 +11,8 @@ from checkout.purchasables import Fulfiller, Offer, register
 from core.ids import parse_id
 from core.page_locales import canonical, localize_pages
 from course_pages.models import CoursePage
-from enrolment import selectors, services
+from enrolment import prerequisites, selectors, services
+from enrolment.errors import MissingPrerequisites
 from enrolment.models import Enrolment
 
 
@@ -37,6 +38,12 @@ class CourseFulfiller(Fulfiller):
         owned = selectors.enrolment_for(user=user, course=course)
         if owned is not None and owned.source != Enrolment.Source.SUBSCRIPTION:
             raise NotForSale(_("You are already enrolled in this course."))
+        if owned is None:
+            # Refused here, before any order exists: a paid order must be able to enrol.
+            try:
+                prerequisites.check_prerequisites(user=user, course=course)
+            except MissingPrerequisites as error:
+                raise NotForSale(error.message) from error
         return Offer(
             description=course.localized.title,
             price_xaf=course.price_xaf,

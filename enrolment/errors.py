@@ -23,3 +23,11 @@ class InvalidAnswer(LearningError):
 
 class InvalidUpload(LearningError):
     pass
+
+
+class MissingPrerequisites(NotAllowed):
+    """Enrolment refused: `missing` holds the prerequisite courses not yet completed."""
+
+    def __init__(self, message, missing):
+        super().__init__(message)
+        self.missing = missing

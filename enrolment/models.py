@@ -64,6 +64,7 @@ class LessonProgress(models.Model):
         MARKED = "marked", _("Marked as done")
         QUIZ = "quiz", _("Quiz passed")
         ASSIGNMENT = "assignment", _("Practice work accepted")
+        TESTED_OUT = "tested_out", _("Tested out by a quiz score")
 
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="progress"
@@ -263,3 +264,134 @@ class OfflineAction(models.Model):
 
     def __str__(self):
         return f"{self.user_id} · {self.kind} · {self.idempotency_key}"
+
+
+class CourseReview(models.Model):
+    """A student's rating (1–5) of a course she has half done, with an optional review,
+    and the instructor's one answer. Hidden reviews leave the course's average."""
+
+    MAX_TEXT = 2000
+
+    class Visibility(models.TextChoices):
+        # The values community.reports writes on every reportable object.
+        VISIBLE = "", _("Visible")
+        WAITING = "waiting", _("Hidden until a moderator decides")
+        REMOVED = "removed", _("Hidden by a moderator")
+
+    course = models.ForeignKey(
+        "course_pages.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="reviews",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("student"),
+        on_delete=models.CASCADE,
+        related_name="course_reviews",
+    )
+    rating = models.PositiveSmallIntegerField(_("rating (1 to 5)"))
+    text = models.TextField(_("review"), max_length=MAX_TEXT, blank=True)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    answer = models.TextField(_("instructor's answer"), max_length=MAX_TEXT, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=8, choices=Visibility, default=Visibility.VISIBLE, blank=True
+    )
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("hidden by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("course review")
+        verbose_name_plural = _("course reviews")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_review_per_course"),
+            models.CheckConstraint(
+                condition=models.Q(rating__gte=1, rating__lte=5), name="rating_from_1_to_5"
+            ),
+        ]
+        indexes = [models.Index(fields=["course", "visibility", "created_at"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.course} · {self.rating}"
+
+    @property
+    def is_visible(self):
+        return self.visibility == self.Visibility.VISIBLE
+
+
+class CourseRating(models.Model):
+    """The rollup of a course's visible ratings, rewritten by the review services, so
+    the course page and the catalogue read one row instead of counting reviews."""
+
+    course = models.OneToOneField(
+        "course_pages.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="rating",
+        primary_key=True,
+    )
+    count = models.PositiveIntegerField(_("ratings"), default=0)
+    average = models.DecimalField(_("average rating"), max_digits=3, decimal_places=2, default=0)
+
+    class Meta:
+        verbose_name = _("course rating")
+        verbose_name_plural = _("course ratings")
+
+    def __str__(self):
+        return f"{self.course_id}: {self.average} ({self.count})"
+
+
+class PrerequisiteWaiver(models.Model):
+    """An instructor (for her course) or a moderator lets one student enrol without one
+    prerequisite: who, when and why are kept."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("student"),
+        on_delete=models.CASCADE,
+        related_name="prerequisite_waivers",
+    )
+    course = models.ForeignKey(
+        "course_pages.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    prerequisite = models.ForeignKey(
+        "course_pages.CoursePage",
+        verbose_name=_("prerequisite waived"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    reason = models.CharField(_("why"), max_length=300)
+    waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("waived by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    waived_at = models.DateTimeField(_("waived"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("prerequisite waiver")
+        verbose_name_plural = _("prerequisite waivers")
+        ordering = ["-waived_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course", "prerequisite"], name="one_waiver_per_prerequisite"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.prerequisite_id} waived for {self.course_id}"

@@ -3,18 +3,27 @@
 Apart from selectors because it also asks enrolment.access (which reads selectors): one
 direction, no circle."""
 
+from django.db.models import Count
+
 from core import photos
+from core.page_locales import canonical, localize_pages
+from core.roles import teaches
 
 from .access import included_in_subscription, subscription_opens
 from .lesson_blocks import is_self_paced
-from .models import Submission
+from .models import CourseReview, Enrolment, Submission
+from .prerequisites import missing_prerequisites
+from .reviews import MAX_REVIEW_LENGTH, may_review
 from .selectors import (
     MAX_PHOTOS_PER_SUBMISSION,
     completed_lesson_keys,
     course_progress,
+    course_reviews,
     enrolment_for,
     quiz_states,
+    required_lesson_counts,
     resume_lesson,
+    tested_out_keys,
 )
 
 
@@ -64,6 +73,63 @@ def course_context(*, user, course):
         "enrolment": enrolment,
         "in_subscription": in_subscription,
         "done_keys": done_keys,
+        "tested_out_keys": tested_out_keys(enrolment),
         "resume_lesson": resume,
         "progress": {"done": done, "total": total, "percent": percent},
     }
+
+
+def reviews_context(*, user, course):
+    """The course's rating, its visible reviews, and what this reader may do with them:
+    her own review to change, or why she may not rate yet; the instructor's answers."""
+    average, count, reviews = course_reviews(course)
+    context = {
+        "average": average,
+        "count": count,
+        "reviews": reviews,
+        "max_length": MAX_REVIEW_LENGTH,
+        "mine": None,
+        "refusal": None,
+        "answers": False,
+    }
+    if user.is_authenticated:
+        context["mine"] = next((r for r in context["reviews"] if r.user_id == user.pk), None)
+        if context["mine"] is None:
+            context["mine"] = CourseReview.objects.filter(
+                user=user, course=canonical(course)
+            ).first()
+        if context["mine"] is None:
+            context["refusal"] = may_review(user=user, course=course)
+        context["answers"] = teaches(user, course)
+    return context
+
+
+def missing_prerequisites_context(*, user, course):
+    """The prerequisite courses this reader still lacks, in the page's language."""
+    if not user.is_authenticated:
+        return []
+    return localize_pages(missing_prerequisites(user=user, course=course), course.locale)
+
+
+def curriculum_progress(*, user, courses):
+    """{translation_key: {"status", "percent"}} for her courses along a curriculum, in a
+    fixed number of queries: completed, started (with its progress) or not started."""
+    if not user.is_authenticated or not courses:
+        return {}
+    enrolments = list(
+        Enrolment.objects.filter(
+            user=user, course__translation_key__in=[c.translation_key for c in courses]
+        )
+        .exclude(status=Enrolment.Status.REVOKED)
+        .select_related("course")
+        .annotate(done=Count("progress", distinct=True))
+    )
+    totals = required_lesson_counts([e.course for e in enrolments])
+    progress = {}
+    for enrolment in enrolments:
+        total = totals.get(enrolment.course.path, 0)
+        progress[enrolment.course.translation_key] = {
+            "status": enrolment.status,
+            "percent": 100 * min(enrolment.done, total) // total if total else 0,
+        }
+    return progress

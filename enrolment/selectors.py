@@ -1,6 +1,6 @@
 """Reads about learning state. Everything is keyed on the default-locale pages."""
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Locale
@@ -9,7 +9,15 @@ from core.page_locales import canonical, localize_pages
 from core.roles import is_moderator, teaches
 
 from .lesson_blocks import find_assignment, quizzes
-from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission
+from .models import (
+    CourseRating,
+    CourseReview,
+    Enrolment,
+    LessonProgress,
+    PeerReview,
+    QuizAttempt,
+    Submission,
+)
 from .pages import course_model, lesson_model
 
 PEER_REVIEWS_PER_SUBMISSION = 2
@@ -38,6 +46,15 @@ def completed_lesson_keys(enrolment):
         LessonProgress.objects.filter(enrolment=enrolment).values_list(
             "lesson__translation_key", flat=True
         )
+    )
+
+
+def tested_out_keys(enrolment):
+    """translation_keys of the lessons this enrolment skipped by a quiz score."""
+    return set(
+        LessonProgress.objects.filter(
+            enrolment=enrolment, reason=LessonProgress.Reason.TESTED_OUT
+        ).values_list("lesson__translation_key", flat=True)
     )
 
 
@@ -323,3 +340,30 @@ def active_students(course_ids):
 def lessons_with_ids(ids):
     """Lesson id → lesson page (with its body, for quiz questions' texts)."""
     return {lesson.pk: lesson for lesson in lesson_model().objects.filter(pk__in=ids)}
+
+
+REVIEWS_SHOWN = 20
+
+
+def course_reviews(course):
+    """(average, count, newest visible reviews with their authors) of a course, in one
+    query: the rollup rides on the review rows, and no visible review means no rating.
+    Found by translation_key, so any language's page finds the default-locale rows."""
+    ratings = CourseRating.objects.filter(course_id=OuterRef("course_id"))
+    reviews = list(
+        CourseReview.objects.filter(
+            course__translation_key=course.translation_key,
+            visibility=CourseReview.Visibility.VISIBLE,
+        )
+        .annotate(
+            rating_average=Subquery(
+                ratings.values("average")[:1], output_field=CourseRating._meta.get_field("average")
+            ),
+            rating_count=Subquery(ratings.values("count")[:1]),
+        )
+        .select_related("user")
+        .order_by("-created_at")[:REVIEWS_SHOWN]
+    )
+    if not reviews:
+        return None, 0, []
+    return reviews[0].rating_average, reviews[0].rating_count or 0, reviews

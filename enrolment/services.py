@@ -13,10 +13,12 @@ from . import lesson_blocks, notices
 from .access import subscription_opens
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
+from .prerequisites import check_prerequisites
 from .selectors import (
     MAX_PHOTOS_PER_SUBMISSION,
     PEER_REVIEWS_PER_SUBMISSION,
     canonical,
+    enrolment_for,
     required_lessons,
     start_of_today,
 )
@@ -66,6 +68,7 @@ def _announce(signal, **ids):
 def enrol_free(*, user, course):
     if not course.is_free:
         raise NotAllowed(_("This course is paid: choose a way to pay to enrol."))
+    _check_prerequisites_of_newcomer(user, course)
     return enrol(user=user, course=course, source=Enrolment.Source.FREE)
 
 
@@ -73,7 +76,14 @@ def enrol_with_subscription(*, user, course):
     """Enrol a subscriber in an included course; access ends with the subscription."""
     if not subscription_opens(user, course):
         raise NotAllowed(_("This course is not included in a running subscription."))
+    _check_prerequisites_of_newcomer(user, course)
     return enrol(user=user, course=course, source=Enrolment.Source.SUBSCRIPTION)
+
+
+def _check_prerequisites_of_newcomer(user, course):
+    # A student already in the course keeps it when a prerequisite is added later.
+    if enrolment_for(user=user, course=course) is None:
+        check_prerequisites(user=user, course=course)
 
 
 @transaction.atomic
@@ -362,3 +372,10 @@ def escalate_waiting_submissions(*, now=None):
     return Submission.objects.filter(
         status=Submission.Status.AWAITING_PEERS, submitted_at__lte=cutoff
     ).update(status=Submission.Status.AWAITING_INSTRUCTOR)
+
+
+@transaction.atomic
+def test_out(*, enrolment, lesson):
+    """A quiz score showed she knows this lesson already: it counts as done, "tested
+    out". Done already (any way) stays as it was."""
+    return _complete_lesson(enrolment, lesson, LessonProgress.Reason.TESTED_OUT)

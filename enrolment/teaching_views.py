@@ -1,6 +1,7 @@
 """The instructor's side: students of their courses, progress, work to decide on."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404
@@ -9,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from core.roles import is_moderator, teaches
 
-from . import selectors, services
+from . import prerequisites, selectors, services
 from .errors import LearningError
-from .models import Submission
+from .models import PrerequisiteWaiver, Submission
 
 
 @login_required
@@ -80,4 +81,46 @@ def decide(request, submission_id):
             "assignment": selectors.assignment_of(submission, lesson),
             "peer_reviews": submission.peer_reviews.all(),
         },
+    )
+
+
+@login_required
+def waive_prerequisite(request, course_id):
+    """The instructor (or a moderator) lets one student, named by her e-mail, enrol
+    without one prerequisite, and says why; the waivers given are listed."""
+    course = get_object_or_404(selectors.courses_taught(request.user), pk=course_id)
+    required = prerequisites.required_courses(course)
+    if request.method == "POST":
+        student = (
+            get_user_model()
+            .objects.filter(email__iexact=request.POST.get("email", "").strip())
+            .first()
+        )
+        prerequisite = next(
+            (page for page in required if str(page.pk) == request.POST.get("prerequisite")), None
+        )
+        try:
+            if student is None:
+                raise LearningError(_("No account uses this e-mail address."))
+            if prerequisite is None:
+                raise LearningError(_("Choose one of this course's prerequisites."))
+            prerequisites.waive_prerequisite(
+                by=request.user,
+                user=student,
+                course=course,
+                prerequisite=prerequisite,
+                reason=request.POST.get("reason", "")[: prerequisites.MAX_REASON_LENGTH + 1],
+            )
+        except LearningError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The prerequisite is waived: the student can enrol."))
+            return redirect("teaching:waive_prerequisite", course_id=course.pk)
+    waivers = PrerequisiteWaiver.objects.filter(course=course).select_related(
+        "user", "prerequisite", "waived_by"
+    )
+    return render(
+        request,
+        "enrolment/teaching/waive_prerequisite.html",
+        {"course": course, "required": required, "waivers": waivers},
     )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.private_files import serve_private
 
-from . import offline_sync, selectors, services
+from . import adaptive, offline_sync, selectors, services
 from .access import subscription_opens
 from .errors import LearningError
 from .models import OfflineAction, Submission, SubmissionPhoto
@@ -111,10 +111,17 @@ def quiz(request, lesson_id, quiz_id):
     if earlier is not None:  # this answer was already graded: say how it went
         messages.info(request, earlier.message)
         return redirect(lesson.url)
+    advice = adaptive.after_quiz(user=request.user, lesson=lesson, attempt=attempt)
     return render(
         request,
         "enrolment/quiz_result.html",
-        {"attempt": attempt, "lesson": lesson, "page": lesson, "course": lesson.course},
+        {
+            "attempt": attempt,
+            "lesson": lesson,
+            "page": lesson,
+            "course": lesson.course,
+            "advice": advice,
+        },
     )
 
 

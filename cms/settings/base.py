@@ -576,3 +576,4 @@ RATELIMIT_MANUAL_CLAIMS = "10/h"
 RATELIMIT_VIDEO_PROGRESS = "120/h"
 # The instructor dashboard's "send encouragement" taps, per instructor.
 RATELIMIT_ENCOURAGEMENT = "60/h"
+RATELIMIT_COURSE_REVIEWS = "10/h"

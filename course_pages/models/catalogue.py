@@ -16,8 +16,9 @@ from core import page_cache
 from core.page_locales import canonical, localize_pages
 from core.text import fold
 from course_pages import page_cache_hits
+from course_pages.adaptive_rules import rule_problems
 from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
-from course_pages.cards import with_card_images
+from course_pages.cards import with_card_images, with_ratings
 from course_pages.forms import CoursePageForm
 from course_pages.offline import offline_copy
 from course_pages.prerequisites import find_prerequisite_cycle
@@ -29,7 +30,7 @@ from enrolment.services import record_visit
 CARDS_PER_PAGE = 12
 # The query parameters the catalogue reads (its filters and the page number).
 CATALOGUE_PARAMS = (
-    "q", "category", "level", "price", "max_price", "language", "sort", "page",
+    "q", "category", "level", "price", "max_price", "language", "min_rating", "sort", "page",
 )  # fmt: skip
 
 
@@ -74,12 +75,14 @@ class CourseIndexPage(Page):
         # reaches its tag; a listed course changed in place reaches its own.
         page_cache.shows_pages(request, self, reads=CATALOGUE_PARAMS)
         context = super().get_context(request, *args, **kwargs)
-        courses = with_card_images(
-            CoursePage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("category", "instructor")
-            .order_by("title")
+        courses = with_ratings(
+            with_card_images(
+                CoursePage.objects.live()
+                .public()
+                .child_of(self)
+                .select_related("category", "instructor")
+                .order_by("title")
+            )
         )
         course_filter = CourseFilter(request.GET or None, queryset=courses, locale=self.locale)
         results = course_filter.qs
@@ -284,6 +287,10 @@ class CoursePage(Page):
         page_cache.shows_pages(request, *context["prerequisite_courses"])
         context["instructor_page"] = localize_pages([self.instructor], self.locale)[0]
         context["learning"] = learning.course_context(user=request.user, course=self)
+        context["ratings"] = learning.reviews_context(user=request.user, course=self)
+        context["missing_prerequisites"] = learning.missing_prerequisites_context(
+            user=request.user, course=self
+        )
         if context["learning"]["enrolment"] is not None:
             # The "Save the whole course" box: its sizes come from the course manifest.
             context["offline_session"] = offline_session_id(request)
@@ -315,6 +322,15 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def clean(self):
+        super().clean()
+        if not self.path:  # not placed in a course yet: checked on its next save
+            return
+        siblings = LessonPage.objects.sibling_of(self, inclusive=False)
+        problems = rule_problems(self, list(siblings))
+        if problems:
+            raise ValidationError({"body": " ".join(problems)})
 
     @cached_property
     def course(self):

@@ -12,6 +12,7 @@ from core import page_cache
 from core.page_locales import localize_pages
 from course_pages.blocks import CurriculumCourseStream
 from course_pages.prerequisites import order_problems
+from enrolment import page_context as learning
 
 
 class CurriculumIndexPage(Page):
@@ -61,4 +62,8 @@ class CurriculumPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["course_pages"] = self.course_pages()
         page_cache.shows_pages(request, self, *context["course_pages"])
+        # Only for a signed-in reader, whose pages are never cached.
+        context["path_progress"] = learning.curriculum_progress(
+            user=request.user, courses=context["course_pages"]
+        )
         return context

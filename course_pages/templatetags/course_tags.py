@@ -29,8 +29,8 @@ def minutes(total):
 
 
 @register.simple_tag(takes_context=True)
-def course_json_ld(context, course, instructor_page):
-    """schema.org Course data for search engines."""
+def course_json_ld(context, course, instructor_page, ratings=None):
+    """schema.org Course data for search engines, with its AggregateRating once rated."""
     request = context["request"]
     data = {
         "@context": "https://schema.org",
@@ -57,6 +57,14 @@ def course_json_ld(context, course, instructor_page):
             "instructor": {"@type": "Person", "name": instructor_page.title},
         },
     }
+    if ratings and ratings["count"]:
+        data["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": f"{ratings['average']:.2f}",
+            "ratingCount": ratings["count"],
+            "bestRating": 5,
+            "worstRating": 1,
+        }
     return json_ld_script(data)
 
 
