@@ -40,4 +40,4 @@ class SelectorFilterBackend(DjangoFilterBackend):
     the view the way its HTML page builds it (`view.filter_for(data, queryset)`)."""
 
     def get_filterset(self, request, queryset, view):
-        return view.filter_for(request.query_params or None, queryset)
+        return view.filter_for(request.query_params, queryset)
