@@ -4,31 +4,16 @@
 (field name -> messages). Served as application/problem+json."""
 
 import logging
-from http import HTTPStatus
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
 
+from core.problems import PROBLEM_CONTENT_TYPE, problem
+
 logger = logging.getLogger(__name__)
-
-PROBLEM_CONTENT_TYPE = "application/problem+json"
-
-TITLES = {
-    400: gettext_lazy("Bad request"),
-    401: gettext_lazy("Not signed in"),
-    403: gettext_lazy("Not allowed"),
-    404: gettext_lazy("Not found"),
-    405: gettext_lazy("Method not allowed"),
-    406: gettext_lazy("Not acceptable"),
-    413: gettext_lazy("Request too large"),
-    415: gettext_lazy("Unsupported media type"),
-    429: gettext_lazy("Too many requests"),
-    500: gettext_lazy("Server error"),
-}
 
 
 class PayloadTooLarge(exceptions.APIException):
@@ -59,24 +44,3 @@ def problem_exception_handler(exc, context):
     )
     response.content_type = PROBLEM_CONTENT_TYPE
     return response
-
-
-def problem(status_code, *, detail, code=None, instance=""):
-    """The problem document for a DRF error's data (a message, or messages by field)."""
-    body = {
-        "type": "about:blank",
-        "title": str(TITLES.get(status_code, HTTPStatus(status_code).phrase)),
-        "status": status_code,
-        "detail": "",
-        "instance": instance,
-    }
-    if isinstance(code, str):
-        body["code"] = code
-    if isinstance(detail, dict) and set(detail) == {"detail"}:
-        detail = detail["detail"]
-    if isinstance(detail, dict | list):
-        body["detail"] = _("Some of what was sent is not valid: see errors.")
-        body["errors"] = detail if isinstance(detail, dict) else {"non_field_errors": detail}
-    else:
-        body["detail"] = str(detail)
-    return body
