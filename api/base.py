@@ -6,6 +6,7 @@ import hashlib
 from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from rest_framework import generics
 
 from .problems import PayloadTooLarge
@@ -41,3 +42,10 @@ class SelectorFilterBackend(DjangoFilterBackend):
 
     def get_filterset(self, request, queryset, view):
         return view.filter_for(request.query_params, queryset)
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        # A search page asked with no parameters at all is unbound, and shows everything.
+        if filterset.is_bound and not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        return filterset.qs
