@@ -74,3 +74,7 @@ def test_too_many_requests_from_one_address(api, world):
     body = assert_problem(response, 429)
     assert int(response["Retry-After"]) > 0
     assert body["title"] == "Trop de requêtes"
+
+
+def test_nul_byte_in_an_api_address_answers_a_problem(api, world):
+    assert_problem(api.get("/api/v1/courses/?q=a%00b"), 400)
