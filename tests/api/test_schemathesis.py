@@ -21,6 +21,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from certificates.models import Certificate
 from cms.wsgi import application
 
 from ..booking.conftest import skip_unless_postgresql
@@ -63,7 +64,25 @@ class SameConnection:
         signals.request_finished.connect(close_old_connections)
 
 
-def _fuzz(operation, mode, headers, tried, slow):
+def _real_ids(world):
+    """Path parameters of things that exist: generated ids are almost never found, and
+    the query parameters of a real service's slots or a real course deserve fuzzing too."""
+    return {
+        "/api/v1/courses/{id}/": {"id": world["course"].pk},
+        "/api/v1/professionals/{id}/": {"id": world["professional"].pk},
+        "/api/v1/services/{id}/slots/": {"id": world["service"].pk},
+        "/api/v1/me/enrolments/{id}/": {"id": world["enrolment"].pk},
+        "/api/v1/certificates/{code}/": {
+            "code": Certificate.objects.get(user=world["graduate"]).code
+        },
+    }
+
+
+def _fuzz(operation, mode, headers, tried, slow, *, path_parameters=None):
+    strategy = operation.as_strategy(generation_mode=mode)
+    if path_parameters:
+        strategy = strategy.map(lambda case: _with_path_parameters(case, path_parameters))
+
     @settings(
         max_examples=EXAMPLES[mode],
         deadline=None,
@@ -72,12 +91,13 @@ def _fuzz(operation, mode, headers, tried, slow):
         phases=[Phase.explicit, Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
-    @given(case=operation.as_strategy(generation_mode=mode))
+    @given(case=strategy)
     def run(case):
         started = time.monotonic()
         response = case.call(headers=headers, environ_base=SERVER_ENVIRON)
         elapsed = time.monotonic() - started
         tried[operation.label] += 1
+        tried[f"{response.status_code // 100}xx"] += 1
         if elapsed >= SLOWEST_SECONDS:
             slow.append((operation.label, round(elapsed, 2)))
         case.validate_response(response, checks=CHECKS, headers=headers)
@@ -90,9 +110,15 @@ def _fuzz(operation, mode, headers, tried, slow):
             raise
 
 
+def _with_path_parameters(case, path_parameters):
+    case.path_parameters = {**(case.path_parameters or {}), **path_parameters}
+    return case
+
+
 def test_every_operation_survives_generated_input(world, request):
     skip_unless_postgresql()
     tried, slow = Counter(), []
+    real_ids = _real_ids(world)
     started = time.monotonic()
     # Signed in first: Django's test client connects the signals again after its request.
     token = session_token(Client(), "student@example.cm")
@@ -105,9 +131,19 @@ def test_every_operation_survives_generated_input(world, request):
             for operation in operations:
                 for mode in EXAMPLES:
                     _fuzz(operation, mode, headers, tried, slow)
+                    if operation.path in real_ids:
+                        _fuzz(
+                            operation,
+                            mode,
+                            headers,
+                            tried,
+                            slow,
+                            path_parameters=real_ids[operation.path],
+                        )
     summary = (
         f"schemathesis: {len(operations)} operations x 2 callers (anonymous, student), "
-        f"{sum(tried.values())} requests in {time.monotonic() - started:.0f} s\n"
+        f"{sum(tried[op.label] for op in operations)} requests in "
+        f"{time.monotonic() - started:.0f} s\n"
         + "".join(f"  {label}: {count}\n" for label, count in sorted(tried.items()))
     )
     print(summary)
