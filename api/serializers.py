@@ -8,6 +8,10 @@ from rest_framework import serializers
 
 from accounts.forms import ProfileForm
 from accounts.models import User
+from notifications import kinds
+from notifications.forms import PREFIX, PreferencesForm
+from notifications.kinds import CHANNELS
+from notifications.preferences import channels_for
 
 
 class StrictSerializer(serializers.Serializer):
@@ -263,3 +267,58 @@ class EnrolmentSerializer(serializers.Serializer):
     lessons_total = serializers.IntegerField(source="total")
     percent = serializers.IntegerField()
     resume_lesson = PageBriefSerializer(source="shown_resume_lesson", allow_null=True)
+
+
+class ChannelChoiceSerializer(StrictSerializer):
+    kind = serializers.CharField(max_length=100)
+    channel = serializers.ChoiceField(choices=CHANNELS)
+
+
+class KindChoiceSerializer(serializers.Serializer):
+    kind = serializers.CharField(source="key")
+    label = serializers.CharField()
+    essential = serializers.BooleanField()
+    allowed_channels = serializers.ListField(child=serializers.CharField())
+    enabled_channels = serializers.ListField(child=serializers.CharField())
+
+
+class NotificationPreferencesSerializer(StrictSerializer):
+    """What a person receives and when (the preferences page): the channels left on,
+    quiet hours for SMS and push, a daily digest. Checked by the page's own form."""
+
+    quiet_from = serializers.TimeField(required=False, allow_null=True, format="%H:%M")
+    quiet_to = serializers.TimeField(required=False, allow_null=True, format="%H:%M")
+    digest = serializers.BooleanField(required=False, default=False)
+    enabled = ChannelChoiceSerializer(many=True, write_only=True)
+    kinds = serializers.SerializerMethodField()
+
+    @extend_schema_field(KindChoiceSerializer(many=True))
+    def get_kinds(self, preferences):
+        stored = preferences["stored"]
+        return KindChoiceSerializer(
+            [
+                {
+                    "key": kind.key,
+                    "label": kind.label,
+                    "essential": kind.essential,
+                    "allowed_channels": [c for c in CHANNELS if kind.allows(c)],
+                    "enabled_channels": sorted(channels_for(kind, stored)),
+                }
+                for kind in kinds.all_kinds()
+            ],
+            many=True,
+        ).data
+
+    def validate(self, attrs):
+        data = {f"{PREFIX}{pair['kind']}:{pair['channel']}": "on" for pair in attrs["enabled"]}
+        for name in ("quiet_from", "quiet_to"):
+            if attrs.get(name) is not None:
+                data[name] = attrs[name].strftime("%H:%M")
+        if attrs.get("digest"):
+            data["digest"] = "on"
+        form = PreferencesForm(data)
+        if not form.is_valid():
+            raise serializers.ValidationError(
+                {name: list(errors) for name, errors in form.errors.items()}
+            )
+        return form.cleaned_data

@@ -17,6 +17,11 @@ v1 = [
     path("services/<int:pk>/slots/", views.ServiceSlots.as_view(), name="service_slots"),
     path("certificates/<str:code>/", views.CertificateCheck.as_view(), name="certificate"),
     path("me/", views.MyProfile.as_view(), name="me"),
+    path(
+        "me/notification-preferences/",
+        views.MyNotificationPreferences.as_view(),
+        name="my_notification_preferences",
+    ),
     path("me/enrolments/", views.MyEnrolments.as_view(), name="my_enrolments"),
     path("me/enrolments/<int:pk>/", views.MyEnrolment.as_view(), name="my_enrolment"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),

@@ -22,6 +22,8 @@ from directory.models import ProfessionalListing, ProfessionalPage
 from directory.selectors import active_services
 from directory.tasks import record_search_appearances
 from enrolment.selectors import my_learning
+from notifications.models import NotificationSettings
+from notifications.preferences import save_choices, stored_choices
 
 from . import serializers
 from .base import ApiView, SelectorFilterBackend
@@ -186,6 +188,39 @@ class MyProfile(ApiView, generics.RetrieveUpdateAPIView):
 
     def get_object(self):
         return self.request.user
+
+
+class MyNotificationPreferences(ApiView):
+    """What the signed-in person receives, and when; PUT replaces every choice, as the
+    preferences page does."""
+
+    serializer_class = serializers.NotificationPreferencesSerializer
+    permission_classes = [IsAuthenticated]
+
+    def _current(self):
+        row = NotificationSettings.objects.filter(user=self.request.user).first()
+        return {
+            "quiet_from": row.quiet_from if row else None,
+            "quiet_to": row.quiet_to if row else None,
+            "digest": row.digest if row else False,
+            "stored": stored_choices(self.request.user),
+        }
+
+    def get(self, request):
+        return Response(self.get_serializer(self._current()).data)
+
+    def put(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        choices = serializer.validated_data
+        save_choices(
+            user=request.user,
+            enabled=choices["enabled"],
+            quiet_from=choices["quiet_from"],
+            quiet_to=choices["quiet_to"],
+            digest=choices["digest"],
+        )
+        return Response(self.get_serializer(self._current()).data)
 
 
 class MyEnrolments(ApiView, generics.ListAPIView):
