@@ -78,3 +78,21 @@ def test_too_many_requests_from_one_address(api, world):
 
 def test_nul_byte_in_an_api_address_answers_a_problem(api, world):
     assert_problem(api.get("/api/v1/courses/?q=a%00b"), 400)
+
+
+def test_too_many_requests_from_one_person(student_api):
+    with override_settings(API_RATE_PER_PERSON="2/m"):
+        student_api.get("/api/v1/me/")
+        student_api.get("/api/v1/me/")
+        response = student_api.get("/api/v1/me/")
+
+    assert_problem(response, 429)
+
+
+def test_certificate_checks_share_the_verification_pages_budget(api, world):
+    with override_settings(CERTIFICATE_VERIFY_MAX_LOOKUPS=1):
+        assert api.get("/fr/verify/BSA-2345-6789").status_code == 404
+        response = api.get("/api/v1/certificates/BSA-2345-6789/")
+
+    assert_problem(response, 429)
+    assert int(response["Retry-After"]) > 0
