@@ -21,6 +21,10 @@ urlpatterns = [
     # Before Wagtail's admin: the support panel answers 403 to non-moderators itself.
     path("admin/support/", include("accounts.support.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Not language-prefixed: the API answers in the language of Accept-Language.
+    # allauth's headless mode at its own namespace (its views reverse "headless:…").
+    path("api/v1/auth/", include("allauth.headless.urls")),
+    path("api/", include("api.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("lesson-media/", include("course_pages.urls")),
     path("checkout/webhooks/", include("checkout.webhook_urls")),

@@ -8,6 +8,8 @@ from django.middleware.locale import LocaleMiddleware
 
 UNPREFIXED_PATHS = (
     "/admin/",
+    # The API picks the language from Accept-Language and says so itself (Vary).
+    "/api/",
     "/checkout/webhooks/",
     "/documents/",
     "/lesson-media/",

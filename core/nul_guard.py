@@ -7,6 +7,9 @@ view, converter and form field."""
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+from .problems import is_api_request, problem_response
 
 NUL = "\x00"
 # Bodies Django parses into request.POST; others (JSON webhooks) are left unread here.
@@ -19,6 +22,14 @@ def _has_nul(values):
 
 def _query_dict_has_nul(query_dict):
     return any(NUL in key or _has_nul(values) for key, values in query_dict.lists())
+
+
+def _refusal(request):
+    if is_api_request(request):
+        return problem_response(
+            request, 400, detail=_("The request holds a character that is not allowed.")
+        )
+    return render(request, "400.html", status=400)
 
 
 def address_carries_nul(request):
@@ -43,7 +54,7 @@ class RejectNulBytesMiddleware:
     def __call__(self, request):
         self._drop_cookies_with_nul(request)
         if address_carries_nul(request):
-            return render(request, "400.html", status=400)
+            return _refusal(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -52,7 +63,7 @@ class RejectNulBytesMiddleware:
         if getattr(view_func, "csrf_exempt", False):
             return None
         if form_carries_nul(request):
-            return render(request, "400.html", status=400)
+            return _refusal(request)
         return None
 
     def _drop_cookies_with_nul(self, request):

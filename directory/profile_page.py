@@ -5,6 +5,7 @@ from certificates.services import certificates_tag
 
 from . import extensions, page_cache_hits
 from .selectors import (
+    active_services,
     canonical,
     certificates_of,
     contact_visible,
@@ -30,7 +31,7 @@ def profile_context(request, *, page):
     reviews = visible_reviews(professional)
     return {
         "professional": professional,
-        "services": professional.services.filter(is_active=True).select_related("category"),
+        "services": active_services(professional),
         "reviews": reviews[:REVIEWS_SHOWN],
         "certificates": certificates_of(professional.user),
         "contact_visible": contact_visible(request=request, professional=professional),

@@ -51,6 +51,11 @@ def contact_visible(*, request, professional):
     return extensions.contact_unlocked(client=user, professional=page)
 
 
+def active_services(professional):
+    """The services a professional offers now, with their categories."""
+    return canonical(professional).services.filter(is_active=True).select_related("category")
+
+
 def visible_reviews(professional):
     return (
         Review.objects.filter(professional=canonical(professional), is_hidden=False)

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "live",
     "analytics",
     "demo",
+    "api",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -52,6 +53,11 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "allauth",
     "allauth.account",
+    "allauth.headless",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,6 +83,8 @@ MIDDLEWARE = [
     "core.security.SiteCSPMiddleware",
     "core.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that may answer a request, so CORS headers are on every API answer.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.locale_middleware.SiteLocaleMiddleware",
     # Early, before any view, form or session lookup can send a NUL byte to the database.
@@ -577,3 +585,55 @@ RATELIMIT_VIDEO_PROGRESS = "120/h"
 # The instructor dashboard's "send encouragement" taps, per instructor.
 RATELIMIT_ENCOURAGEMENT = "60/h"
 RATELIMIT_COURSE_REVIEWS = "10/h"
+
+
+# --- Public API (api/, README "Public API"). Same services, selectors and limits as the
+# pages; errors are RFC 9457 problem documents; sign-in is allauth's headless mode.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.SessionTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.OrderCursorPagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttles.AddressThrottle", "api.throttles.PersonThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ProblemAutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "PAGE_SIZE": 20,
+}
+# Requests per minute through the API, per address (the pages' search limit) and per
+# signed-in person; a person's phone apps and partners share her budget.
+API_RATE_PER_ADDRESS = RATELIMIT_SEARCH
+API_RATE_PER_PERSON = RATELIMIT_SEARCH
+# Bodies larger than this are refused (413) before they are read.
+API_MAX_BODY_BYTES = 1024 * 1024
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Beauty Skills Academy API",
+    "DESCRIPTION": "Public JSON API of Beauty Skills Academy. v1 stays stable; breaking "
+    "changes go to v2.",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["api.schema.public_endpoints_only"],
+}
+# allauth's headless mode (mounted at /api/v1/auth/): phone apps sign in for a session
+# token sent as X-Session-Token; the web pages keep their own allauth views.
+HEADLESS_ONLY = False
+HEADLESS_CLIENTS = ("app",)
+# Cross-origin calls only to /api/ and only from these origins (production.py reads
+# API_CORS_ORIGINS); phone apps are not browsers and need none.
+CORS_ALLOWED_ORIGINS = []
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "content-type",
+    "if-none-match",
+    "x-session-token",
+]
+CORS_EXPOSE_HEADERS = ["etag", "retry-after"]

@@ -59,6 +59,8 @@ DEBUG = False
 SECRET_KEY = required_env("SECRET_KEY")
 required_env("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# Web origins (partner sites) allowed to call /api/ from a browser, comma-separated.
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Files the site makes for itself (the broker queue when there is no Redis).

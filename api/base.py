@@ -1,0 +1,51 @@
+"""What every API view does besides its own work: bounded bodies, the language and the
+person in Vary, private answers for signed-in people, and ETags with 304 on GETs."""
+
+import hashlib
+
+from django.conf import settings
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
+from rest_framework import generics
+
+from .problems import PayloadTooLarge
+
+
+class ApiView(generics.GenericAPIView):
+    def initial(self, request, *args, **kwargs):
+        # Before anything reads the body: a huge upload is refused unread.
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.API_MAX_BODY_BYTES:
+            raise PayloadTooLarge()
+        super().initial(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Accept-Language", "X-Session-Token"])
+        user = getattr(request, "_user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_cache=True)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        response.render()
+        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        return get_conditional_response(request._request, etag=response["ETag"], response=response)
+
+
+class SelectorFilterBackend(DjangoFilterBackend):
+    """django-filter's backend (and its schema parameters), with the filter set built by
+    the view the way its HTML page builds it (`view.filter_for(data, queryset)`)."""
+
+    def get_filterset(self, request, queryset, view):
+        return view.filter_for(request.query_params, queryset)
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        # A search page asked with no parameters at all is unbound, and shows everything.
+        if filterset.is_bound and not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        return filterset.qs

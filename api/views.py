@@ -1,0 +1,255 @@
+"""The API's endpoints: each calls the selectors and services its HTML page calls."""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, generics
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from wagtail.models import Locale
+
+from booking import selectors as booking_selectors
+from booking import services as booking_services
+from booking.errors import BookingError
+from certificates import codes, documents, ratelimit
+from certificates import selectors as certificate_selectors
+from course_pages.filters import CourseFilter
+from course_pages.models import CoursePage, CurriculumPage, InstructorPage
+from directory import search_page
+from directory.cards import cards_for
+from directory.filters import ProfessionalFilter
+from directory.models import ProfessionalListing, ProfessionalPage
+from directory.selectors import active_services
+from directory.tasks import record_search_appearances
+from enrolment.selectors import my_learning
+from notifications.models import NotificationSettings
+from notifications.preferences import save_choices, stored_choices
+
+from . import serializers
+from .base import ApiView, SelectorFilterBackend
+
+
+def live_page(model, pk):
+    """The live public page with this id, in the caller's language when translated."""
+    page = model.objects.live().public().filter(pk=pk).first()
+    if page is None:
+        raise Http404
+    return page.localized.specific
+
+
+# --- Catalogue ---------------------------------------------------------------------------
+
+
+class CourseList(ApiView, generics.ListAPIView):
+    """The catalogue, with the page's filters, search and sorts."""
+
+    serializer_class = serializers.CourseSerializer
+    filter_backends = [SelectorFilterBackend]
+    filterset_class = CourseFilter
+    queryset = CoursePage.objects.none()
+
+    def get_queryset(self):
+        return (
+            CoursePage.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .select_related("category", "instructor")
+            .order_by("title")
+        )
+
+    def filter_for(self, data, queryset):
+        return CourseFilter(data, queryset=queryset, locale=Locale.get_active())
+
+
+class CourseDetail(ApiView):
+    serializer_class = serializers.CourseDetailSerializer
+
+    def get(self, request, pk):
+        return Response(self.get_serializer(live_page(CoursePage, pk)).data)
+
+
+class CurriculumDetail(ApiView):
+    serializer_class = serializers.CurriculumSerializer
+
+    def get(self, request, pk):
+        return Response(self.get_serializer(live_page(CurriculumPage, pk)).data)
+
+
+class InstructorList(ApiView, generics.ListAPIView):
+    serializer_class = serializers.InstructorSerializer
+
+    def get_queryset(self):
+        return (
+            InstructorPage.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .order_by("title", "pk")
+        )
+
+
+# --- Directory and booking ---------------------------------------------------------------
+
+
+class ProfessionalSearch(ApiView, generics.ListAPIView):
+    """The directory search, with the page's filters, sorts and search limit."""
+
+    serializer_class = serializers.ProfessionalCardSerializer
+    filter_backends = [SelectorFilterBackend]
+    filterset_class = ProfessionalFilter
+    queryset = ProfessionalListing.objects.none()
+
+    def filter_for(self, data, queryset):
+        directory_filter, _paginator = search_page.search(data)
+        return directory_filter
+
+    def list(self, request, *args, **kwargs):
+        if search_page.over_search_limit(request._request):
+            raise exceptions.Throttled()
+        rows = self.paginate_queryset(
+            self.filter_queryset(self.get_queryset())
+            .select_related("town")
+            .defer("document", "search_vector")
+        )
+        ids = [row.pk for row in rows]
+        if ids:
+            record_search_appearances.delay(ids)
+        cards = cards_for(rows, locale=Locale.get_active())
+        return self.get_paginated_response(self.get_serializer(cards, many=True).data)
+
+
+class ProfessionalDetail(ApiView):
+    serializer_class = serializers.ProfessionalSerializer
+
+    def get(self, request, pk):
+        page = live_page(ProfessionalPage, pk)
+        page.active_services = list(active_services(page))
+        return Response(self.get_serializer(page).data)
+
+
+class ServiceSlots(ApiView):
+    """The free slots of a service, from a day (today by default) for a few days."""
+
+    serializer_class = serializers.SlotSerializer
+    pagination_class = None
+
+    @extend_schema(
+        parameters=[serializers.SlotQuerySerializer],
+        responses=serializers.SlotSerializer(many=True),
+    )
+    def get(self, request, pk):
+        query = serializers.SlotQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        try:
+            service = booking_services.bookable_service(pk)
+        except BookingError as error:
+            raise exceptions.NotFound(error.message) from error
+        window = booking_selectors.slot_window(
+            service=service,
+            first_day=query.validated_data.get("from_day"),
+            days=query.validated_data["days"],
+        )
+        return Response(serializers.SlotSerializer(window["slots"], many=True).data)
+
+
+# --- Certificates ------------------------------------------------------------------------
+
+
+class CertificateCheck(ApiView):
+    """Whether a certificate ID is genuine, valid or revoked; look-ups share the
+    verification page's budget per address."""
+
+    serializer_class = serializers.CertificateCheckSerializer
+
+    def get(self, request, code):
+        if not ratelimit.spend_lookup(request._request):
+            raise exceptions.Throttled(wait=ratelimit.retry_after_seconds())
+        normalised = codes.normalise(code)
+        certificate = certificate_selectors.find(normalised) if normalised else None
+        if certificate is None:
+            raise exceptions.NotFound(_("No certificate has this ID."))
+        check = {
+            "code": certificate.code,
+            "status": "revoked" if certificate.is_revoked else "valid",
+            "signature_ok": documents.data_signature_matches(certificate),
+            "certificate": certificate,
+        }
+        return Response(self.get_serializer(check).data)
+
+
+# --- Signed in ---------------------------------------------------------------------------
+
+
+class MyProfile(ApiView, generics.RetrieveUpdateAPIView):
+    """The signed-in person's profile and preferences."""
+
+    serializer_class = serializers.ProfileSerializer
+    permission_classes = [IsAuthenticated]
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get_object(self):
+        return self.request.user
+
+
+class MyNotificationPreferences(ApiView):
+    """What the signed-in person receives, and when; PUT replaces every choice, as the
+    preferences page does."""
+
+    serializer_class = serializers.NotificationPreferencesSerializer
+    permission_classes = [IsAuthenticated]
+
+    def _current(self):
+        row = NotificationSettings.objects.filter(user=self.request.user).first()
+        return {
+            "quiet_from": row.quiet_from if row else None,
+            "quiet_to": row.quiet_to if row else None,
+            "digest": row.digest if row else False,
+            "stored": stored_choices(self.request.user),
+        }
+
+    def get(self, request):
+        return Response(self.get_serializer(self._current()).data)
+
+    def put(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        choices = serializer.validated_data
+        save_choices(
+            user=request.user,
+            enabled=choices["enabled"],
+            quiet_from=choices["quiet_from"],
+            quiet_to=choices["quiet_to"],
+            digest=choices["digest"],
+        )
+        return Response(self.get_serializer(self._current()).data)
+
+
+class MyEnrolments(ApiView, generics.ListAPIView):
+    """The signed-in person's enrolments with their progress (My learning)."""
+
+    serializer_class = serializers.EnrolmentSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        return my_learning(self.request.user)
+
+
+class MyEnrolment(ApiView):
+    serializer_class = serializers.EnrolmentSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request, pk):
+        # Someone else's enrolment is answered as if it did not exist.
+        enrolment = next((e for e in my_learning(request.user) if e.pk == pk), None)
+        if enrolment is None:
+            raise Http404
+        return Response(self.get_serializer(enrolment).data)
+
+
+@extend_schema(exclude=True)
+class NotFound(ApiView):
+    """Any other path under /api/: a problem document, not the site's HTML 404."""
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise Http404
+
+    get = post = put = patch = delete = http_method_not_allowed

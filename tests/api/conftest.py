@@ -1,0 +1,73 @@
+"""The API's test world, built once per module: the bilingual catalogue with a course
+(and its English translation), a graduate holding its certificate, a student half-way
+through it, another student, and Awa's directory profile with a bookable service."""
+
+import pytest
+from django.test import Client, TestCase
+
+from enrolment import services as learning
+
+from ..booking.conftest import build_booking_site
+from ..certificates.conftest import build_certificate_course, complete_course
+from ..conftest import PASSWORD, make_person
+from ..shared_build import built_once_per_module
+
+LOGIN = "/api/v1/auth/app/v1/auth/login"
+
+
+def build_api_world():
+    course_site = build_certificate_course()
+    booking_site = build_booking_site()
+    graduate = make_person("linda@example.cm", first_name="Linda", is_student=True)
+    complete_course(graduate, course_site, TestCase.captureOnCommitCallbacks)
+    student = make_person("student@example.cm", first_name="Sandrine", is_student=True)
+    enrolment, _created = learning.enrol(user=student, course=course_site["course"])
+    learning.mark_complete(user=student, lesson=course_site["lessons"][0])
+    other = make_person("other.student@example.cm", first_name="Brice", is_student=True)
+    other_enrolment, _created = learning.enrol(user=other, course=course_site["course"])
+    return {
+        **booking_site,
+        **course_site,
+        "graduate": graduate,
+        "student": student,
+        "enrolment": enrolment,
+        "other": other,
+        "other_enrolment": other_enrolment,
+    }
+
+
+world = built_once_per_module(build_api_world, "world")
+
+
+def session_token(client, email):
+    """Signs in through allauth's headless API, as a phone app does."""
+    response = client.post(
+        LOGIN, {"email": email, "password": PASSWORD}, content_type="application/json"
+    )
+    assert response.status_code == 200, response.content
+    return response.json()["meta"]["session_token"]
+
+
+@pytest.fixture
+def api():
+    return Client(HTTP_ACCEPT_LANGUAGE="fr")
+
+
+@pytest.fixture
+def student_api(world):
+    client = Client(HTTP_ACCEPT_LANGUAGE="fr")
+    token = session_token(client, "student@example.cm")
+    # A phone app keeps no cookies: only the token says who it is.
+    client.cookies.clear()
+    client.defaults["HTTP_X_SESSION_TOKEN"] = token
+    return client
+
+
+def assert_problem(response, status):
+    assert response.status_code == status, (response.status_code, response.content[:500])
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert {"type", "title", "status", "detail", "instance"} <= set(body)
+    assert body["status"] == status
+    assert body["detail"]
+    return body

@@ -1,0 +1,151 @@
+"""schemathesis fuzzes every operation of the API from its own schema, anonymously and
+as a student: no 5xx, every answer (errors included) as the schema says, none slower
+than 2 s. PostgreSQL pass only, like the other PostgreSQL-only tests; bounded in time
+by the examples per operation. The operations x requests summary is printed at the end
+of the run (with the bench figures)."""
+
+import time
+from collections import Counter
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.db import close_old_connections
+from django.test import Client, override_settings
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from certificates.models import Certificate
+from cms.wsgi import application
+
+from ..booking.conftest import skip_unless_postgresql
+from .conftest import session_token
+
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
+
+EXAMPLES = {schemathesis.GenerationMode.POSITIVE: 25, schemathesis.GenerationMode.NEGATIVE: 10}
+SLOWEST_SECONDS = 2.0
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+# The fuzzer sends hundreds of requests from one address in a minute: the limits have
+# their own tests (test_bad_input.py).
+UNLIMITED = {
+    "API_RATE_PER_ADDRESS": "100000/m",
+    "API_RATE_PER_PERSON": "100000/m",
+    "RATELIMIT_SEARCH": "100000/m",
+    "CERTIFICATE_VERIFY_MAX_LOOKUPS": 100000,
+}
+
+# What any WSGI server sets and schemathesis's in-process client leaves out.
+SERVER_ENVIRON = {"REMOTE_ADDR": "127.0.0.1"}
+
+
+class SameConnection:
+    """The WSGI app runs in this thread, on the test's connection and transaction:
+    Django must not close that connection between requests (its test client does the
+    same)."""
+
+    def __enter__(self):
+        signals.request_started.disconnect(close_old_connections)
+        signals.request_finished.disconnect(close_old_connections)
+
+    def __exit__(self, *exc):
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+def _real_ids(world):
+    """Path parameters of things that exist: generated ids are almost never found, and
+    the query parameters of a real service's slots or a real course deserve fuzzing too."""
+    return {
+        "/api/v1/courses/{id}/": {"id": world["course"].pk},
+        "/api/v1/professionals/{id}/": {"id": world["professional"].pk},
+        "/api/v1/services/{id}/slots/": {"id": world["service"].pk},
+        "/api/v1/me/enrolments/{id}/": {"id": world["enrolment"].pk},
+        "/api/v1/certificates/{code}/": {
+            "code": Certificate.objects.get(user=world["graduate"]).code
+        },
+    }
+
+
+def _fuzz(operation, mode, headers, tried, slow, *, path_parameters=None):
+    strategy = operation.as_strategy(generation_mode=mode)
+    if path_parameters:
+        strategy = strategy.map(lambda case: _with_path_parameters(case, path_parameters))
+
+    @settings(
+        max_examples=EXAMPLES[mode],
+        deadline=None,
+        database=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case=strategy)
+    def run(case):
+        started = time.monotonic()
+        response = case.call(headers=headers, environ_base=SERVER_ENVIRON)
+        elapsed = time.monotonic() - started
+        tried[operation.label] += 1
+        tried[f"{response.status_code // 100}xx"] += 1
+        if elapsed >= SLOWEST_SECONDS:
+            slow.append((operation.label, round(elapsed, 2)))
+        case.validate_response(response, checks=CHECKS, headers=headers)
+
+    try:
+        run()
+    except Unsatisfiable:
+        # An operation without parameters or body has no input to make invalid.
+        if mode is not schemathesis.GenerationMode.NEGATIVE:
+            raise
+
+
+def _with_path_parameters(case, path_parameters):
+    case.path_parameters = {**(case.path_parameters or {}), **path_parameters}
+    return case
+
+
+def test_every_operation_survives_generated_input(world, request):
+    skip_unless_postgresql()
+    tried, slow = Counter(), []
+    real_ids = _real_ids(world)
+    started = time.monotonic()
+    # Signed in first: Django's test client connects the signals again after its request.
+    token = session_token(Client(), "student@example.cm")
+    with override_settings(**UNLIMITED), SameConnection():
+        schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+        operations = [result.ok() for result in schema.get_all_operations()]
+        # The WSGI test client does not decompress what the site gzips for real clients.
+        plain = {"Accept-Encoding": "identity"}
+        for headers in (plain, {**plain, "X-Session-Token": token}):
+            for operation in operations:
+                for mode in EXAMPLES:
+                    _fuzz(operation, mode, headers, tried, slow)
+                    if operation.path in real_ids:
+                        _fuzz(
+                            operation,
+                            mode,
+                            headers,
+                            tried,
+                            slow,
+                            path_parameters=real_ids[operation.path],
+                        )
+    summary = (
+        f"schemathesis: {len(operations)} operations x 2 callers (anonymous, student), "
+        f"{sum(tried[op.label] for op in operations)} requests in "
+        f"{time.monotonic() - started:.0f} s\n"
+        + "".join(f"  {label}: {count}\n" for label, count in sorted(tried.items()))
+    )
+    print(summary)
+    request.node.user_properties.append(("bench figures", summary))
+    assert not slow, slow
