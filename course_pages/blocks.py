@@ -162,8 +162,8 @@ class QuizBlock(blocks.StructBlock):
         label=_("Next steps by score"),
         required=False,
         help_text=_(
-            "For example: under 50 % suggest reviewing an earlier lesson; "
-            "90 % or more marks the next beginner lesson “tested out”."
+            "For example: under 50 per cent, suggest reviewing an earlier lesson; "
+            "90 per cent or more marks the next beginner lesson “tested out”."
         ),
     )
 
