@@ -304,7 +304,7 @@ class NotificationPreferencesSerializer(StrictSerializer):
                     "allowed_channels": [c for c in CHANNELS if kind.allows(c)],
                     "enabled_channels": sorted(channels_for(kind, stored)),
                 }
-                for kind in kinds.all_kinds()
+                for kind in kinds.kinds_for(self.context["request"].user)
             ],
             many=True,
         ).data
@@ -316,7 +316,7 @@ class NotificationPreferencesSerializer(StrictSerializer):
                 data[name] = attrs[name].strftime("%H:%M")
         if attrs.get("digest"):
             data["digest"] = "on"
-        form = PreferencesForm(data)
+        form = PreferencesForm(data, user=self.context["request"].user)
         if not form.is_valid():
             raise serializers.ValidationError(
                 {name: list(errors) for name, errors in form.errors.items()}

@@ -82,6 +82,7 @@ def register_course_reviews():
             excerpt=lambda review: f"{review.rating}/5 {review.text}",
             url=_review_url,
             author_id=lambda review: review.user_id,
+            author_field="user",
             label=_("Course review"),
             visibility_changed=course_reviews.visibility_changed,
         )

@@ -21,6 +21,7 @@ from checkout.models import Coupon, Subscription
 from course_pages.models import CoursePage, LessonPage
 from demo.loaders.people import DEMO_PASSWORD, demo_password_hash
 from directory.models import ProfessionalPage
+from enrolment.prerequisites import waive_prerequisite
 from enrolment.services import enrol_free, enrol_with_subscription
 
 from . import (
@@ -145,6 +146,15 @@ def _course_orders(people):
     prices = _course("fixer-ses-prix-et-trouver-ses-clientes")
     pay(user=linda, item_type="course", item_id=prices.pk, phone=phone_of("orange", 4))
     twists = _course("vanilles-et-twists")
+    # Nadia already braids in a salon: Grace waives the basics course for her (the
+    # waiver, with its reason, shows in the course's waivers page).
+    waive_prerequisite(
+        by=twists.instructor.user,
+        user=nadia,
+        course=twists,
+        prerequisite=_course("tresses-africaines-les-bases"),
+        reason="Nadia tresse en salon depuis trois ans : les bases sont acquises.",
+    )
     pay(
         user=nadia,
         item_type="course",

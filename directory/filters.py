@@ -126,7 +126,7 @@ class ProfessionalFilter(django_filters.FilterSet):
         label=_("Your town"),
         queryset=Town.objects.all(),
         to_field_name="slug",
-        method="filter_nothing",
+        method="filter_near",
         empty_label=_("—"),
     )
     comes_to_me = django_filters.BooleanFilter(
@@ -192,7 +192,13 @@ class ProfessionalFilter(django_filters.FilterSet):
         # Search, "near", "comes to me" and sort need each other: applied together in `qs`.
         return queryset
 
-    def filter_category(self, queryset, name, value):
+    # The model each value is (its slug or code in the query) is typed on the filter
+    # methods: the API schema (drf-spectacular) reads the hint to type the parameter.
+    def filter_near(self, queryset, name, value: Town):
+        # Applied with the search and the sort in `qs`: they need each other.
+        return queryset
+
+    def filter_category(self, queryset, name, value: ServiceCategory):
         return queryset.filter(category_ids__includes=value.pk)
 
     def filter_price_min(self, queryset, name, value):
@@ -204,7 +210,7 @@ class ProfessionalFilter(django_filters.FilterSet):
     def filter_min_rating(self, queryset, name, value):
         return queryset.filter(rating_average__gte=int(value))
 
-    def filter_language(self, queryset, name, value):
+    def filter_language(self, queryset, name, value: SpokenLanguage):
         return queryset.filter(language_codes__contains=f"|{value.code}|")
 
     def filter_certified(self, queryset, name, value):
