@@ -19,7 +19,7 @@ FUNNEL_LABELS = {
     "views": gettext_lazy("Course page views"),
     "enrolments": gettext_lazy("Enrolments"),
     "first_lessons": gettext_lazy("First lesson opened"),
-    "completions": gettext_lazy("Completed"),
+    "completions": gettext_lazy("Courses completed"),
     "certificates": gettext_lazy("Certificates"),
 }
 

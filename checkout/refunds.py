@@ -114,7 +114,7 @@ def check_refund(*, refund_id):
 def try_again(*, refund):
     """A moderator asks the provider again about a refund waiting for staff (or pending
     too long), under the same reference: it cannot pay twice."""
-    if not _provider_of(refund).refunds_by_api:
+    if not _provider_of(refund).refunds_by_api_for(refund.payment):
         raise RefundError(_("This provider has no refund API: record the refund by hand."))
     with transaction.atomic():
         refund = Refund.objects.select_for_update().get(pk=refund.pk)
@@ -181,7 +181,7 @@ def _ask_provider(refund, ask, *, refused_fails):
         provider = _provider_of(refund)
     except KeyError:
         return _wait_for_staff(refund.pk, _("This provider is no longer set up: refund by hand."))
-    if not provider.refunds_by_api:
+    if not provider.refunds_by_api_for(refund.payment):
         return _wait_for_staff(
             refund.pk,
             _("%(provider)s has no refund API: send the money, then record the transfer.")

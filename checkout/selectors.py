@@ -76,5 +76,8 @@ def subscriptions_of(*, user):
 
 
 def payments_stuck(*, now, older_than):
-    """Payments still waiting for the provider's answer after `older_than`."""
-    return Payment.objects.filter(status=Payment.Status.PENDING, created_at__lte=now - older_than)
+    """Payments still waiting for the provider's answer after `older_than` (payments by
+    code wait for the person and a moderator: counted apart)."""
+    return Payment.objects.filter(
+        status=Payment.Status.PENDING, created_at__lte=now - older_than
+    ).exclude(provider=Payment.Provider.MANUAL)

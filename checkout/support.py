@@ -151,6 +151,15 @@ def register():
     )
     registry.register_counter(
         registry.Counter(
+            key="payments_by_code_waiting",
+            label=gettext_lazy("Payments by code to confirm"),
+            count=lambda now: selectors.claims_waiting().count(),
+            url=lambda: reverse("checkout_manual_claims"),
+            order=15,
+        )
+    )
+    registry.register_counter(
+        registry.Counter(
             key="payments_stuck",
             label=gettext_lazy("Payments pending for over an hour"),
             count=lambda now: selectors.payments_stuck(

@@ -17,7 +17,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from accounts.models import User
-from checkout.models import Coupon, Subscription
+from checkout.models import Coupon, Payment, Subscription
+from checkout.providers.sandbox import REFUNDS_BY_HAND
+from checkout.refunds import refund_payment
 from course_pages.models import CoursePage, LessonPage
 from demo.loaders.people import DEMO_PASSWORD, demo_password_hash
 from directory.models import ProfessionalPage
@@ -79,6 +81,7 @@ def load():
     _coupons()
     _course_orders(people)
     _payment_by_code(people["nadia"])
+    _refund_waiting_for_staff(people["john"])
     _subscription(people["carine"])
     _practice_work(people)
     _bookings(people)
@@ -179,6 +182,19 @@ def _payment_by_code(nadia):
     prices = _course("fixer-ses-prix-et-trouver-ses-clientes")
     waiting_for_confirmation(
         user=nadia, item_type="course", item_id=prices.pk, transaction_id="MP261201.1043.B77421"
+    )
+
+
+def _refund_waiting_for_staff(john):
+    """John paid a course from an Orange Money-like number and asked for his money back:
+    the moderator's refund waits in the refund queue, for a transfer by hand."""
+    prices = _course("fixer-ses-prix-et-trouver-ses-clientes")
+    order = pay(user=john, item_type="course", item_id=prices.pk, phone=REFUNDS_BY_HAND)
+    refund_payment(
+        payment=order.payments.get(status=Payment.Status.PAID),
+        amount_xaf=order.amount_xaf,
+        reason="Demande de remboursement dans les 7 jours",
+        requested_by=User.objects.get(email="moderator@demo.bsa"),
     )
 
 

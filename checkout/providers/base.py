@@ -81,6 +81,11 @@ class Provider:
     # True: the provider calls its webhook with GET and query parameters (Campay).
     webhook_by_get = False
 
+    def refunds_by_api_for(self, payment):
+        """Whether this payment's refunds go through the API (override when it depends
+        on the payment, as the sandbox's Orange-like test number does)."""
+        return self.refunds_by_api
+
     def start(self, payment):
         raise NotImplementedError
 

@@ -6,6 +6,8 @@ the demo and tests. Its "phone" is a page with Approve / Reject buttons
     6 70 00 00 02  rejected at once (APPROVAL_REJECTED)
     6 70 00 00 03  never answers: the payment expires
     6 70 00 00 04  approved only after the payment has expired
+    6 99 00 00 05  an Orange Money-like number: its refunds have no API and wait for
+                   staff, who send the money and record the transfer
     any other      waits for someone to press Approve or Reject on the sandbox phone
 """
 
@@ -30,6 +32,7 @@ AUTO_APPROVE = "+237670000001"
 REJECT = "+237670000002"
 NEVER_ANSWERS = "+237670000003"
 APPROVE_AFTER_EXPIRY = "+237670000004"
+REFUNDS_BY_HAND = "+237699000005"
 SIGNATURE_HEADER = "X-Sandbox-Signature"
 
 
@@ -72,6 +75,9 @@ class SandboxProvider(base.Provider):
             )
             charge.refresh_from_db()
         return _status_of(charge)
+
+    def refunds_by_api_for(self, payment):
+        return payment.phone != REFUNDS_BY_HAND
 
     def parse_webhook(self, request):
         signature = request.headers.get(SIGNATURE_HEADER, "")

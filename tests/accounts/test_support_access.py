@@ -107,6 +107,7 @@ def test_the_home_panel_of_waiting_work_is_for_moderators_only(
     assert "/admin/refunds/" in page and "/admin/instructor-requests/" in page
     assert "/admin/message-reports/" in page and "/admin/community-reports/" in page
     assert "/admin/orders/?status=pending" in page
+    assert "/admin/payments-by-code/" in page
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,19 @@ def test_the_subscribers_renewal_by_mobile_money_is_due(client, whole_demo):
     assert attempt.order.number in client.get("/en/subscription/").content.decode()
 
 
+def test_an_orange_like_refund_waits_for_staff_in_the_refund_queue(client, whole_demo):
+    from checkout.models import Refund
+
+    refund = Refund.objects.get(status=Refund.Status.WAITING_FOR_STAFF)
+    assert refund.payment.order.user.email == "john@demo.bsa"
+    client.force_login(person("moderator@demo.bsa"))
+    assert refund.payment.order.number in client.get("/admin/refunds/").content.decode()
+    # The admin home counts it among what waits for a person today.
+    home = client.get("/admin/").content.decode()
+    waiting = home.split('href="/admin/refunds/"')[1].split("</tr>")[0]
+    assert '<strong class="w-status w-status--primary">1</strong>' in waiting
+
+
 def test_coupons_one_active_one_expired_one_used_up(whole_demo):
     course_id = Order.objects.filter(item_type="course").first().item_id
 
