@@ -1,5 +1,8 @@
-"""What every API view does besides its own work: bounded bodies, the language and the
-person in Vary, private answers for signed-in people, and ETags with 304 on GETs."""
+"""What every API view does besides its own work: JSON in and out, sign-in by session
+token, throttles per address and person, cursor pages, problem documents for errors,
+bounded bodies, the language and the person in Vary, private answers for signed-in
+people, and ETags with 304 on GETs. Set here, not in REST_FRAMEWORK: Wagtail's admin and
+wagtail-localize's editor are DRF views of their own."""
 
 import hashlib
 
@@ -8,11 +11,27 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from rest_framework import generics
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 
-from .problems import PayloadTooLarge
+from .authentication import SessionTokenAuthentication
+from .pagination import OrderCursorPagination
+from .problems import PayloadTooLarge, problem_exception_handler
+from .throttles import AddressThrottle, PersonThrottle
 
 
 class ApiView(generics.GenericAPIView):
+    authentication_classes = [SessionTokenAuthentication]
+    permission_classes = [AllowAny]
+    pagination_class = OrderCursorPagination
+    renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser]
+    throttle_classes = [AddressThrottle, PersonThrottle]
+
+    def get_exception_handler(self):
+        return problem_exception_handler
+
     def initial(self, request, *args, **kwargs):
         # Before anything reads the body: a huge upload is refused unread.
         try:

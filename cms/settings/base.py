@@ -589,17 +589,13 @@ RATELIMIT_COURSE_REVIEWS = "10/h"
 
 # --- Public API (api/, README "Public API"). Same services, selectors and limits as the
 # pages; errors are RFC 9457 problem documents; sign-in is allauth's headless mode.
+#
+# Only what is true of every DRF view in the process: Wagtail's admin and
+# wagtail-localize's editor are DRF views too, with their own parsers and sign-in. The
+# API's own choices (JSON only, session tokens, throttles, cursor pages, problem
+# documents) are set on its views: api/base.py.
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.SessionTokenAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_PAGINATION_CLASS": "api.pagination.OrderCursorPagination",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_THROTTLE_CLASSES": ["api.throttles.AddressThrottle", "api.throttles.PersonThrottle"],
     "DEFAULT_SCHEMA_CLASS": "api.schema.ProblemAutoSchema",
-    "EXCEPTION_HANDLER": "api.problems.problem_exception_handler",
-    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    "PAGE_SIZE": 20,
 }
 # Requests per minute through the API, per address (the pages' search limit) and per
 # signed-in person; a person's phone apps and partners share her budget.
