@@ -322,3 +322,98 @@ class NotificationPreferencesSerializer(StrictSerializer):
                 {name: list(errors) for name, errors in form.errors.items()}
             )
         return form.cleaned_data
+
+
+# --- Learning ----------------------------------------------------------------------------
+
+
+class LessonBlockSerializer(serializers.Serializer):
+    """One block of a lesson's content, as the lesson page renders it."""
+
+    id = serializers.CharField()
+    type = serializers.CharField()
+    html = serializers.CharField()
+
+
+class QuizChoiceSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    text = serializers.CharField()
+
+
+class QuizQuestionSerializer(serializers.Serializer):
+    """A question and its possible answers; which ones are right is never shown."""
+
+    id = serializers.CharField()
+    text = serializers.CharField()
+    multiple = serializers.BooleanField()
+    choices = serializers.SerializerMethodField()
+
+    @extend_schema_field(QuizChoiceSerializer(many=True))
+    def get_choices(self, question):
+        return [{"id": key, "text": text} for key, text in question.choices.items()]
+
+
+class QuizSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    title = serializers.CharField()
+    pass_mark = serializers.IntegerField()
+    max_attempts_per_day = serializers.IntegerField()
+    questions = QuizQuestionSerializer(many=True)
+
+
+class LessonSerializer(serializers.Serializer):
+    """A lesson's content: its text, media and guides as rendered HTML blocks, and its
+    quizzes as questions to answer (POST lessons/{id}/quiz/)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    course = PageBriefSerializer()
+    summary = serializers.CharField()
+    duration_minutes = serializers.IntegerField()
+    is_preview = serializers.BooleanField()
+    is_required = serializers.BooleanField()
+    url = serializers.SerializerMethodField()
+    blocks = LessonBlockSerializer(many=True)
+    quizzes = QuizSerializer(many=True)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, lesson):
+        return full_url(self, lesson)
+
+
+class LessonDoneSerializer(serializers.Serializer):
+    lesson = serializers.IntegerField()
+    done = serializers.BooleanField()
+    reason = serializers.CharField()
+
+
+class QuizAnswersSerializer(StrictSerializer):
+    """An attempt: the quiz's id and, per question id, the ids of the chosen answers."""
+
+    quiz = serializers.CharField(max_length=64)
+    answers = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField(max_length=64), max_length=20),
+        allow_empty=False,
+    )
+
+
+class QuizFeedbackSerializer(serializers.Serializer):
+    question = serializers.CharField(source="question.id")
+    correct = serializers.BooleanField()
+    explanation = serializers.CharField(source="question.explanation")
+
+
+class QuizAdviceSerializer(serializers.Serializer):
+    action = serializers.CharField()
+    message = serializers.CharField()
+    lesson = PageBriefSerializer()
+
+
+class QuizResultSerializer(serializers.Serializer):
+    quiz = serializers.CharField(source="quiz_id")
+    score_percent = serializers.IntegerField()
+    pass_mark = serializers.IntegerField(source="quiz.pass_mark")
+    passed = serializers.BooleanField()
+    attempts_left = serializers.IntegerField()
+    feedback = QuizFeedbackSerializer(many=True)
+    advice = QuizAdviceSerializer(allow_null=True)

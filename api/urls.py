@@ -25,6 +25,9 @@ v1 = [
     ),
     path("me/enrolments/", views.MyEnrolments.as_view(), name="my_enrolments"),
     path("me/enrolments/<int:pk>/", views.MyEnrolment.as_view(), name="my_enrolment"),
+    path("lessons/<int:pk>/", views.Lesson.as_view(), name="lesson"),
+    path("lessons/<int:pk>/done/", views.LessonDone.as_view(), name="lesson_done"),
+    path("lessons/<int:pk>/quiz/", views.LessonQuiz.as_view(), name="lesson_quiz"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     # Swagger UI's page sets its layout in an inline <style> (its script is served apart).
     path(

@@ -14,13 +14,17 @@ from booking.errors import BookingError
 from certificates import codes, documents, ratelimit
 from certificates import selectors as certificate_selectors
 from course_pages.filters import CourseFilter
-from course_pages.models import CoursePage, CurriculumPage, InstructorPage
+from course_pages.models import CoursePage, CurriculumPage, InstructorPage, LessonPage
 from directory import search_page
 from directory.cards import cards_for
 from directory.filters import ProfessionalFilter
 from directory.models import ProfessionalListing, ProfessionalPage
 from directory.selectors import active_services
 from directory.tasks import record_search_appearances
+from enrolment import adaptive, lesson_blocks
+from enrolment import services as learning
+from enrolment.access import lesson_access
+from enrolment.errors import InvalidAnswer, LearningError
 from enrolment.selectors import my_learning
 from notifications.models import NotificationSettings
 from notifications.preferences import save_choices, stored_choices
@@ -243,6 +247,95 @@ class MyEnrolment(ApiView):
         if enrolment is None:
             raise Http404
         return Response(self.get_serializer(enrolment).data)
+
+
+# --- Learning ----------------------------------------------------------------------------
+
+# Quizzes and assignments are answered through their own endpoints, not shown as HTML.
+INTERACTIVE_BLOCKS = ("quiz", "assignment")
+
+
+def live_lesson(pk):
+    """The live lesson with this id, in the caller's language when translated (the
+    page's own lookup: its course decides who may open it, not the page's privacy)."""
+    lesson = LessonPage.objects.live().filter(pk=pk).first()
+    if lesson is None:
+        raise Http404
+    return lesson.localized.specific
+
+
+def refused(error):
+    """A learning service's refusal, with its own translated message."""
+    if isinstance(error, InvalidAnswer):
+        return exceptions.ValidationError({"answers": [error.message]})
+    return exceptions.PermissionDenied(error.message)
+
+
+class Lesson(ApiView):
+    """A lesson's content, behind the lesson page's gate: previews for anyone, the rest
+    for enrolled students (and the course's instructor, moderators, subscribers)."""
+
+    serializer_class = serializers.LessonSerializer
+
+    def get(self, request, pk):
+        lesson = live_lesson(pk)
+        decision = lesson_access(request.user, lesson)
+        if not decision.allowed:
+            if decision.reason == "anonymous":
+                raise exceptions.NotAuthenticated()
+            raise exceptions.PermissionDenied(_("Enrol in this course first."))
+        learning.record_visit(user=request.user, lesson=lesson)
+        lesson.blocks = [
+            {"id": block.id, "type": block.block_type, "html": block.render({"page": lesson})}
+            for block in lesson.body
+            if block.block_type not in INTERACTIVE_BLOCKS
+        ]
+        lesson.quizzes = lesson_blocks.quizzes(lesson)
+        return Response(self.get_serializer(lesson).data)
+
+
+class LessonDone(ApiView):
+    """Marks a lesson without quiz or practice work done, as its page's button does;
+    marking it again changes nothing."""
+
+    serializer_class = serializers.LessonDoneSerializer
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None)
+    def post(self, request, pk):
+        lesson = live_lesson(pk)
+        try:
+            progress = learning.mark_complete(user=request.user, lesson=lesson)
+        except LearningError as error:
+            raise refused(error) from error
+        return Response(
+            self.get_serializer({"lesson": lesson.pk, "done": True, "reason": progress.reason}).data
+        )
+
+
+class LessonQuiz(ApiView):
+    """Grades an attempt at one of the lesson's quizzes, as its page does: the score,
+    pass or fail, each question's feedback and the next step its score leads to."""
+
+    serializer_class = serializers.QuizResultSerializer
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=serializers.QuizAnswersSerializer)
+    def post(self, request, pk):
+        lesson = live_lesson(pk)
+        attempt_in = serializers.QuizAnswersSerializer(data=request.data)
+        attempt_in.is_valid(raise_exception=True)
+        try:
+            attempt = learning.submit_quiz(
+                user=request.user,
+                lesson=lesson,
+                quiz_id=attempt_in.validated_data["quiz"],
+                answers=attempt_in.validated_data["answers"],
+            )
+        except LearningError as error:
+            raise refused(error) from error
+        attempt.advice = adaptive.after_quiz(user=request.user, lesson=lesson, attempt=attempt)
+        return Response(self.get_serializer(attempt).data)
 
 
 @extend_schema(exclude=True)
