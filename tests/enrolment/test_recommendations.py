@@ -47,6 +47,7 @@ def build_recommendation_site():
     translate_page(courses["yeux"], site["en"], title="Striking eyes", slug="striking-eyes")
     translate_page(courses["mariee"], site["en"], title="Radiant bride", slug="radiant-bride")
     paths = site["home"].add_child(instance=CurriculumIndexPage(title="Parcours", slug="parcours"))
+    translate_page(paths, site["en"], title="Paths", slug="paths")
     path = paths.add_child(
         instance=CurriculumPage(
             title="Maquilleuse pro",
