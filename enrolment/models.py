@@ -395,3 +395,34 @@ class PrerequisiteWaiver(models.Model):
 
     def __str__(self):
         return f"{self.user_id}: {self.prerequisite_id} waived for {self.course_id}"
+
+
+class CoEnrolment(models.Model):
+    """How many students took both courses, for "students who took this course also
+    took …": rebuilt whole every night (enrolment.recommendations), only pairs shared by
+    enough students to say something, both sides default-locale courses."""
+
+    course = models.ForeignKey(
+        "course_pages.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    other = models.ForeignKey(
+        "course_pages.CoursePage",
+        verbose_name=_("also taken"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    shared_students = models.PositiveIntegerField(_("students who took both"))
+
+    class Meta:
+        verbose_name = _("co-enrolment")
+        verbose_name_plural = _("co-enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["course", "other"], name="one_co_enrolment_per_pair")
+        ]
+        indexes = [models.Index(fields=["course", "-shared_students"])]
+
+    def __str__(self):
+        return f"{self.course_id} + {self.other_id}: {self.shared_students}"

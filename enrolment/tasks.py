@@ -2,10 +2,16 @@
 
 from celery import shared_task
 
-from . import services
+from . import recommendations, services
 
 
 @shared_task
 def escalate_waiting_submissions():
     """Practice work that waited 3 days for peers goes to the instructor. Idempotent."""
     return services.escalate_waiting_submissions()
+
+
+@shared_task
+def rebuild_co_enrolments():
+    """Nightly: recount which courses students take together. Idempotent."""
+    return recommendations.rebuild_co_enrolments()

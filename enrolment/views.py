@@ -16,6 +16,7 @@ from .access import subscription_opens
 from .errors import LearningError
 from .models import OfflineAction, Submission, SubmissionPhoto
 from .pages import course_model, lesson_model
+from .recommendations import recommended_for
 
 
 def _lesson_or_404(lesson_id):
@@ -31,6 +32,7 @@ def my_learning(request):
         "enrolments": selectors.my_learning(request.user),
         "reviews_waiting": selectors.submissions_to_review(user=request.user).count(),
         "my_work": selectors.with_shown_lessons(selectors.my_submissions(request.user)),
+        "recommended": recommended_for(request.user),
     }
     return render(request, "enrolment/my_learning.html", context)
 

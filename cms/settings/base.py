@@ -216,6 +216,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "enrolment.tasks.escalate_waiting_submissions",
         "schedule": 3600,
     },
+    # "Students who took this course also took …": recounted at night, when few learn.
+    "rebuild-co-enrolments": {
+        "task": "enrolment.tasks.rebuild_co_enrolments",
+        "schedule": crontab(hour=2, minute=30),
+    },
     # Mobile-money payments whose answer has not come by webhook are asked for.
     "poll-pending-payments": {
         "task": "checkout.tasks.poll_pending_payments",

@@ -25,6 +25,7 @@ from course_pages.prerequisites import find_prerequisite_cycle
 from enrolment import access
 from enrolment import page_context as learning
 from enrolment.offline import offline_session_id
+from enrolment.recommendations import also_taken, also_taken_tag
 from enrolment.services import record_visit
 
 CARDS_PER_PAGE = 12
@@ -288,6 +289,9 @@ class CoursePage(Page):
         context["instructor_page"] = localize_pages([self.instructor], self.locale)[0]
         context["learning"] = learning.course_context(user=request.user, course=self)
         context["ratings"] = learning.reviews_context(user=request.user, course=self)
+        # The same for every anonymous reader; the nightly build bumps the tag on change.
+        context["also_taken"] = also_taken(user=request.user, course=self)
+        page_cache.shows_pages(request, *context["also_taken"], tags=[also_taken_tag(course_id)])
         context["missing_prerequisites"] = learning.missing_prerequisites_context(
             user=request.user, course=self
         )
