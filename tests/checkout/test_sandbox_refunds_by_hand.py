@@ -35,7 +35,7 @@ def test_a_refund_to_the_orange_like_number_waits_for_staff(paid_in_sandbox, ord
     )
 
     assert refund.status == Refund.Status.WAITING_FOR_STAFF
-    assert "no refund API" in refund.staff_reason
+    assert "API de remboursement" in refund.staff_reason  # in French, the default
     assert SandboxCharge.objects.get(reference=payment.reference).refunded_xaf == 0
 
     settled = refunds.record_hand_refund(
