@@ -10,13 +10,12 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-import requests
 from django.conf import settings
 from django.core.cache import cache
 
 from checkout.errors import ProviderUnavailable
 from checkout.providers.base import cache_access_token, json_answer
-from checkout.providers.bearer import send_with_fresh_token_on_401
+from checkout.providers.bearer import send_to_provider, send_with_fresh_token_on_401
 
 logger = logging.getLogger(__name__)
 
@@ -171,13 +170,14 @@ class MomoClient:
         )
 
     def _send(self, method, path, **kwargs):
-        url = f"{self.base_url}{path}"
-        try:
-            response = requests.request(method, url, timeout=self.timeout, **kwargs)
-        except requests.RequestException as error:
-            raise ProviderUnavailable(f"MTN MoMo {method} {path}: {error!r}") from error
-        if response.status_code >= 500:
-            raise ProviderUnavailable(f"MTN MoMo {method} {path}: HTTP {response.status_code}")
+        response = send_to_provider(
+            provider_label=LABEL,
+            base_url=self.base_url,
+            method=method,
+            path=path,
+            timeout=self.timeout,
+            **kwargs,
+        )
         if response.status_code in (401, 403) and path.endswith("/token/"):
             logger.error("MTN MoMo refused our API user or key (%s)", response.status_code)
             raise ProviderUnavailable(f"MTN MoMo token: HTTP {response.status_code}")

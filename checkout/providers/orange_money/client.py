@@ -9,13 +9,12 @@ concern the payment itself are handed back for the provider to judge.
 import hashlib
 import logging
 
-import requests
 from django.conf import settings
 from django.core.cache import cache
 
 from checkout.errors import ProviderUnavailable
 from checkout.providers.base import cache_access_token, json_answer
-from checkout.providers.bearer import send_with_fresh_token_on_401
+from checkout.providers.bearer import send_to_provider, send_with_fresh_token_on_401
 
 logger = logging.getLogger(__name__)
 
@@ -103,12 +102,12 @@ class OrangeMoneyClient:
         )
 
     def _send(self, method, path, **kwargs):
-        try:
-            response = requests.request(
-                method, f"{self.base_url}{path}", timeout=self.timeout, **kwargs
-            )
-        except requests.RequestException as error:
-            raise ProviderUnavailable(f"Orange Money {method} {path}: {error!r}") from error
-        if response.status_code >= 500:
-            raise ProviderUnavailable(f"Orange Money {method} {path}: HTTP {response.status_code}")
+        response = send_to_provider(
+            provider_label=LABEL,
+            base_url=self.base_url,
+            method=method,
+            path=path,
+            timeout=self.timeout,
+            **kwargs,
+        )
         return response
