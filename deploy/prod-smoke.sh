@@ -283,6 +283,10 @@ else
   wait_for "http://127.0.0.1:$APP2_PORT/healthz" "app server 2"
   log "load figures, caches off (wrk, $BENCH_SECONDS s a run)"
   "$BIN/python" deploy/smoke/bench.py "$RUN_DIR/site.json" uncached
+  if [ -n "${BAKERYDEMO_DIR:-}" ]; then
+    log "peer: wagtail/bakerydemo on the same box and PostgreSQL (wrk, $BENCH_SECONDS s a run)"
+    "$BIN/python" deploy/smoke/peer.py
+  fi
 fi
 
 log "prod-smoke passed"
