@@ -40,6 +40,8 @@ class BadgeForm(WagtailAdminModelForm):
 
 class BadgeViewSet(ModelViewSet):
     model = Badge
+    name = "badge_admin"
+    url_prefix = "badges"
     icon = "pick"
     menu_label = gettext_lazy("Badges")
     menu_name = "badges"

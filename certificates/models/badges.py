@@ -4,6 +4,7 @@ names and criteria in both languages at award time and keeps its signed Open Bad
 3.0 credential, so later edits of the badge do not change what was awarded."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -57,6 +58,7 @@ class Badge(models.Model):
     count = models.PositiveSmallIntegerField(
         _("how many times"),
         default=1,
+        validators=[MinValueValidator(1)],
         help_text=_("For challenges won and mentoring given."),
     )
     is_active = models.BooleanField(
@@ -105,7 +107,7 @@ class BadgeAward(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=120)
     criteria_fr = models.TextField(_("criteria (French)"))
     criteria_en = models.TextField(_("criteria (English)"))
-    image_url = models.URLField(_("image address"), max_length=500, blank=True)
+    image_url = models.CharField(_("image address"), max_length=500, blank=True)
     awarded_at = models.DateTimeField(_("awarded"))
     # The Open Badges 3.0 credential, with its proof, exactly as signed.
     credential = models.JSONField(_("Open Badges credential"), default=dict)

@@ -53,7 +53,7 @@ def lines_for(*, user, hidden=()):
             public_verify_url(certificate),
             certificate.credential,
         )
-        for certificate in valid_certificates_for(user=user).select_related("course")
+        for certificate in valid_certificates_for(user=user)
     ] + [
         Line(
             BADGE,
