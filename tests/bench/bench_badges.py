@@ -107,14 +107,16 @@ def test_transcript_pdf_render_time(badge_site, course_badge, graduate):
     transcript = Transcript.objects.create(user=graduate, is_public=True)
     lines = selectors.shown_lines(transcript)
     pdf.render_pdf(transcript, lines)  # warm-up: fonts and templates load once per process
-    timings = []
+    timings, cpu = [], []
     for _ in range(RENDERS):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         data = pdf.render_pdf(transcript, lines)
         timings.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
     median = statistics.median(timings)
+    # CPU time too: on a shared machine the wall time mostly says how busy it is.
     print(
-        f"\ntranscript PDF ({len(lines)} lines): median {median * 1000:.0f} ms, "
-        f"max {max(timings) * 1000:.0f} ms over {RENDERS} renders, {len(data) // 1024} KB "
-        f"(goal ≤ 300 ms)"
+        f"\ntranscript PDF ({len(lines)} lines): median {median * 1000:.0f} ms "
+        f"(CPU {statistics.median(cpu) * 1000:.0f} ms), max {max(timings) * 1000:.0f} ms "
+        f"over {RENDERS} renders, {len(data) // 1024} KB (goal ≤ 300 ms)"
     )

@@ -6,6 +6,7 @@ from django.utils import timezone
 from certificates.badges import services, tasks
 from certificates.models import BadgeAward
 from certificates.services import revoke as revoke_certificate
+from course_pages.models import CurriculumIndexPage, CurriculumPage
 from notifications.models import Notification
 
 from ..conftest import make_person
@@ -103,3 +104,28 @@ def test_a_person_without_a_name_is_awarded_once_she_gives_one(course_badge, gra
 def test_the_sweep_is_in_the_beat_schedule(settings):
     tasks_run = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "certificates.badges.tasks.sweep_badges" in tasks_run
+
+
+def test_finishing_a_curriculum_awards_its_badge(badge_site, graduate):
+    paths = badge_site["home"].add_child(
+        instance=CurriculumIndexPage(title="Parcours", slug="parcours")
+    )
+    complete = paths.add_child(
+        instance=CurriculumPage(
+            title="Teint", slug="teint", courses=[("course", badge_site["course"])]
+        )
+    )
+    other = badge_site["course"].copy(
+        update_attrs={"title": "Autre", "slug": "autre-formation"}, keep_live=True
+    )
+    longer = paths.add_child(
+        instance=CurriculumPage(
+            title="Teint et plus",
+            slug="teint-et-plus",
+            courses=[("course", badge_site["course"]), ("course", other)],
+        )
+    )
+    finished = make_badge(slug="parcours-teint", rule="curriculum", curriculum=complete)
+    make_badge(slug="parcours-long", rule="curriculum", curriculum=longer)
+
+    assert [award.badge for award in services.award_due(user=graduate)] == [finished]
