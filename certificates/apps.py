@@ -13,7 +13,14 @@ class CertificatesConfig(AppConfig):
             receivers,  # noqa: F401  (connects to enrolment.signals.course_completed)
             support,
         )
+        from .badges import receivers as badge_receivers  # noqa: F401
+        from .badges import rules
+
+        # Celery's autodiscovery imports only certificates.tasks: the worker and beat
+        # learn the badge tasks here.
+        from .badges import tasks as badge_tasks  # noqa: F401
         from .notification_kinds import KINDS
 
         kinds.register(*KINDS)
         support.register()
+        rules.register()

@@ -21,7 +21,7 @@ CRYPTOSUITE = "eddsa-jcs-2022"
 KEY_FRAGMENT = "#key-1"
 
 
-def _utc(moment):
+def utc(moment):
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -57,7 +57,7 @@ def signed_data(certificate):
         },
         "hours": str(certificate.hours),
         "instructor": certificate.instructor_name,
-        "issued": _utc(certificate.issued_at),
+        "issued": utc(certificate.issued_at),
         "skills": {
             "fr": list(certificate.skills.get("fr", [])),
             "en": list(certificate.skills.get("en", [])),
@@ -118,7 +118,7 @@ def unsigned_credential(certificate):
             "name": settings.WAGTAIL_SITE_NAME,
             "url": absolute("/"),
         },
-        "validFrom": _utc(certificate.issued_at),
+        "validFrom": utc(certificate.issued_at),
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [
@@ -162,19 +162,23 @@ def _hash_data(proof_config, document):
     )
 
 
-def signed_credential(certificate):
-    """The credential with a DataIntegrityProof (cryptosuite eddsa-jcs-2022)."""
-    document = unsigned_credential(certificate)
+def sign_document(document, *, created):
+    """`document` with a DataIntegrityProof (cryptosuite eddsa-jcs-2022) by our key:
+    certificates, badges and transcript bundles are all signed this way."""
     proof = {
         "@context": document["@context"],
         "type": "DataIntegrityProof",
         "cryptosuite": CRYPTOSUITE,
-        "created": _utc(certificate.issued_at),
+        "created": utc(created),
         "verificationMethod": verification_method(),
         "proofPurpose": "assertionMethod",
     }
     signature = signing.sign(_hash_data(proof, document))
     return {**document, "proof": {**proof, "proofValue": signing.multibase_encode(signature)}}
+
+
+def signed_credential(certificate):
+    return sign_document(unsigned_credential(certificate), created=certificate.issued_at)
 
 
 @dataclass(frozen=True)

@@ -6,4 +6,6 @@ from notifications.kinds import Kind
 
 CERTIFICATE_READY = Kind("certificate_ready", _("Certificate ready"), "learning")
 
-KINDS = (CERTIFICATE_READY,)
+BADGE_AWARDED = Kind("badge_awarded", _("Badge earned"), "learning")
+
+KINDS = (CERTIFICATE_READY, BADGE_AWARDED)

@@ -28,12 +28,12 @@ def signature_data_uri(instructor_page):
         return "data:image/png;base64," + base64.b64encode(handle.read()).decode()
 
 
-def _date_in(language, moment):
+def date_in(language, moment):
     with translation.override(language):
         return formats.date_format(timezone.localtime(moment), "j F Y")
 
 
-def _hours_in(language, hours):
+def hours_in(language, hours):
     with translation.override(language):
         return formats.number_format(int(hours) if hours == hours.to_integral_value() else hours)
 
@@ -46,10 +46,10 @@ def pdf_context(certificate):
         "verify_url": verify_url,
         "qr": qr_svg_data_uri(verify_url),
         "signature": signature_data_uri(certificate.course.instructor),
-        "date_fr": _date_in("fr", certificate.issued_at),
-        "date_en": _date_in("en", certificate.issued_at),
-        "hours_fr": _hours_in("fr", certificate.hours),
-        "hours_en": _hours_in("en", certificate.hours),
+        "date_fr": date_in("fr", certificate.issued_at),
+        "date_en": date_in("en", certificate.issued_at),
+        "hours_fr": hours_in("fr", certificate.hours),
+        "hours_en": hours_in("en", certificate.hours),
         "skills_fr": certificate.skills.get("fr", []),
         "skills_en": certificate.skills.get("en", []),
     }

@@ -9,13 +9,20 @@ from django.views.decorators.http import require_POST, require_safe
 from core.private_files import serve_private
 
 from . import codes, documents, ratelimit, selectors, services
+from .badges import documents as badge_documents
+from .badges import selectors as badge_selectors
 from .forms import CodeForm, CredentialForm
 
 
 @login_required
 def my_certificates(request):
     certificates = list(selectors.certificates_of(user=request.user))
-    return render(request, "certificates/my_certificates.html", {"certificates": certificates})
+    badges = list(badge_selectors.badges_of(user=request.user))
+    return render(
+        request,
+        "certificates/my_certificates.html",
+        {"certificates": certificates, "badges": badges},
+    )
 
 
 def _downloadable(request, code):
@@ -48,6 +55,18 @@ def certificate_credential(request, code):
     certificate = _downloadable(request, code)
     response = JsonResponse(certificate.credential, json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'attachment; filename="{certificate.code}.json"'
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@login_required
+@require_safe
+def badge_credential(request, code):
+    award = badge_selectors.find(codes.normalise(code))
+    if award is None or not badge_selectors.can_download(user=request.user, award=award):
+        raise Http404
+    response = JsonResponse(award.credential, json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="{award.code}.json"'
     patch_cache_control(response, private=True, no_store=True)
     return response
 
@@ -96,18 +115,49 @@ def verify_code(request, code):
         return _rate_limited(request)
     if normalised is None:
         return _verify_page(request, {"status": "malformed", "typed": code[:40]}, status=404)
-    certificate = selectors.find(normalised)
-    if certificate is None:
+    context = _record_context(normalised)
+    if context is None:
         return _verify_page(request, {"status": "unknown", "typed": normalised}, status=404)
-    return _verify_page(request, _certificate_context(certificate))
+    return _verify_page(request, context)
 
 
-def _certificate_context(certificate):
-    return {
-        "status": "revoked" if certificate.is_revoked else "valid",
-        "certificate": certificate,
-        "signature_ok": documents.data_signature_matches(certificate),
-    }
+def _record_context(code):
+    """What the page says of the certificate or badge with this ID; None when unknown
+    (both share one ID space)."""
+    certificate = selectors.find(code)
+    if certificate is not None:
+        return {
+            "status": "revoked" if certificate.is_revoked else "valid",
+            "certificate": certificate,
+            "signature_ok": documents.data_signature_matches(certificate),
+        }
+    award = badge_selectors.find(code)
+    if award is not None:
+        return {
+            "status": "revoked" if award.is_revoked else "valid",
+            "award": award,
+            "signature_ok": badge_documents.signature_matches(award),
+        }
+    return None
+
+
+def _bundle_items(document):
+    """Each credential of a signed transcript bundle, checked on its own."""
+    items = []
+    for credential in document.get("verifiableCredential") or []:
+        check = documents.check_credential(credential)
+        record = _record_context(check.code) if check.status == "valid" else None
+        items.append({"check": check, "record": record, "name": _name_of(credential)})
+    return items
+
+
+def _name_of(credential):
+    if not isinstance(credential, dict):
+        return ""
+    subject = credential.get("credentialSubject")
+    achievement = subject.get("achievement") if isinstance(subject, dict) else None
+    name = achievement.get("name") if isinstance(achievement, dict) else None
+    return str(name or credential.get("name") or "")[:200]
 
 
 @require_POST
@@ -117,12 +167,15 @@ def verify_credential(request):
     form = CredentialForm(request.POST, request.FILES)
     if not form.is_valid():
         return _verify_page(request, {"credential_form": form}, status=400)
-    check = documents.check_credential(form.cleaned_data["document"])
+    document = form.cleaned_data["document"]
+    check = documents.check_credential(document)
     context = {"credential_status": check.status}
-    if check.status == "valid":
-        certificate = selectors.find(check.code)
-        if certificate is None:
+    if check.status == "valid" and "VerifiablePresentation" in (document.get("type") or []):
+        context["bundle_items"] = _bundle_items(document)
+    elif check.status == "valid":
+        record = _record_context(check.code)
+        if record is None:
             context["credential_status"] = "unknown"
         else:
-            context.update(_certificate_context(certificate))
+            context.update(record)
     return _verify_page(request, context, status=200 if check.status == "valid" else 400)

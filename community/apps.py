@@ -14,7 +14,7 @@ class CommunityConfig(AppConfig):
         from notifications import kinds
 
         # Both import models: only once the registry is ready.
-        from . import conversations, reportables, support
+        from . import badge_rules, conversations, reportables, support
         from .challenges import reportables as challenge_reportables
 
         # Celery's autodiscovery imports only community.tasks: the worker and beat
@@ -38,6 +38,7 @@ class CommunityConfig(AppConfig):
         mentorship_reportables.register()
         challenge_reportables.register()
         support.register()
+        badge_rules.register()
         kinds.register(*KINDS, *FORUM_KINDS, *CHALLENGE_KINDS)
         targets.register(CoursePage)
         targets.register(

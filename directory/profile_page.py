@@ -6,6 +6,7 @@ from certificates.services import certificates_tag
 from . import extensions, page_cache_hits
 from .selectors import (
     active_services,
+    badges_of,
     canonical,
     certificates_of,
     contact_visible,
@@ -34,6 +35,7 @@ def profile_context(request, *, page):
         "services": active_services(professional),
         "reviews": reviews[:REVIEWS_SHOWN],
         "certificates": certificates_of(professional.user),
+        "badges": badges_of(professional.user),
         "contact_visible": contact_visible(request=request, professional=professional),
         "is_owner": request.user.is_authenticated and request.user.pk == professional.user_id,
         "opening_week": extensions.opening_week(professional),

@@ -6,6 +6,7 @@ from django.db.models import Case, FloatField, Value, When
 from django.utils import timezone
 from wagtail.models import Locale
 
+from certificates.badges.selectors import valid_badges_for
 from certificates.selectors import valid_certificates_for
 from core.page_locales import canonical
 
@@ -38,6 +39,11 @@ def certificates_of(user):
     """Valid academy certificates of a person. The directory shows certificates (the
     profile badge, the "certified only" filter); certificates never import the directory."""
     return list(valid_certificates_for(user=user))
+
+
+def badges_of(user):
+    """Valid academy badges of a person, shown next to her certificates."""
+    return list(valid_badges_for(user=user))
 
 
 def contact_visible(*, request, professional):

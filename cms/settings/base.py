@@ -295,6 +295,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "community.mentorship.tasks.end_due_mentorships",
         "schedule": 900,
     },
+    # Badges whose rule holds but were not awarded (a trigger lost, a badge defined
+    # after the fact) are awarded at night; each person still gets each badge once.
+    "sweep-badges": {
+        "task": "certificates.badges.tasks.sweep_badges",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 # --- Checkout. Providers are enabled by name; production adds the real ones when

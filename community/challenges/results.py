@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from certificates.badges.tasks import check_later as check_badges_later
 from notifications.services import Message, notify
 
 from ..models import Challenge, Entry, Vote
@@ -75,6 +76,8 @@ def freeze(challenge_id):
         challenge.save(update_fields=["frozen_at"])
         if challenge.visibility != Challenge.Visibility.REMOVED:
             _tell(challenge, entries)
+        # A win may earn a badge ("challenges won"), checked after the commit.
+        check_badges_later(entry.author_id for entry in entries if entry.is_winner)
     return sum(1 for entry in entries if entry.is_winner)
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from certificates.badges.selectors import valid_badges_for
 from course_pages.models import InstructorPage
 from directory.models import ProfessionalPage
 
@@ -102,7 +103,8 @@ def member(user_id):
 
 def public_profile(person):
     """What anyone may see of a member: her name, her pages as an instructor or a
-    professional (live, in the reader's language), the open groups she belongs to."""
+    professional (live, in the reader's language), the open groups she belongs to, her
+    academy badges."""
     locale = Locale.get_active()
     return {
         "name": display_name(person),
@@ -117,6 +119,7 @@ def public_profile(person):
             ).order_by("name")
         ),
         "followers": followers_count(person),
+        "badges": list(valid_badges_for(user=person)),
     }
 
 

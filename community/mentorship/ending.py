@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from certificates.badges.tasks import check_later as check_badges_later
+
 from .. import limits
 from ..errors import CommunityError, InvalidInput, NotAllowed
 from ..models import Mentorship, MentorshipReview
@@ -47,11 +49,13 @@ def end_due(now=None):
     now = now or timezone.now()
     ended = 0
     due = Mentorship.objects.filter(status=Status.ACTIVE, ends_at__lte=now)
-    for mentorship_id in due.values_list("pk", flat=True):
+    for mentorship_id, mentor_id in due.values_list("pk", "mentor_id"):
         with transaction.atomic():
             if _close(mentorship_id, ending=Ending.TIME_UP, now=now):
                 ended += 1
                 transaction.on_commit(lambda pk=mentorship_id: notices.ended(pk))
+                # Mentoring seen through may earn a badge ("mentorships given").
+                check_badges_later([mentor_id])
     gone = Q(mentor__isnull=True) | Q(mentee__isnull=True)
     ended += Mentorship.objects.filter(gone, status=Status.ACTIVE).update(
         status=Status.ENDED, ending=Ending.ACCOUNT_GONE, ended_at=now

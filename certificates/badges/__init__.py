@@ -1,0 +1,1 @@
+"""Badges (micro-credentials): rules, awards, their credentials and revocation."""
