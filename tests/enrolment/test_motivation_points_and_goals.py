@@ -42,8 +42,8 @@ def test_student_earns_points_for_a_lesson_done_once_however_often_she_submits(
     assert PointsAward.objects.filter(user=enrolled).count() == 1
     assert points_of(enrolled) == 10
     page = my_learning(client)
-    assert "<strong>10</strong> <span>points</span>" in page
-    assert "<strong>1</strong> <span>day in a row</span>" in page
+    assert "<strong>10</strong> points" in page
+    assert "<strong>1</strong> day in a row" in page
     assert "Today counts for your streak." in page
 
 
@@ -129,7 +129,7 @@ def test_a_classmate_does_not_see_another_students_points(client, course_site, e
 
     page = my_learning(client)
 
-    assert "<strong>0</strong> <span>points</span>" in page
+    assert "<strong>0</strong> points" in page
 
 
 def test_an_instructor_without_courses_to_follow_sees_no_motivation_card(client, course_site):
@@ -138,9 +138,7 @@ def test_an_instructor_without_courses_to_follow_sees_no_motivation_card(client,
     assert 'class="card motivation"' not in my_learning(client)
 
 
-def test_student_sets_a_weekly_goal_and_sees_her_progress_in_french(
-    client, course_site, enrolled
-):
+def test_student_sets_a_weekly_goal_and_sees_her_progress_in_french(client, course_site, enrolled):
     client.force_login(enrolled)
     mark_complete(user=enrolled, lesson=lesson(course_site["reading"]))
 
@@ -161,9 +159,7 @@ def test_changing_the_goal_in_the_same_week_keeps_one_goal(client, course_site, 
 
 
 @pytest.mark.parametrize("lessons", ["0", "-3", "101", "5000", "abc", "2.5", ""])
-def test_a_goal_out_of_range_is_refused_and_changes_nothing(
-    client, course_site, enrolled, lessons
-):
+def test_a_goal_out_of_range_is_refused_and_changes_nothing(client, course_site, enrolled, lessons):
     client.force_login(enrolled)
     client.post("/en/learn/goal/", {"lessons": "4"})
 
@@ -206,9 +202,7 @@ def test_two_activities_on_one_utc_evening_before_douala_midnight_are_one_day(en
     assert Streak.objects.get(user=enrolled).current == 1
 
 
-def test_my_learning_query_count_does_not_grow_with_points_streak_and_goals(
-    course_site, enrolled
-):
+def test_my_learning_query_count_does_not_grow_with_points_streak_and_goals(course_site, enrolled):
     client = Client()
     client.force_login(enrolled)
     my_learning(client)
