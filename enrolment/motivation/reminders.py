@@ -26,12 +26,6 @@ QUIET_AFTER = timedelta(hours=23)
 LOOK_BACK = timedelta(days=4)
 
 
-def _state(row):
-    return streaks.StreakState(
-        current=row.current, best=row.best, last_day=row.last_day, pause_week=row.pause_week
-    )
-
-
 def is_due(row, now):
     today = local_day(now)
     return (
@@ -40,7 +34,7 @@ def is_due(row, now):
         and row.last_day is not None
         and row.last_day < today
         and row.reminded_on != today
-        and streaks.is_alive(_state(row), today)
+        and streaks.is_alive(streaks.state_of(row), today)
     )
 
 
@@ -71,7 +65,7 @@ def remind(*, user_id, now):
         return False  # quiet hours: the next hourly run after they end sends it
     row.reminded_on = local_day(now)
     row.save(update_fields=["reminded_on"])
-    days = streaks.current_length(_state(row), local_day(now))
+    days = streaks.current_length(streaks.state_of(row), local_day(now))
     notify(user, STREAK_REMINDER, message=partial(_message, user, days))
     return True
 

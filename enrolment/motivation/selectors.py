@@ -35,13 +35,7 @@ def motivation_for(user, *, now=None):
     now = now or timezone.now()
     today = local_day(now)
     row = Streak.objects.filter(user=user).first()
-    state = (
-        streaks.StreakState(
-            current=row.current, best=row.best, last_day=row.last_day, pause_week=row.pause_week
-        )
-        if row
-        else streaks.StreakState()
-    )
+    state = streaks.state_of(row)
     figures = PointsAward.objects.filter(user=user).aggregate(
         points=Sum("points"),
         lessons=Count(

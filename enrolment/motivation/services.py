@@ -12,19 +12,13 @@ from .models import MAX_WEEKLY_LESSONS, PointsAward, Streak, WeeklyGoal
 from .points import POINTS
 
 
-def _state(row):
-    return streaks.StreakState(
-        current=row.current, best=row.best, last_day=row.last_day, pause_week=row.pause_week
-    )
-
-
 @transaction.atomic
 def record_activity(*, user_id, now=None):
     """A lesson done, a quiz or practice work handed in: today counts for the streak."""
     now = now or timezone.now()
     Streak.objects.get_or_create(user_id=user_id)
     row = Streak.objects.select_for_update().get(user_id=user_id)
-    state = streaks.after_activity(_state(row), local_day(now))
+    state = streaks.after_activity(streaks.state_of(row), local_day(now))
     row.current, row.best = state.current, state.best
     row.last_day, row.pause_week = state.last_day, state.pause_week
     row.last_activity_at = max(filter(None, [row.last_activity_at, now]))

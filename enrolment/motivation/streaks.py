@@ -18,6 +18,15 @@ class StreakState:
     pause_week: object = None  # date: Monday of the week whose pause is spent
 
 
+def state_of(row):
+    """The rules' view of a stored Streak row (None: no learning yet)."""
+    if row is None:
+        return StreakState()
+    return StreakState(
+        current=row.current, best=row.best, last_day=row.last_day, pause_week=row.pause_week
+    )
+
+
 def _missed_days(last_day, day):
     return [last_day + timedelta(days=n) for n in range(1, (day - last_day).days)]
 
