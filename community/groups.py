@@ -11,6 +11,7 @@ from course_pages.models import CourseCategory
 from enrolment.models import Enrolment
 
 from . import limits
+from .access import may_manage
 from .errors import InvalidInput, NotAllowed
 from .models import Group, Membership
 from .text import clean_text
@@ -81,3 +82,15 @@ def _default_category(category):
     return CourseCategory.objects.filter(
         translation_key=category.translation_key, locale=Locale.get_default()
     ).first()
+
+
+@transaction.atomic
+def show_points(*, by, group, shown):
+    """The owner (or a moderator) shows the members' learning points inside the group, or
+    hides them again."""
+    group = Group.objects.select_for_update().get(pk=group.pk)
+    if not may_manage(by, group):
+        raise NotAllowed(_("Only the group's owner or a moderator can change this setting."))
+    group.shows_points = bool(shown)
+    group.save(update_fields=["shows_points"])
+    return group

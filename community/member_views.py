@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import membership, selectors
+from . import groups, membership, selectors
 from .errors import CommunityError, NotAllowed
 from .models import Membership
 from .pages import group_or_404, positive_int, viewer
@@ -122,3 +122,19 @@ def hand_over(request, group_id):
         "error": error,
     }
     return render(request, "community/hand_over.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_POST
+def show_points(request, group_id):
+    group = group_or_404(request, group_id)
+    shown = request.POST.get("shown") == "1"
+    try:
+        groups.show_points(by=request.user, group=group, shown=shown)
+    except CommunityError as error:
+        return _refused(request, group, error)
+    if shown:
+        flash.success(request, _("Members now see each other's learning points."))
+    else:
+        flash.success(request, _("Learning points are no longer shown in the group."))
+    return redirect(group.get_absolute_url())

@@ -20,6 +20,7 @@ urlpatterns = [
         name="answer_request",
     ),
     path("<int:group_id>/hand-over/", member_views.hand_over, name="hand_over"),
+    path("<int:group_id>/points/", member_views.show_points, name="show_points"),
     path("<int:group_id>/share/", post_views.share, name="share"),
     path("<int:group_id>/sessions/new/", post_views.plan, name="plan"),
     path("sessions/<int:session_id>/answer/", post_views.rsvp, name="rsvp"),

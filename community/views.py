@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from enrolment.motivation.selectors import points_of
 from messaging import services as messaging
 from messaging.errors import MessagingError
 
@@ -99,7 +100,14 @@ def group_page(request, group_id, slug):
                 show_hidden=standing["is_moderator"],
             )[: WALL_ON_GROUP_PAGE + 1]
         )
+        # Points are for the members of a group that chose to show them (one query).
+        points_shown = group.shows_points and (standing["is_member"] or standing["is_moderator"])
+        if points_shown:
+            points = points_of(member.user_id for member in shown)
+            for member in shown:
+                member.points = points[member.user_id]
         context.update(
+            points_shown=points_shown,
             members=shown,
             member_count=count,
             sessions=sessions,

@@ -10,8 +10,13 @@ class EnrolmentConfig(AppConfig):
         from notifications import kinds
 
         from . import conversations, support  # import models: only once the registry is ready
+
+        # Celery's autodiscovery imports only enrolment.tasks: the worker and beat learn
+        # the motivation tasks here.
+        from .motivation import tasks as motivation_tasks  # noqa: F401
+        from .motivation.notification_kinds import KINDS as MOTIVATION_KINDS
         from .notification_kinds import KINDS
 
         conversations.register()
         support.register()
-        kinds.register(*KINDS)
+        kinds.register(*KINDS, *MOTIVATION_KINDS)

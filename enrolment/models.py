@@ -426,3 +426,8 @@ class CoEnrolment(models.Model):
 
     def __str__(self):
         return f"{self.course_id} + {self.other_id}: {self.shared_students}"
+
+
+# Streaks, points and weekly goals live in their own package (enrolment.motivation);
+# imported here so Django files them under this app.
+from .motivation.models import PointsAward, Streak, WeeklyGoal  # noqa: E402, F401

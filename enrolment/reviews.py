@@ -16,6 +16,7 @@ from core.roles import is_moderator, teaches
 
 from .errors import InvalidAnswer, NotAllowed, NotEnrolled
 from .models import CourseRating, CourseReview, Enrolment
+from .motivation import services as motivation
 from .selectors import canonical, course_progress
 
 MAX_REVIEW_LENGTH = CourseReview.MAX_TEXT
@@ -72,6 +73,7 @@ def rate_course(*, user, course, rating, text=""):
         raise NotAllowed(
             _("You have already rated this course: change your review instead.")
         ) from error
+    motivation.course_review_written(user_id=user.pk, course_id=course.pk)
     _rollup(course)
     return review
 

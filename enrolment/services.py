@@ -13,6 +13,7 @@ from . import lesson_blocks, notices
 from .access import subscription_opens
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
+from .motivation import services as motivation
 from .prerequisites import check_prerequisites
 from .selectors import (
     MAX_PHOTOS_PER_SUBMISSION,
@@ -149,6 +150,7 @@ def _complete_lesson(enrolment, lesson, reason):
         enrolment=enrolment, lesson=canonical(lesson), defaults={"reason": reason}
     )
     if created:
+        motivation.lesson_done(user_id=enrolment.user_id, lesson_id=progress.lesson_id)
         _announce(
             lesson_done,
             user_id=enrolment.user_id,
@@ -173,6 +175,7 @@ def _complete_course_if_done(enrolment):
         enrolment.status = Enrolment.Status.COMPLETED
         enrolment.completed_at = timezone.now()
         enrolment.save(update_fields=["status", "completed_at"])
+        motivation.course_completed(user_id=enrolment.user_id, course_id=enrolment.course_id)
         _announce(
             course_completed,
             enrolment_id=enrolment.pk,
@@ -249,6 +252,7 @@ def submit_quiz(*, user, lesson, quiz_id, answers):
         score_percent=score,
         passed=score >= quiz.pass_mark,
     )
+    motivation.record_activity(user_id=enrolment.user_id)
     if misses:
         _announce(
             quiz_missed,
@@ -305,6 +309,7 @@ def submit_assignment(*, user, lesson, assignment_id, note, uploads):
             height=photo.height,
             position=position,
         )
+    motivation.record_activity(user_id=enrolment.user_id)
     return submission
 
 
@@ -333,6 +338,7 @@ def review_submission(*, reviewer, submission, scores, comment):
             )
     except IntegrityError as error:
         raise NotAllowed(_("You have already reviewed this work.")) from error
+    motivation.peer_review_given(user_id=reviewer.pk, review_id=review.pk)
     if submission.peer_reviews.count() >= PEER_REVIEWS_PER_SUBMISSION:
         submission.status = Submission.Status.AWAITING_INSTRUCTOR
         submission.save(update_fields=["status"])

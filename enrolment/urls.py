@@ -1,11 +1,13 @@
 from django.urls import path
 
 from . import offline_views, review_views, views
+from .motivation import views as motivation_views
 
 app_name = "learning"
 
 urlpatterns = [
     path("", views.my_learning, name="my_learning"),
+    path("goal/", motivation_views.set_goal, name="set_goal"),
     path("enrol/<int:course_id>/", views.enrol, name="enrol"),
     path("lesson/<int:lesson_id>/done/", views.mark_done, name="mark_done"),
     path("lesson/<int:lesson_id>/quiz/<str:quiz_id>/", views.quiz, name="quiz"),

@@ -15,6 +15,7 @@ from . import adaptive, offline_sync, selectors, services
 from .access import subscription_opens
 from .errors import LearningError
 from .models import OfflineAction, Submission, SubmissionPhoto
+from .motivation.selectors import motivation_for
 from .pages import course_model, lesson_model
 from .recommendations import recommended_for
 
@@ -33,6 +34,7 @@ def my_learning(request):
         "reviews_waiting": selectors.submissions_to_review(user=request.user).count(),
         "my_work": selectors.with_shown_lessons(selectors.my_submissions(request.user)),
         "recommended": recommended_for(request.user),
+        "motivation": motivation_for(request.user),
     }
     return render(request, "enrolment/my_learning.html", context)
 

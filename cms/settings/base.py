@@ -217,6 +217,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600,
     },
     # "Students who took this course also took …": recounted at night, when few learn.
+    # The gentle streak reminder, 23 hours after a student's last learning (once a day,
+    # outside her quiet hours).
+    "remind-streaks": {
+        "task": "enrolment.motivation.tasks.remind_streaks",
+        "schedule": crontab(minute=5),
+    },
     "rebuild-co-enrolments": {
         "task": "enrolment.tasks.rebuild_co_enrolments",
         "schedule": crontab(hour=2, minute=30),

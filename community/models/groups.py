@@ -36,6 +36,9 @@ class Group(Moderated):
         related_name="+",
     )
     is_open = models.BooleanField(_("open to all"), default=True)
+    # Learning points (enrolment.motivation) are private unless the owner chooses to show
+    # them to the members: never a ranking, never outside the group.
+    shows_points = models.BooleanField(_("members see each other's points"), default=False)
     # Handed over, never left empty while others remain; null once the owner's
     # account is deleted (a moderator hands the group to a member).
     owner = models.ForeignKey(
