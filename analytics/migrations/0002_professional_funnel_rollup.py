@@ -4,34 +4,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('analytics', '0001_event_stream_and_daily_rollups'),
+        ("analytics", "0001_event_stream_and_daily_rollups"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='kind',
-            field=models.CharField(choices=[('course_view', 'Course page viewed'), ('enrolled', 'Enrolled'), ('lesson_opened', 'Lesson opened'), ('lesson_done', 'Lesson done'), ('course_completed', 'Course completed'), ('certificate', 'Certificate issued'), ('video_progress', 'Video progress'), ('quiz_miss', 'Quiz question missed'), ('profile_view', 'Professional profile viewed'), ('contact_reveal', 'Phone number shown'), ('enquiry', 'Enquiry started'), ('booking_confirmed', 'Booking confirmed'), ('booking_completed', 'Appointment completed'), ('booking_no_show', 'Client did not come')], max_length=20, verbose_name='kind'),
+            model_name="event",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("course_view", "Course page viewed"),
+                    ("enrolled", "Enrolled"),
+                    ("lesson_opened", "Lesson opened"),
+                    ("lesson_done", "Lesson done"),
+                    ("course_completed", "Course completed"),
+                    ("certificate", "Certificate issued"),
+                    ("video_progress", "Video progress"),
+                    ("quiz_miss", "Quiz question missed"),
+                    ("profile_view", "Professional profile viewed"),
+                    ("contact_reveal", "Phone number shown"),
+                    ("enquiry", "Enquiry started"),
+                    ("booking_confirmed", "Booking confirmed"),
+                    ("booking_completed", "Appointment completed"),
+                    ("booking_no_show", "Client did not come"),
+                ],
+                max_length=20,
+                verbose_name="kind",
+            ),
         ),
         migrations.CreateModel(
-            name='ProfessionalDay',
+            name="ProfessionalDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('professional_id', models.PositiveIntegerField(verbose_name='professional')),
-                ('day', models.DateField(verbose_name='day')),
-                ('profile_views', models.PositiveIntegerField(default=0, verbose_name='profile views')),
-                ('contact_reveals', models.PositiveIntegerField(default=0, verbose_name='phone number shown')),
-                ('enquiries', models.PositiveIntegerField(default=0, verbose_name='enquiries')),
-                ('bookings', models.PositiveIntegerField(default=0, verbose_name='bookings')),
-                ('completed', models.PositiveIntegerField(default=0, verbose_name='completed')),
-                ('no_shows', models.PositiveIntegerField(default=0, verbose_name='no-shows')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("professional_id", models.PositiveIntegerField(verbose_name="professional")),
+                ("day", models.DateField(verbose_name="day")),
+                (
+                    "profile_views",
+                    models.PositiveIntegerField(default=0, verbose_name="profile views"),
+                ),
+                (
+                    "contact_reveals",
+                    models.PositiveIntegerField(default=0, verbose_name="phone number shown"),
+                ),
+                ("enquiries", models.PositiveIntegerField(default=0, verbose_name="enquiries")),
+                ("bookings", models.PositiveIntegerField(default=0, verbose_name="bookings")),
+                ("completed", models.PositiveIntegerField(default=0, verbose_name="completed")),
+                ("no_shows", models.PositiveIntegerField(default=0, verbose_name="no-shows")),
             ],
             options={
-                'verbose_name': 'professional day',
-                'verbose_name_plural': 'professional days',
-                'constraints': [models.UniqueConstraint(fields=('professional_id', 'day'), name='one_professional_day')],
+                "verbose_name": "professional day",
+                "verbose_name_plural": "professional days",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("professional_id", "day"), name="one_professional_day"
+                    )
+                ],
             },
         ),
     ]

@@ -6,26 +6,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0006_fold_listing_text'),
+        ("directory", "0006_fold_listing_text"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ClientNote',
+            name="ClientNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(blank=True, max_length=2000, verbose_name='private note')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='client')),
-                ('professional', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='client_notes', to='directory.professionalpage', verbose_name='professional')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(blank=True, max_length=2000, verbose_name="private note"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="client",
+                    ),
+                ),
+                (
+                    "professional",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="client_notes",
+                        to="directory.professionalpage",
+                        verbose_name="professional",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'client note',
-                'verbose_name_plural': 'client notes',
-                'constraints': [models.UniqueConstraint(fields=('professional', 'client'), name='one_note_per_professional_and_client')],
+                "verbose_name": "client note",
+                "verbose_name_plural": "client notes",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("professional", "client"),
+                        name="one_note_per_professional_and_client",
+                    )
+                ],
             },
         ),
     ]
