@@ -19,7 +19,8 @@ from .selectors import first_day
 
 FUNNEL_LABELS = {
     "profile_views": gettext_lazy("Profile views"),
-    "contact_reveals": gettext_lazy("“Show number” taps"),
+    # Short: the bar chart's labels are 18 characters at most on a phone.
+    "contact_reveals": gettext_lazy("Number shown"),
     "enquiries": gettext_lazy("Enquiries"),
     "bookings": gettext_lazy("Bookings"),
     "completed": gettext_lazy("Completed"),
@@ -56,10 +57,10 @@ def _funnel_tables(professional_id, since, today):
         ],
         charts.line(
             title=title,
-            description=_("Profile views and bookings, week by week."),
+            description=_("Enquiries and bookings, week by week."),
             labels=[date_format(week, "d/m") for week, _counts in weeks],
             series=[
-                (_("Views"), [counts["profile_views"] for _week, counts in weeks]),
+                (_("Enquiries"), [counts["enquiries"] for _week, counts in weeks]),
                 (_("Bookings"), [counts["bookings"] for _week, counts in weeks]),
             ],
         ),
