@@ -43,7 +43,12 @@ def clients_of(professional_id, *, now=None):
             "status",
             "service__name_en" if english else "service__name_fr",
         )
-        .annotate(count=Count("pk"), spend=Sum("price_xaf"), last=Max("starts_at"))
+        .annotate(
+            count=Count("pk"),
+            to_come=Count("pk", filter=Q(starts_at__gte=now)),
+            spend=Sum("price_xaf"),
+            last=Max("starts_at"),
+        )
         .order_by()
     )
     clients = {}
@@ -62,8 +67,8 @@ def clients_of(professional_id, *, now=None):
                 client.services.append(service)
         elif row["status"] == S.NO_SHOW:
             client.no_shows += row["count"]
-        elif row["last"] >= now:
-            client.to_come += row["count"]
+        else:
+            client.to_come += row["to_come"]
     return sorted(
         clients.values(), key=lambda c: (c.last_visit or date.min, c.client_id), reverse=True
     )
