@@ -31,7 +31,8 @@ class Table:
     headers: list
     rows: list = field(default_factory=list)
     chart: str = ""
-    # Per row, the student an "encourage" button is for (students at risk only).
+    # Per row, the person an action is for: the student to encourage (students at
+    # risk), the client to keep a note about (a professional's clients).
     students: list = field(default_factory=list)
 
     @property

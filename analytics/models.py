@@ -20,6 +20,13 @@ class Event(models.Model):
         CERTIFICATE_ISSUED = "certificate", _("Certificate issued")
         VIDEO_PROGRESS = "video_progress", _("Video progress")
         QUIZ_MISS = "quiz_miss", _("Quiz question missed")
+        # A professional's funnel; props["professional"] is her default-locale page id.
+        PROFILE_VIEW = "profile_view", _("Professional profile viewed")
+        CONTACT_REVEAL = "contact_reveal", _("Phone number shown")
+        ENQUIRY = "enquiry", _("Enquiry started")
+        BOOKING_CONFIRMED = "booking_confirmed", _("Booking confirmed")
+        BOOKING_COMPLETED = "booking_completed", _("Appointment completed")
+        BOOKING_NO_SHOW = "booking_no_show", _("Client did not come")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     # Plain ids, not foreign keys: the stream outlives what it talks about and is
@@ -154,3 +161,28 @@ class LearnerActivity(models.Model):
 
     def __str__(self):
         return f"{self.user_id} in {self.course_id}"
+
+
+class ProfessionalDay(models.Model):
+    """A professional's funnel on one day: profile views, "show number" taps, enquiries
+    (conversations started about her), bookings confirmed, appointments completed, and
+    clients who did not come."""
+
+    professional_id = models.PositiveIntegerField(_("professional"))
+    day = models.DateField(_("day"))
+    profile_views = models.PositiveIntegerField(_("profile views"), default=0)
+    contact_reveals = models.PositiveIntegerField(_("phone number shown"), default=0)
+    enquiries = models.PositiveIntegerField(_("enquiries"), default=0)
+    bookings = models.PositiveIntegerField(_("bookings"), default=0)
+    completed = models.PositiveIntegerField(_("completed"), default=0)
+    no_shows = models.PositiveIntegerField(_("no-shows"), default=0)
+
+    class Meta:
+        verbose_name = _("professional day")
+        verbose_name_plural = _("professional days")
+        constraints = [
+            models.UniqueConstraint(fields=["professional_id", "day"], name="one_professional_day"),
+        ]
+
+    def __str__(self):
+        return f"professional {self.professional_id} {self.day}"

@@ -5,13 +5,15 @@ from datetime import date, timedelta
 from celery import shared_task
 from django.utils import timezone
 
-from . import rollups
+from . import professional_rollups, rollups
 from .services import track
 
 
 @shared_task
 def roll_up_day(day_iso):
-    rollups.roll_up(date.fromisoformat(day_iso))
+    day = date.fromisoformat(day_iso)
+    rollups.roll_up(day)
+    professional_rollups.roll_up(day)
 
 
 @shared_task
@@ -21,6 +23,7 @@ def roll_up_recent():
     today = timezone.localdate()
     for day in (today - timedelta(days=1), today):
         rollups.roll_up(day)
+        professional_rollups.roll_up(day)
 
 
 @shared_task

@@ -12,7 +12,7 @@ from checkout.models import Order
 from directory.models import Review
 from directory.services import refresh_rating
 
-from . import services, tasks
+from . import services, signals, tasks
 from .errors import BookingError, NotAllowed, SlotUnavailable
 from .holds import expire_stale_holds
 from .models import Booking, Schedule
@@ -152,6 +152,9 @@ def _mark_attended(booking, user, status, now):
         raise NotAllowed(_("The appointment has not started yet."))
     booking.status = status
     booking.save(update_fields=["status"])
+    services.announce(
+        signals.completed if status == Booking.Status.COMPLETED else signals.no_show, booking
+    )
     return booking
 
 

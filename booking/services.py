@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from directory.models import Service
 
-from . import tasks
+from . import signals, tasks
 from .errors import BookingError, NotAllowed, SlotTaken, SlotUnavailable
 from .holds import expire_stale_holds, hold_minutes
 from .models import Booking, Schedule, TimeOff
@@ -136,6 +136,17 @@ def hold_slot(*, client, service_id, starts_at, now=None):
 
 def _confirmed(booking):
     tasks.after_commit(tasks.send_confirmation, booking.pk)
+    announce(signals.confirmed, booking)
+
+
+def announce(signal, booking):
+    """Tell the listeners (analytics) once the booking's change commits."""
+    ids = {
+        "booking_id": booking.pk,
+        "professional_id": booking.professional_id,
+        "client_id": booking.client_id,
+    }
+    transaction.on_commit(lambda: signal.send(sender=Booking, **ids))
 
 
 @transaction.atomic

@@ -179,18 +179,20 @@ class RevenueRow:
 
 
 def revenue_by_month_and_provider(*, payee, item_type, item_ids, since):
-    """The payee's sales of these items since ``since`` (aware), newest month first, by
-    the provider that took the money (a refund counts under its payment's provider)."""
+    """The payee's sales of these items (all of this type when ``item_ids`` is None)
+    since ``since`` (aware), newest month first, by the provider that took the money (a
+    refund counts under its payment's provider)."""
     tz = timezone.get_default_timezone()
     provider = Coalesce("transaction__payment__provider", "transaction__refund__provider")
+    lines = LedgerLine.objects.filter(
+        transaction__order__payee=payee,
+        transaction__order__item_type=item_type,
+        transaction__created_at__gte=since,
+    )
+    if item_ids is not None:
+        lines = lines.filter(transaction__order__item_id__in=[str(i) for i in item_ids])
     rows = (
-        LedgerLine.objects.filter(
-            transaction__order__payee=payee,
-            transaction__order__item_type=item_type,
-            transaction__order__item_id__in=[str(item_id) for item_id in item_ids],
-            transaction__created_at__gte=since,
-        )
-        .annotate(month=TruncMonth("transaction__created_at", tzinfo=tz), provider=provider)
+        lines.annotate(month=TruncMonth("transaction__created_at", tzinfo=tz), provider=provider)
         .values("month", "provider")
         .annotate(
             paid=_total(CLEARING & SALE),

@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("checkout/", include("checkout.urls")),
     path("subscription/", include("checkout.subscription_urls")),
     path("account/orders/", include("checkout.account_urls")),
+    path("directory/", include("analytics.professional_urls")),
     path("directory/", include("directory.urls")),
     path("bookings/", include("booking.urls")),
     path("messages/presence/", include("messaging.presence_urls")),

@@ -54,3 +54,17 @@ def register_contact_rule(rule):
 
 def contact_unlocked(*, client, professional):
     return any(rule(client=client, professional=professional) for rule in _contact_rules)
+
+
+_client_rules = []
+
+
+def register_client_rule(rule):
+    """`rule(*, client_id, professional_id)` is True when the person is one of her
+    clients (she may keep a private note about her)."""
+    if rule not in _client_rules:
+        _client_rules.append(rule)
+
+
+def is_client_of(*, client_id, professional_id):
+    return any(rule(client_id=client_id, professional_id=professional_id) for rule in _client_rules)

@@ -1,4 +1,5 @@
-"""Front-end forms of a professional: the profile, a service, the answer to a review."""
+"""Front-end forms of a professional: the profile, a service, the answer to a review,
+a private note about a client."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -130,4 +131,14 @@ class ServiceForm(forms.ModelForm):
 class ReviewResponseForm(forms.Form):
     response = forms.CharField(
         label=_("Your answer"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ClientNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Private note (only you see it)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": _("Write a note of at most 2000 characters.")},
     )

@@ -23,7 +23,10 @@ def professional_of(user, *, locale=None):
     if not user.is_authenticated:
         return None
     locale = locale or Locale.get_default()
-    return ProfessionalPage.objects.filter(user=user, locale=locale).first()
+    # With its locale loaded, canonical() knows the page is the default one for free.
+    return (
+        ProfessionalPage.objects.filter(user=user, locale=locale).select_related("locale").first()
+    )
 
 
 def english_version(professional):
@@ -118,3 +121,9 @@ def certified_near(*, town, towns, locale, within_km, limit):
         .defer("document", "search_vector")[:limit]
     )
     return cards_for(rows, locale=locale)
+
+
+def default_locale_page_id(page_id):
+    """The default-locale ProfessionalPage id for a page of hers in any language, or None."""
+    page = ProfessionalPage.objects.filter(pk=page_id).first() if str(page_id).isdigit() else None
+    return canonical(page).pk if page is not None else None

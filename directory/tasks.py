@@ -6,7 +6,10 @@ paid a commit); and a view served from the page cache touches no database at all
 
 from celery import shared_task
 
+from core.page_locales import canonical
+
 from . import services
+from .audience import profile_viewed
 from .models import ProfessionalPage
 
 
@@ -16,6 +19,7 @@ def record_profile_view(page_id):
     page = ProfessionalPage.objects.filter(pk=page_id).first()
     if page is not None:
         services.record_profile_view(professional=page)
+        profile_viewed.send(sender=ProfessionalPage, professional_id=canonical(page).pk)
 
 
 @shared_task

@@ -2,10 +2,13 @@
 show its answer. Every refusal is a translated message and changes nothing."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -13,9 +16,11 @@ from django.views.decorators.http import require_POST
 from core.page_locales import canonical
 from core.rate_limits import rate_limit
 
-from . import profiles, selectors
+from . import extensions, profiles, selectors
+from .audience import contact_revealed
+from .client_notes import notes_of, save_client_note
 from .errors import DirectoryError
-from .forms import ProfileDetailsForm, ProfileForm, ReviewResponseForm, ServiceForm
+from .forms import ClientNoteForm, ProfileDetailsForm, ProfileForm, ReviewResponseForm, ServiceForm
 from .models import ContactReveal, ProfessionalPage, Review, Town
 
 
@@ -33,9 +38,14 @@ def reveal_contact(request, page_id):
             return refused
     page = get_object_or_404(ProfessionalPage.objects.live(), pk=page_id)
     professional = canonical(page)
-    ContactReveal.objects.create(
-        professional=professional,
-        viewer=request.user if request.user.is_authenticated else None,
+    viewer = request.user if request.user.is_authenticated else None
+    ContactReveal.objects.create(professional=professional, viewer=viewer)
+    transaction.on_commit(
+        lambda: contact_revealed.send(
+            sender=ContactReveal,
+            professional_id=professional.pk,
+            user_id=viewer.pk if viewer else None,
+        )
     )
     revealed = request.session.get(selectors.REVEALED_CONTACTS_KEY, [])
     if professional.pk not in revealed:
@@ -173,3 +183,30 @@ def respond_to_review(request, review_id):
     else:
         messages.success(request, _("Your answer is published under the review."))
     return redirect("directory:my_profile")
+
+
+@login_required
+def client_note(request, client_id):
+    """Her private note about one of her clients. Someone who never booked her, or a
+    visitor without a profile, is not found."""
+    professional = _own_profile_or_404(request.user)
+    if not extensions.is_client_of(client_id=client_id, professional_id=professional.pk):
+        raise Http404
+    client = get_object_or_404(get_user_model(), pk=client_id)
+    note = notes_of(professional, client_ids=[client_id]).get(client_id, "")
+    form = ClientNoteForm(request.POST or None, initial={"text": note})
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_client_note(
+                professional=professional,
+                user=request.user,
+                client_id=client_id,
+                text=form.cleaned_data["text"],
+            )
+        except DirectoryError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your note is saved."))
+            return redirect(reverse("professional_stats:mine") + "#stats-clients")
+    name = client.get_full_name() or _("Client %(id)s") % {"id": client_id}
+    return render(request, "directory/client_note_form.html", {"form": form, "client_name": name})

@@ -9,6 +9,7 @@ from .errors import NotAllowed
 from .models import Conversation, Participant
 from .permissions import check_may_write, group_members
 from .sanctions import check_not_suspended
+from .signals import conversation_started
 
 
 def start_or_get_conversation(user, other, context_kind="", context_id=""):
@@ -52,6 +53,13 @@ def start_or_get_conversation(user, other, context_kind="", context_id=""):
         return Conversation.objects.get(
             context_kind=context_kind, context_id=context_id, pair_key=key
         )
+    ids = {
+        "conversation_id": conversation.pk,
+        "context_kind": context_kind,
+        "context_id": context_id,
+        "started_by_id": user.pk,
+    }
+    transaction.on_commit(lambda: conversation_started.send(sender=Conversation, **ids))
     return conversation
 
 

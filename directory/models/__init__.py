@@ -3,6 +3,7 @@
 from accounts.regions import Region
 
 from .categories import ServiceCategory, SpokenLanguage
+from .clients import ClientNote
 from .listing import ProfessionalListing
 from .offers import Service
 from .pages import ProfessionalIndexPage, ProfessionalPage
@@ -11,6 +12,7 @@ from .reviews import Review
 from .stats import ContactReveal, WeeklyStats
 
 __all__ = [
+    "ClientNote",
     "ContactReveal",
     "ProfessionalIndexPage",
     "ProfessionalListing",

@@ -12,6 +12,7 @@ from demo.loaders import (
     certificates,
     news,
     people,
+    professional_stats,
     professionals,
     showcase,
     site,
@@ -30,6 +31,7 @@ LOADERS = [
     news.load,
     living.load,
     analytics.load,
+    professional_stats.load,
 ]
 
 
