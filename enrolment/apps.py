@@ -9,9 +9,11 @@ class EnrolmentConfig(AppConfig):
     def ready(self):
         from notifications import kinds
 
-        from . import conversations, support  # import models: only once the registry is ready
+        # These import models: only once the registry is ready.
+        from . import conversations, receivers, support
         from .notification_kinds import KINDS
 
         conversations.register()
         support.register()
+        receivers.connect()
         kinds.register(*KINDS)
