@@ -65,7 +65,9 @@ def fingerprint_file(file):
         with Image.open(file) as image:
             if image.width * image.height > MAX_PIXELS:
                 raise NotComparable(UNREADABLE)
-            image.draft("RGB", (WORKING_SIDE, WORKING_SIDE))
+            # Shrunk first (a JPEG is even decoded small), then turned upright: only
+            # the small copy is ever copied.
+            image.thumbnail((WORKING_SIDE, WORKING_SIDE))
             image = ImageOps.exif_transpose(image).convert("RGB")
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as error:
         raise NotComparable(UNREADABLE) from error
@@ -76,8 +78,8 @@ def fingerprint_image(image):
     """The PhotoPrint of a decoded RGB image, or NotComparable."""
     if min(image.size) < MIN_SIDE:
         raise NotComparable(TOO_SMALL)
-    image = image.copy()
-    image.thumbnail((WORKING_SIDE, WORKING_SIDE))
+    if max(image.size) > WORKING_SIDE:
+        image = image.resize(_fitting(image.size), Image.Resampling.BICUBIC, reducing_gap=2.0)
     red, green, blue = (round(mean) for mean in ImageStat.Stat(image).mean)
     grey = image.convert("L")
     if ImageStat.Stat(grey).stddev[0] < MIN_CONTRAST:
@@ -86,6 +88,11 @@ def fingerprint_image(image):
     phashes = tuple(_as_int(imagehash.phash(image)) for image in turned)
     dhashes = tuple(_as_int(imagehash.dhash(image)) for image in turned)
     return PhotoPrint(phashes[0], dhashes[0], red << 16 | green << 8 | blue, phashes, dhashes)
+
+
+def _fitting(size):
+    scale = WORKING_SIDE / max(size)
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
 
 
 def _as_int(image_hash):

@@ -16,12 +16,14 @@ from .models import (
     SimilarityCheck,
     SimilarityMatch,
     Submission,
+    SubmissionPhoto,
     TextBand,
     TextFingerprint,
 )
 
-# A photo copied again and again shows its closest few matches, not a wall of them.
+# A note or photo copied again and again shows its closest few matches, not a wall.
 MATCHES_PER_PHOTO = 3
+MATCHES_PER_NOTE = 3
 
 
 def check_submission(submission_id):
@@ -41,10 +43,10 @@ def check_submission(submission_id):
     with transaction.atomic():
         pairs = _text_pairs(submission) + _photo_pairs(submission, photo_prints)
         pairs += _example_pairs(submission, photo_prints)
-        for pair in pairs:
-            SimilarityMatch.objects.get_or_create(
-                submission_id=pair.pop("submission_id"), pair=pair.pop("pair"), defaults=pair
-            )
+        # A pair recorded already (by the other work's check) stays as it was.
+        SimilarityMatch.objects.bulk_create(
+            [SimilarityMatch(**pair) for pair in pairs], ignore_conflicts=True
+        )
         _check, created = SimilarityCheck.objects.get_or_create(
             submission=submission, defaults={"text": text_state}
         )
@@ -111,8 +113,17 @@ def _store_photo_fingerprints(submission, photo_prints):
 
 
 def _later_first(mine, theirs):
-    """(later, earlier) of two (submission id, handed-in time) pairs."""
+    """(later, earlier) of two (submission id, handed-in time, …) tuples."""
     return (mine, theirs) if (mine[1], mine[0]) > (theirs[1], theirs[0]) else (theirs, mine)
+
+
+def _others_work(submission, ids):
+    """{submission id: handed-in time} of those of `ids` that other students handed in."""
+    return dict(
+        Submission.objects.filter(pk__in=ids)
+        .exclude(enrolment__user_id=submission.enrolment.user_id)
+        .values_list("pk", "submitted_at")
+    )
 
 
 def _text_pairs(submission):
@@ -124,18 +135,22 @@ def _text_pairs(submission):
         assignment_id=submission.assignment_id,
         key__in=text_fingerprints.band_keys(fingerprint.signature),
     ).values("fingerprint_id")
-    candidates = (
-        TextFingerprint.objects.filter(pk__in=same_bands)
-        .exclude(submission__enrolment__user_id=submission.enrolment.user_id)
-        .values_list("submission_id", "submission__submitted_at", "signature")
-    )
+    # Only the candidates LSH found are read, signatures only; who wrote them is asked
+    # for the few alike enough.
+    alike = {
+        other_id: similar
+        for other_id, signature in TextFingerprint.objects.filter(pk__in=same_bands)
+        .exclude(pk=submission.pk)
+        .values_list("submission_id", "signature")
+        if (similar := text_fingerprints.similarity(fingerprint.signature, bytes(signature)))
+        >= text_fingerprints.FLAG_AT
+    }
+    others = _others_work(submission, list(alike))
+    closest = sorted(others, key=lambda other_id: -alike[other_id])[:MATCHES_PER_NOTE]
     pairs = []
-    for other_id, other_time, signature in candidates:
-        alike = text_fingerprints.similarity(fingerprint.signature, bytes(signature))
-        if alike < text_fingerprints.FLAG_AT:
-            continue
+    for other_id in closest:
         later, earlier = _later_first(
-            (submission.pk, submission.submitted_at), (other_id, other_time)
+            (submission.pk, submission.submitted_at), (other_id, others[other_id])
         )
         pairs.append(
             {
@@ -143,47 +158,54 @@ def _text_pairs(submission):
                 "pair": f"text:{earlier[0]}",
                 "kind": SimilarityMatch.Kind.TEXT,
                 "other_id": earlier[0],
-                "percent": round(100 * alike),
+                "percent": round(100 * alike[other_id]),
             }
         )
     return pairs
 
 
-def _photo_pairs(submission, photo_prints):
-    prints = {
+def _comparable(photo_prints):
+    return {
         photo: photo_print
         for photo, photo_print in photo_prints.items()
         if isinstance(photo_print, photo_fingerprints.PhotoPrint)
     }
+
+
+def _photo_pairs(submission, photo_prints):
+    prints = _comparable(photo_prints)
     if not prints:
         return []
+    # Every photo of the assignment is compared, so only its hashes are read (four
+    # integers a photo, no join); the few alike are then looked up.
     rows = list(
         PhotoFingerprint.objects.filter(
             lesson_id=submission.lesson_id,
             assignment_id=submission.assignment_id,
             problem=PhotoFingerprint.Problem.NONE,
-        )
-        .exclude(photo__submission__enrolment__user_id=submission.enrolment.user_id)
-        .values_list(
-            "photo_id",
-            "photo__submission_id",
-            "photo__submission__submitted_at",
-            "phash",
-            "dhash",
-            "colour",
-        )
+        ).values_list("photo_id", "phash", "dhash", "colour")
     )
     if not rows:
         return []
-    photo_ids, submission_ids, times, phashes, dhashes, colours = zip(*rows, strict=True)
-    pairs = []
+    photo_ids, phashes, dhashes, colours = zip(*rows, strict=True)
+    alike = {}
     for photo, photo_print in prints.items():
         bits = photo_fingerprints.closest(photo_print, phashes, dhashes, colours)
-        alike = sorted((int(b), index) for index, b in enumerate(bits) if b >= 0)
-        for distance, index in alike[:MATCHES_PER_PHOTO]:
-            mine = (submission.pk, submission.submitted_at, photo.pk)
-            theirs = (submission_ids[index], times[index], photo_ids[index])
-            later, earlier = _later_first(mine, theirs)
+        alike[photo] = {photo_ids[index]: int(bits[index]) for index in (bits >= 0).nonzero()[0]}
+    matched_ids = {photo_id for matched in alike.values() for photo_id in matched}
+    found = dict(
+        SubmissionPhoto.objects.filter(pk__in=matched_ids).values_list("pk", "submission_id")
+    )
+    others = _others_work(submission, set(found.values()))
+    pairs = []
+    for photo, matched in alike.items():
+        theirs = [photo_id for photo_id in matched if found.get(photo_id) in others]
+        for photo_id in sorted(theirs, key=matched.get)[:MATCHES_PER_PHOTO]:
+            other_id = found[photo_id]
+            later, earlier = _later_first(
+                (submission.pk, submission.submitted_at, photo.pk),
+                (other_id, others[other_id], photo_id),
+            )
             pairs.append(
                 {
                     "submission_id": later[0],
@@ -192,18 +214,14 @@ def _photo_pairs(submission, photo_prints):
                     "photo_id": later[2],
                     "other_id": earlier[0],
                     "other_photo_id": earlier[2],
-                    "percent": photo_fingerprints.percent(distance),
+                    "percent": photo_fingerprints.percent(matched[photo_id]),
                 }
             )
     return pairs
 
 
 def _example_pairs(submission, photo_prints):
-    prints = {
-        photo: photo_print
-        for photo, photo_print in photo_prints.items()
-        if isinstance(photo_print, photo_fingerprints.PhotoPrint)
-    }
+    prints = _comparable(photo_prints)
     examples = example_prints(submission.enrolment.course) if prints else []
     if not examples:
         return []
