@@ -5,6 +5,7 @@ nothing else (no status, no score)."""
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from core.roles import is_moderator, teaches
@@ -43,7 +44,7 @@ def similarity_for(*, user, submission):
     matches = list(
         SimilarityMatch.objects.filter(submission=submission)
         .select_related("photo", "other_photo", "other__enrolment__user", "example_image")
-        .prefetch_related("looks__by")
+        .prefetch_related(Prefetch("looks", SimilarityLook.objects.select_related("by")))
     )
     instructor_id = submission.enrolment.course.instructor.user_id
     for match in matches:

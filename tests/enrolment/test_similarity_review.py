@@ -182,3 +182,29 @@ def test_short_note_and_tiny_photo_are_explained_to_the_instructor(
 
     assert "The note was not compared: it is shorter than 12 words." in page
     assert "Photo 1 was not compared: it is too small to compare." in page
+
+
+def test_the_instructor_page_reads_matches_in_a_fixed_number_of_queries(
+    client, similarity_site, copied_work, django_assert_max_num_queries
+):
+    client.force_login(similarity_site["teacher"])
+    path = f"/en/teach/work/{copied_work['later'].pk}/"
+    client.get(path)
+    with django_assert_max_num_queries(100) as one_pair:
+        client.get(path)
+    for n, email in enumerate(("chloe@example.cm", "dora@example.cm", "eve@example.cm")):
+        match = SimilarityMatch.objects.filter(submission=copied_work["later"]).first()
+        reviewer = student(similarity_site, email)
+        SimilarityLook.objects.create(match=match, by=reviewer, verdict="fine")
+        SimilarityMatch.objects.create(
+            submission=copied_work["later"],
+            kind="text",
+            percent=60 + n,
+            pair=f"text:extra-{n}",
+            other=copied_work["first"],
+        )
+
+    with django_assert_max_num_queries(len(one_pair.captured_queries)):
+        page = client.get(path)
+
+    assert page.content.decode().count("Similar to another submission") == 5
