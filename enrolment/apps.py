@@ -9,7 +9,8 @@ class EnrolmentConfig(AppConfig):
     def ready(self):
         from notifications import kinds
 
-        from . import conversations, support  # import models: only once the registry is ready
+        # These import models: only once the registry is ready.
+        from . import conversations, receivers, support
 
         # Celery's autodiscovery imports only enrolment.tasks: the worker and beat learn
         # the motivation tasks here.
@@ -19,4 +20,5 @@ class EnrolmentConfig(AppConfig):
 
         conversations.register()
         support.register()
+        receivers.connect()
         kinds.register(*KINDS, *MOTIVATION_KINDS)

@@ -428,6 +428,230 @@ class CoEnrolment(models.Model):
         return f"{self.course_id} + {self.other_id}: {self.shared_students}"
 
 
+class SimilarityCheck(models.Model):
+    """That a piece of practice work was compared with the earlier work of its
+    assignment (enrolment.similarity), and what could not be compared and why. One per
+    submission: the check runs once, however often its task is queued."""
+
+    class Text(models.TextChoices):
+        COMPARED = "compared", _("Compared")
+        EMPTY = "empty", _("No note to compare")
+        TOO_SHORT = "too_short", _("Note too short to compare")
+
+    submission = models.OneToOneField(
+        Submission,
+        verbose_name=_("practice work"),
+        on_delete=models.CASCADE,
+        related_name="similarity_check",
+        primary_key=True,
+    )
+    text = models.CharField(_("note"), max_length=10, choices=Text)
+    checked_at = models.DateTimeField(_("checked"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("similarity check")
+        verbose_name_plural = _("similarity checks")
+
+    def __str__(self):
+        return f"{self.submission_id}: {self.text}"
+
+
+class TextFingerprint(models.Model):
+    """The MinHash signature of a submission's note, kept so that a new submission is
+    compared without signing every earlier one again. Its LSH band keys are rows of
+    TextBand: only submissions sharing a band key are compared in full."""
+
+    submission = models.OneToOneField(
+        Submission,
+        verbose_name=_("practice work"),
+        on_delete=models.CASCADE,
+        related_name="text_fingerprint",
+        primary_key=True,
+    )
+    # The assignment, copied from the submission so one index finds its fingerprints.
+    lesson = models.ForeignKey(
+        "course_pages.LessonPage",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    assignment_id = models.CharField(_("assignment block"), max_length=64)
+    signature = models.BinaryField(_("MinHash signature"))
+
+    class Meta:
+        verbose_name = _("text fingerprint")
+        verbose_name_plural = _("text fingerprints")
+
+    def __str__(self):
+        return f"text of {self.submission_id}"
+
+
+class TextBand(models.Model):
+    fingerprint = models.ForeignKey(
+        TextFingerprint, verbose_name=_("fingerprint"), on_delete=models.CASCADE, related_name="+"
+    )
+    lesson = models.ForeignKey(
+        "course_pages.LessonPage",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    assignment_id = models.CharField(_("assignment block"), max_length=64)
+    key = models.BigIntegerField(_("band key"))
+
+    class Meta:
+        verbose_name = _("text band")
+        verbose_name_plural = _("text bands")
+        indexes = [models.Index(fields=["lesson", "assignment_id", "key"])]
+
+    def __str__(self):
+        return f"{self.fingerprint_id}: {self.key}"
+
+
+class PhotoFingerprint(models.Model):
+    """The perceptual hashes (pHash and dHash, 64 bits each) and average colour of a
+    practice-work photo as handed in, or why it has none (too small, too plain,
+    unreadable)."""
+
+    class Problem(models.TextChoices):
+        NONE = "", _("Compared")
+        TOO_SMALL = "too_small", _("Too small to compare")
+        PLAIN = "plain", _("Too plain to compare")
+        UNREADABLE = "unreadable", _("Could not be read")
+
+    photo = models.OneToOneField(
+        SubmissionPhoto,
+        verbose_name=_("photo"),
+        on_delete=models.CASCADE,
+        related_name="fingerprint",
+        primary_key=True,
+    )
+    lesson = models.ForeignKey(
+        "course_pages.LessonPage",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    assignment_id = models.CharField(_("assignment block"), max_length=64)
+    phash = models.BigIntegerField(_("perceptual hash"), null=True, blank=True)
+    dhash = models.BigIntegerField(_("difference hash"), null=True, blank=True)
+    colour = models.PositiveIntegerField(_("average colour (0xRRGGBB)"), null=True, blank=True)
+    problem = models.CharField(
+        _("problem"), max_length=10, choices=Problem, default=Problem.NONE, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("photo fingerprint")
+        verbose_name_plural = _("photo fingerprints")
+        indexes = [models.Index(fields=["lesson", "assignment_id"])]
+
+    def __str__(self):
+        return f"photo {self.photo_id}"
+
+
+class SimilarityMatch(models.Model):
+    """Practice work found similar to earlier work of the same assignment, or to one of
+    the course's own example photos. Shown to the instructor and peer reviewers, who
+    decide; it changes nothing by itself."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Note")
+        PHOTO = "photo", _("Photo")
+        EXAMPLE = "example", _("Example photo of the course")
+
+    # The later of the two pieces of work: the one that may have been copied.
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("practice work"),
+        on_delete=models.CASCADE,
+        related_name="similarity_matches",
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind)
+    percent = models.PositiveSmallIntegerField(_("similarity (%)"))
+    # Which pair this is ("text:12", "photo:31:7", "example:31:4"): one row per pair.
+    pair = models.CharField(_("pair"), max_length=40)
+    photo = models.ForeignKey(
+        SubmissionPhoto,
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    other = models.ForeignKey(
+        Submission,
+        verbose_name=_("earlier practice work"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    other_photo = models.ForeignKey(
+        SubmissionPhoto,
+        verbose_name=_("earlier photo"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    example_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("example photo"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    found_at = models.DateTimeField(_("found"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("similar work")
+        verbose_name_plural = _("similar work")
+        ordering = ["-percent", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "pair"], name="one_match_per_pair"),
+            models.CheckConstraint(
+                condition=models.Q(percent__lte=100), name="similarity_at_most_100"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id} ~ {self.pair} ({self.percent} %)"
+
+
+class SimilarityLook(models.Model):
+    """A reviewer looked at a match and said what she thinks: one mark per person and
+    match, which she may change. Nothing follows from it automatically."""
+
+    class Verdict(models.TextChoices):
+        FINE = "fine", _("Looked at: fine")
+        NOT_OWN = "not_own", _("Looked at: not own work")
+
+    match = models.ForeignKey(
+        SimilarityMatch,
+        verbose_name=_("similar work"),
+        on_delete=models.CASCADE,
+        related_name="looks",
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("looked at by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    verdict = models.CharField(_("verdict"), max_length=8, choices=Verdict)
+    looked_at = models.DateTimeField(_("looked at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("look at similar work")
+        verbose_name_plural = _("looks at similar work")
+        ordering = ["looked_at"]
+        constraints = [models.UniqueConstraint(fields=["match", "by"], name="one_look_per_person")]
+
+    def __str__(self):
+        return f"{self.by_id} · {self.match_id}: {self.verdict}"
+
+
 # Streaks, points and weekly goals live in their own package (enrolment.motivation);
 # imported here so Django files them under this app.
 from .motivation.models import PointsAward, Streak, WeeklyGoal  # noqa: E402, F401

@@ -30,6 +30,7 @@ from .signals import (
     lesson_done,
     lesson_opened,
     quiz_missed,
+    work_handed_in,
 )
 
 MAX_PHOTOS = MAX_PHOTOS_PER_SUBMISSION
@@ -310,6 +311,13 @@ def submit_assignment(*, user, lesson, assignment_id, note, uploads):
             position=position,
         )
     motivation.record_activity(user_id=enrolment.user_id)
+    # The similarity check (enrolment.receivers) starts once the photos are stored.
+    _announce(
+        work_handed_in,
+        submission_id=submission.pk,
+        user_id=enrolment.user_id,
+        course_id=enrolment.course_id,
+    )
     return submission
 
 

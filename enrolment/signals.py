@@ -16,3 +16,5 @@ lesson_opened = Signal()
 lesson_done = Signal()
 # kwargs also: quiz_id, misses (a list of (question id, the wrong choice ids picked)).
 quiz_missed = Signal()
+# Practice work was handed in; kwargs: submission_id, user_id, course_id.
+work_handed_in = Signal()

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import recommendations, services
+from . import recommendations, services, similarity
 
 
 @shared_task
@@ -15,3 +15,9 @@ def escalate_waiting_submissions():
 def rebuild_co_enrolments():
     """Nightly: recount which courses students take together. Idempotent."""
     return recommendations.rebuild_co_enrolments()
+
+
+@shared_task
+def check_similarity(submission_id):
+    """Compare newly handed-in practice work with earlier work. Idempotent."""
+    return similarity.check_submission(submission_id)

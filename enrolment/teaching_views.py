@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.roles import is_moderator, teaches
 
-from . import prerequisites, selectors, services
+from . import prerequisites, selectors, services, similarity_looks
 from .errors import LearningError
 from .models import PrerequisiteWaiver, Submission
 
@@ -80,6 +80,7 @@ def decide(request, submission_id):
             "submission": submission,
             "assignment": selectors.assignment_of(submission, lesson),
             "peer_reviews": submission.peer_reviews.all(),
+            "similarity": similarity_looks.similarity_for(user=request.user, submission=submission),
         },
     )
 

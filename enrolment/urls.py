@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import offline_views, review_views, views
+from . import offline_views, review_views, similarity_views, views
 from .motivation import views as motivation_views
 
 app_name = "learning"
@@ -16,6 +16,8 @@ urlpatterns = [
     path("reviews/<int:submission_id>/", views.peer_review, name="peer_review"),
     path("work/<int:submission_id>/", views.my_submission, name="my_submission"),
     path("photo/<int:photo_id>/", views.submission_photo, name="submission_photo"),
+    path("similar/<int:match_id>/look/", similarity_views.look, name="similarity_look"),
+    path("similar/<int:match_id>/photo/", similarity_views.earlier_photo, name="similar_photo"),
     path("course/<int:course_id>/review/", review_views.rate, name="rate"),
     path("course/<int:course_id>/review/edit/", review_views.edit, name="edit_review"),
     path("review/<int:review_id>/answer/", review_views.answer, name="answer_review"),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.private_files import serve_private
 
-from . import adaptive, offline_sync, selectors, services
+from . import adaptive, offline_sync, selectors, services, similarity_looks
 from .access import subscription_opens
 from .errors import LearningError
 from .models import OfflineAction, Submission, SubmissionPhoto
@@ -188,7 +188,12 @@ def peer_review(request, submission_id):
     return render(
         request,
         "enrolment/peer_review.html",
-        {"submission": submission, "assignment": assignment, "lesson": lesson},
+        {
+            "submission": submission,
+            "assignment": assignment,
+            "lesson": lesson,
+            "similarity": similarity_looks.similarity_for(user=request.user, submission=submission),
+        },
     )
 
 
