@@ -61,7 +61,9 @@ def _professionals(words, locale, request):
     else:
         for word in words:
             listings = listings.filter(document__contains=word)
-    rows = listings.order_by("-rating_count", "-rating_average", "title").select_related(
+    # The order of the index listing_live_by_rating: for a broad prefix ("st") PostgreSQL
+    # walks it and stops at the first rows that match, instead of sorting thousands.
+    rows = listings.order_by("-rating_average", "-rating_count", "professional").select_related(
         "professional"
     )[:PROFESSIONALS_READ]
     pages = [row.professional for row in rows if matches(words, name_words(row.title))]

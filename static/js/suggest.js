@@ -48,7 +48,8 @@
 
   function move(step) {
     if (active >= 0) { links[active].parentNode.setAttribute("aria-selected", "false"); }
-    active = (active + step + links.length + 1) % (links.length + 1) - 1;
+    // Positions 0..n, where 0 is the box itself (nothing chosen), wrapping round.
+    active = (active + 1 + step + links.length + 1) % (links.length + 1) - 1;
     if (active < 0) { input.removeAttribute("aria-activedescendant"); return; }
     links[active].parentNode.setAttribute("aria-selected", "true");
     input.setAttribute("aria-activedescendant", links[active].parentNode.id);

@@ -2,7 +2,8 @@
 the directory's search boxes (courses, categories, professionals, towns, services),
 blind to accents and case, in the page's language, at most 2 KB, cached until a
 publish changes it, limited per address, and empty (never an error) for bad input.
-The boxes stay plain forms: the suggestions are a script's extra."""
+The boxes stay plain forms: the suggestions are a script's extra, loaded when the
+box is first used."""
 
 import json
 import re
@@ -223,6 +224,9 @@ def test_search_boxes_stay_plain_forms_with_suggestions_as_an_extra(suggestion_s
     assert ('data-suggest-in="directory"' in form) == (scope == "directory")
     assert 'name="q"' in html
     assert '<ul class="suggestions" id="search-suggestions" role="listbox"' in html
-    assert 'src="/static/js/suggest.js" defer' in html
-    # No inline script (the site's CSP allows none): the box works without it anyway.
+    # Loaded by app.js when the box is first used; no inline script (the site's CSP
+    # allows none): the box works without it anyway.
+    assert 'data-suggest-script="/static/js/suggest.js"' in form
+    assert "suggest.js" not in html.replace(form, "")
     assert "<script>" not in html
+    assert "{#" not in html
