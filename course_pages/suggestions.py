@@ -7,6 +7,7 @@ course tree tag) or a category changes (categories make every page stale)."""
 
 from django.core.cache import cache
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.cache_tags import ALL
 from core.search_suggestions import (
@@ -31,7 +32,12 @@ def suggest(*, words, locale, request=None):
     courses = _best(words, index["courses"])[:COURSES_SHOWN]
     categories = _best(words, index["categories"])[:CATEGORIES_SHOWN]
     return [
-        *(suggestion(kind="course", kind_label=_("Course"), label=n, url=u) for n, u in courses),
+        *(
+            suggestion(
+                kind="course", kind_label=pgettext("search suggestion", "Course"), label=n, url=u
+            )
+            for n, u in courses
+        ),
         *(
             suggestion(kind="category", kind_label=_("Category"), label=n, url=u)
             for n, u in categories

@@ -76,7 +76,7 @@ def test_french_box_suggests_courses_categories_professionals_and_services_accen
     by_label = {item["label"]: item for item in suggestions}
     assert by_label["Chignon tressé"] == {
         "kind": "course",
-        "kind_label": "Cours",
+        "kind_label": "Formation",
         "label": "Chignon tressé",
         "url": "/fr/formations/chignon-tresse/",
     }
@@ -187,7 +187,7 @@ def test_an_answer_is_cached_and_a_publish_makes_it_stale(suggestion_site):
     teacher = suggestion_site["instructors"].get_children().first().specific
     course = make_course(suggestion_site["catalogue"], teacher, title="Perruque lace", slug="lace")
 
-    assert _labels(_suggest({"q": "perruque"}, client)) == [("Cours", "Perruque lace")]
+    assert _labels(_suggest({"q": "perruque"}, client)) == [("Formation", "Perruque lace")]
     course.unpublish()
     assert _suggest({"q": "perruque"}, client) == []
 
