@@ -13,7 +13,7 @@ from core import page_routes
 from core.health import healthz
 from core.service_worker import service_worker
 from course_pages.offline_views import course_manifest, lesson_manifest
-from home import app_views
+from home import app_views, suggestion_views
 from home.sitemaps import BilingualSitemap
 
 urlpatterns = [
@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("offline/", app_views.offline, name="offline"),
     path("offline/saved/", app_views.saved_offline, name="saved_offline"),
     path("data-saver/", data_saver.toggle, name="data_saver"),
+    path("suggest/", suggestion_views.suggestions, name="search_suggestions"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("learn/offline/lesson/<int:lesson_id>/", lesson_manifest, name="offline_lesson"),

@@ -1,7 +1,9 @@
 """Recommendations, each with its reason: "students who took this course also took …"
 from co-enrolment counts rebuilt nightly, and "recommended for you" on My learning
-(the next course of a started curriculum, then courses like the ones she finished)."""
+(the next course of a started curriculum, then courses like the ones she finished or
+taught in her town)."""
 
+import re
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -12,6 +14,7 @@ from wagtail.models import Locale
 
 from core.cache_tags import invalidate
 from core.page_locales import localize_pages
+from core.text import fold
 
 from .models import CoEnrolment, Enrolment
 from .pages import course_model
@@ -21,6 +24,8 @@ from .pages import course_model
 MIN_SHARED_STUDENTS = 3
 ALSO_TAKEN_SHOWN = 3
 RECOMMENDED_SHOWN = 6
+# An instructor's towns are typed by hand: "Douala, Kribi", "Bamenda / Buea".
+TOWN_SEPARATORS = re.compile(r"[,;/\n]+")
 
 
 def also_taken_tag(course_id):
@@ -140,10 +145,65 @@ def _like_finished(*, finished, taken, exclude_ids, locale):
     return [(course, model) for _score, _pk, course, model in ranked]
 
 
+def _town_key(name):
+    return " ".join(fold(name).split())
+
+
+def _taught_near(*, town, taken, exclude_ids, locale):
+    """(course, town as the instructor spells it) for live courses whose instructor
+    teaches in the student's town, accent- and case-blind. Two queries, none without
+    a town."""
+    wanted = _town_key(town)
+    if not wanted:
+        return []
+    # course_pages sits above enrolment: its instructor model is looked up, not imported.
+    instructors = (
+        apps.get_model("course_pages", "InstructorPage")
+        .objects.filter(locale=locale)
+        .exclude(towns="")
+        .values_list("pk", "towns")
+    )
+    near = {}
+    for pk, towns in instructors:
+        for name in TOWN_SEPARATORS.split(towns):
+            if _town_key(name) == wanted:
+                near[pk] = name.strip()
+    if not near:
+        return []
+    courses = (
+        course_model()
+        .objects.live()
+        .filter(locale=locale, instructor_id__in=near)
+        .exclude(Q(translation_key__in=taken) | Q(pk__in=exclude_ids))
+        .order_by("pk")
+    )
+    return [(course, near[course.instructor_id]) for course in courses]
+
+
+def _like_or_near(*, finished, town, taken, exclude_ids, locale):
+    """(course, finished course or None, town or None), best first: a course both like
+    one she finished and taught in her town, then like-finished ones by closeness, then
+    the ones only taught nearby."""
+    like = _like_finished(finished=finished, taken=taken, exclude_ids=exclude_ids, locale=locale)
+    near = _taught_near(town=town, taken=taken, exclude_ids=exclude_ids, locale=locale)
+    rows = {course.pk: [course, model, None] for course, model in like}
+    for course, found in near:
+        rows.setdefault(course.pk, [course, None, None])[2] = found
+    like_rank = {course.pk: rank for rank, (course, _model) in enumerate(like)}
+
+    def rank(row):
+        course, model, found = row
+        signals = (model is not None) + (found is not None)
+        return (-signals, like_rank.get(course.pk, len(like)), course.pk)
+
+    return [tuple(row) for row in sorted(rows.values(), key=rank)]
+
+
 def recommended_for(user):
     """Up to six courses for My learning, each with why, in the active language: the
-    next course of each curriculum she started, then courses like those she finished.
-    Never a course she took. A fixed number of queries."""
+    next course of each curriculum she started, then courses like those she finished or
+    taught in her town (her profile's). Never a course she took. A fixed number of
+    queries."""
     enrolments = list(Enrolment.objects.filter(user=user).select_related("course"))
     taken = {e.course.translation_key for e in enrolments}
     finished = [e.course for e in enrolments if e.status == Enrolment.Status.COMPLETED]
@@ -165,26 +225,37 @@ def recommended_for(user):
     for course, curriculum in _curricula_next(
         courses_by_id=courses_by_id, curricula=curricula, taken=taken
     ):
-        picked.setdefault(course.pk, (course, "curriculum", curriculum))
-    for course, model in _like_finished(
-        finished=finished, taken=taken, exclude_ids=set(picked), locale=default
+        picked.setdefault(course.pk, (course, "curriculum", curriculum, None))
+    for course, model, town in _like_or_near(
+        finished=finished, town=user.town, taken=taken, exclude_ids=set(picked), locale=default
     ):
-        picked.setdefault(course.pk, (course, "finished", model))
+        picked.setdefault(course.pk, (course, "finished", model, town))
     chosen = list(picked.values())[:RECOMMENDED_SHOWN]
     locale = Locale.get_active()
     shown = {
         page.translation_key: page
         for page in localize_pages(
-            [course for course, _kind, _why in chosen] + [why for _course, _kind, why in chosen],
+            [course for course, *_rest in chosen]
+            + [why for _course, _kind, why, _town in chosen if why is not None],
             locale,
         )
     }
-    recommendations = []
-    for course, kind, why in chosen:
+    return [
+        Recommendation(shown[course.translation_key], _reason(shown, kind, why, town))
+        for course, kind, why, town in chosen
+    ]
+
+
+def _reason(shown, kind, why, town):
+    """Every rule that chose a course, in words: the curriculum or finished course
+    that led to it, and the town where it is taught."""
+    parts = []
+    if why is not None:
         title = shown[why.translation_key].title
         if kind == "curriculum":
-            reason = _("Next in your learning path “%(path)s”") % {"path": title}
+            parts.append(_("Next in your learning path “%(path)s”") % {"path": title})
         else:
-            reason = _("Because you finished “%(course)s”") % {"course": title}
-        recommendations.append(Recommendation(shown[course.translation_key], reason))
-    return recommendations
+            parts.append(_("Because you finished “%(course)s”") % {"course": title})
+    if town:
+        parts.append(_("Taught near you in %(town)s") % {"town": town})
+    return " · ".join(parts)

@@ -56,6 +56,16 @@ def build_recommendation_site():
         )
     )
     translate_page(path, site["en"], title="Pro make-up artist", slug="pro-make-up-artist")
+    # An instructor who teaches in two towns (typed by hand), with one course like the
+    # make-up ones and one of another category.
+    _user, nearby = make_instructor(
+        "binta@example.cm", index=site["instructors"], title="Binta", towns="Douala, Yaoundé"
+    )
+    courses["ongles"] = make_course(site["catalogue"], nearby, title="Ongles en gel", slug="ongles")
+    translate_page(courses["ongles"], site["en"], title="Gel nails", slug="gel-nails")
+    courses["nattes"] = make_course(
+        site["catalogue"], nearby, title="Nattes africaines", slug="nattes", category=hair
+    )
     site.update(courses=courses)
     return site
 
@@ -240,6 +250,8 @@ def test_my_learning_recommends_the_next_course_of_her_path_first_then_like_fini
     assert "Teint parfait" not in block and "Flawless skin" not in block
     assert "Regard intense" not in block.replace(like_reason, "")
     assert "Tresses" not in block
+    # Without a town in her profile, where a course is taught says nothing.
+    assert "Nattes africaines" not in block
 
 
 def test_my_learning_recommends_nothing_to_a_newcomer(recommendation_site):
@@ -249,3 +261,69 @@ def test_my_learning_recommends_nothing_to_a_newcomer(recommendation_site):
     html = client.get("/fr/learn/").content.decode()
 
     assert "Recommandé pour vous" not in html
+
+
+NEAR_FR = "Enseignée près de chez vous, à"
+NEAR_EN = "Taught near you in"
+
+
+@pytest.mark.parametrize(
+    ("url", "near", "gel_nails"),
+    [("/fr/learn/", NEAR_FR, "Ongles en gel"), ("/en/learn/", NEAR_EN, "Gel nails")],
+)
+def test_a_newcomer_is_recommended_the_courses_taught_in_her_town(
+    recommendation_site, url, near, gel_nails
+):
+    client = Client()
+    client.force_login(make_person("nadia@example.cm", is_student=True, town="Douala"))
+
+    block = _recommended(client, url)
+
+    assert f'{gel_nails}</a> <span class="small">— {near} Douala</span>' in block
+    assert f'Nattes africaines</a> <span class="small">— {near} Douala</span>' in block
+    # Awa gives no town: her courses are taught nowhere near as far as anyone knows.
+    assert "Teint parfait" not in block and "Flawless skin" not in block
+
+
+@pytest.mark.parametrize(
+    ("url", "like_reason", "near"),
+    [
+        ("/fr/learn/", "Parce que vous avez terminé « Regard intense »", NEAR_FR),
+        ("/en/learn/", "Because you finished “Striking eyes”", NEAR_EN),
+    ],
+)
+def test_a_course_taught_in_her_town_ranks_above_the_others_and_says_both_reasons(
+    recommendation_site, url, like_reason, near
+):
+    c = recommendation_site["courses"]
+    # Typed in capitals and without the accent: "Yaoundé" all the same.
+    student = make_person("carine@example.cm", is_student=True, town=" YAOUNDE ")
+    services.enrol(user=student, course=c["yeux"])
+    services.mark_complete(user=student, lesson=c["yeux"].get_children().first().specific)
+    client = Client()
+    client.force_login(student)
+
+    block = _recommended(client, url)
+
+    gel_nails = block.index("Ongles en gel" if url.startswith("/fr/") else "Gel nails")
+    # Like a finished course AND taught nearby, then like-finished only, then nearby only.
+    assert gel_nails < block.index("Lèvres nettes") < block.index("Nattes africaines")
+    assert f"{like_reason} · {near} Yaoundé" in block[gel_nails:]
+    lips = block.split("Lèvres nettes", 1)[1].split("</li>", 1)[0]
+    assert near not in lips
+
+
+def test_another_town_or_a_course_she_took_is_never_recommended_as_near(recommendation_site):
+    c = recommendation_site["courses"]
+    elsewhere = make_person("bafoussam@example.cm", is_student=True, town="Bafoussam")
+    client = Client()
+    client.force_login(elsewhere)
+    assert "Recommandé pour vous" not in client.get("/fr/learn/").content.decode()
+    douala = make_person("douala@example.cm", is_student=True, town="douala")
+    services.enrol(user=douala, course=c["nattes"])
+    client.force_login(douala)
+
+    block = _recommended(client, "/fr/learn/")
+
+    assert "Ongles en gel" in block
+    assert "Nattes africaines" not in block
