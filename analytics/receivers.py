@@ -3,6 +3,7 @@ commit) become events. The apps know nothing of analytics; analytics reads ids o
 
 from certificates import signals as certificate_signals
 from course_pages.signals import course_viewed
+from directory.announcements import searched
 from enrolment import signals as learning
 
 from . import tasks
@@ -15,6 +16,11 @@ K = Event.Kind
 def _on_view(sender, course_id, **kwargs):
     # On the request path, maybe a page-cache hit: no database here, a worker writes.
     tasks.record_course_view.delay(course_id)
+
+
+def _on_search(sender, town, category, **kwargs):
+    # Also on the request path (a cached search page): a worker writes.
+    tasks.record_search.delay(town, category)
 
 
 def _tracker(kind):
@@ -37,6 +43,7 @@ def _on_quiz_missed(sender, user_id, course_id, lesson_id, quiz_id, misses, **kw
 
 RECEIVERS = (
     (course_viewed, _on_view),
+    (searched, _on_search),
     (learning.enrolled, _tracker(K.ENROLLED)),
     (learning.lesson_opened, _tracker(K.LESSON_OPENED)),
     (learning.lesson_done, _tracker(K.LESSON_DONE)),

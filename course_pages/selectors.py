@@ -4,7 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, WorkflowState
 
-from course_pages.models import CoursePage
+from core.page_locales import localize_pages
+from course_pages.models import CourseCategory, CoursePage
 
 STATE_LABELS = {
     "live": _("Live"),
@@ -39,3 +40,24 @@ def courses_with_state_for(*, user):
             course.state = "draft"
         course.state_label = STATE_LABELS[course.state]
     return courses
+
+
+def course_names(course_ids, *, locale):
+    """Course id (default-locale page) → (title, category name), both in ``locale`` when
+    translated (else the default language's), in at most three queries."""
+    courses = list(CoursePage.objects.filter(pk__in=course_ids).select_related("category"))
+    titles = [page.title for page in localize_pages(courses, locale)]
+    categories = {course.category for course in courses if course.category.locale_id != locale.pk}
+    translated = {}
+    if categories:
+        translated = {
+            category.translation_key: category.name
+            for category in CourseCategory.objects.filter(
+                translation_key__in={category.translation_key for category in categories},
+                locale=locale,
+            )
+        }
+    return {
+        course.pk: (title, translated.get(course.category.translation_key, course.category.name))
+        for course, title in zip(courses, titles, strict=True)
+    }

@@ -1,6 +1,6 @@
 """Reads about learning state. Everything is keyed on the default-locale pages."""
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Locale
@@ -367,3 +367,17 @@ def course_reviews(course):
     if not reviews:
         return None, 0, []
     return reviews[0].rating_average, reviews[0].rating_count or 0, reviews
+
+
+def ratings_given(*, since, until):
+    """(course id, ratings, stars) of the visible ratings written in [since, until)."""
+    return list(
+        CourseReview.objects.filter(
+            created_at__gte=since,
+            created_at__lt=until,
+            visibility=CourseReview.Visibility.VISIBLE,
+        )
+        .values("course_id")
+        .annotate(ratings=Count("pk"), stars=Sum("rating"))
+        .values_list("course_id", "ratings", "stars")
+    )
