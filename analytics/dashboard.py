@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from checkout import reports
@@ -172,10 +172,14 @@ def build(*, user, courses, course=None, days):
         ),
     )
 
+    # The questions as the reader's language says them (block ids follow the translation).
+    read_in = learning.lessons_in_language(
+        [lessons[m.lesson_id] for m in missed if m.lesson_id in lessons], get_language()
+    )
     quiz_rows = []
     for miss in missed:
         question, choice = _question_text(
-            lessons.get(miss.lesson_id), miss.quiz_id, miss.question_id, miss.wrong_choice_id
+            read_in.get(miss.lesson_id), miss.quiz_id, miss.question_id, miss.wrong_choice_id
         )
         quiz_rows.append(
             (lesson_title(miss.lesson_id), question, miss.misses, choice, miss.wrong_choice_picks)

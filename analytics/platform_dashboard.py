@@ -1,12 +1,13 @@
 """The moderators' platform dashboard: each table once, as rows of plain values, which
 the admin page draws (chart + table) and the CSV export writes as they are."""
 
+from collections import Counter
 from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from accounts.regions import Region
 from accounts.support import registry as support
@@ -34,7 +35,7 @@ def _growth(now, then):
 
 
 def _region(code):
-    return Region(code).label if code in Region.values else _("Not given")
+    return str(Region(code).label) if code in Region.values else _("Not given")
 
 
 def cohorts_since(since):
@@ -57,13 +58,13 @@ def build(*, days):
     _signup_tables(tables, signups)
     _activity_tables(tables, since, today)
     courses = platform_selectors.courses(since=since, before=before)
-    names = course_names(list(courses), locale=Locale.get_active())
+    names = course_names(list(courses), language=get_language())
     _course_tables(tables, courses, names)
     _payment_tables(tables, platform_selectors.payments(since=since), since, today)
     searches = platform_selectors.searches(since=since, before=before)
     supply = demand.supply()
     _demand_table(tables, searches, supply)
-    _trending_table(tables, searches, supply, courses, names)
+    _trending_tables(tables, searches, supply, courses, names)
     _retention_table(tables, signups, platform_selectors.retention(cohorts_since=first_cohort))
     _reports_table(tables)
     return {"tables": tables, "since": since}
@@ -72,7 +73,8 @@ def build(*, days):
 def _signup_tables(tables, signups):
     counts = signups.by_role_and_region
     by_role = [
-        (Role(role).label, sum(n for (r, _g), n in counts.items() if r == role)) for role in ROLES
+        (str(Role(role).label), sum(n for (r, _g), n in counts.items() if r == role))
+        for role in ROLES
     ]
     everyone = sum(n for (role, _g), n in counts.items() if role == Role.ALL)
     tables["signups"] = Table(
@@ -97,7 +99,7 @@ def _signup_tables(tables, signups):
     tables["regions"] = Table(
         "regions",
         _("Sign-ups by region"),
-        [_("Region"), *(Role(role).label for role in ROLES), _("Everyone")],
+        [_("Region"), *(str(Role(role).label) for role in ROLES), _("Everyone")],
         rows,
         charts.bars(
             title=_("Sign-ups by region"),
@@ -296,47 +298,54 @@ def _demand_table(tables, searches, supply):
     )
 
 
-def _trending_table(tables, searches, supply, courses, names):
-    skills = {}
+def _trending_tables(tables, searches, supply, courses, names):
+    """The skills growing fastest against the period before: services asked for in the
+    directory, and course categories people enrol in (one table each: the same word,
+    "Make-up", is both a service and a category)."""
+    searched = Counter()
     for (_town, service), (now, then) in searches.items():
         if service in supply.services:
-            key = (supply.services[service], _("Directory searches"))
-            old = skills.get(key, (0, 0))
-            skills[key] = (old[0] + now, old[1] + then)
+            searched[(supply.services[service], "now")] += now
+            searched[(supply.services[service], "then")] += then
+    enrolled = Counter()
     for course_id, figures in courses.items():
         category = names.get(course_id, ("", ""))[1]
         if category:
-            key = (category, _("Enrolments"))
-            old = skills.get(key, (0, 0))
-            skills[key] = (old[0] + figures.enrolments, old[1] + figures.enrolments_before)
-    rows = sorted(
+            enrolled[(category, "now")] += figures.enrolments
+            enrolled[(category, "then")] += figures.enrolments_before
+    for slug, title, description, counts in (
         (
-            (skill, source, now, then, now - then, _growth(now, then))
-            for (skill, source), (now, then) in skills.items()
-            if now > then
+            "trending_searches",
+            _("Trending skills in directory searches"),
+            _("Services whose searches grew the most against the period before."),
+            searched,
         ),
-        key=lambda row: (-row[4], row[0]),
-    )[:TRENDING]
-    tables["trending"] = Table(
-        "trending",
-        _("Trending skills"),
-        [
-            _("Skill"),
-            _("Measured by"),
-            _("This period"),
-            _("Period before"),
-            _("More by"),
-            _("Growth"),
-        ],
-        rows,
-        charts.bars(
-            title=_("Trending skills"),
-            description=_(
-                "Skills whose searches or enrolments grew the most against the period before."
+        (
+            "trending_enrolments",
+            _("Trending skills in enrolments"),
+            _("Course categories whose enrolments grew the most against the period before."),
+            enrolled,
+        ),
+    ):
+        skills = {skill for skill, _when in counts}
+        rows = sorted(
+            (
+                (skill, now, then, now - then, _growth(now, then))
+                for skill in skills
+                for now, then in [(counts[(skill, "now")], counts[(skill, "then")])]
+                if now > then
             ),
-            rows=[(row[0], row[4]) for row in rows[:TOP]],
-        ),
-    )
+            key=lambda row: (-row[3], row[0]),
+        )[:TRENDING]
+        tables[slug] = Table(
+            slug,
+            title,
+            [_("Skill"), _("This period"), _("Period before"), _("More by"), _("Growth")],
+            rows,
+            charts.bars(
+                title=title, description=description, rows=[(row[0], row[3]) for row in rows]
+            ),
+        )
 
 
 def _retention_table(tables, signups, active):
@@ -361,9 +370,7 @@ def _retention_table(tables, signups, active):
             _("Month signed up"),
             _("New students"),
             *(
-                _("%(weeks)s week later") % {"weeks": week}
-                if week == 1
-                else _("%(weeks)s weeks later") % {"weeks": week}
+                ngettext("%(weeks)s week later", "%(weeks)s weeks later", week) % {"weeks": week}
                 for week in RETENTION_WEEKS
             ),
         ],

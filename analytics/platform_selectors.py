@@ -34,12 +34,12 @@ def signups(*, since, cohorts_since):
         SignupDay.objects.filter(day__gte=min(since, cohorts_since))
         .annotate(month=TruncMonth("day"))
         .values("month", "role", "region")
-        .annotate(in_period=Sum("people", filter=Q(day__gte=since)), people=Sum("people"))
+        .annotate(in_period=Sum("people", filter=Q(day__gte=since)), in_month=Sum("people"))
     )
     for row in rows:
         found.by_role_and_region[(row["role"], row["region"])] += row["in_period"] or 0
         if row["role"] == SignupDay.Role.STUDENT and row["month"] >= cohorts_since:
-            found.students_by_month[row["month"]] += row["people"]
+            found.students_by_month[row["month"]] += row["in_month"]
     return found
 
 
@@ -49,6 +49,7 @@ def active_per_day(*, since):
         .values("day")
         .annotate(learners=Count("pk"))
         .values_list("day", "learners")
+        .order_by("day")
     )
 
 
@@ -88,17 +89,17 @@ def courses(*, since, before):
         CourseDay.objects.filter(day__gte=before)
         .values("course_id")
         .annotate(
-            enrolments=Sum("enrolments", filter=Q(day__gte=since)),
-            completions=Sum("completions", filter=Q(day__gte=since)),
-            enrolments_before=Sum("enrolments", filter=Q(day__lt=since)),
+            enrolled=Sum("enrolments", filter=Q(day__gte=since)),
+            completed=Sum("completions", filter=Q(day__gte=since)),
+            enrolled_before=Sum("enrolments", filter=Q(day__lt=since)),
         )
     )
     return {
         row["course_id"]: CourseFigures(
-            row["enrolments"] or 0, row["completions"] or 0, row["enrolments_before"] or 0
+            row["enrolled"] or 0, row["completed"] or 0, row["enrolled_before"] or 0
         )
         for row in rows
-        if row["enrolments"] or row["completions"] or row["enrolments_before"]
+        if row["enrolled"] or row["completed"] or row["enrolled_before"]
     }
 
 
@@ -138,11 +139,11 @@ def searches(*, since, before):
 def ratings_over_time(*, course_ids, since):
     """Week (its Monday) → (ratings, stars) the courses received that week."""
     return {
-        row["week_start"]: (row["ratings"], row["stars"])
+        row["week_start"]: (row["received"], row["total_stars"])
         for row in RatingDay.objects.filter(course_id__in=course_ids, day__gte=since)
         .annotate(week_start=TruncWeek("day"))
         .values("week_start")
-        .annotate(ratings=Sum("ratings"), stars=Sum("stars"))
+        .annotate(received=Sum("ratings"), total_stars=Sum("stars"))
         .order_by("week_start")
     }
 

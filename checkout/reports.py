@@ -276,4 +276,5 @@ def payments_by_provider(*, since, until):
 
 
 def provider_label(provider):
-    return dict(Payment.Provider.choices).get(provider, provider)
+    """The provider's name in the active language."""
+    return str(dict(Payment.Provider.choices).get(provider, provider))

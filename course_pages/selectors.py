@@ -4,7 +4,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, WorkflowState
 
-from core.page_locales import localize_pages
 from course_pages.models import CourseCategory, CoursePage
 
 STATE_LABELS = {
@@ -42,22 +41,33 @@ def courses_with_state_for(*, user):
     return courses
 
 
-def course_names(course_ids, *, locale):
-    """Course id (default-locale page) → (title, category name), both in ``locale`` when
-    translated (else the default language's), in at most three queries."""
-    courses = list(CoursePage.objects.filter(pk__in=course_ids).select_related("category"))
-    titles = [page.title for page in localize_pages(courses, locale)]
-    categories = {course.category for course in courses if course.category.locale_id != locale.pk}
-    translated = {}
-    if categories:
-        translated = {
-            category.translation_key: category.name
-            for category in CourseCategory.objects.filter(
-                translation_key__in={category.translation_key for category in categories},
-                locale=locale,
+def course_names(course_ids, *, language):
+    """Course id (default-locale page) → (title, category name), both in ``language``
+    when translated (else the default language's), in at most three queries."""
+    courses = list(
+        CoursePage.objects.filter(pk__in=course_ids).select_related("category", "locale")
+    )
+    others = [course for course in courses if course.locale.language_code != language]
+    titles, categories = {}, {}
+    if others:
+        titles = dict(
+            Page.objects.live()
+            .filter(
+                translation_key__in={course.translation_key for course in others},
+                locale__language_code=language,
             )
-        }
+            .values_list("translation_key", "title")
+        )
+        categories = dict(
+            CourseCategory.objects.filter(
+                translation_key__in={course.category.translation_key for course in others},
+                locale__language_code=language,
+            ).values_list("translation_key", "name")
+        )
     return {
-        course.pk: (title, translated.get(course.category.translation_key, course.category.name))
-        for course, title in zip(courses, titles, strict=True)
+        course.pk: (
+            titles.get(course.translation_key, course.title),
+            categories.get(course.category.translation_key, course.category.name),
+        )
+        for course in courses
     }

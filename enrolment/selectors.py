@@ -381,3 +381,19 @@ def ratings_given(*, since, until):
         .annotate(ratings=Count("pk"), stars=Sum("rating"))
         .values_list("course_id", "ratings", "stars")
     )
+
+
+def lessons_in_language(lessons, language):
+    """Lesson id → that lesson in ``language`` (with its body) when translated and live,
+    else the lesson itself, in one query."""
+    lessons = list(lessons)
+    translated = {
+        lesson.translation_key: lesson
+        for lesson in lesson_model()
+        .objects.live()
+        .filter(
+            translation_key__in=[lesson.translation_key for lesson in lessons],
+            locale__language_code=language,
+        )
+    }
+    return {lesson.pk: translated.get(lesson.translation_key, lesson) for lesson in lessons}
