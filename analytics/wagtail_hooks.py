@@ -10,6 +10,7 @@ from wagtail.admin.ui.components import Component
 from core.roles import is_moderator
 
 from . import admin_views, platform_selectors, selectors
+from .models import SignupDay
 
 PANEL_DAYS = 7
 
@@ -59,7 +60,7 @@ class PlatformPanel(Component):
             "signups": sum(
                 people
                 for (role, _region), people in signups.by_role_and_region.items()
-                if role == "all"
+                if role == SignupDay.Role.ALL
             ),
             "learners": platform_selectors.active_learners(since=since),
             "taken_xaf": sum(line["paid_xaf"] for line in payments.by_provider.values()),
