@@ -72,4 +72,5 @@ class ProfileForm(forms.ModelForm):
             "region",
             "town",
             "data_saver",
+            "tracking_opt_out",
         ]

@@ -69,6 +69,15 @@ class User(AbstractUser):
         default=False,
         help_text=_("Smaller images and the light 360p video by default, to spend less data."),
     )
+    # Usage statistics are not needed to serve anyone: a person may turn them off.
+    tracking_opt_out = models.BooleanField(
+        _("no usage statistics"),
+        default=False,
+        help_text=_(
+            "Do not count what I do on the site in the academy's statistics (page views, "
+            "lessons opened, searches). Your enrolments, progress and payments are kept."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]

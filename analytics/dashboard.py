@@ -5,14 +5,16 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
 
 from checkout import reports
+from core.page_locales import localize_pages
 from enrolment import selectors as learning
 from enrolment.lesson_blocks import find_quiz
 
-from . import charts, selectors
+from . import charts, platform_selectors, selectors
 from .rollups import day_bounds
 
 FUNNEL_LABELS = {
@@ -34,11 +36,20 @@ class Table:
     # Per row, the person an action is for: the student to encourage (students at
     # risk), the client to keep a note about (a professional's clients).
     students: list = field(default_factory=list)
+    # Per row, where its first cell links to (the moderation queues).
+    links: list = field(default_factory=list)
 
     @property
     def lines(self):
         return [
             (row, self.students[index] if index < len(self.students) else None)
+            for index, row in enumerate(self.rows)
+        ]
+
+    @property
+    def linked_rows(self):
+        return [
+            (row, self.links[index] if index < len(self.links) else None)
             for index, row in enumerate(self.rows)
         ]
 
@@ -104,19 +115,28 @@ def build(*, user, courses, course=None, days):
     if course is not None:
         lesson_ids |= {lesson.pk for lesson in course.lessons}
     lessons = learning.lessons_with_ids(lesson_ids)
+    course_lessons = list(course.lessons) if course is not None else []
+    # State points at the French pages; names follow the page's language (one query).
+    named = [*courses, *lessons.values(), *course_lessons]
+    shown = dict(
+        zip(
+            [page.pk for page in named],
+            [page.title for page in localize_pages(named, Locale.get_active())],
+            strict=True,
+        )
+    )
 
     def lesson_title(lesson_id):
-        lesson = lessons.get(lesson_id)
-        return lesson.title if lesson else f"#{lesson_id}"
+        return shown.get(lesson_id, f"#{lesson_id}")
 
     if course is not None:
         figures = selectors.lessons(course_ids=course_ids, since=since)
         rows = []
-        for lesson in course.lessons:
+        for lesson in course_lessons:
             figure = figures.get(lesson.pk, selectors.LessonFigures(lesson.pk))
             rows.append(
                 (
-                    lesson.title,
+                    shown[lesson.pk],
                     figure.reached,
                     figure.done,
                     "" if figure.median_minutes is None else figure.median_minutes,
@@ -153,10 +173,14 @@ def build(*, user, courses, course=None, days):
         ),
     )
 
+    # The questions as the reader's language says them (block ids follow the translation).
+    read_in = learning.lessons_in_language(
+        [lessons[m.lesson_id] for m in missed if m.lesson_id in lessons], get_language()
+    )
     quiz_rows = []
     for miss in missed:
         question, choice = _question_text(
-            lessons.get(miss.lesson_id), miss.quiz_id, miss.question_id, miss.wrong_choice_id
+            read_in.get(miss.lesson_id), miss.quiz_id, miss.question_id, miss.wrong_choice_id
         )
         quiz_rows.append(
             (lesson_title(miss.lesson_id), question, miss.misses, choice, miss.wrong_choice_picks)
@@ -173,14 +197,14 @@ def build(*, user, courses, course=None, days):
         "waiting",
         _("Practice work waiting for review"),
         [_("Course"), _("Waiting")],
-        [(c.title, waiting.get(c.pk, 0)) for c in courses],
+        [(shown[c.pk], waiting.get(c.pk, 0)) for c in courses],
     )
 
     enrolments = learning.active_students(course_ids)
     activity = selectors.last_activity(
         course_ids=course_ids, user_ids=[e.user_id for e in enrolments]
     )
-    titles = {c.pk: c.title for c in courses}
+    titles = {c.pk: shown[c.pk] for c in courses}
     quiet = selectors.at_risk(enrolments, activity)
     tables["at_risk"] = Table(
         "at_risk",
@@ -220,5 +244,37 @@ def build(*, user, courses, course=None, days):
             for row in revenue
         ],
     )
+    tables["ratings"] = _ratings_table(course_ids, since)
     payout_due = reports.payout_due(payee=payee_id)
-    return {"tables": tables, "payout_due": payout_due, "since": since}
+    return {
+        "tables": tables,
+        "payout_due": payout_due,
+        "since": since,
+        "course_titles": [(c.pk, shown[c.pk]) for c in courses],
+    }
+
+
+def _ratings_table(course_ids, since):
+    """The ratings received week by week and their average (weeks without any left out:
+    an average of nothing is not a zero)."""
+    weeks = platform_selectors.ratings_over_time(course_ids=course_ids, since=since)
+    rows = [
+        (
+            _("Week of %(day)s") % {"day": date_format(week, "d/m")},
+            ratings,
+            round(stars / ratings, 1),
+        )
+        for week, (ratings, stars) in weeks.items()
+        if ratings
+    ]
+    return Table(
+        "ratings",
+        _("Ratings over time"),
+        [_("Week"), _("Ratings"), _("Average (out of 5)")],
+        rows,
+        charts.bars(
+            title=_("Average rating per week"),
+            description=_("The average of the ratings students gave each week, out of 5."),
+            rows=[(week, average) for week, _count, average in rows],
+        ),
+    )

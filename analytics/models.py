@@ -27,6 +27,7 @@ class Event(models.Model):
         BOOKING_CONFIRMED = "booking_confirmed", _("Booking confirmed")
         BOOKING_COMPLETED = "booking_completed", _("Appointment completed")
         BOOKING_NO_SHOW = "booking_no_show", _("Client did not come")
+        DIRECTORY_SEARCH = "search", _("Directory search")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     # Plain ids, not foreign keys: the stream outlives what it talks about and is
@@ -186,3 +187,113 @@ class ProfessionalDay(models.Model):
 
     def __str__(self):
         return f"professional {self.professional_id} {self.day}"
+class SignupDay(models.Model):
+    """People who signed up on one day, per region and role. A person holding several
+    roles counts once in each; the ``ALL`` row counts each person once."""
+
+    class Role(models.TextChoices):
+        ALL = "all", _("Everyone")
+        STUDENT = "student", _("Students")
+        CLIENT = "client", _("Clients")
+        INSTRUCTOR = "instructor", _("Instructors")
+        PROFESSIONAL = "professional", _("Professionals")
+
+    day = models.DateField(_("day"))
+    role = models.CharField(_("role"), max_length=12, choices=Role)
+    region = models.CharField(_("region"), max_length=2, blank=True)
+    people = models.PositiveIntegerField(_("people"), default=0)
+
+    class Meta:
+        verbose_name = _("sign-up day")
+        verbose_name_plural = _("sign-up days")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "role", "region"], name="one_signup_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.role} {self.region} {self.day}"
+
+
+class LearnerDay(models.Model):
+    """A student who did something in a course on a day (one row each), with the month
+    she signed up in and how many whole weeks later that was: the daily and weekly
+    active learners and the cohort retention are counts over these rows."""
+
+    day = models.DateField(_("day"))
+    user_id = models.PositiveIntegerField(_("student"))
+    cohort = models.DateField(_("month signed up"), null=True, blank=True)
+    week = models.PositiveIntegerField(_("weeks after signing up"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("learner day")
+        verbose_name_plural = _("learner days")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "user_id"], name="one_learner_day"),
+        ]
+        indexes = [models.Index(fields=["cohort", "week"])]
+
+    def __str__(self):
+        return f"{self.user_id} {self.day}"
+
+
+class PaymentDay(models.Model):
+    """One payment provider on one day: payments started and how they ended, money
+    taken and refunds settled (FCFA)."""
+
+    day = models.DateField(_("day"))
+    provider = models.CharField(_("provider"), max_length=16)
+    attempts = models.PositiveIntegerField(_("payments started"), default=0)
+    paid = models.PositiveIntegerField(_("paid"), default=0)
+    failed = models.PositiveIntegerField(_("failed or expired"), default=0)
+    paid_xaf = models.PositiveBigIntegerField(_("taken (FCFA)"), default=0)
+    refunds = models.PositiveIntegerField(_("refunds"), default=0)
+    refunded_xaf = models.PositiveBigIntegerField(_("refunded (FCFA)"), default=0)
+
+    class Meta:
+        verbose_name = _("payment day")
+        verbose_name_plural = _("payment days")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "provider"], name="one_payment_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.provider} {self.day}"
+
+
+class SearchDay(models.Model):
+    """Directory searches on one day per town and service asked for (slugs; "" when
+    the search named none)."""
+
+    day = models.DateField(_("day"))
+    town = models.CharField(_("town"), max_length=64, blank=True)
+    service = models.CharField(_("service"), max_length=64, blank=True)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+
+    class Meta:
+        verbose_name = _("search day")
+        verbose_name_plural = _("search days")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "town", "service"], name="one_search_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.town}/{self.service} {self.day}"
+
+
+class RatingDay(models.Model):
+    """The visible ratings a course received on one day: how many and their stars."""
+
+    course_id = models.PositiveIntegerField(_("course"))
+    day = models.DateField(_("day"))
+    ratings = models.PositiveIntegerField(_("ratings"), default=0)
+    stars = models.PositiveIntegerField(_("stars"), default=0)
+
+    class Meta:
+        verbose_name = _("rating day")
+        verbose_name_plural = _("rating days")
+        constraints = [
+            models.UniqueConstraint(fields=["course_id", "day"], name="one_rating_day"),
+        ]
+
+    def __str__(self):
+        return f"course {self.course_id} {self.day}"

@@ -15,7 +15,7 @@ from directory.models import ProfessionalPage
 from directory.selectors import professional_of
 
 from . import professional_dashboard, selectors
-from .views import _days
+from .views import period_from
 
 
 def _professional(request, page_id):
@@ -34,7 +34,7 @@ def _professional(request, page_id):
 
 def _build(request, page_id):
     professional = _professional(request, page_id)
-    days = _days(request)
+    days = period_from(request)
     built = professional_dashboard.build(
         professional=professional,
         days=days,

@@ -6,6 +6,7 @@ from certificates import signals as certificate_signals
 from course_pages.signals import course_viewed
 from directory import audience
 from directory.selectors import default_locale_page_id
+from directory.announcements import searched
 from enrolment import signals as learning
 from messaging.signals import conversation_started
 
@@ -19,6 +20,11 @@ K = Event.Kind
 def _on_view(sender, course_id, **kwargs):
     # On the request path, maybe a page-cache hit: no database here, a worker writes.
     tasks.record_course_view.delay(course_id)
+
+
+def _on_search(sender, town, category, **kwargs):
+    # Also on the request path (a cached search page): a worker writes.
+    tasks.record_search.delay(town, category)
 
 
 def _tracker(kind):
@@ -67,6 +73,7 @@ def _booking_tracker(kind):
 
 RECEIVERS = (
     (course_viewed, _on_view),
+    (searched, _on_search),
     (learning.enrolled, _tracker(K.ENROLLED)),
     (learning.lesson_opened, _tracker(K.LESSON_OPENED)),
     (learning.lesson_done, _tracker(K.LESSON_DONE)),

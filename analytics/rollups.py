@@ -1,6 +1,7 @@
 """The daily rollup: one day's events (Africa/Douala) into the rollup tables.
 
-Re-running a day deletes that day's rows and writes them again from the events, so it
+The platform's own rows (sign-ups, learners, payments, searches, ratings) are rolled
+up in the same run (platform_rollups.py). Re-running a day deletes that day's rows and writes them again from the events, so it
 gives the same rows; the last-activity table only ever moves forward (a max)."""
 
 from collections import Counter, defaultdict
@@ -10,11 +11,11 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
+from . import platform_rollups
 from .models import CourseDay, Event, LearnerActivity, LessonDay, QuizMissDay, VideoDay
 
 K = Event.Kind
-# Opening a course page is not taking part in it: the rest is.
-ACTIVITY_KINDS = [kind for kind in K if kind != K.COURSE_VIEW]
+ACTIVITY_KINDS = platform_rollups.LEARNING_KINDS
 QUARTILES = (25, 50, 75, 100)
 # Longer than this, the student left the tab open: counted in the last bucket.
 MAX_MINUTES = 600
@@ -43,6 +44,7 @@ def roll_up(day):
     VideoDay.objects.bulk_create(_video_days(day, events))
     QuizMissDay.objects.bulk_create(_quiz_days(day, events))
     _move_activity(events)
+    platform_rollups.roll_up(day, start, end)
 
 
 def _first_openings_before(start, events):

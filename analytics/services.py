@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.selectors import opted_out_of_tracking
 from notifications.services import Message, notify
 
 from .models import Event
@@ -31,7 +32,7 @@ def _bounded(value):
 def track(kind, *, user_id=None, course_id=None, lesson_id=None, props=None, occurred_at=None):
     """Record an event once the caller's transaction commits (at once outside one).
     Nothing is written if the transaction rolls back; a failure here never undoes the
-    caller's work."""
+    caller's work, nor for a person who turned usage statistics off."""
     kind = Event.Kind(kind)
     props = dict(props or {})
     if len(props) > MAX_PROPS:
@@ -44,6 +45,8 @@ def track(kind, *, user_id=None, course_id=None, lesson_id=None, props=None, occ
         props={str(key)[:MAX_TEXT]: _bounded(value) for key, value in props.items()},
         occurred_at=occurred_at or timezone.now(),
     )
+    if user_id is not None and opted_out_of_tracking(user_id):
+        return
     transaction.on_commit(event.save)
 
 

@@ -29,3 +29,8 @@ def roll_up_recent():
 @shared_task
 def record_course_view(course_id):
     track("course_view", course_id=course_id)
+
+
+@shared_task
+def record_search(town, category):
+    track("search", props={"town": town, "service": category})

@@ -24,7 +24,8 @@ QUARTILES = {"25": 25, "50": 50, "75": 75, "100": 100}
 MAX_VIDEO_ID = 12
 
 
-def _days(request):
+def period_from(request):
+    """The period asked for (``?days=``), 30 days when it is not one offered."""
     try:
         days = int(request.GET.get("days", 30))
     except ValueError:
@@ -47,7 +48,7 @@ def _courses(request, course_id=None):
 
 def _build(request, course_id):
     courses, course = _courses(request, course_id)
-    days = _days(request)
+    days = period_from(request)
     built = dashboard.build(user=request.user, courses=courses, course=course, days=days)
     return courses, course, days, built
 
@@ -59,10 +60,9 @@ def overview(request, course_id=None):
         request,
         "analytics/dashboard.html",
         {
-            "courses": courses
-            if course is None
-            else learning.courses_taught(request.user).order_by("title"),
+            "courses": courses,
             "course": course,
+            "course_title": built["course_titles"][0][1] if course is not None else "",
             "days": days,
             "periods": selectors.PERIODS,
             **built,

@@ -11,7 +11,7 @@ from django.db.models import Count, F, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from .models import LedgerLine, LedgerTransaction, Payment
+from .models import LedgerLine, LedgerTransaction, Payment, Refund
 
 SALE = Q(transaction__kind=LedgerTransaction.Kind.SALE)
 REFUND = Q(transaction__kind=LedgerTransaction.Kind.REFUND)
@@ -220,3 +220,63 @@ def payout_due(*, payee):
     back. Payouts are paid by hand from the payouts export and not recorded here."""
     owed = LedgerLine.objects.filter(PAYABLE, payee=payee).aggregate(owed=-_total(Q()))
     return owed["owed"]
+
+
+@dataclass
+class ProviderDay:
+    """One provider's payments over a span (the platform statistics' daily rollup)."""
+
+    provider: str
+    attempts: int = 0
+    paid: int = 0
+    failed: int = 0
+    paid_xaf: int = 0
+    refunds: int = 0
+    refunded_xaf: int = 0
+
+
+def payments_by_provider(*, since, until):
+    """Provider → ProviderDay for [since, until) (aware), in three queries: payments
+    started then (and how they ended), money taken then, refunds settled then."""
+    found = {}
+
+    def row(provider):
+        return found.setdefault(provider, ProviderDay(provider))
+
+    started = (
+        Payment.objects.filter(created_at__gte=since, created_at__lt=until)
+        .values("provider")
+        .annotate(
+            attempts=Count("pk"),
+            paid=Count("pk", filter=Q(status=Payment.Status.PAID)),
+            failed=Count(
+                "pk", filter=Q(status__in=[Payment.Status.FAILED, Payment.Status.EXPIRED])
+            ),
+        )
+    )
+    for line in started:
+        day = row(line["provider"])
+        day.attempts, day.paid, day.failed = line["attempts"], line["paid"], line["failed"]
+    taken = (
+        Payment.objects.filter(paid_at__gte=since, paid_at__lt=until, status=Payment.Status.PAID)
+        .values("provider")
+        .annotate(total=Sum("amount_xaf"))
+    )
+    for line in taken:
+        row(line["provider"]).paid_xaf = line["total"]
+    given_back = (
+        Refund.objects.filter(
+            settled_at__gte=since, settled_at__lt=until, status__in=Refund.SETTLED
+        )
+        .values("provider")
+        .annotate(count=Count("pk"), total=Sum("amount_xaf"))
+    )
+    for line in given_back:
+        day = row(line["provider"])
+        day.refunds, day.refunded_xaf = line["count"], line["total"]
+    return found
+
+
+def provider_label(provider):
+    """The provider's name in the active language."""
+    return str(dict(Payment.Provider.choices).get(provider, provider))

@@ -30,5 +30,6 @@ def register():
             ).count(),
             url=lambda: reverse("community_reports:index"),
             order=31,
+            is_report=True,
         )
     )

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, WorkflowState
 
-from course_pages.models import CoursePage
+from course_pages.models import CourseCategory, CoursePage
 
 STATE_LABELS = {
     "live": _("Live"),
@@ -39,3 +39,35 @@ def courses_with_state_for(*, user):
             course.state = "draft"
         course.state_label = STATE_LABELS[course.state]
     return courses
+
+
+def course_names(course_ids, *, language):
+    """Course id (default-locale page) → (title, category name), both in ``language``
+    when translated (else the default language's), in at most three queries."""
+    courses = list(
+        CoursePage.objects.filter(pk__in=course_ids).select_related("category", "locale")
+    )
+    others = [course for course in courses if course.locale.language_code != language]
+    titles, categories = {}, {}
+    if others:
+        titles = dict(
+            Page.objects.live()
+            .filter(
+                translation_key__in={course.translation_key for course in others},
+                locale__language_code=language,
+            )
+            .values_list("translation_key", "title")
+        )
+        categories = dict(
+            CourseCategory.objects.filter(
+                translation_key__in={course.category.translation_key for course in others},
+                locale__language_code=language,
+            ).values_list("translation_key", "name")
+        )
+    return {
+        course.pk: (
+            titles.get(course.translation_key, course.title),
+            categories.get(course.category.translation_key, course.category.name),
+        )
+        for course in courses
+    }

@@ -7,6 +7,7 @@ from core import page_cache
 from core.rate_limits import rate_limited
 
 from . import tasks
+from .announcements import announce_search
 from .search_page import SEARCH_HIT, over_search_limit
 
 PROFILE = "directory.profile"
@@ -15,6 +16,7 @@ PROFILE = "directory.profile"
 def search_hit(request, professional_ids):
     if over_search_limit(request):
         return rate_limited(request)
+    announce_search(request)
     if professional_ids:
         tasks.record_search_appearances.delay(professional_ids)
     return None

@@ -12,6 +12,7 @@ from django_ratelimit.core import is_ratelimited
 
 from core import page_cache
 
+from .announcements import announce_search
 from .cards import cards_for
 from .extensions import AVAILABILITY_TAG
 from .filters import ProfessionalFilter
@@ -86,6 +87,7 @@ def search_context(request, *, index_page):
         record_search_appearances.delay(ids)
     # Served from the cache, the same rows count again (directory/page_cache_hits.py).
     page_cache.shows(request, hit=(SEARCH_HIT, ids))
+    announce_search(request)
     cards = cards_for(rows, locale=index_page.locale)
     return {
         "filter": directory_filter,

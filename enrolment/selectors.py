@@ -1,6 +1,6 @@
 """Reads about learning state. Everything is keyed on the default-locale pages."""
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Locale
@@ -367,3 +367,33 @@ def course_reviews(course):
     if not reviews:
         return None, 0, []
     return reviews[0].rating_average, reviews[0].rating_count or 0, reviews
+
+
+def ratings_given(*, since, until):
+    """(course id, ratings, stars) of the visible ratings written in [since, until)."""
+    return list(
+        CourseReview.objects.filter(
+            created_at__gte=since,
+            created_at__lt=until,
+            visibility=CourseReview.Visibility.VISIBLE,
+        )
+        .values("course_id")
+        .annotate(ratings=Count("pk"), stars=Sum("rating"))
+        .values_list("course_id", "ratings", "stars")
+    )
+
+
+def lessons_in_language(lessons, language):
+    """Lesson id → that lesson in ``language`` (with its body) when translated and live,
+    else the lesson itself, in one query."""
+    lessons = list(lessons)
+    translated = {
+        lesson.translation_key: lesson
+        for lesson in lesson_model()
+        .objects.live()
+        .filter(
+            translation_key__in=[lesson.translation_key for lesson in lessons],
+            locale__language_code=language,
+        )
+    }
+    return {lesson.pk: translated.get(lesson.translation_key, lesson) for lesson in lessons}

@@ -27,5 +27,6 @@ def register():
             count=lambda now: selectors.reports_waiting().count(),
             url=lambda: reverse("message_reports:index"),
             order=30,
+            is_report=True,
         )
     )

@@ -61,6 +61,8 @@ class Counter:
     # () -> str
     url: Callable
     order: int = 100
+    # Reported content waiting for a moderator (the platform dashboard shows these).
+    is_report: bool = False
 
 
 _SECTIONS: dict[str, Section] = {}

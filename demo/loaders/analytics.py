@@ -28,6 +28,25 @@ class _Generator:
         start = timezone.make_aware(datetime.combine(day, time(7)), timezone.get_default_timezone())
         return start + timedelta(minutes=self.random.randint(0, 14 * 60) + minutes)
 
+    def searches(self):
+        """Directory searches, more of them as the period goes on."""
+        plan, rnd = self.plan, self.random
+        low, high = plan["searches_per_day"]
+        towns, services = plan["search_towns"], plan["search_services"]
+        for back in range(plan["days"] - 1, -1, -1):
+            growth = 1 + (plan["search_growth"] - 1) * (plan["days"] - back) / plan["days"]
+            day = self.today - timedelta(days=back)
+            for _ in range(round(rnd.randint(low, high) * growth)):
+                town = rnd.choices(list(towns), weights=list(towns.values()))[0]
+                service = rnd.choices(list(services), weights=list(services.values()))[0]
+                self.events.append(
+                    Event(
+                        kind=K.DIRECTORY_SEARCH,
+                        props={"town": town, "service": service},
+                        occurred_at=self.at(day),
+                    )
+                )
+
     def add(self, kind, when, course, **fields):
         if when.date() <= self.today:
             self.events.append(Event(kind=kind, course_id=course.pk, occurred_at=when, **fields))
@@ -93,6 +112,7 @@ def load():
     for index, course in enumerate(courses):
         lessons = [(lesson, quizzes(lesson)) for lesson in course.get_children().live().specific()]
         generator.course(course, lessons, popularity[index] if index < len(popularity) else 1.0)
+    generator.searches()
     Event.objects.bulk_create(generator.events, batch_size=2000)
     for back in range(plan["days"] + 7, -1, -1):
         rollups.roll_up(today - timedelta(days=back))

@@ -215,3 +215,44 @@ def test_an_unknown_period_falls_back_to_30_days_and_english_works(numbers):
     english = client.get(f"/en/teach/stats/course/{numbers['course'].pk}/?days=7")
     assert english.status_code == 200
     assert "From page view to certificate" in english.content.decode()
+
+
+def test_the_english_page_names_courses_and_lessons_in_english(numbers):
+    course = numbers["course"]
+    for page, title, slug in (
+        (course, "Flawless base", "flawless-base"),
+        (numbers["reading"], "The tools", "tools"),
+    ):
+        english = page.specific.copy_for_translation(numbers["en"], copy_parents=True)
+        english.title, english.slug = title, slug
+        english.save_revision().publish()
+    client = log_in(numbers["teacher"])
+    english = client.get(f"/en/teach/stats/course/{course.pk}/")
+    assert english.context["course_title"] == "Flawless base"
+    assert ("The tools", 1, 0, 0, 0) in english.context["tables"]["videos"].rows
+    assert english.context["tables"]["waiting"].rows == [("Flawless base", 0)]
+    overview = client.get("/en/teach/stats/").content.decode()
+    assert "Flawless base" in overview and "Teint parfait" not in overview
+    french = client.get(stats_url(course))
+    assert french.context["course_title"] == "Teint parfait"
+    assert "Les outils" in [row[0] for row in french.context["tables"]["lessons"].rows]
+
+
+def test_ratings_show_week_by_week(numbers, enrolled):
+    from enrolment.models import CourseReview
+
+    other = make_person("rated@example.cm", is_student=True)
+    for student, stars in ((enrolled, 4), (other, 5)):
+        CourseReview.objects.create(user=student, course=numbers["course"], rating=stars)
+    CourseReview.objects.create(
+        user=make_person("hidden@example.cm"),
+        course=numbers["course"],
+        rating=1,
+        visibility=CourseReview.Visibility.REMOVED,
+    )
+    rollups.roll_up(timezone.localdate())
+    page = log_in(numbers["teacher"]).get(stats_url(numbers["course"]))
+    [(week, ratings, average)] = page.context["tables"]["ratings"].rows
+    assert (ratings, average) == (2, 4.5)
+    assert page.context["tables"]["ratings"].chart
+    assert log_in(numbers["other_teacher"]).get(stats_url(numbers["course"])).status_code == 404

@@ -1,0 +1,129 @@
+"""The platform rollup: one day (Africa/Douala) of sign-ups, active learners, payments,
+directory searches and course ratings, for the moderators' dashboard and the ratings
+over time on the instructors' one.
+
+Like the course rollup, each day's rows are deleted and written again whole, so a
+re-run gives the same rows. Sign-ups, payments and ratings come from the apps that own
+them (their selectors); learners and searches from the event stream."""
+
+from collections import Counter
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts import selectors as people
+from checkout import reports as payments
+from directory import demand
+from enrolment import selectors as learning
+
+from .models import Event, LearnerDay, PaymentDay, RatingDay, SearchDay, SignupDay
+
+K = Event.Kind
+Role = SignupDay.Role
+# Doing something in a course (opening its page is not taking part).
+LEARNING_KINDS = [
+    K.ENROLLED,
+    K.LESSON_OPENED,
+    K.LESSON_DONE,
+    K.COURSE_COMPLETED,
+    K.CERTIFICATE_ISSUED,
+    K.VIDEO_PROGRESS,
+    K.QUIZ_MISS,
+]
+
+
+@transaction.atomic
+def roll_up(day, start, end):
+    """Rewrite ``day``'s platform rows; ``start``/``end`` are its bounds (aware)."""
+    for model in (SignupDay, LearnerDay, PaymentDay, SearchDay, RatingDay):
+        model.objects.filter(day=day).delete()
+    SignupDay.objects.bulk_create(_signups(day, start, end))
+    LearnerDay.objects.bulk_create(_learners(day, start, end))
+    PaymentDay.objects.bulk_create(_payments(day, start, end))
+    SearchDay.objects.bulk_create(_searches(day, start, end))
+    RatingDay.objects.bulk_create(
+        RatingDay(course_id=course_id, day=day, ratings=ratings, stars=stars)
+        for course_id, ratings, stars in learning.ratings_given(since=start, until=end)
+    )
+
+
+def _signups(day, start, end):
+    joined = people.joined_between(start, end)
+    professionals = demand.professional_user_ids([row[0] for row in joined])
+    counts = Counter()
+    for user_id, region, is_student, is_client, instructor_status in joined:
+        roles = [Role.ALL]
+        roles += [Role.STUDENT] if is_student else []
+        roles += [Role.CLIENT] if is_client else []
+        roles += [Role.INSTRUCTOR] if instructor_status else []
+        roles += [Role.PROFESSIONAL] if user_id in professionals else []
+        counts.update((role, region) for role in roles)
+    return [
+        SignupDay(day=day, role=role, region=region, people=count)
+        for (role, region), count in counts.items()
+    ]
+
+
+def _learners(day, start, end):
+    active = set(
+        Event.objects.filter(occurred_at__gte=start, occurred_at__lt=end, kind__in=LEARNING_KINDS)
+        .exclude(user_id=None)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    joined = people.joined_dates(active)
+    rows = []
+    for user_id in sorted(active):
+        signed_up = joined.get(user_id)
+        if signed_up is None:
+            rows.append(LearnerDay(day=day, user_id=user_id))
+            continue
+        signed_up = timezone.localdate(signed_up)
+        rows.append(
+            LearnerDay(
+                day=day,
+                user_id=user_id,
+                cohort=signed_up.replace(day=1),
+                week=max((day - signed_up).days, 0) // 7,
+            )
+        )
+    return rows
+
+
+def _payments(day, start, end):
+    return [
+        PaymentDay(
+            day=day,
+            provider=provider,
+            attempts=line.attempts,
+            paid=line.paid,
+            failed=line.failed,
+            paid_xaf=line.paid_xaf,
+            refunds=line.refunds,
+            refunded_xaf=line.refunded_xaf,
+        )
+        for provider, line in payments.payments_by_provider(since=start, until=end).items()
+    ]
+
+
+def _searches(day, start, end):
+    """A slug the directory does not know (a hand-typed address) counts as "any"."""
+    searches = list(
+        Event.objects.filter(
+            occurred_at__gte=start, occurred_at__lt=end, kind=K.DIRECTORY_SEARCH
+        ).values_list("props", flat=True)
+    )
+    if not searches:
+        return []
+    towns, services = demand.known_slugs()
+    counts = Counter(
+        (
+            props.get("town") if props.get("town") in towns else "",
+            props.get("service") if props.get("service") in services else "",
+        )
+        for props in searches
+    )
+    return [
+        SearchDay(day=day, town=town, service=service, searches=count)
+        for (town, service), count in counts.items()
+    ]
