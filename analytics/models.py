@@ -187,6 +187,8 @@ class ProfessionalDay(models.Model):
 
     def __str__(self):
         return f"professional {self.professional_id} {self.day}"
+
+
 class SignupDay(models.Model):
     """People who signed up on one day, per region and role. A person holding several
     roles counts once in each; the ``ALL`` row counts each person once."""

@@ -5,8 +5,8 @@ from booking import signals as bookings
 from certificates import signals as certificate_signals
 from course_pages.signals import course_viewed
 from directory import audience
-from directory.selectors import default_locale_page_id
 from directory.announcements import searched
+from directory.selectors import default_locale_page_id
 from enrolment import signals as learning
 from messaging.signals import conversation_started
 
