@@ -53,14 +53,19 @@ def api():
     return Client(HTTP_ACCEPT_LANGUAGE="fr")
 
 
-@pytest.fixture
-def student_api(world):
+def app_client(email):
+    """A phone app signed in as this person: it keeps no cookies, only the token says
+    who it is."""
     client = Client(HTTP_ACCEPT_LANGUAGE="fr")
-    token = session_token(client, "student@example.cm")
-    # A phone app keeps no cookies: only the token says who it is.
+    token = session_token(client, email)
     client.cookies.clear()
     client.defaults["HTTP_X_SESSION_TOKEN"] = token
     return client
+
+
+@pytest.fixture
+def student_api(world):
+    return app_client("student@example.cm")
 
 
 def assert_problem(response, status):
