@@ -3,7 +3,6 @@ on by their instructor) and about an instructor's students. Shapes only: enrolme
 services check the photos (core.photos) and the assignment."""
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -29,15 +28,6 @@ class PracticeWorkSerializer(StrictSerializer):
         min_length=1,
         max_length=MAX_PHOTOS_PER_SUBMISSION,
     )
-
-    def validate_photos(self, uploads):
-        # The file name becomes the stored name: PostgreSQL text holds no NUL byte
-        # (the site's NUL guard checks forms, and DRF's views parse their own).
-        if any("\x00" in (upload.name or "") for upload in uploads):
-            raise serializers.ValidationError(
-                _("The request holds a character that is not allowed.")
-            )
-        return uploads
 
     def to_internal_value(self, data):
         # A multipart form repeats "photos" once per file: read them all, not the last.
