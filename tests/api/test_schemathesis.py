@@ -21,7 +21,10 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from booking import selectors as booking_selectors
+from booking import services as booking_services
 from certificates.models import Certificate
+from checkout import services as checkout_services
 from cms.wsgi import application
 
 from ..booking.conftest import skip_unless_postgresql
@@ -66,7 +69,21 @@ class SameConnection:
 
 def _real_ids(world):
     """Path parameters of things that exist: generated ids are almost never found, and
-    the query parameters of a real service's slots or a real course deserve fuzzing too."""
+    the query parameters of a real service's slots or a real course deserve fuzzing too.
+    The student gets an order being paid and a held booking of her own to be fuzzed."""
+    student = world["student"]
+    order = checkout_services.create_order(
+        user=student, item_type="subscription", item_id="monthly"
+    )
+    payment = checkout_services.start_payment(
+        order=order, provider_name="sandbox", phone="+237670000099"
+    )
+    booking = booking_services.hold_slot(
+        client=student,
+        service_id=world["service"].pk,
+        starts_at=booking_selectors.free_slots_for(service=world["service"])[0].start,
+    )
+    mine = "/api/v1/me/bookings/{reference}/"
     return {
         "/api/v1/courses/{id}/": {"id": world["course"].pk},
         "/api/v1/professionals/{id}/": {"id": world["professional"].pk},
@@ -74,6 +91,15 @@ def _real_ids(world):
         "/api/v1/me/enrolments/{id}/": {"id": world["enrolment"].pk},
         "/api/v1/certificates/{code}/": {
             "code": Certificate.objects.get(user=world["graduate"]).code
+        },
+        "/api/v1/lessons/{id}/work/": {"id": world["lessons"][1].pk},
+        "/api/v1/teaching/courses/{id}/students/": {"id": world["course"].pk},
+        "/api/v1/me/orders/{number}/": {"number": order.number},
+        "/api/v1/me/orders/{number}/payments/": {"number": order.number},
+        "/api/v1/me/payments/{reference}/": {"reference": str(payment.reference)},
+        **{
+            f"{mine}{action}": {"reference": str(booking.reference)}
+            for action in ("", "deposit/", "move/", "cancel/", "review/")
         },
     }
 
