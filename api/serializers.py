@@ -292,6 +292,17 @@ class EnrolmentSerializer(serializers.Serializer):
     resume_lesson = PageBriefSerializer(source="shown_resume_lesson", allow_null=True)
 
 
+@extend_schema_field(
+    {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$", "example": "21:00"}
+)
+class ClockTimeField(serializers.TimeField):
+    """A time of day as the preferences page shows it, "21:00". Not OpenAPI's "time"
+    format: that is RFC 3339's, with seconds and an offset from UTC."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
 class ChannelChoiceSerializer(StrictSerializer):
     kind = serializers.CharField(max_length=100)
     channel = serializers.ChoiceField(choices=CHANNELS)
@@ -309,8 +320,8 @@ class NotificationPreferencesSerializer(StrictSerializer):
     """What a person receives and when (the preferences page): the channels left on,
     quiet hours for SMS and push, a daily digest. Checked by the page's own form."""
 
-    quiet_from = serializers.TimeField(required=False, allow_null=True, format="%H:%M")
-    quiet_to = serializers.TimeField(required=False, allow_null=True, format="%H:%M")
+    quiet_from = ClockTimeField(required=False, allow_null=True)
+    quiet_to = ClockTimeField(required=False, allow_null=True)
     digest = serializers.BooleanField(required=False, default=False)
     enabled = ChannelChoiceSerializer(many=True, write_only=True)
     kinds = serializers.SerializerMethodField()
