@@ -22,6 +22,22 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "too_large"
 
 
+class Conflict(exceptions.APIException):
+    """Refused by the state of things (a slot just taken, an order already paid), not by
+    how the request was written: the same request may work another time."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = gettext_lazy("This is not possible now.")
+    default_code = "conflict"
+
+
+class ProviderDown(exceptions.APIException):
+    """A payment provider did not answer: try again in a minute."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = "provider_unavailable"
+
+
 class ServerError(exceptions.APIException):
     default_detail = gettext_lazy("Something went wrong on our side. Please try again later.")
     default_code = "server_error"

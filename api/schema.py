@@ -7,8 +7,22 @@ from rest_framework import serializers
 PREFIX = "/api/v1/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 # What any operation may answer besides its success: bad input, no or a bad token,
-# not allowed, unknown, too big, not JSON, too many requests, our own failure.
-ERROR_STATUSES = ("400", "401", "403", "404", "405", "406", "413", "415", "429", "500")
+# not allowed, unknown, in a state that refuses it, too big, not JSON, too many
+# requests, our own failure, a payment provider not answering.
+ERROR_STATUSES = (
+    "400",
+    "401",
+    "403",
+    "404",
+    "405",
+    "406",
+    "409",
+    "413",
+    "415",
+    "429",
+    "500",
+    "503",
+)
 
 
 def public_endpoints_only(endpoints):

@@ -221,6 +221,29 @@ class CertificateCheckSerializer(serializers.Serializer):
     revoked_at = serializers.DateTimeField(source="certificate.revoked_at", allow_null=True)
 
 
+class MyCertificateSerializer(serializers.Serializer):
+    """A certificate as its owner sees it on "my certificates", revoked ones too."""
+
+    code = serializers.CharField()
+    status = serializers.SerializerMethodField()
+    course_title = serializers.CharField()
+    instructor_name = serializers.CharField()
+    hours = serializers.DecimalField(max_digits=5, decimal_places=1, coerce_to_string=False)
+    skills = serializers.ListField(child=serializers.CharField(), source="skills_shown")
+    issued_at = serializers.DateTimeField()
+    revoked_at = serializers.DateTimeField(allow_null=True)
+    verify_url = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=["valid", "revoked"]))
+    def get_status(self, certificate):
+        return "revoked" if certificate.is_revoked else "valid"
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_verify_url(self, certificate):
+        """The public page anyone (an employer) opens to check it."""
+        return self.context["request"].build_absolute_uri(certificate.get_verify_url())
+
+
 # --- Signed in ---------------------------------------------------------------------------
 
 
@@ -269,6 +292,17 @@ class EnrolmentSerializer(serializers.Serializer):
     resume_lesson = PageBriefSerializer(source="shown_resume_lesson", allow_null=True)
 
 
+@extend_schema_field(
+    {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$", "example": "21:00"}
+)
+class ClockTimeField(serializers.TimeField):
+    """A time of day as the preferences page shows it, "21:00". Not OpenAPI's "time"
+    format: that is RFC 3339's, with seconds and an offset from UTC."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
 class ChannelChoiceSerializer(StrictSerializer):
     kind = serializers.CharField(max_length=100)
     channel = serializers.ChoiceField(choices=CHANNELS)
@@ -286,8 +320,8 @@ class NotificationPreferencesSerializer(StrictSerializer):
     """What a person receives and when (the preferences page): the channels left on,
     quiet hours for SMS and push, a daily digest. Checked by the page's own form."""
 
-    quiet_from = serializers.TimeField(required=False, allow_null=True, format="%H:%M")
-    quiet_to = serializers.TimeField(required=False, allow_null=True, format="%H:%M")
+    quiet_from = ClockTimeField(required=False, allow_null=True)
+    quiet_to = ClockTimeField(required=False, allow_null=True)
     digest = serializers.BooleanField(required=False, default=False)
     enabled = ChannelChoiceSerializer(many=True, write_only=True)
     kinds = serializers.SerializerMethodField()
@@ -361,9 +395,28 @@ class QuizSerializer(serializers.Serializer):
     questions = QuizQuestionSerializer(many=True)
 
 
+class AssignmentCriterionSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    name = serializers.CharField()
+
+
+class AssignmentSerializer(serializers.Serializer):
+    """Practice work the lesson asks for: hand it in with POST lessons/{id}/work/."""
+
+    id = serializers.CharField()
+    title = serializers.CharField()
+    photos_required = serializers.IntegerField()
+    criteria = serializers.SerializerMethodField()
+
+    @extend_schema_field(AssignmentCriterionSerializer(many=True))
+    def get_criteria(self, assignment):
+        return [{"id": key, "name": name} for key, name in assignment.criteria]
+
+
 class LessonSerializer(serializers.Serializer):
-    """A lesson's content: its text, media and guides as rendered HTML blocks, and its
-    quizzes as questions to answer (POST lessons/{id}/quiz/)."""
+    """A lesson's content: its text, media and guides as rendered HTML blocks, its
+    quizzes as questions to answer (POST lessons/{id}/quiz/) and its practice work
+    (POST lessons/{id}/work/)."""
 
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -375,6 +428,7 @@ class LessonSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
     blocks = LessonBlockSerializer(many=True)
     quizzes = QuizSerializer(many=True)
+    assignments = AssignmentSerializer(many=True)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, lesson):

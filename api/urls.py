@@ -4,7 +4,7 @@ from csp.decorators import csp_update
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import views
+from . import booking_views, order_views, practice_views, teaching_views, views
 
 app_name = "api"
 
@@ -25,9 +25,50 @@ v1 = [
     ),
     path("me/enrolments/", views.MyEnrolments.as_view(), name="my_enrolments"),
     path("me/enrolments/<int:pk>/", views.MyEnrolment.as_view(), name="my_enrolment"),
+    path("me/certificates/", views.MyCertificates.as_view(), name="my_certificates"),
+    path("me/orders/", order_views.MyOrders.as_view(), name="my_orders"),
+    path("me/orders/<str:number>/", order_views.MyOrder.as_view(), name="my_order"),
+    path(
+        "me/orders/<str:number>/payments/",
+        order_views.OrderPayments.as_view(),
+        name="order_payments",
+    ),
+    path("me/payments/<uuid:reference>/", order_views.MyPayment.as_view(), name="my_payment"),
+    path("me/bookings/", booking_views.MyBookings.as_view(), name="my_bookings"),
+    path("me/bookings/<uuid:reference>/", booking_views.MyBooking.as_view(), name="my_booking"),
+    path(
+        "me/bookings/<uuid:reference>/deposit/",
+        booking_views.BookingDeposit.as_view(),
+        name="booking_deposit",
+    ),
+    path(
+        "me/bookings/<uuid:reference>/move/",
+        booking_views.BookingMove.as_view(),
+        name="booking_move",
+    ),
+    path(
+        "me/bookings/<uuid:reference>/cancel/",
+        booking_views.BookingCancel.as_view(),
+        name="booking_cancel",
+    ),
+    path(
+        "me/bookings/<uuid:reference>/review/",
+        booking_views.BookingReview.as_view(),
+        name="booking_review",
+    ),
+    path("me/work/", practice_views.MyWork.as_view(), name="my_work"),
+    path("me/work/<int:pk>/", practice_views.MyWorkItem.as_view(), name="my_work_item"),
     path("lessons/<int:pk>/", views.Lesson.as_view(), name="lesson"),
     path("lessons/<int:pk>/done/", views.LessonDone.as_view(), name="lesson_done"),
     path("lessons/<int:pk>/quiz/", views.LessonQuiz.as_view(), name="lesson_quiz"),
+    path("lessons/<int:pk>/work/", practice_views.LessonWork.as_view(), name="lesson_work"),
+    path("teaching/courses/", teaching_views.TaughtCourses.as_view(), name="taught_courses"),
+    path(
+        "teaching/courses/<int:pk>/students/",
+        teaching_views.CourseStudents.as_view(),
+        name="course_students",
+    ),
+    path("teaching/work/", teaching_views.WorkToDecide.as_view(), name="work_to_decide"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     # Swagger UI's page sets its layout in an inline <style> (its script is served apart).
     path(

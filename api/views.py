@@ -227,6 +227,16 @@ class MyNotificationPreferences(ApiView):
         return Response(self.get_serializer(self._current()).data)
 
 
+class MyCertificates(ApiView, generics.ListAPIView):
+    """The signed-in person's certificates, newest first, revoked ones too."""
+
+    serializer_class = serializers.MyCertificateSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        return certificate_selectors.certificates_of(user=self.request.user)
+
+
 class MyEnrolments(ApiView, generics.ListAPIView):
     """The signed-in person's enrolments with their progress (My learning)."""
 
@@ -291,6 +301,7 @@ class Lesson(ApiView):
             if block.block_type not in INTERACTIVE_BLOCKS
         ]
         lesson.quizzes = lesson_blocks.quizzes(lesson)
+        lesson.assignments = lesson_blocks.assignments(lesson)
         return Response(self.get_serializer(lesson).data)
 
 

@@ -237,7 +237,7 @@ def opening_week(professional_id):
 
 
 def _with_people(queryset):
-    return queryset.select_related("service", "professional", "client")
+    return queryset.select_related("service", "professional", "client", "order")
 
 
 def bookings_of_client(user, *, now=None):
@@ -250,6 +250,13 @@ def bookings_of_client(user, *, now=None):
         "upcoming": list(bookings.filter(to_come).order_by("starts_at", "pk")),
         "past": list(bookings.exclude(to_come).order_by("-starts_at", "-pk")),
     }
+
+
+def booking_of_client(user, reference):
+    """The client's own booking with this reference, or None (anybody else's too)."""
+    if not user.is_authenticated:
+        return None
+    return _with_people(Booking.objects.filter(client=user, reference=reference)).first()
 
 
 def bookings_of_professional(professional, *, now=None):

@@ -28,11 +28,13 @@ def order_title(order):
     return order_titles([order])[order.pk]
 
 
-def orders_of(*, user):
-    """The buyer's orders, newest first, each with its payments (newest first) and title."""
-    orders = list(
-        Order.objects.filter(user=user).prefetch_related("payments").order_by("-created_at")
-    )
+def orders_of(*, user, number=None):
+    """The buyer's orders (or the one with this number), newest first, each with its
+    payments (newest first) and title. Nobody else's order is ever among them."""
+    orders = Order.objects.filter(user=user)
+    if number is not None:
+        orders = orders.filter(number=number)
+    orders = list(orders.prefetch_related("payments").order_by("-created_at"))
     titles = order_titles(orders)
     for order in orders:
         order.title = titles[order.pk]
@@ -42,6 +44,18 @@ def orders_of(*, user):
             order.last_payment and order.last_payment.status == Payment.Status.PENDING
         )
     return orders
+
+
+def payment_of(*, user, reference):
+    """The buyer's own payment with this reference (with its order), or None: anybody
+    else's payment is not found, so references cannot be probed."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Payment.objects.select_related("order")
+        .filter(reference=reference, order__user=user)
+        .first()
+    )
 
 
 def claims_waiting():

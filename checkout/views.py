@@ -8,7 +8,6 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -16,10 +15,10 @@ from core.rate_limits import rate_limit
 
 from . import manual_codes, renewals, services
 from .errors import CheckoutError, ProviderUnavailable
-from .failures import explain_failure
-from .forms import MOBILE_MONEY, ManualClaimForm, PayForm
+from .forms import ManualClaimForm, PayForm
 from .models import ManualPayment, Order, Payment, PaymentEvent, SandboxCharge
 from .money import format_xaf
+from .payment_states import describe, unavailable_message
 from .providers import base, get_provider
 from .purchasables import fulfiller_for
 from .selectors import order_title
@@ -82,20 +81,10 @@ def buy(request, item_type, item_id):
         except CheckoutError as error:
             form.add_error(None, error.message)
         except ProviderUnavailable:
-            form.add_error(None, _unavailable_message())
+            form.add_error(None, unavailable_message())
         else:
             return _after_start(payment)
     return _render_buy(request, form, offer, price_xaf, coupon_error)
-
-
-def _unavailable_message():
-    if manual_codes.enabled():
-        # The second route when an operator's API is down: pay by code, by USSD.
-        return _(
-            "The payment service is not answering. Try again in a minute, "
-            "or choose “Pay by code (USSD)”."
-        )
-    return _("The payment service is not answering. Please try again in a minute.")
 
 
 def _after_start(payment):
@@ -133,27 +122,6 @@ def _own_payment(request, reference):
     return payment
 
 
-def _payment_state(payment):
-    order = payment.order
-    amount = format_xaf(payment.amount_xaf)
-    if payment.status == Payment.Status.PAID:
-        message = _("Payment received. Thank you!")
-        next_url = fulfiller_for(order.item_type).success_url(order=order)
-    elif payment.status == Payment.Status.PENDING:
-        if payment.provider in MOBILE_MONEY:
-            message = _("Confirm the payment of %(amount)s on your phone.") % {"amount": amount}
-        else:
-            message = _("Waiting for the card payment of %(amount)s.") % {"amount": amount}
-        next_url = ""
-    elif payment.status == Payment.Status.EXPIRED:
-        message = _("The payment was not confirmed in time. You can try again.")
-        next_url = ""
-    else:
-        message = explain_failure(payment.failure_reason)
-        next_url = ""
-    return {"status": payment.status, "message": message, "next_url": next_url}
-
-
 @login_required
 @never_cache
 def payment(request, reference):
@@ -162,7 +130,7 @@ def payment(request, reference):
         return redirect("checkout:manual_code", reference=payment.reference)
     payment = services.poll_if_due(payment=payment)
     payment.refresh_from_db()
-    state = _payment_state(payment)
+    state = describe(payment)
     if state["next_url"]:
         messages.success(request, state["message"])
         return redirect(state["next_url"])
@@ -186,7 +154,7 @@ def payment(request, reference):
 def payment_status(request, reference):
     payment = services.poll_if_due(payment=_own_payment(request, reference))
     payment.refresh_from_db()
-    state = _payment_state(payment)
+    state = describe(payment)
     if state["next_url"]:
         # The page script moves on to next_url by itself: the message waits for it there.
         messages.success(request, state["message"])
@@ -207,7 +175,7 @@ def retry(request, reference):
         messages.error(request, error.message)
         return redirect("checkout:payment", reference=previous.reference)
     except ProviderUnavailable:
-        messages.error(request, _unavailable_message())
+        messages.error(request, unavailable_message())
         return redirect("checkout:payment", reference=previous.reference)
     return _after_start(payment)
 

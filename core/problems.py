@@ -17,10 +17,12 @@ TITLES = {
     404: gettext_lazy("Not found"),
     405: gettext_lazy("Method not allowed"),
     406: gettext_lazy("Not acceptable"),
+    409: gettext_lazy("Not possible now"),
     413: gettext_lazy("Request too large"),
     415: gettext_lazy("Unsupported media type"),
     429: gettext_lazy("Too many requests"),
     500: gettext_lazy("Server error"),
+    503: gettext_lazy("Service unavailable"),
 }
 
 

@@ -315,6 +315,26 @@ def courses_taught(user):
     return courses
 
 
+def courses_with_student_counts(user):
+    """The courses a person teaches (courses_taught), by title, each with `students`."""
+    return list(
+        courses_taught(user).annotate(students=Count("enrolments", distinct=True)).order_by("title")
+    )
+
+
+def work_to_decide(course_ids):
+    """Practice work of these courses still waiting for a decision (instructor first,
+    then peers), oldest first, with its student, lesson and course."""
+    return (
+        Submission.objects.filter(
+            enrolment__course__in=course_ids,
+            status__in=[Submission.Status.AWAITING_INSTRUCTOR, Submission.Status.AWAITING_PEERS],
+        )
+        .select_related("enrolment__user", "lesson", "enrolment__course")
+        .order_by("status", "submitted_at", "pk")
+    )
+
+
 def waiting_work_counts(course_ids):
     """Course id → practice work waiting for a decision (instructor or peers)."""
     rows = (

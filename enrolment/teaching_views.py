@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,21 +16,10 @@ from .models import PrerequisiteWaiver, Submission
 
 @login_required
 def dashboard(request):
-    courses = list(
-        selectors.courses_taught(request.user)
-        .annotate(students=Count("enrolments", distinct=True))
-        .order_by("title")
-    )
+    courses = selectors.courses_with_student_counts(request.user)
     if not courses and not is_moderator(request.user):
         raise Http404
-    to_decide = (
-        Submission.objects.filter(
-            enrolment__course__in=[c.pk for c in courses],
-            status__in=[Submission.Status.AWAITING_INSTRUCTOR, Submission.Status.AWAITING_PEERS],
-        )
-        .select_related("enrolment__user", "lesson", "enrolment__course")
-        .order_by("status", "submitted_at")
-    )
+    to_decide = selectors.work_to_decide([c.pk for c in courses])
     return render(
         request, "enrolment/teaching/dashboard.html", {"courses": courses, "to_decide": to_decide}
     )

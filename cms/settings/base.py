@@ -633,6 +633,16 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["api.schema.public_endpoints_only"],
+    # Several models have a "status": each list of values gets its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "OrderStatusEnum": "checkout.models.Order.Status",
+        "PaymentStatusEnum": "checkout.models.Payment.Status",
+        "PaymentProviderEnum": "checkout.models.Payment.Provider",
+        "BookingStatusEnum": "booking.models.Booking.Status",
+        "EnrolmentStatusEnum": "enrolment.models.Enrolment.Status",
+        "PracticeWorkStatusEnum": "enrolment.models.Submission.Status",
+        "CertificateStatusEnum": ["valid", "revoked"],
+    },
 }
 # allauth's headless mode (mounted at /api/v1/auth/): phone apps sign in for a session
 # token sent as X-Session-Token; the web pages keep their own allauth views.

@@ -5,11 +5,14 @@ through it, another student, and Awa's directory profile with a bookable service
 import pytest
 from django.test import Client, TestCase
 
+from accounts.models import MODERATORS_GROUP
 from enrolment import services as learning
 
 from ..booking.conftest import build_booking_site
 from ..certificates.conftest import build_certificate_course, complete_course
 from ..conftest import PASSWORD, make_person
+from ..course_pages.builders import make_course, make_instructor, make_lesson
+from ..enrolment.conftest import ASSIGNMENT
 from ..shared_build import built_once_per_module
 
 LOGIN = "/api/v1/auth/app/v1/auth/login"
@@ -39,6 +42,24 @@ def build_api_world():
 world = built_once_per_module(build_api_world, "world")
 
 
+def build_work_world():
+    """The API world, a lesson asking for practice work in its course, a student not
+    enrolled, another instructor with a course of her own, and a moderator."""
+    world = build_api_world()
+    world["work_lesson"] = make_lesson(
+        world["course"], title="Pratique teint", slug="pratique-teint", body=[ASSIGNMENT]
+    )
+    world["outsider"] = make_person("outsider@example.cm", first_name="Carine", is_student=True)
+    _user, other_page = make_instructor(
+        "fanta@example.cm", index=world["instructors"], title="Fanta Diallo"
+    )
+    world["other_course"] = make_course(
+        world["catalogue"], other_page, title="Ongles", slug="ongles"
+    )
+    world["moderator"] = make_person("moderator@example.cm", groups=[MODERATORS_GROUP])
+    return world
+
+
 def session_token(client, email):
     """Signs in through allauth's headless API, as a phone app does."""
     response = client.post(
@@ -53,14 +74,19 @@ def api():
     return Client(HTTP_ACCEPT_LANGUAGE="fr")
 
 
-@pytest.fixture
-def student_api(world):
+def app_client(email):
+    """A phone app signed in as this person: it keeps no cookies, only the token says
+    who it is."""
     client = Client(HTTP_ACCEPT_LANGUAGE="fr")
-    token = session_token(client, "student@example.cm")
-    # A phone app keeps no cookies: only the token says who it is.
+    token = session_token(client, email)
     client.cookies.clear()
     client.defaults["HTTP_X_SESSION_TOKEN"] = token
     return client
+
+
+@pytest.fixture
+def student_api(world):
+    return app_client("student@example.cm")
 
 
 def assert_problem(response, status):

@@ -3,11 +3,16 @@
 import pytest
 from django.test import Client
 
+from checkout import services as checkout_services
+from course_pages.models import CoursePage
 from enrolment import services as learning
 
+from ..booking.conftest import hold
+from ..conftest import make_person
 from ..course_pages.builders import make_course, make_instructor
 from ..directory.builders import make_professional
 from ..query_counts import warm_queries
+from .conftest import app_client
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +70,41 @@ def test_my_enrolments(world, student_api):
         learning.enrol(user=student, course=course)
 
     assert warm_queries(student_api, "/api/v1/me/enrolments/") == few
+
+
+def _paid_orders(world, first, last):
+    student = world["student"]
+    for course in _courses(world, first, last):
+        CoursePage.objects.filter(pk=course.pk).update(price_xaf=5000)
+        order = checkout_services.create_order(user=student, item_type="course", item_id=course.pk)
+        checkout_services.start_payment(order=order, provider_name="sandbox", phone="677123456")
+
+
+def test_my_orders(world, student_api):
+    _paid_orders(world, 0, 2)
+    few = warm_queries(student_api, "/api/v1/me/orders/")
+    _paid_orders(world, 2, 8)
+
+    assert warm_queries(student_api, "/api/v1/me/orders/") == few
+
+
+def test_my_bookings(world):
+    client_api = app_client("cliente@example.cm")
+    for _number in range(2):
+        hold(world)
+    few = warm_queries(client_api, "/api/v1/me/bookings/")
+    for _number in range(6):
+        hold(world)
+
+    assert warm_queries(client_api, "/api/v1/me/bookings/") == few
+
+
+def test_an_instructors_students(world):
+    teacher_api = app_client("aicha@example.cm")
+    url = f"/api/v1/teaching/courses/{world['course'].pk}/students/"
+    few = warm_queries(teacher_api, url)
+    for number in range(6):
+        person = make_person(f"eleve{number}@example.cm", is_student=True)
+        learning.enrol(user=person, course=world["course"])
+
+    assert warm_queries(teacher_api, url) == few

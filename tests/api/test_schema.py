@@ -1,6 +1,8 @@
 """The OpenAPI 3.1 schema validates and describes every endpoint; the docs page runs
 on our own static files."""
 
+import re
+
 import pytest
 from django.urls import URLPattern, URLResolver
 from drf_spectacular.validation import validate_schema
@@ -16,7 +18,7 @@ def _v1_paths():
     paths = set()
     for pattern in resolver.url_patterns:
         assert isinstance(pattern, URLPattern)
-        route = str(pattern.pattern).replace("<int:pk>", "{id}").replace("<str:code>", "{code}")
+        route = re.sub(r"<\w+:(\w+)>", r"{\1}", str(pattern.pattern)).replace("{pk}", "{id}")
         if route not in ("schema/", "docs/"):
             paths.add(f"/api/v1/{route}")
     return paths

@@ -1,0 +1,69 @@
+"""The instructor's side through the API: her courses' students and their progress,
+and the practice work waiting for her; what her teaching pages show, from the same
+selectors. A course she does not teach is not found."""
+
+from django.db.models import prefetch_related_objects
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, generics
+from rest_framework.permissions import IsAuthenticated
+
+from core.roles import is_moderator
+from enrolment import selectors
+
+from . import work_serializers
+from .base import ApiView
+
+
+def courses_or_refusal(user):
+    """Her courses; someone who teaches none (and no moderator) has no teaching side,
+    as on the teaching pages."""
+    courses = selectors.courses_with_student_counts(user)
+    if not courses and not is_moderator(user):
+        raise exceptions.PermissionDenied(_("Only the instructors of a course can see this."))
+    return courses
+
+
+class TaughtCourses(ApiView, generics.ListAPIView):
+    """The courses the signed-in instructor teaches, each with its number of students
+    and of practice work waiting for a decision."""
+
+    serializer_class = work_serializers.TaughtCourseSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        courses = courses_or_refusal(self.request.user)
+        waiting = selectors.waiting_work_counts([course.pk for course in courses])
+        for course in courses:
+            course.work_waiting = waiting.get(course.pk, 0)
+        return courses
+
+
+class CourseStudents(ApiView, generics.ListAPIView):
+    """The students of one of her courses with their progress, by name."""
+
+    serializer_class = work_serializers.StudentProgressSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        course = selectors.courses_taught(self.request.user).filter(pk=self.kwargs["pk"]).first()
+        if course is None:
+            raise Http404
+        return selectors.students_progress(course)
+
+
+class WorkToDecide(ApiView, generics.ListAPIView):
+    """Practice work of her courses waiting for her verdict, then for peers, oldest
+    first."""
+
+    serializer_class = work_serializers.WorkToDecideSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        courses = courses_or_refusal(self.request.user)
+        return selectors.work_to_decide([course.pk for course in courses])
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        prefetch_related_objects(page, "photos")
+        return page
