@@ -11,7 +11,7 @@ from certificates.selectors import issued_count
 from checkout.models import Subscription
 from checkout.subscriptions import plan_price_xaf
 from core.public_pages import public
-from course_pages.cards import with_card_images
+from course_pages.cards import card_columns, with_card_images
 from course_pages.models import CourseCategory, CourseIndexPage, CoursePage
 from directory.models import ProfessionalIndexPage, Town
 from directory.selectors import certified_near, visible_review_count
@@ -71,9 +71,7 @@ def home_sections(*, request, page):
 
 
 def _course_cards():
-    return with_card_images(
-        public(CoursePage.objects.live()).select_related("category", "instructor")
-    )
+    return with_card_images(card_columns(public(CoursePage.objects.live())))
 
 
 def featured_courses(*, page, locale, default_locale):
