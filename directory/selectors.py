@@ -95,7 +95,7 @@ def visible_review_count():
     return Review.objects.filter(is_hidden=False).count()
 
 
-def certified_near(*, town, towns, locale, within_km, limit):
+def certified_near(*, town, towns, locale, within_km, limit, renditions=True):
     """Cards of live certified professionals based at most `within_km` from `town`,
     nearest then best rated first. `towns` is every Town (the caller already has them):
     distances come from it, so the query count stays fixed."""
@@ -116,4 +116,4 @@ def certified_near(*, town, towns, locale, within_km, limit):
         .select_related("town")
         .defer("document", "search_vector")[:limit]
     )
-    return cards_for(rows, locale=locale)
+    return cards_for(rows, locale=locale, renditions=renditions)
