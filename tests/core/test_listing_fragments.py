@@ -42,14 +42,16 @@ def test_a_new_category_shows_in_the_kept_catalogue_filters(site):
 
 def test_a_new_town_shows_in_the_kept_directory_filters_and_on_the_home_page(site):
     url = site["index"].url
-    assert "Kribi" not in render(url + "?q=awa")
-    assert "Kribi" not in render("/fr/")
+    assert "Mbalmayo Nord" not in render(url + "?q=awa")
+    assert "Mbalmayo Nord" not in render("/fr/")
 
-    Town.objects.create(name="Kribi", slug="kribi", latitude="2.94", longitude="9.91")
+    Town.objects.create(
+        name="Mbalmayo Nord", slug="mbalmayo-nord", latitude="3.52", longitude="11.50"
+    )
 
-    assert "Kribi" in render(url + "?q=awa")
-    assert "Kribi" in render(url)
-    assert "Kribi" in render("/fr/")
+    assert "Mbalmayo Nord" in render(url + "?q=awa")
+    assert "Mbalmayo Nord" in render(url)
+    assert "Mbalmayo Nord" in render("/fr/")
 
 
 def test_filters_asked_for_show_as_asked_and_errors_are_never_kept(site):
