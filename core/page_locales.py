@@ -2,8 +2,15 @@
 default-locale page; readers see the page in their own language when it exists."""
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
+
+from . import cache_tags
+
+# A day: the all-pages version makes a change show at once; this bounds the memory.
+LOCALES_TIMEOUT = 24 * 3600
 
 
 def canonical(page):
@@ -42,3 +49,31 @@ def localize_pages(pages, locale):
         .select_related("locale")
     }
     return [translated.get(page.translation_key, page) for page in pages]
+
+
+def _site_locales():
+    """{language code: Locale} of the site, kept in the cache under the all-pages tag's
+    version, which a locale change bumps (home/page_cache_links.py): Wagtail's
+    Locale.get_active() and get_default() cost a query at each call, four on My learning."""
+    version = cache_tags.current_versions([cache_tags.ALL])[cache_tags.ALL]
+    key = f"site-locales:{version}"
+    locales = cache.get(key)
+    if locales is None:
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        cache.set(key, locales, LOCALES_TIMEOUT)
+    return locales
+
+
+def default_locale():
+    """Locale.get_default(), from the cache."""
+    code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return _site_locales().get(code) or Locale.get_default()
+
+
+def active_locale():
+    """Locale.get_active(), from the cache: the active language's, else the default."""
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return default_locale()
+    return _site_locales().get(code) or default_locale()

@@ -97,6 +97,22 @@ def _load(request, remembered):
     return page
 
 
+def translation_urls(request, page):
+    """{language code: URL} of the page's live versions (itself included), for the
+    language switcher and hreflang links of every page: remembered like routes, until
+    any page is saved, published, unpublished, moved or deleted."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"page-translations:{_generation()}:{hostname}:{request.get_port()}:{page.pk}"
+    urls = cache.get(key)
+    if urls is None:
+        urls = {
+            other.locale.language_code: other.get_url(request)
+            for other in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        cache.set(key, urls, TIMEOUT)
+    return urls
+
+
 def _remember(request, path, key):
     route = Page.route_for_request(request, path)
     if route is None:

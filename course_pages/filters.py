@@ -144,8 +144,11 @@ class CourseFilter(django_filters.FilterSet):
     @property
     def qs(self):
         queryset = super().qs
-        query = self.form.cleaned_data.get("q", "").strip() if self.form.is_valid() else ""
-        sort = self.form.cleaned_data.get("sort", "") if self.form.is_valid() else ""
+        # Unbound (no filter asked): no form to build, its rendering may come from the
+        # cache (templates/components/search_and_filters.html).
+        valid = self.is_bound and self.form.is_valid()
+        query = self.form.cleaned_data.get("q", "").strip() if valid else ""
+        sort = self.form.cleaned_data.get("sort", "") if valid else ""
         if not query:
             return sort_courses(queryset, sort)
         ranked_ids = search_ranked_ids(queryset, query)

@@ -7,19 +7,40 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from .models import ProfessionalPage, ServiceCategory
+from .models import ProfessionalPage
+from .names import service_categories
 
 CARD_PHOTO = "fill-160x160|format-webp"
 CARD_PHOTO_2X = "fill-320x320|format-webp"
+# The columns a card reads (templates/directory/_card.html, its cache key, `{% pageurl %}`):
+# a profile row is wide (biography, contacts), read a dozen times a page.
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "locale_id",
+    "translation_key",
+    "content_type_id",
+    "last_published_at",
+    "neighbourhood",
+    "photo",
+    "town",
+)
 
 
-def cards_for(rows, *, locale):
-    """One card per search row: the profile in this language, else the French one."""
-    categories = list(ServiceCategory.objects.all())
+def cards_for(rows, *, locale, renditions=True):
+    """One card per search row: the profile in this language, else the French one.
+    Without renditions for a page that reads every card's at once (core/renditions.py)."""
+    categories = service_categories()
     keys = [row.translation_key for row in rows]
-    photos = Prefetch(
-        "photo", queryset=get_image_model().objects.prefetch_renditions(CARD_PHOTO, CARD_PHOTO_2X)
-    )
+    if renditions:
+        photos = Prefetch(
+            "photo",
+            queryset=get_image_model().objects.prefetch_renditions(CARD_PHOTO, CARD_PHOTO_2X),
+        )
     pages = (
         ProfessionalPage.objects.live()
         .filter(
@@ -33,8 +54,9 @@ def cards_for(rows, *, locale):
             ),
         )
         .select_related("town")
-        .prefetch_related(photos)
+        .only(*CARD_FIELDS)
     )
+    pages = pages.prefetch_related(photos) if renditions else pages.select_related("photo")
     by_key = {}
     for page in pages:
         if page.locale_id == locale.pk or page.translation_key not in by_key:

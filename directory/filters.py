@@ -20,6 +20,7 @@ from core.text import fold
 
 from . import extensions
 from .models import ServiceCategory, SpokenLanguage, Town
+from .names import towns
 
 MAX_QUERY_LENGTH = 100
 MAX_QUERY_WORDS = 8
@@ -253,7 +254,7 @@ def _search(queryset, words):
 
 
 def _distances_from(town):
-    return {other.pk: town.distance_km(other) for other in Town.objects.all()}
+    return {other.pk: town.distance_km(other) for other in towns()}
 
 
 def _comes_to(town, distances):

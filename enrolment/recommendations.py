@@ -10,10 +10,9 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from core.cache_tags import invalidate
-from core.page_locales import localize_pages
+from core.page_locales import active_locale, default_locale, localize_pages
 from core.text import fold
 
 from .models import CoEnrolment, Enrolment
@@ -207,7 +206,7 @@ def recommended_for(user):
     enrolments = list(Enrolment.objects.filter(user=user).select_related("course"))
     taken = {e.course.translation_key for e in enrolments}
     finished = [e.course for e in enrolments if e.status == Enrolment.Status.COMPLETED]
-    default = Locale.get_default()
+    default = default_locale()
     # course_pages sits above enrolment: its curriculum model is looked up, not imported.
     curricula = list(
         apps.get_model("course_pages", "CurriculumPage")
@@ -231,7 +230,7 @@ def recommended_for(user):
     ):
         picked.setdefault(course.pk, (course, "finished", model, town))
     chosen = list(picked.values())[:RECOMMENDED_SHOWN]
-    locale = Locale.get_active()
+    locale = active_locale()
     shown = {
         page.translation_key: page
         for page in localize_pages(

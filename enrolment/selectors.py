@@ -5,7 +5,7 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Locale
 
-from core.page_locales import canonical, localize_pages
+from core.page_locales import active_locale, canonical, localize_pages
 from core.roles import is_moderator, teaches
 
 from .lesson_blocks import find_assignment, quizzes
@@ -90,7 +90,7 @@ def my_learning(user):
         )
         for e in enrolments
     ]
-    locale = Locale.get_active()
+    locale = active_locale()
     courses = localize_pages([e.course for e in enrolments], locale)
     shown_resumes = {
         lesson.translation_key: lesson
@@ -216,7 +216,7 @@ def my_submissions(user):
 def with_shown_lessons(submissions):
     """Attach `shown_lesson`: the lesson in the reader's language (one query)."""
     submissions = list(submissions)
-    lessons = localize_pages([s.lesson for s in submissions], Locale.get_active())
+    lessons = localize_pages([s.lesson for s in submissions], active_locale())
     for submission, lesson in zip(submissions, lessons, strict=True):
         submission.shown_lesson = lesson
     return submissions

@@ -2,18 +2,24 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Count, Min, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from certificates.selectors import issued_count
 from checkout.models import Subscription
 from checkout.subscriptions import plan_price_xaf
 from core.public_pages import public
-from course_pages.cards import with_card_images
+from course_pages.cards import COURSE_CARD_IMAGES, card_columns
 from course_pages.models import CourseCategory, CourseIndexPage, CoursePage
+from directory.cards import CARD_PHOTO, CARD_PHOTO_2X
 from directory.models import ProfessionalIndexPage, Town
+from directory.names import towns as all_towns
 from directory.selectors import certified_near, visible_review_count
 from enrolment.selectors import completion_count
 
@@ -23,10 +29,14 @@ TOWN_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
 NEWEST_COURSES = 4
+PROOF_KEY = "home:proof"
+PROOF_SECONDS = 300
 PROFESSIONALS_SHOWN = 4
 # "Near" on the home page: the same town or one a short trip away (Douala–Limbé ≈ 60 km).
 NEARBY_KM = 100
 DEFAULT_TOWN = "douala"
+# The renditions of the course and professional cards (the page adds the articles').
+HOME_CARD_IMAGES = (*COURSE_CARD_IMAGES, CARD_PHOTO, CARD_PHOTO_2X)
 DEFAULT_STEPS = [
     (
         gettext_lazy("Choose a course"),
@@ -53,37 +63,69 @@ class TownChoice:
 
 def home_sections(*, request, page):
     locale = page.locale
-    default_locale = Locale.get_default()
-    featured = featured_courses(page=page, locale=locale, default_locale=default_locale)
+    # By its code, in the queries that need it: no query of its own for the locale.
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    featured = featured_courses(page=page, locale=locale, default_language=default_language)
+    newest = newest_courses(locale=locale, exclude=[c.pk for c in featured])
     town_choice = visitor_town(request)
+    professionals = professionals_near(town_choice, locale=locale)
     return {
-        "catalogue": CourseIndexPage.objects.live().filter(locale=locale).first(),
-        "directory": ProfessionalIndexPage.objects.live().filter(locale=locale).first(),
+        **listing_pages(locale=locale),
         "categories": course_categories(locale=locale),
         "featured_courses": featured,
-        "newest_courses": newest_courses(locale=locale, exclude=[c.pk for c in featured]),
+        "newest_courses": newest,
         "town_choice": town_choice,
-        "professionals": professionals_near(town_choice, locale=locale),
+        "professionals": professionals,
         "steps": steps(page),
-        "pricing": pricing(default_locale=default_locale),
+        "pricing": pricing(default_language=default_language),
         "proof": proof(),
     }
 
 
-def _course_cards():
-    return with_card_images(
-        public(CoursePage.objects.live()).select_related("category", "instructor")
+def card_images(sections):
+    """The pictures of every card the home page draws: the courses, the professionals
+    and the articles (`latest_news`, added by the page), to read their renditions
+    (HOME_CARD_IMAGES) at once."""
+    return (
+        [
+            course.cover_image
+            for course in [*sections["featured_courses"], *sections["newest_courses"]]
+        ]
+        + [card["page"].photo for card in sections["professionals"]]
+        + [article.cover_image for article in sections.get("latest_news", [])]
     )
 
 
-def featured_courses(*, page, locale, default_locale):
+def listing_pages(*, locale):
+    """{"catalogue", "directory"}: this language's course catalogue and professional
+    directory (plain pages, for their links), in one query."""
+    found = {"catalogue": None, "directory": None}
+    names = {
+        ContentType.objects.get_for_model(CourseIndexPage).pk: "catalogue",
+        ContentType.objects.get_for_model(ProfessionalIndexPage).pk: "directory",
+    }
+    pages = Page.objects.live().filter(locale=locale, content_type_id__in=names).order_by("path")
+    for listing in pages:
+        name = names[listing.content_type_id]
+        found[name] = found[name] or listing
+    return found
+
+
+def _course_cards():
+    # Renditions: read for the whole page at once (home_sections).
+    return card_columns(public(CoursePage.objects.live())).select_related("cover_image")
+
+
+def featured_courses(*, page, locale, default_language):
     """The editor's picks in their order, each in this language when live in it, else in
     French; unpublished picks are skipped. The picks are those of the French home page,
     so a translation follows them without waiting for a wagtail-localize sync."""
-    if page.locale_id != default_locale.pk:
+    if page.locale.language_code != default_language:
         page = (
             type(page)
-            .objects.filter(translation_key=page.translation_key, locale=default_locale)
+            .objects.filter(
+                translation_key=page.translation_key, locale__language_code=default_language
+            )
             .only("featured_courses")
             .first()
             or page
@@ -93,9 +135,8 @@ def featured_courses(*, page, locale, default_locale):
         return []
     keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
     by_key = {}
-    for course in _course_cards().filter(
-        translation_key__in=keys.values(), locale__in={locale.pk, default_locale.pk}
-    ):
+    in_either_language = Q(locale=locale) | Q(locale__language_code=default_language)
+    for course in _course_cards().filter(in_either_language, translation_key__in=keys.values()):
         if course.locale_id == locale.pk or course.translation_key not in by_key:
             by_key[course.translation_key] = course
     ordered_keys = dict.fromkeys(keys[pk] for pk in ids if pk in keys)
@@ -123,7 +164,7 @@ def course_categories(*, locale):
 def visitor_town(request):
     """The town asked for (?town=), else the remembered one (cookie), else the
     profile's, else Douala. An unknown ?town= says so and changes nothing."""
-    towns = list(Town.objects.all())
+    towns = list(all_towns())
     by_slug = {town.slug: town for town in towns}
     asked = request.GET.get("town")
     if asked:
@@ -152,6 +193,7 @@ def professionals_near(choice, *, locale):
         locale=locale,
         within_km=NEARBY_KM,
         limit=PROFESSIONALS_SHOWN,
+        renditions=False,
     )
 
 
@@ -162,11 +204,11 @@ def steps(page):
     return DEFAULT_STEPS
 
 
-def pricing(*, default_locale):
+def pricing(*, default_language):
     """Price facts from the live courses (prices are the same in every language)."""
     facts = (
         CoursePage.objects.live()
-        .filter(locale=default_locale)
+        .filter(locale__language_code=default_language)
         .aggregate(
             free=Count("pk", filter=Q(price_xaf=0)),
             cheapest_paid=Min("price_xaf", filter=Q(price_xaf__gt=0)),
@@ -181,9 +223,15 @@ def pricing(*, default_locale):
 
 
 def proof():
-    counts = {
-        "completions": completion_count(),
-        "certificates": issued_count(),
-        "reviews": visible_review_count(),
-    }
+    """Completions, certificates and reviews so far, counted at most every
+    PROOF_SECONDS: round figures of the whole site, else three counts of big tables on
+    every view."""
+    counts = cache.get(PROOF_KEY)
+    if counts is None:
+        counts = {
+            "completions": completion_count(),
+            "certificates": issued_count(),
+            "reviews": visible_review_count(),
+        }
+        cache.set(PROOF_KEY, counts, PROOF_SECONDS)
     return counts if any(counts.values()) else None

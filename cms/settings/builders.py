@@ -36,7 +36,7 @@ def redis_caches(url, *, key_prefix):
     """CACHES on Redis. A Redis that stops answering must fail a request, not hang it."""
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": key_prefix,
             "OPTIONS": {"socket_connect_timeout": 5, "socket_timeout": 5},

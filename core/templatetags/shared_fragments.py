@@ -26,3 +26,19 @@ def shared_version(context, *tags):
         versions = cache_tags.current_versions(tags)
         memo[tags] = "-".join(versions[tag] for tag in tags)
     return memo[tags]
+
+
+@register.simple_tag
+def filters_key(filter_set, *skipped):
+    """What a listing's filters (django-filter) render from besides the language: the
+    asked values of its fields but `skipped` ones (the search box, cheap and free text),
+    or "" when the form shows errors (not cached). The values of a valid form are
+    choices, numbers and dates, so the keys stay few."""
+    if not filter_set.is_bound:
+        return "unbound"
+    form = filter_set.form
+    if not form.is_valid():
+        return ""
+    data = form.data
+    asked = [(name, data.getlist(name)) for name in sorted(form.fields) if name not in skipped]
+    return repr([(name, values) for name, values in asked if any(values)])

@@ -18,7 +18,7 @@ from core.text import fold
 from course_pages import page_cache_hits
 from course_pages.adaptive_rules import rule_problems
 from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
-from course_pages.cards import with_card_images, with_ratings
+from course_pages.cards import card_columns, with_card_images, with_ratings
 from course_pages.forms import CoursePageForm
 from course_pages.offline import offline_copy
 from course_pages.prerequisites import find_prerequisite_cycle
@@ -78,11 +78,7 @@ class CourseIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         courses = with_ratings(
             with_card_images(
-                CoursePage.objects.live()
-                .public()
-                .child_of(self)
-                .select_related("category", "instructor")
-                .order_by("title")
+                card_columns(CoursePage.objects.live().public().child_of(self)).order_by("title")
             )
         )
         course_filter = CourseFilter(request.GET or None, queryset=courses, locale=self.locale)

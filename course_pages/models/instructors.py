@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from core import page_cache
 from course_pages.blocks import PortfolioStreamBlock, SocialLinkStream, TextItemStream
-from course_pages.cards import with_card_images
+from course_pages.cards import card_columns, with_card_images
 from course_pages.forms import InstructorPageForm
 
 # Bumped by course_pages.page_cache_links whenever a course is published, withdrawn,
@@ -104,9 +104,11 @@ class InstructorPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = with_card_images(
-            CoursePage.objects.live()
-            .filter(locale=self.locale, instructor__translation_key=self.translation_key)
-            .select_related("category", "instructor")
+            card_columns(
+                CoursePage.objects.live().filter(
+                    locale=self.locale, instructor__translation_key=self.translation_key
+                )
+            )
         )
         context["portfolios"] = PortfolioPage.objects.live().child_of(self)
         # Her courses sit under the catalogue, not under this page: any course coming,

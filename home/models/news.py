@@ -42,24 +42,23 @@ class Topic(models.TextChoices):
 
 
 class NewsArticleQuerySet(PageQuerySet):
-    def cards(self):
+    def cards(self, *, renditions=True):
         """Live, public articles, newest first, with their cover renditions: a list of
-        cards in a fixed number of queries however many there are."""
+        cards in a fixed number of queries however many there are. Without renditions
+        for a page that reads every card's at once (core/renditions.py)."""
+        cards = public(self.live()).select_related("cover_image").order_by("-date", "-pk")
+        if not renditions:
+            return cards
         renditions = (
             get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_IMAGES)
         )
-        return (
-            public(self.live())
-            .select_related("cover_image")
-            .prefetch_related(
-                # Where Wagtail's prefetch_renditions() puts them, in one query.
-                Prefetch(
-                    "cover_image__renditions",
-                    queryset=renditions,
-                    to_attr="prefetched_renditions",
-                )
+        return cards.prefetch_related(
+            # Where Wagtail's prefetch_renditions() puts them, in one query.
+            Prefetch(
+                "cover_image__renditions",
+                queryset=renditions,
+                to_attr="prefetched_renditions",
             )
-            .order_by("-date", "-pk")
         )
 
 
@@ -196,11 +195,11 @@ class NewsArticlePage(Page):
         return _("The Beauty Skills Academy team")
 
 
-def latest_news(*, locale):
+def latest_news(*, locale, renditions=True):
     """The home page's news section: the index and the newest articles of a language
     (one query when the language has no news index yet)."""
     index = NewsIndexPage.objects.live().filter(locale=locale).first()
     if index is None:
         return {"news_index": None, "latest_news": []}
-    articles = NewsArticlePage.objects.child_of(index).cards()[:LATEST_ON_HOME]
+    articles = NewsArticlePage.objects.child_of(index).cards(renditions=renditions)[:LATEST_ON_HOME]
     return {"news_index": index, "latest_news": list(articles)}

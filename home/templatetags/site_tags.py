@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from core.page_routes import translation_urls
 from home.site_chrome import chrome_for
 
 register = template.Library()
@@ -43,18 +44,14 @@ def language_alternates(context):
         return memo[1]
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other
+        translations = translation_urls(request, page)
     alternates = []
     for code, _name in settings.LANGUAGES:
         name = get_language_info(code)["name_local"]
         same_page = True
         if isinstance(page, Page) and page.pk:
             same_page = code in translations
-            target = translations.get(code)
-            url = (
-                target.get_url(request) if target else chrome_for(request, code)["homes"].get(code)
-            )
+            url = translations[code] if same_page else chrome_for(request, code)["homes"].get(code)
             url = url or f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)

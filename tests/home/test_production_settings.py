@@ -184,7 +184,7 @@ def test_with_a_bucket_images_keep_the_access_checking_url_and_sign_only_after_i
 def test_redis_holds_the_cache_the_sessions_and_the_celery_queue():
     described = describe({**SECRETS, "REDIS_URL": "redis://127.0.0.1:6379/5"})
 
-    assert described["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert described["cache"] == "core.redis_cache.RedisCache"
     assert described["session_engine"] == "django.contrib.sessions.backends.cached_db"
     assert described["broker"] == "redis://127.0.0.1:6379/5"
     assert described["results"] == "redis://127.0.0.1:6379/5"
