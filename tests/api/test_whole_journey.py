@@ -63,16 +63,22 @@ def build_journey_world():
         slug="african-braids",
         learning_outcomes=[("item", "Part the hair")],
     )
+    reading = make_lesson(
+        course,
+        title="Les mèches",
+        slug="les-meches",
+        body=[("paragraph", "<p>Séparez les mèches au peigne.</p>")],
+    )
+    home_demo.translate_page(
+        reading,
+        world["en"],
+        title="Parting the hair",
+        slug="parting-the-hair",
+        body=[("paragraph", "<p>Part the hair with a comb.</p>")],
+    )
+    quiz = make_lesson(course, title="Quiz tresses", slug="quiz-tresses", body=[QUIZ])
+    home_demo.translate_page(quiz, world["en"], title="Braids quiz", slug="braids-quiz")
     world["paid_course"] = course
-    world["journey_lessons"] = [
-        make_lesson(
-            course,
-            title="Les mèches",
-            slug="les-meches",
-            body=[("paragraph", "<p>Séparez les mèches au peigne.</p>")],
-        ),
-        make_lesson(course, title="Quiz tresses", slug="quiz-tresses", body=[QUIZ]),
-    ]
     return world
 
 
@@ -135,18 +141,14 @@ def _verification_key(message):
     return match.group(1)
 
 
-def test_a_student_goes_the_whole_way_through_the_api(
-    world, django_capture_on_commit_callbacks, record_property
-):
-    journey = Journey(django_capture_on_commit_callbacks)
-
+def _sign_up_verify_and_sign_in(journey, email, first_name):
     with journey.step("sign up"):
         signed_up = journey.post(
             f"{AUTH}/signup",
             {
-                "email": EMAIL,
+                "email": email,
                 "password": PASSWORD,
-                "first_name": "Nadège",
+                "first_name": first_name,
                 "last_name": "Essomba",
                 "role": "student",
             },
@@ -154,7 +156,7 @@ def test_a_student_goes_the_whole_way_through_the_api(
         )
     flows = {flow["id"]: flow for flow in signed_up["data"]["flows"]}
     assert flows["verify_email"]["is_pending"] is True
-    [message] = [m for m in mail.outbox if m.to == [EMAIL]]
+    [message] = [m for m in mail.outbox if m.to == [email]]
 
     with journey.step("verify the e-mail"):
         journey.sign_in_with(signed_up["meta"]["session_token"])
@@ -165,11 +167,19 @@ def test_a_student_goes_the_whole_way_through_the_api(
     assert {flow["id"] for flow in verified["data"]["flows"]} >= {"login"}
 
     with journey.step("sign in"):
-        signed_in = journey.post(f"{AUTH}/login", {"email": EMAIL, "password": PASSWORD})
+        signed_in = journey.post(f"{AUTH}/login", {"email": email, "password": PASSWORD})
         journey.sign_in_with(signed_in["meta"]["session_token"])
         me = journey.get("/api/v1/me/")
-    assert signed_in["data"]["user"]["email"] == EMAIL
-    assert (me["email"], me["first_name"]) == (EMAIL, "Nadège")
+    assert signed_in["data"]["user"]["email"] == email
+    assert (me["email"], me["first_name"]) == (email, first_name)
+
+
+def test_a_student_goes_the_whole_way_through_the_api(
+    world, django_capture_on_commit_callbacks, record_property
+):
+    journey = Journey(django_capture_on_commit_callbacks)
+
+    _sign_up_verify_and_sign_in(journey, EMAIL, "Nadège")
 
     with journey.step("browse the catalogue"):
         catalogue = journey.get("/api/v1/courses/?q=tresses")
@@ -180,8 +190,11 @@ def test_a_student_goes_the_whole_way_through_the_api(
     reading, quiz_lesson = (lesson["id"] for lesson in course["lessons"])
 
     with journey.step("a paid lesson is closed"):
-        closed = journey.app.get(f"/api/v1/lessons/{reading}/")
-    assert_problem(closed, 403)
+        closed = assert_problem(journey.app.get(f"/api/v1/lessons/{reading}/"), 403)
+    assert (closed["title"], closed["detail"]) == (
+        "Non autorisé",
+        "Inscrivez-vous d'abord à ce cours.",
+    )
 
     with journey.step("order the course"):
         order = journey.post(
@@ -267,4 +280,67 @@ def test_a_student_goes_the_whole_way_through_the_api(
     assert set(Payment.objects.filter(order__user=student).values_list("status", flat=True)) == {
         "paid"
     }
+    record_property("bench figures", journey.report())
+
+
+def test_the_same_journey_answers_in_english(
+    world, django_capture_on_commit_callbacks, record_property
+):
+    journey = Journey(django_capture_on_commit_callbacks, language="en")
+
+    with journey.step("anonymous asks for her profile"):
+        anonymous = assert_problem(journey.app.get("/api/v1/me/"), 401)
+    assert anonymous["title"] == "Not signed in"
+
+    _sign_up_verify_and_sign_in(journey, "john.tabi@example.cm", "John")
+
+    with journey.step("browse the catalogue"):
+        titles = [c["title"] for c in journey.get("/api/v1/courses/")["results"]]
+        [course] = [
+            c
+            for c in journey.get("/api/v1/courses/?q=braids")["results"]
+            if c["title"] == "African braids"
+        ]
+        course = journey.get(f"/api/v1/courses/{course['id']}/")
+    assert {"African braids", "Flawless complexion"} <= set(titles)
+    assert "Tresses africaines" not in titles
+    reading = course["lessons"][0]["id"]
+
+    with journey.step("refusals, in English"):
+        closed = assert_problem(journey.app.get(f"/api/v1/lessons/{reading}/"), 403)
+        free = assert_problem(
+            journey.app.post(
+                "/api/v1/me/orders/",
+                {"item_type": "course", "item_id": world["course"].pk},
+                content_type="application/json",
+            ),
+            409,
+        )
+        bad = assert_problem(
+            journey.app.post(
+                "/api/v1/me/orders/", {"item_type": "course"}, content_type="application/json"
+            ),
+            400,
+        )
+    assert (closed["title"], closed["detail"]) == ("Not allowed", "Enrol in this course first.")
+    assert free["title"] == "Not possible now"
+    assert (bad["title"], bad["detail"]) == (
+        "Bad request",
+        "Some of what was sent is not valid: see errors.",
+    )
+    assert set(bad["errors"]) == {"item_id"}
+
+    with journey.step("order and pay in the sandbox"):
+        order = journey.post(
+            "/api/v1/me/orders/", {"item_type": "course", "item_id": course["id"]}, status=201
+        )
+        payment = journey.pay_in_the_sandbox(order["number"])
+        lesson = journey.get(f"/api/v1/lessons/{reading}/")
+    assert (order["title"], payment["status"]) == ("African braids", "paid")
+    assert (lesson["title"], lesson["course"]["title"]) == ("Parting the hair", "African braids")
+    assert "Part the hair with a comb." in lesson["blocks"][0]["html"]
+
+    student = User.objects.get(email="john.tabi@example.cm")
+    assert Order.objects.get(user=student).status == Order.Status.PAID
+    assert Enrolment.objects.filter(user=student, course=world["paid_course"]).exists()
     record_property("bench figures", journey.report())
