@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from checkout import manual_codes
-from checkout.forms import PayForm, method_choices
+from checkout.forms import PayForm
 from checkout.models import Order, Payment
 
 from .serializers import StrictSerializer
@@ -60,13 +60,11 @@ class NewPaymentSerializer(StrictSerializer):
     """How to pay: a method the site offers, and the phone that confirms a Mobile Money
     payment. Checked by the pay page's own form."""
 
-    provider = serializers.ChoiceField(choices=[])
+    # Every method the site knows; which of them a deployment offers is configured
+    # (settings.CHECKOUT_PROVIDERS, none in a bare production check), so the pay form
+    # below refuses one that is not on offer here.
+    provider = serializers.ChoiceField(choices=Payment.Provider.choices)
     phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The methods configured now (settings.CHECKOUT_PROVIDERS), not at import.
-        self.fields["provider"].choices = method_choices()
 
     def validate(self, attrs):
         form = PayForm(

@@ -17,17 +17,3 @@
   });
   addEventListener("online", function () { online(true); });
 })();
-
-/* A search box with suggestions loads their script (static/js/suggest.js) when first
-   used: a first view that never searches does not download it. */
-(function () {
-  "use strict";
-  var form = document.querySelector("form[data-suggest-script]");
-  if (!form) { return; }
-  form.addEventListener("focusin", function load() {
-    form.removeEventListener("focusin", load);
-    var script = document.createElement("script");
-    script.src = form.getAttribute("data-suggest-script");
-    document.head.appendChild(script);
-  });
-})();

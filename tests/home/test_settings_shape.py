@@ -87,6 +87,7 @@ def test_beat_runs_only_tasks_the_worker_knows():
         "enrolment.tasks.escalate_waiting_submissions",
         "enrolment.tasks.rebuild_co_enrolments",
         "enrolment.motivation.tasks.remind_streaks",
+        "certificates.badges.tasks.sweep_badges",
         "checkout.tasks.poll_pending_payments",
         "checkout.tasks.check_pending_refunds",
         "checkout.subscription_tasks.remind_expiring_subscriptions",
