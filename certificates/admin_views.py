@@ -31,13 +31,67 @@ class RevokeForm(forms.Form):
     )
 
 
+class RevocableInspectView(InspectView):
+    """The detail page of a signed credential (a certificate, a badge award): shows it,
+    says whether its signature still matches, and takes one write, "revoke" with a
+    reason, for people allowed to. Subclasses say who may, how to revoke, and what the
+    messages and the context name are."""
+
+    context_name = "credential"
+
+    def get_fields(self):
+        return []
+
+    def may_revoke(self, user):
+        raise NotImplementedError
+
+    def revoke(self, reason, user):
+        raise NotImplementedError
+
+    def signature_ok(self, credential):
+        raise NotImplementedError
+
+    def revoked_message(self):
+        raise NotImplementedError
+
+    def not_revoked_message(self):
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        if not self.may_revoke(request.user):
+            raise PermissionDenied
+        form = RevokeForm(request.POST)
+        if form.is_valid():
+            try:
+                self.revoke(form.cleaned_data["reason"], request.user)
+            except CertificateError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, self.revoked_message())
+                return redirect(request.path)
+        messages.error(request, self.not_revoked_message())
+        return self.render_to_response(self.get_context_data(revoke_form=form), status=400)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        credential = self.object
+        context.update(
+            {self.context_name: credential},
+            signature_ok=self.signature_ok(credential),
+            may_revoke=self.may_revoke(self.request.user) and not credential.is_revoked,
+        )
+        context.setdefault("revoke_form", RevokeForm())
+        return context
+
+
 class CertificateIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user")
 
 
-class CertificateDetailView(InspectView):
+class CertificateDetailView(RevocableInspectView):
     template_name = "certificates/admin/certificate_detail.html"
+    context_name = "certificate"
 
     def get_page_title(self):
         return _("Certificate")
@@ -47,40 +101,20 @@ class CertificateDetailView(InspectView):
             Certificate.objects.select_related("user", "revoked_by"), pk=self.pk
         )
 
-    def get_fields(self):
-        return []
+    def may_revoke(self, user):
+        return can_revoke(user)
 
-    def post(self, request, *args, **kwargs):
-        if not can_revoke(request.user):
-            raise PermissionDenied
-        form = RevokeForm(request.POST)
-        if form.is_valid():
-            try:
-                services.revoke(
-                    certificate=self.object,
-                    reason=form.cleaned_data["reason"],
-                    revoked_by=request.user,
-                )
-            except CertificateError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(
-                    request, _("Certificate %(code)s is revoked.") % {"code": self.object.code}
-                )
-                return redirect(request.path)
-        messages.error(request, _("The certificate was not revoked: check the form below."))
-        return self.render_to_response(self.get_context_data(revoke_form=form), status=400)
+    def revoke(self, reason, user):
+        services.revoke(certificate=self.object, reason=reason, revoked_by=user)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        certificate = self.object
-        context.update(
-            certificate=certificate,
-            signature_ok=documents.data_signature_matches(certificate),
-            may_revoke=can_revoke(self.request.user) and not certificate.is_revoked,
-        )
-        context.setdefault("revoke_form", RevokeForm())
-        return context
+    def signature_ok(self, credential):
+        return documents.data_signature_matches(credential)
+
+    def revoked_message(self):
+        return _("Certificate %(code)s is revoked.") % {"code": self.object.code}
+
+    def not_revoked_message(self):
+        return _("The certificate was not revoked: check the form below.")
 
 
 def _status(certificate):

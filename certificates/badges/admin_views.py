@@ -1,22 +1,19 @@
 """Badges in the Wagtail admin, for moderators: define badges (names, criteria, picture,
 rule), and see the awards, whose only write is "revoke" with a reason."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.admin_viewsets import ReadOnlyModelViewSet
 
 from .. import rule_kinds
-from ..admin_views import RevokeForm
-from ..errors import CertificateError
+from ..admin_views import RevocableInspectView
 from ..models import Badge, BadgeAward
 from . import documents, services
 
@@ -85,8 +82,9 @@ class AwardIndexView(IndexView):
         return super().get_base_queryset().select_related("user")
 
 
-class AwardDetailView(InspectView):
+class AwardDetailView(RevocableInspectView):
     template_name = "certificates/admin/badge_award_detail.html"
+    context_name = "award"
 
     def get_page_title(self):
         return _("Badge award")
@@ -96,38 +94,20 @@ class AwardDetailView(InspectView):
             BadgeAward.objects.select_related("user", "badge", "revoked_by"), pk=self.pk
         )
 
-    def get_fields(self):
-        return []
+    def may_revoke(self, user):
+        return can_revoke(user)
 
-    def post(self, request, *args, **kwargs):
-        if not can_revoke(request.user):
-            raise PermissionDenied
-        form = RevokeForm(request.POST)
-        if form.is_valid():
-            try:
-                services.revoke(
-                    award=self.object, reason=form.cleaned_data["reason"], revoked_by=request.user
-                )
-            except CertificateError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(
-                    request, _("Badge %(code)s is revoked.") % {"code": self.object.code}
-                )
-                return redirect(request.path)
-        messages.error(request, _("The badge was not revoked: check the form below."))
-        return self.render_to_response(self.get_context_data(revoke_form=form), status=400)
+    def revoke(self, reason, user):
+        services.revoke(award=self.object, reason=reason, revoked_by=user)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        award = self.object
-        context.update(
-            award=award,
-            signature_ok=documents.signature_matches(award),
-            may_revoke=can_revoke(self.request.user) and not award.is_revoked,
-        )
-        context.setdefault("revoke_form", RevokeForm())
-        return context
+    def signature_ok(self, credential):
+        return documents.signature_matches(credential)
+
+    def revoked_message(self):
+        return _("Badge %(code)s is revoked.") % {"code": self.object.code}
+
+    def not_revoked_message(self):
+        return _("The badge was not revoked: check the form below.")
 
 
 def _status(award):
