@@ -20,6 +20,7 @@ same clients and seconds as our rows (wrk, deploy/smoke/bench.lua)."""
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -97,6 +98,10 @@ class Peer:
             "GUNICORN_PROC_NAME": "bsa-peer-bakerydemo",
         }
         conf = Path(__file__).resolve().parents[1] / "gunicorn.conf.py"
+        with socket.socket() as probe:
+            # Another server on the port would be measured instead of this one.
+            if probe.connect_ex(("127.0.0.1", PEER_PORT)) == 0:
+                raise SystemExit(f"port {PEER_PORT} is taken: stop what listens there (PEER_PORT)")
         server = subprocess.Popen(
             [self.python, "-m", "gunicorn", "-c", str(conf), "bakerydemo.wsgi"],
             cwd=self.dir,
