@@ -9,11 +9,15 @@ from . import professional_rollups, rollups
 from .services import track
 
 
-@shared_task
-def roll_up_day(day_iso):
-    day = date.fromisoformat(day_iso)
+def _roll_up(day):
+    """Every rollup of one day: the courses' and the platform's, then the professionals'."""
     rollups.roll_up(day)
     professional_rollups.roll_up(day)
+
+
+@shared_task
+def roll_up_day(day_iso):
+    _roll_up(date.fromisoformat(day_iso))
 
 
 @shared_task
@@ -22,8 +26,7 @@ def roll_up_recent():
     one beat period behind."""
     today = timezone.localdate()
     for day in (today - timedelta(days=1), today):
-        rollups.roll_up(day)
-        professional_rollups.roll_up(day)
+        _roll_up(day)
 
 
 @shared_task
