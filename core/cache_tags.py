@@ -58,6 +58,17 @@ def current_versions(tags):
     return versions
 
 
+def kept_until_stale(tag, name, read, timeout):
+    """What ``read()`` returns, kept in the cache under ``name`` until ``tag`` is made
+    stale: lists every page reads (towns, locales …) cost no query between changes."""
+    key = f"{name}:{current_versions([tag])[tag]}"
+    value = cache.get(key)
+    if value is None:
+        value = read()
+        cache.set(key, value, timeout)
+    return value
+
+
 def still_current(stored):
     """True when every tag of a stored entry still has the version it was stored with."""
     if not stored:

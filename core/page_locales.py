@@ -2,7 +2,6 @@
 default-locale page; readers see the page in their own language when it exists."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
@@ -55,13 +54,12 @@ def _site_locales():
     """{language code: Locale} of the site, kept in the cache under the all-pages tag's
     version, which a locale change bumps (home/page_cache_links.py): Wagtail's
     Locale.get_active() and get_default() cost a query at each call, four on My learning."""
-    version = cache_tags.current_versions([cache_tags.ALL])[cache_tags.ALL]
-    key = f"site-locales:{version}"
-    locales = cache.get(key)
-    if locales is None:
-        locales = {locale.language_code: locale for locale in Locale.objects.all()}
-        cache.set(key, locales, LOCALES_TIMEOUT)
-    return locales
+    return cache_tags.kept_until_stale(
+        cache_tags.ALL,
+        "site-locales",
+        lambda: {locale.language_code: locale for locale in Locale.objects.all()},
+        LOCALES_TIMEOUT,
+    )
 
 
 def default_locale():

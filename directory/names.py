@@ -5,8 +5,6 @@ Their key holds the version of the page cache's all-pages tag, which a change to
 bumps (directory/signals.py `names_changed`): one owner of "the names changed", for
 these lists and for the pages that show them."""
 
-from django.core.cache import cache
-
 from core import cache_tags
 
 from .models import ServiceCategory, Town
@@ -16,13 +14,7 @@ TIMEOUT = 24 * 3600
 
 
 def _kept(name, read):
-    version = cache_tags.current_versions([cache_tags.ALL])[cache_tags.ALL]
-    key = f"directory:{name}:{version}"
-    rows = cache.get(key)
-    if rows is None:
-        rows = read()
-        cache.set(key, rows, TIMEOUT)
-    return rows
+    return cache_tags.kept_until_stale(cache_tags.ALL, f"directory:{name}", read, TIMEOUT)
 
 
 def towns():
