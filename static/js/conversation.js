@@ -73,18 +73,23 @@
     }
   }
 
+  // A message's id is in its element id ("m42"): no second data attribute per message.
+  function idOf(item) {
+    return Number(item.id.slice(1));
+  }
+
   // A message rendered for everyone becomes "mine" here when its sender is this person.
   function adopt(item) {
     if (item.dataset.sender === me) {
       item.classList.add("mine");
-      showState(item, stateOf(Number(item.dataset.id)));
+      showState(item, stateOf(idOf(item)));
     }
     return item;
   }
 
   function refreshTicks() {
     Array.prototype.forEach.call(list.querySelectorAll("li.mine"), function (item) {
-      showState(item, stateOf(Number(item.dataset.id)));
+      showState(item, stateOf(idOf(item)));
     });
   }
 
@@ -104,11 +109,11 @@
       existing.replaceWith(item);
       return;
     }
-    var id = Number(item.dataset.id);
+    var id = idOf(item);
     var after = null;
     var items = list.children;
     for (var i = items.length - 1; i >= 0; i--) {
-      if (Number(items[i].dataset.id) < id) {
+      if (idOf(items[i]) < id) {
         after = items[i];
         break;
       }

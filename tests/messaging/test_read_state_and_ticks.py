@@ -50,7 +50,7 @@ def test_only_the_sender_sees_ticks_on_her_messages(client, people, chat):
     client.force_login(people["instructor"])
     page = client.get(f"/fr/messages/{chat.pk}/").text
     assert state_of(page, message.pk) is None
-    assert f'id="m{message.pk}" data-id' in page  # no "mine" for the reader
+    assert f'class="msg" id="m{message.pk}"' in page  # no "mine" for the reader
 
 
 def test_unread_counts_follow_messages_and_reading(client, people, chat):
