@@ -35,7 +35,7 @@ def limits():
 
 
 def _megabytes(count):
-    return f"{count / 1_000_000:.0f}"
+    return f"{count / 1_000_000:g}"
 
 
 class Cartridge:
@@ -69,7 +69,7 @@ class Cartridge:
 
 
 def too_big_message(bound):
-    return _("This archive expands to more than %(size)s MB; the limit is %(size)s MB.") % {
+    return _("This archive expands to more than %(size)s MB, the most a cartridge may hold.") % {
         "size": _megabytes(bound.total_bytes)
     }
 

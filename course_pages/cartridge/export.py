@@ -81,10 +81,11 @@ def export_course(*, course, languages, request):
         locale = Locale.objects.filter(language_code=code).first()
         version = course.get_translation_or_none(locale) if locale else None
         if version is None:
-            raise CartridgeError(
-                _("This course has no %(language)s version yet.")
-                % {"language": LANGUAGE_NAMES.get(code, code)}
-            )
+            missing = {
+                "fr": _("This course has no French version yet."),
+                "en": _("This course has no English version yet."),
+            }
+            raise CartridgeError(missing.get(code, missing["en"]))
         versions.append((code, version.specific))
     package = Package(request)
     root = Item(title=versions[0][1].title)

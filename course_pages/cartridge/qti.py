@@ -99,9 +99,14 @@ def _text(element):
         return ""
     parts = []
     for mattext in element.iter():
-        if local(mattext.tag) == "mattext" and mattext.text:
-            parts.append(BeautifulSoup(mattext.text, "html.parser").get_text(" ", strip=True))
-    return " ".join(" ".join(parts).split())
+        if local(mattext.tag) != "mattext" or not mattext.text:
+            continue
+        if "html" in (mattext.get("texttype") or ""):
+            html = BeautifulSoup(mattext.text, "html.parser").get_text(" ", strip=True)
+            parts.append(" ".join(html.split()))
+        else:
+            parts.append(mattext.text.strip())
+    return " ".join(parts)
 
 
 def _child(element, name):
