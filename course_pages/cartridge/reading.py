@@ -52,7 +52,6 @@ class LessonPlan:
     # ("heading", text) | ("html", html, [Picture]) | ("guide", title, path, data)
     # | ("quiz", qti.Quiz) | ("link", title, url)
     blocks: list = field(default_factory=list)
-    item_targets: set = field(default_factory=set)
 
 
 @dataclass
@@ -130,6 +129,7 @@ class _Reader:
         self.lessons = []
         self.report = []
         self.current = None
+        self.sibling_targets = set()
 
     def pick_language(self, items):
         """A cartridge of ours in two languages: the site's language comes in; the
@@ -151,7 +151,9 @@ class _Reader:
         ref = item.get("identifierref")
         if not ref:
             self.current = None  # a module or lesson folder starts afresh
-            for child in _children(item):
+            children = _children(item)
+            self.sibling_targets = {self._item_target(child) for child in children} - {""}
+            for child in children:
                 self.walk(child)
             self.current = None
             return
@@ -161,6 +163,16 @@ class _Reader:
             self.report.append(_("“%(title)s”: its resource is missing") % {"title": title})
             return
         self._resource(title, resource)
+
+    def _item_target(self, item):
+        """What an item brings that its page may also link to: a PDF or a web address."""
+        resource = self.resources.get(item.get("identifierref") or "")
+        if resource is None:
+            return ""
+        kind, path = resource.get("type", ""), self._files(resource)
+        if kind == spec.WEBCONTENT and path.lower().endswith(".pdf"):
+            return path
+        return self._web_link(path) if spec.WEB_LINK_TYPE.match(kind) else ""
 
     def _lesson(self, title):
         if self.current is None:
@@ -190,7 +202,6 @@ class _Reader:
                 return
             lesson = self._lesson(title)
             lesson.blocks.append(("guide", title, path, data))
-            lesson.item_targets.add(path)
         elif spec.ASSESSMENT_TYPE.match(kind):
             data = self.cartridge.read(path)
             quiz = qti.read_assessment(data or b"", title)
@@ -209,7 +220,6 @@ class _Reader:
                 return
             lesson = self._lesson(title)
             lesson.blocks.append(("link", title, url))
-            lesson.item_targets.add(url)
         elif spec.DISCUSSION_TYPE.match(kind):
             self.report.append(
                 _(
@@ -282,7 +292,7 @@ class _Reader:
                     lesson.blocks.append(("heading", text[:255]))
                 continue
             if name is not None:
-                if self._repeats_an_item(lesson, element, folder):
+                if self._repeats_an_item(element, folder):
                     continue
                 self._links(element, folder)
                 pictures.extend(self._pictures(lesson, element, folder))
@@ -292,19 +302,19 @@ class _Reader:
     def _target(self, href, folder):
         if urlsplit(href).scheme:
             return href
-        href = unquote(href.replace(CANVAS_FILE_BASE, "web_resources"))
-        return normalise(posixpath.join(folder, urlsplit(href).path))
+        path = unquote(urlsplit(href.replace(CANVAS_FILE_BASE, "web_resources")).path)
+        # Resolved against the page's folder; a path that climbs out comes back empty.
+        return normalise(posixpath.normpath(posixpath.join(folder, path)))
 
-    def _repeats_an_item(self, lesson, element, folder):
-        """Our exports show a guide or video link in the page too; the item brings it."""
+    def _repeats_an_item(self, element, folder):
+        """Our exports show a guide or a video link in the page too; the item beside
+        the page brings it."""
         links = element.find_all("a") if element.name != "a" else [element]
-        text = element.get_text(" ", strip=True)
-        if len(links) != 1 or links[0].get_text(" ", strip=True) != text:
+        if len(links) != 1 or links[0].get_text(" ", strip=True) != element.get_text(
+            " ", strip=True
+        ):
             return False
-        return self._target(links[0].get("href", ""), folder) in lesson.item_targets or (
-            self._target(links[0].get("href", ""), folder).lower().endswith(".pdf")
-            and any(b[0] == "guide" for b in lesson.blocks)
-        )
+        return self._target(links[0].get("href", ""), folder) in self.sibling_targets
 
     def _links(self, element, folder):
         for link in element.find_all("a"):

@@ -76,7 +76,7 @@ def make_cartridge(files, *, symlinks=(), compression=zipfile.ZIP_DEFLATED):
             archive_file.writestr(name, data)
         for name in symlinks:
             info = zipfile.ZipInfo(name)
-            info.external_attr = (0o120777 << 16)
+            info.external_attr = 0o120777 << 16
             archive_file.writestr(info, "/etc/passwd")
     return buffer.getvalue()
 

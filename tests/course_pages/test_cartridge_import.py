@@ -2,6 +2,7 @@
 moderators' workflow, with a report of what could not come along. Bad archives are
 refused with a clear, translated message and leave nothing behind."""
 
+import html
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,10 @@ def upload(client, data, category, name="cours.imscc", **fields):
     )
 
 
+def text_of(response):
+    return html.unescape(response.content.decode())
+
+
 def page_only(extra="", files=None):
     files = {
         "imsmanifest.xml": manifest_xml([("R1", "webcontent", "p/page.html")], [("Leçon", "R1")]),
@@ -54,7 +59,7 @@ def test_canvas_cartridge_imports_with_a_clean_report(client, site, awa):
     data = (CARTRIDGES / "canvas-latex.imscc").read_bytes()
     response = upload(client, data, site["category"])
     assert response.status_code == 200
-    html = response.content.decode()
+    html = text_of(response)
     assert "Tout le contenu de la cartouche a été importé." in html
     course = CoursePage.objects.get(instructor=awa[1])
     assert not course.live and course.owner == awa[0]
@@ -73,7 +78,7 @@ def test_report_reads_in_english_for_an_english_admin(client, site, awa):
     profile.save()
     client.force_login(awa[0])
     response = upload(client, (CARTRIDGES / "canvas-latex.imscc").read_bytes(), site["category"])
-    assert "Everything in the cartridge was imported." in response.content.decode()
+    assert "Everything in the cartridge was imported." in text_of(response)
 
 
 def test_moderator_imports_for_an_instructor(client, site, awa, moderator):
@@ -118,7 +123,10 @@ def test_pictures_of_a_page_join_the_library(client, site, awa):
     from demo.sample_media import make_image_bytes
 
     client.force_login(awa[0])
-    data = page_only('<img src="img/teint.jpg" alt="Teint">', {"p/img/teint.jpg": make_image_bytes("T", width=40, height=30)})
+    data = page_only(
+        '<img src="img/teint.jpg" alt="Teint">',
+        {"p/img/teint.jpg": make_image_bytes("Teint", width=320, height=180)},
+    )
     upload(client, data, site["category"])
     image = get_image_model().objects.get()
     assert f'id="{image.pk}"' in str(LessonPage.objects.get().body.raw_data)
@@ -142,8 +150,11 @@ def test_unsupported_question_type_is_listed_in_the_report(client, site, awa):
       </section></assessment></questestinterop>"""
     files = {
         "imsmanifest.xml": manifest_xml(
-            [("R1", "webcontent", "p/page.html"), ("R2", "imsqti_xmlv1p2/imscc_xmlv1p1/assessment", "q/test.xml"),
-             ("R3", "imsbasiclti_xmlv1p0", "lti.xml")],
+            [
+                ("R1", "webcontent", "p/page.html"),
+                ("R2", "imsqti_xmlv1p2/imscc_xmlv1p1/assessment", "q/test.xml"),
+                ("R3", "imsbasiclti_xmlv1p0", "lti.xml"),
+            ],
             [("Leçon", "R1"), ("Test", "R2"), ("Outil", "R3")],
             version="1.1.0",
             namespace="imsccv1p1",
@@ -154,7 +165,7 @@ def test_unsupported_question_type_is_listed_in_the_report(client, site, awa):
     }
     client.force_login(awa[0])
     response = upload(client, make_cartridge(files), site["category"])
-    html = response.content.decode()
+    html = text_of(response)
     assert "Non importé" in html
     assert "question «\u00a0Décrivez votre routine\u00a0»\u00a0: son type (cc.essay.v0p1)" in html
     assert "«\u00a0Outil\u00a0»\u00a0: ce type de contenu (imsbasiclti_xmlv1p0)" in html
@@ -162,7 +173,8 @@ def test_unsupported_question_type_is_listed_in_the_report(client, site, awa):
     [question] = quiz.value["questions"]
     assert question.value["text"] == "L'eau hydrate ?"
     assert [(c.value["text"], c.value["is_correct"]) for c in question.value["choices"]] == [
-        ("Vrai", True), ("Faux", False)
+        ("Vrai", True),
+        ("Faux", False),
     ]
 
 
@@ -184,14 +196,26 @@ BAD_ARCHIVES = {
         make_cartridge({"imsmanifest.xml": "<m/>", "bomb.txt": b"0" * 5_000_000}),
         "Le fichier «\u00a0bomb.txt\u00a0» est compressé plus de 100 fois",
     ),
-    "no manifest": (make_cartridge({"page.html": "<p>x</p>"}), "Cette archive n'a pas de imsmanifest.xml"),
-    "manifest not XML": (make_cartridge({"imsmanifest.xml": "<manifest"}), "imsmanifest.xml ne peut pas être lu"),
+    "no manifest": (
+        make_cartridge({"page.html": "<p>x</p>"}),
+        "Cette archive n'a pas de imsmanifest.xml",
+    ),
+    "manifest not XML": (
+        make_cartridge({"imsmanifest.xml": "<manifest"}),
+        "imsmanifest.xml ne peut pas être lu",
+    ),
     "entity expansion": (
         make_cartridge({"imsmanifest.xml": '<!DOCTYPE m [<!ENTITY a "aaaa">]><m>&a;</m>'}),
         "imsmanifest.xml ne peut pas être lu",
     ),
-    "CC 1.0": (make_cartridge({"imsmanifest.xml": manifest_xml([], [], version="1.0.0")}), "version 1.0.0"),
-    "no lesson": (make_cartridge({"imsmanifest.xml": manifest_xml([], [])}), "ne contient aucune leçon"),
+    "CC 1.0": (
+        make_cartridge({"imsmanifest.xml": manifest_xml([], [], version="1.0.0")}),
+        "version 1.0.0",
+    ),
+    "no lesson": (
+        make_cartridge({"imsmanifest.xml": manifest_xml([], [])}),
+        "ne contient aucune leçon",
+    ),
 }
 
 
@@ -201,7 +225,7 @@ def test_bad_archive_is_refused_and_nothing_stored(client, site, awa, case):
     client.force_login(awa[0])
     response = upload(client, data, site["category"])
     assert response.status_code == 400
-    assert message in response.content.decode()
+    assert message in text_of(response)
     assert nothing_stored()
 
 
@@ -210,7 +234,7 @@ def test_archive_expanding_beyond_the_limit_is_refused(client, site, awa):
     client.force_login(awa[0])
     response = upload(client, page_only("x" * 2000), site["category"])
     assert response.status_code == 400
-    assert "Cette archive dépasse 0.001 Mo une fois décompressée" in response.content.decode()
+    assert "Cette archive dépasse 0.001 Mo une fois décompressée" in text_of(response)
     assert nothing_stored()
 
 
@@ -219,7 +243,10 @@ def test_archive_with_too_many_entries_is_refused(client, site, awa):
     client.force_login(awa[0])
     response = upload(client, page_only(files={"a.txt": "a", "b.txt": "b"}), site["category"])
     assert response.status_code == 400
-    assert "Cette archive contient 4 fichiers\u00a0; une cartouche en contient au plus 2." in response.content.decode()
+    assert (
+        "Cette archive contient 4 fichiers\u00a0; une cartouche en contient au plus 2."
+        in text_of(response)
+    )
     assert nothing_stored()
 
 
@@ -228,5 +255,5 @@ def test_archive_too_heavy_is_refused(client, site, awa):
     client.force_login(awa[0])
     response = upload(client, page_only("x" * 500), site["category"])
     assert response.status_code == 400
-    assert "Ce fichier pèse plus de" in response.content.decode()
+    assert "Ce fichier pèse plus de" in text_of(response)
     assert nothing_stored()

@@ -29,7 +29,10 @@ def demo(django_db_setup, django_db_blocker):
 
 def largest_demo_course():
     courses = CoursePage.objects.filter(locale=Locale.get_default(), live=True)
-    return max(courses, key=lambda course: sum(len(l.body) for l in LessonPage.objects.child_of(course)))
+    return max(
+        courses,
+        key=lambda course: sum(len(lesson.body) for lesson in LessonPage.objects.child_of(course)),
+    )
 
 
 def shape(course):
@@ -42,8 +45,17 @@ def shape(course):
                 guides.append(block.value["title"] or block.value["document"].title)
             elif block.block_type == "quiz":
                 for question in block.value["questions"]:
-                    answers = [(c.value["text"], c.value["is_correct"]) for c in question.value["choices"]]
-                    questions.append((question.value["text"], question.value["kind"], answers, question.value["explanation"]))
+                    answers = [
+                        (c.value["text"], c.value["is_correct"]) for c in question.value["choices"]
+                    ]
+                    questions.append(
+                        (
+                            question.value["text"],
+                            question.value["kind"],
+                            answers,
+                            question.value["explanation"],
+                        )
+                    )
         lessons.append((lesson.title, lesson.summary, lesson.duration_minutes, guides, questions))
     return lessons
 
@@ -56,7 +68,10 @@ def test_export_then_import_gives_the_same_lessons_guides_and_questions(demo, cl
     assert exported.status_code == 200
     response = client.post(
         reverse("course_pages_cartridge_import"),
-        {"cartridge": SimpleUploadedFile("cours.imscc", exported.content), "category": course.category_id},
+        {
+            "cartridge": SimpleUploadedFile("cours.imscc", exported.content),
+            "category": course.category_id,
+        },
     )
     assert response.status_code == 200
     assert "Tout le contenu de la cartouche a été importé." in response.content.decode()
@@ -74,8 +89,16 @@ def test_both_languages_import_the_french_and_name_the_english(demo, client):
     exported = client.post(reverse("cartridge:export", args=[course.pk]), {"language": "fr-en"})
     response = client.post(
         reverse("course_pages_cartridge_import"),
-        {"cartridge": SimpleUploadedFile("cours.imscc", exported.content), "category": course.category_id},
+        {
+            "cartridge": SimpleUploadedFile("cours.imscc", exported.content),
+            "category": course.category_id,
+        },
     )
-    assert "la version English\u00a0: traduisez plutôt la formation importée" in response.content.decode()
+    assert (
+        "la version English\u00a0: traduisez plutôt la formation importée"
+        in response.content.decode()
+    )
     imported = CoursePage.objects.get(live=False, title=course.title)
-    assert [title for title, *_rest in shape(imported)] == [title for title, *_rest in shape(course)]
+    assert [title for title, *_rest in shape(imported)] == [
+        title for title, *_rest in shape(course)
+    ]
