@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from course_pages.models import LessonPage
@@ -28,6 +29,8 @@ class Item:
     title: str
     ref: str = ""
     children: list = field(default_factory=list)
+    # Given only to the language folders of a two-language export (the import reads them).
+    identifier: str = ""
 
 
 @dataclass
@@ -93,7 +96,7 @@ def export_course(*, course, languages, request):
         lessons = [_lesson_folder(package, code, n, lesson) for n, lesson in _lessons(version)]
         if len(versions) > 1:
             root.children.append(
-                Item(title=LANGUAGE_NAMES.get(code, code), ref=f"LANG_{code}", children=lessons)
+                Item(title=LANGUAGE_NAMES[code], identifier=f"LANG_{code}", children=lessons)
             )
         else:
             root.children.extend(lessons)
@@ -204,7 +207,7 @@ def _rich_text(source, picture):
     """Our stored rich text with its pictures as files of the cartridge and its links
     to our pages as full addresses."""
     soup = BeautifulSoup(source, "html.parser")
-    image_model = _image_model()
+    image_model = get_image_model()
     for embed in soup.find_all("embed", attrs={"embedtype": "image"}):
         image = image_model.objects.filter(pk=embed.get("id")).first()
         if image is None:
@@ -220,12 +223,6 @@ def _rich_text(source, picture):
             continue
         link.attrs = {"href": page.full_url or ""}
     return str(soup)
-
-
-def _image_model():
-    from wagtail.images import get_image_model
-
-    return get_image_model()
 
 
 def _quiz(value):
@@ -301,10 +298,8 @@ def _manifest(package, root, course, code):
 
 
 def _write_item(package, parent, item, cp, ident=None):
-    attributes = {"identifier": ident or package.ident("I")}
-    if item.ref.startswith("LANG_"):
-        attributes["identifier"] = item.ref
-    elif item.ref:
+    attributes = {"identifier": ident or item.identifier or package.ident("I")}
+    if item.ref:
         attributes["identifierref"] = item.ref
     element = ET.SubElement(parent, f"{cp}item", attributes)
     if item.title:

@@ -152,10 +152,12 @@ class _Reader:
         if not ref:
             self.current = None  # a module or lesson folder starts afresh
             children = _children(item)
+            outer_targets = self.sibling_targets
             self.sibling_targets = {self._item_target(child) for child in children} - {""}
             for child in children:
                 self.walk(child)
             self.current = None
+            self.sibling_targets = outer_targets
             return
         resource = self.resources.get(ref)
         title = _title(item) or _("Untitled")
@@ -232,7 +234,7 @@ class _Reader:
         else:
             self.report.append(
                 _("“%(title)s”: this kind of content (%(kind)s) cannot be imported")
-                % {"title": title, "kind": kind or path}
+                % {"title": title, "kind": path if kind == spec.WEBCONTENT else kind or path}
             )
 
     def _web_link(self, path):
