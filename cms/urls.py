@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("learn/offline/course/<int:course_id>/", course_manifest, name="offline_course"),
     path("learn/", include("enrolment.urls")),
     path("teach/stats/", include("analytics.urls")),
+    path("teach/cartridge/", include("course_pages.cartridge.urls")),
     path("teach/", include("enrolment.teaching_urls")),
     path("learn/progress/", include("analytics.beacon_urls")),
     path("checkout/", include("checkout.urls")),

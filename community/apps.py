@@ -22,6 +22,7 @@ class CommunityConfig(AppConfig):
         from .challenges import tasks as challenge_tasks  # noqa: F401
         from .challenges.notification_kinds import KINDS as CHALLENGE_KINDS
         from .follows import receivers, targets
+        from .forums import cartridge as forum_cartridge
         from .forums import reportables as forum_reportables
         from .forums.notification_kinds import KINDS as FORUM_KINDS
         from .mentorship import conversations as mentorship_conversations
@@ -34,6 +35,7 @@ class CommunityConfig(AppConfig):
         reportables.register()
         reportables.register_course_reviews()
         forum_reportables.register()
+        forum_cartridge.register()
         mentorship_conversations.register()
         mentorship_reportables.register()
         challenge_reportables.register()

@@ -494,6 +494,12 @@ WAGTAILIMAGES_IMAGE_MODEL = "course_pages.AcademyImage"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 LESSON_VIDEO_MAX_UPLOAD_MB = 500
+# Common Cartridge imports (course_pages/cartridge/archive.py): a course without its
+# videos (they leave as links) stays well under these; a zip bomb does not.
+CARTRIDGE_MAX_ARCHIVE_MB = 100
+CARTRIDGE_MAX_ENTRIES = 2000
+CARTRIDGE_MAX_UNCOMPRESSED_MB = 300
+CARTRIDGE_MAX_COMPRESSION_RATIO = 100
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # Submitting a page for translation must not publish an untranslated English copy.

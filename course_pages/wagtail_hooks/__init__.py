@@ -1,6 +1,7 @@
 """Wagtail admin hooks of the course app, one module per concern."""
 
 from . import (  # noqa: F401
+    cartridge,
     documents,
     my_courses_panel,
     permissions,
