@@ -4,7 +4,7 @@ the page draws (chart + table) and the CSV export writes as they are."""
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -42,16 +42,28 @@ class Table:
     @property
     def lines(self):
         return [
-            (row, self.students[index] if index < len(self.students) else None)
+            (_shown(row), self.students[index] if index < len(self.students) else None)
             for index, row in enumerate(self.rows)
         ]
 
     @property
     def linked_rows(self):
         return [
-            (row, self.links[index] if index < len(self.links) else None)
+            (_shown(row), self.links[index] if index < len(self.links) else None)
             for index, row in enumerate(self.rows)
         ]
+
+
+def _shown(row):
+    """A row as the page shows it: whole numbers grouped the language's way (20 000 FCFA
+    in French, 20,000 in English), as the charts write them; CSV exports keep the plain
+    numbers a spreadsheet reads."""
+    return [
+        number_format(cell, force_grouping=True)
+        if isinstance(cell, int) and not isinstance(cell, bool)
+        else cell
+        for cell in row
+    ]
 
 
 def _percent(part, whole):

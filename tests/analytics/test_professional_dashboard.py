@@ -83,6 +83,14 @@ def test_clients_history_returning_share_and_no_shows_equal_the_bookings(pro_sit
     assert rows["Grace Person"][5] == "1"  # no-show
 
 
+@pytest.mark.parametrize(("language", "spent"), [("fr", "20\u00a0000"), ("en", "20,000")])
+def test_amounts_on_the_page_are_grouped_the_languages_way(pro_site, language, spent):
+    page = log_in(pro_site["awa"]).get(f"/{language}/directory/me/stats/").content.decode()
+
+    nadia = page[page.index("Nadia Mbarga") :].split("</tr>")[0]
+    assert f"<td>{spent}</td>" in nadia
+
+
 def test_earnings_and_deposits_follow_the_bookings_and_the_ledger(pro_site):
     awa = pro_site["awa"]
     earnings = csv_rows(log_in(awa).get(MINE + "export/earnings.csv?days=30"))[1:]

@@ -19,6 +19,18 @@ def test_unchanged_answer_is_a_304(api, world):
     assert again.content == b""
 
 
+def test_unchanged_lesson_read_again_by_its_student_is_a_304(student_api, world):
+    url = f"/api/v1/lessons/{world['lessons'][1].pk}/"
+    first = student_api.get(url)
+
+    again = student_api.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first.status_code == 200
+    assert again.status_code == 304
+    assert again.content == b""
+    assert "private" in again["Cache-Control"]
+
+
 def test_each_language_has_its_own_etag(api, world):
     french = api.get("/api/v1/courses/")
     english = api.get("/api/v1/courses/", HTTP_ACCEPT_LANGUAGE="en")

@@ -3,18 +3,25 @@
 import pytest
 from django.test import Client
 
+from certificates import services as certificate_services
 from checkout import services as checkout_services
 from course_pages.models import CoursePage
 from enrolment import services as learning
+from enrolment.models import Enrolment
 
 from ..booking.conftest import hold
 from ..conftest import make_person
-from ..course_pages.builders import make_course, make_instructor
+from ..course_pages.builders import make_course, make_instructor, make_lesson
 from ..directory.builders import make_professional
+from ..enrolment.conftest import ASSIGNMENT, photo_upload
 from ..query_counts import warm_queries
-from .conftest import app_client
+from ..shared_build import built_once_per_module
+from .conftest import app_client, build_work_world
 
 pytestmark = pytest.mark.django_db
+
+# The API world with a lesson asking for practice work and a moderator (conftest.py).
+world = built_once_per_module(build_work_world, "world")
 
 
 def _courses(world, first, last):
@@ -108,3 +115,82 @@ def test_an_instructors_students(world):
         learning.enrol(user=person, course=world["course"])
 
     assert warm_queries(teacher_api, url) == few
+
+
+def test_a_services_free_slots(world):
+    client = Client()
+    url = f"/api/v1/services/{world['service'].pk}/slots/?days=7"
+    for _number in range(2):
+        hold(world)
+    few = warm_queries(client, url)
+    for _number in range(6):
+        hold(world)
+
+    assert warm_queries(client, url) == few
+
+
+def _certificates(world, first, last):
+    student = world["student"]
+    for course in _courses(world, first, last):
+        enrolment, _created = learning.enrol(user=student, course=course)
+        Enrolment.objects.filter(pk=enrolment.pk).update(status=Enrolment.Status.COMPLETED)
+        assert certificate_services.issue_for_enrolment(enrolment_id=enrolment.pk)
+
+
+def test_my_certificates(world, student_api):
+    _certificates(world, 0, 2)
+    few = warm_queries(student_api, "/api/v1/me/certificates/")
+    _certificates(world, 2, 8)
+
+    assert warm_queries(student_api, "/api/v1/me/certificates/") == few
+
+
+def _hand_in(person, lesson):
+    assignment = learning.lesson_blocks.assignments(lesson)[0]
+    learning.submit_assignment(
+        user=person, lesson=lesson, assignment_id=assignment.id, note="", uploads=[photo_upload()]
+    )
+
+
+def _work_lessons(world, first, last):
+    return [
+        make_lesson(world["course"], title=f"Pratique {n}", slug=f"pratique-{n}", body=[ASSIGNMENT])
+        for n in range(first, last)
+    ]
+
+
+def test_my_practice_work(world, student_api):
+    for lesson in _work_lessons(world, 0, 2):
+        _hand_in(world["student"], lesson)
+    few = warm_queries(student_api, "/api/v1/me/work/")
+    for lesson in _work_lessons(world, 2, 8):
+        _hand_in(world["student"], lesson)
+
+    assert warm_queries(student_api, "/api/v1/me/work/") == few
+
+
+def _students_hand_in(world, first, last):
+    for number in range(first, last):
+        person = make_person(f"eleve{number}@example.cm", first_name=f"Eleve {number}")
+        learning.enrol(user=person, course=world["course"])
+        _hand_in(person, world["work_lesson"])
+
+
+def test_the_work_waiting_for_an_instructor(world):
+    teacher_api = app_client("aicha@example.cm")
+    _students_hand_in(world, 0, 2)
+    few = warm_queries(teacher_api, "/api/v1/teaching/work/")
+    _students_hand_in(world, 2, 8)
+
+    assert warm_queries(teacher_api, "/api/v1/teaching/work/") == few
+
+
+def test_the_courses_an_instructor_teaches(world):
+    teacher_api = app_client("aicha@example.cm")
+    for course in _courses(world, 0, 2):
+        learning.enrol(user=world["student"], course=course)
+    few = warm_queries(teacher_api, "/api/v1/teaching/courses/")
+    for course in _courses(world, 2, 8):
+        learning.enrol(user=world["student"], course=course)
+
+    assert warm_queries(teacher_api, "/api/v1/teaching/courses/") == few
