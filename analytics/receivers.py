@@ -10,7 +10,7 @@ from directory.selectors import default_locale_page_id
 from enrolment import signals as learning
 from messaging.signals import conversation_started
 
-from . import tasks
+from . import counted_events
 from .models import Event
 from .services import track
 
@@ -18,13 +18,13 @@ K = Event.Kind
 
 
 def _on_view(sender, course_id, **kwargs):
-    # On the request path, maybe a page-cache hit: no database here, a worker writes.
-    tasks.record_course_view.delay(course_id)
+    # On the request path, maybe a page-cache hit: counted, written after its minute.
+    counted_events.count_course_view(course_id)
 
 
 def _on_search(sender, town, category, **kwargs):
-    # Also on the request path (a cached search page): a worker writes.
-    tasks.record_search.delay(town, category)
+    # Also on the request path (a cached search page).
+    counted_events.count_search(town, category)
 
 
 def _tracker(kind):
@@ -46,8 +46,8 @@ def _on_quiz_missed(sender, user_id, course_id, lesson_id, quiz_id, misses, **kw
 
 
 def _on_profile_view(sender, professional_id, **kwargs):
-    # Sent by the directory's worker that counts the view: already off the request path.
-    track(K.PROFILE_VIEW, props={"professional": professional_id})
+    # Also on the request path (a cached profile page).
+    counted_events.count_profile_view(professional_id)
 
 
 def _on_contact_reveal(sender, professional_id, user_id=None, **kwargs):
@@ -90,5 +90,6 @@ RECEIVERS = (
 
 
 def connect():
+    counted_events.register()
     for signal, receiver in RECEIVERS:
         signal.connect(receiver, dispatch_uid=f"analytics.events.{id(signal)}")

@@ -1,4 +1,4 @@
-"""Celery tasks: the rollup (beat) and recording a page view off the request path."""
+"""Celery tasks: the rollups (beat)."""
 
 from datetime import date, timedelta
 
@@ -6,7 +6,6 @@ from celery import shared_task
 from django.utils import timezone
 
 from . import professional_rollups, rollups
-from .services import track
 
 
 def _roll_up(day):
@@ -27,13 +26,3 @@ def roll_up_recent():
     today = timezone.localdate()
     for day in (today - timedelta(days=1), today):
         _roll_up(day)
-
-
-@shared_task
-def record_course_view(course_id):
-    track("course_view", course_id=course_id)
-
-
-@shared_task
-def record_search(town, category):
-    track("search", props={"town": town, "service": category})

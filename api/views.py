@@ -20,7 +20,7 @@ from directory.cards import cards_for
 from directory.filters import ProfessionalFilter
 from directory.models import ProfessionalListing, ProfessionalPage
 from directory.selectors import active_services
-from directory.tasks import record_search_appearances
+from directory.view_counts import count_search_appearances
 from enrolment import adaptive, lesson_blocks
 from enrolment import services as learning
 from enrolment.access import lesson_access
@@ -114,9 +114,7 @@ class ProfessionalSearch(ApiView, generics.ListAPIView):
             .select_related("town")
             .defer("document", "search_vector")
         )
-        ids = [row.pk for row in rows]
-        if ids:
-            record_search_appearances.delay(ids)
+        count_search_appearances([row.pk for row in rows])
         cards = cards_for(rows, locale=Locale.get_active())
         return self.get_paginated_response(self.get_serializer(cards, many=True).data)
 

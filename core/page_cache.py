@@ -19,7 +19,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 
-from . import cache_tags
+from . import cache_tags, counters
 from .cache_tags import invalidate, invalidate_all, on_invalidate  # noqa: F401  (the API)
 from .page_cache_index import index
 from .page_cache_keys import may_use_cache, normalised_query, page_key
@@ -43,7 +43,7 @@ class _Declaration:
 def on_hit(name, hook):
     """Register ``hook(request, payload)``, run when a page that declared
     ``hit=(name, payload)`` is served from the cache: what its view does on every view
-    besides rendering (a rate limit, a counter handed to a task). It must not query the
+    besides rendering (a rate limit, core.counters.count). It must not query the
     database; returning a response answers instead of the cached page."""
     _hit_hooks[name] = hook
 
@@ -100,6 +100,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The views, searches… a request counts reach the counter store in one round trip.
+        with counters.batched():
+            return self._respond(request)
+
+    def _respond(self, request):
         if not may_use_cache(request):
             response = self.get_response(request)
             if declared(request):

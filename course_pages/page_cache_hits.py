@@ -1,5 +1,5 @@
 """What a course page does on every view, also when the page cache answers: it says
-the course was viewed (a hit queries nothing, the receivers hand it to a worker)."""
+the course was viewed (a hit queries nothing, the receivers count it: core/counters.py)."""
 
 from core import page_cache
 

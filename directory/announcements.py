@@ -2,7 +2,7 @@
 
 Sent on the request path, also when the page cache answers, so it reads nothing from
 the database: the town and service are the slugs the search asked for ("" for any);
-receivers hand them to a worker, which ignores slugs it does not know."""
+receivers count them (core/counters.py); the rollup ignores slugs it does not know."""
 
 from django.dispatch import Signal
 

@@ -18,7 +18,7 @@ from .extensions import AVAILABILITY_TAG
 from .filters import ProfessionalFilter
 from .models import ProfessionalListing
 from .services import DIRECTORY_TAG
-from .tasks import record_search_appearances
+from .view_counts import count_search_appearances
 
 CARDS_PER_PAGE = 12
 # The page cache's name for what a search does when served from the cache
@@ -82,9 +82,7 @@ def search_context(request, *, index_page):
         page_cache.skip(request)
     rows = rows_of(results)
     ids = [row.pk for row in rows]
-    if ids:
-        # A search writes nothing itself: no transaction to wait for.
-        record_search_appearances.delay(ids)
+    count_search_appearances(ids)
     # Served from the cache, the same rows count again (directory/page_cache_hits.py).
     page_cache.shows(request, hit=(SEARCH_HIT, ids))
     announce_search(request)

@@ -1,7 +1,9 @@
 """Writes of the directory: listing sync, ratings, statistics, reviews' answers."""
 
+from collections import defaultdict
+
 from django.contrib.postgres.search import SearchVector
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Avg, Count, F, TextField, Value
 
 from core.cache_tags import invalidate
@@ -111,32 +113,20 @@ def refresh_rating(*, professional):
     return page
 
 
-def record_profile_view(*, professional):
-    """One conditional UPDATE per view, counted for the default-locale page; the weekly
-    row is created by the first view."""
-    _bump(professional_ids=[canonical(professional).pk], field="profile_views")
-
-
-def record_search_appearances(*, professional_ids):
-    """Two queries for a whole results page, whatever its size."""
-    _bump(professional_ids=professional_ids, field="search_appearances")
-
-
-def _bump(*, professional_ids, field):
-    if not professional_ids:
-        return
-    week = week_start()
-    rows = WeeklyStats.objects.filter(professional_id__in=professional_ids, week_start=week)
-    if rows.update(**{field: F(field) + 1}) == len(professional_ids):
-        return
-    try:
-        with transaction.atomic():
-            WeeklyStats.objects.bulk_create(
-                [WeeklyStats(professional_id=pk, week_start=week) for pk in professional_ids],
-                ignore_conflicts=True,
-            )
-    except IntegrityError:
-        return
-    # Rows just created start at 0; those already counted above keep their +1.
-    missing = rows.filter(**{field: 0})
-    missing.update(**{field: F(field) + 1})
+def add_to_weekly_stats(*, field, counts, day):
+    """Add counted views or search appearances (default-locale page id → how many) to
+    the week holding ``day``: one insert of the missing rows and one UPDATE per distinct
+    number, whatever the number of professionals; pages deleted since are skipped."""
+    week = week_start(day)
+    known = set(ProfessionalPage.objects.filter(pk__in=counts).values_list("pk", flat=True))
+    WeeklyStats.objects.bulk_create(
+        [WeeklyStats(professional_id=pk, week_start=week) for pk in known],
+        ignore_conflicts=True,
+    )
+    by_number = defaultdict(list)
+    for pk in known:
+        by_number[counts[pk]].append(pk)
+    for number, ids in by_number.items():
+        WeeklyStats.objects.filter(professional_id__in=ids, week_start=week).update(
+            **{field: F(field) + number}
+        )

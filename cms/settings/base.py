@@ -157,6 +157,9 @@ READ_REPLICA_PIN_SECONDS = 10
 REDIS_URL = ""
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Counts of page views and searches until their minute is drained (core/counters.py):
+# in Redis when the cache is, else in files here, shared by the web server and worker.
+COUNTERS_DIR = VAR_DIR / "counts"
 
 # --- Page cache (core/page_cache.py, README "Page cache"). Invalidation by tags is the
 # main mechanism; the lifetime is a safety net. Shared caches (nginx, a CDN) keep a
@@ -290,6 +293,12 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stuck-deposit-refunds": {
         "task": "booking.tasks.requeue_stuck_refunds",
         "schedule": 900,
+    },
+    # Page views and searches counted in the minutes that ended into their rows and
+    # events (core/counters.py): a page-cache hit only counts, in Redis.
+    "drain-counters": {
+        "task": "core.tasks.drain_counters",
+        "schedule": 60,
     },
     # Today's and yesterday's events into the dashboards' rollups (re-running replaces).
     "roll-up-analytics": {

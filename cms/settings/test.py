@@ -37,6 +37,8 @@ WHITENOISE_AUTOREFRESH = True
 # per run, outside the working tree.
 WEB_PUSH_ALLOW_LOCAL_HTTP = True
 VAPID_DEV_KEY_FILE = Path(tempfile.mkdtemp(prefix="bsa-test-vapid-")) / "private_key.pem"
+# Each test process counts in its own files (core/counters.py, without Redis).
+COUNTERS_DIR = Path(tempfile.mkdtemp(prefix="bsa-test-counts-"))
 
 # Tasks run inline unless a test starts a real worker (tests/notifications). Parallel
 # test processes (pytest-xdist) each have their own queue, so their workers never take

@@ -157,16 +157,14 @@ class ProfessionalPage(Page):
             cache_declaration,
             profile_context,  # it imports these models
         )
+        from directory.view_counts import count_profile_view
 
-        page_cache.shows_pages(request, self, **cache_declaration(self))
+        declaration = cache_declaration(self)
+        page_cache.shows_pages(request, self, **declaration)
+        if not getattr(request, "is_preview", False):
+            # As the page cache counts a hit (directory/page_cache_hits.py).
+            _hit, professional_id = declaration["hit"]
+            count_profile_view(professional_id)
         context = super().get_context(request, *args, **kwargs)
         context.update(profile_context(request, page=self))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        from directory.tasks import record_profile_view  # it imports these models
-
-        response = super().serve(request, *args, **kwargs)
-        # A page view writes nothing itself: no transaction to wait for.
-        record_profile_view.delay(self.pk)
-        return response

@@ -9,6 +9,7 @@ from directory.announcements import announce_search
 from enrolment import signals as learning
 
 from ..conftest import make_person
+from ..counting import drain_counts
 
 pytestmark = pytest.mark.django_db
 K = Event.Kind
@@ -66,6 +67,7 @@ def test_a_bad_profile_form_changes_nothing(client):
 def searching(capture, **params):
     with capture(execute=True):
         announce_search(RequestFactory().get("/fr/annuaire/", params))
+    drain_counts()
     return list(Event.objects.filter(kind=K.DIRECTORY_SEARCH).values_list("props", flat=True))
 
 

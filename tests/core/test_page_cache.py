@@ -17,6 +17,7 @@ from directory.services import refresh_rating
 
 from ..booking.conftest import add_service
 from ..conftest import make_person
+from ..counting import drain_counts
 from ..course_pages.builders import make_lesson
 from ..directory.builders import make_professional
 from ..home.builders import build_home_site, course
@@ -395,4 +396,5 @@ def test_a_search_served_from_the_cache_still_counts_and_is_rate_limited(client,
     assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
     assert [answer.get("X-Page-Cache") for answer in answers[:3]] == ["miss", "hit", "hit"]
     assert "Studio Compté" in answers[2].text
+    drain_counts()
     assert WeeklyStats.objects.get(professional=professional).search_appearances == 3

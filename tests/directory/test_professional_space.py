@@ -4,6 +4,7 @@ import pytest
 
 from directory.models import Review, Service, ServiceCategory
 from tests.conftest import make_person
+from tests.counting import drain_counts
 
 from .builders import make_professional
 
@@ -93,6 +94,7 @@ def test_another_person_cannot_answer_a_review(client, awa):
 def test_professional_sees_views_and_appearances_per_week(client, awa):
     client.get(awa.url)
     client.get("/fr/professionnelles/")
+    drain_counts()
     client.force_login(awa.user)
     response = client.get("/fr/directory/me/")
     this_week = response.context["stats"][0]

@@ -5,6 +5,7 @@ import pytest
 from directory.models import ContactReveal, Review, WeeklyStats
 from directory.services import refresh_rating
 from tests.conftest import make_person
+from tests.counting import drain_counts
 
 from .builders import make_professional
 
@@ -67,6 +68,7 @@ def test_hidden_reviews_are_not_shown_and_html_in_reviews_is_escaped(client, awa
 def test_each_view_counts_once_in_this_weeks_statistics(client, awa):
     client.get(awa.url)
     client.get(awa.url)
+    drain_counts()
     assert WeeklyStats.objects.get(professional=awa).profile_views == 2
 
 

@@ -7,6 +7,7 @@ from django.test import Client, override_settings
 from directory.models import ContactReveal, WeeklyStats
 from directory.selectors import REVEALED_CONTACTS_KEY
 
+from ..counting import drain_counts
 from .builders import make_professional
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,7 @@ def grace(directory):
 
 
 def appearances(professional):
+    drain_counts()
     row = WeeklyStats.objects.filter(professional=professional).first()
     return row.search_appearances if row else 0
 

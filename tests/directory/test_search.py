@@ -5,6 +5,7 @@ import pytest
 from directory.models import ProfessionalListing, Review, WeeklyStats
 from directory.services import refresh_rating
 from tests.conftest import make_person
+from tests.counting import drain_counts
 
 from .builders import make_professional
 
@@ -136,6 +137,7 @@ def test_english_search_shows_the_english_pages(client, pros):
 def test_each_search_counts_one_appearance_per_professional_shown(client, pros):
     client.get(URL)
     client.get(URL, {"town": "douala"})
+    drain_counts()
     appearances = dict(WeeklyStats.objects.values_list("professional_id", "search_appearances"))
     assert appearances == {pros["awa"].pk: 2, pros["grace"].pk: 1, pros["yaya"].pk: 1}
 
