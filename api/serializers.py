@@ -174,6 +174,22 @@ class ServiceSerializer(serializers.Serializer):
     is_online = serializers.BooleanField()
 
 
+class AboutSerializer(StrictSerializer):
+    """What a conversation is about: a registered context's kind ("course", "enquiry",
+    "booking", "group") and its object's id; both empty for a plain conversation."""
+
+    kind = serializers.CharField(max_length=30, allow_blank=True)
+    id = serializers.CharField(max_length=64, allow_blank=True)
+
+
+class ContactSerializer(serializers.Serializer):
+    """How to write to her, as her page's "Write to her" button does: POST
+    /api/v1/me/conversations/ with this `to` and `about`, and a `text`."""
+
+    to = serializers.IntegerField()
+    about = AboutSerializer()
+
+
 class ProfessionalSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField(source="title")
@@ -188,6 +204,7 @@ class ProfessionalSerializer(serializers.Serializer):
     rating_count = serializers.IntegerField()
     url = serializers.SerializerMethodField()
     services = ServiceSerializer(many=True, source="active_services")
+    contact = ContactSerializer(allow_null=True)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, page):
@@ -242,6 +259,42 @@ class MyCertificateSerializer(serializers.Serializer):
     def get_verify_url(self, certificate):
         """The public page anyone (an employer) opens to check it."""
         return self.context["request"].build_absolute_uri(certificate.get_verify_url())
+
+
+class BadgeCheckSerializer(serializers.Serializer):
+    """What the verification page says of a badge."""
+
+    code = serializers.CharField()
+    status = serializers.ChoiceField(choices=["valid", "revoked"])
+    signature_ok = serializers.BooleanField()
+    holder_name = serializers.CharField(source="award.recipient_name")
+    name = serializers.CharField(source="award.name")
+    criteria = serializers.CharField(source="award.criteria")
+    image_url = serializers.CharField(source="award.image_url", allow_blank=True)
+    awarded_at = serializers.DateTimeField(source="award.awarded_at")
+    revoked_at = serializers.DateTimeField(source="award.revoked_at", allow_null=True)
+    revocation_reason = serializers.CharField(source="award.revocation_reason", allow_blank=True)
+
+
+class MyBadgeSerializer(serializers.Serializer):
+    """A badge as its holder sees it on "my certificates", revoked ones too."""
+
+    code = serializers.CharField()
+    status = serializers.SerializerMethodField()
+    name = serializers.CharField()
+    criteria = serializers.CharField()
+    image_url = serializers.CharField(allow_blank=True)
+    awarded_at = serializers.DateTimeField()
+    revoked_at = serializers.DateTimeField(allow_null=True)
+    verify_url = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=["valid", "revoked"]))
+    def get_status(self, award):
+        return "revoked" if award.is_revoked else "valid"
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_verify_url(self, award):
+        return self.context["request"].build_absolute_uri(award.get_verify_url())
 
 
 # --- Signed in ---------------------------------------------------------------------------

@@ -5,14 +5,20 @@ selectors. A course she does not teach is not found."""
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
-from core.roles import is_moderator
+from core.roles import is_moderator, teaches
 from enrolment import selectors
+from enrolment import services as learning
+from enrolment.errors import LearningError
+from enrolment.models import Submission
 
 from . import work_serializers
 from .base import ApiView
+from .problems import Conflict
 
 
 def courses_or_refusal(user):
@@ -67,3 +73,46 @@ class WorkToDecide(ApiView, generics.ListAPIView):
         page = super().paginate_queryset(queryset)
         prefetch_related_objects(page, "photos")
         return page
+
+
+def work_she_decides(user, pk):
+    """Practice work of a course she teaches (any, for a moderator), as her decision
+    page finds it; anybody else's is not found."""
+    submission = (
+        Submission.objects.select_related(
+            "enrolment__course__instructor", "enrolment__user", "lesson"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if submission is None:
+        raise Http404
+    if not (teaches(user, submission.enrolment.course) or is_moderator(user)):
+        raise Http404
+    return submission
+
+
+class WorkVerdict(ApiView):
+    """Her verdict on practice work waiting for a decision, through the teaching page's
+    service: the student is told, and accepted work can complete the lesson."""
+
+    serializer_class = work_serializers.DecidedWorkSerializer
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=work_serializers.VerdictSerializer)
+    def post(self, request, pk):
+        submission = work_she_decides(request.user, pk)
+        verdict = work_serializers.VerdictSerializer(data=request.data)
+        verdict.is_valid(raise_exception=True)
+        try:
+            learning.decide_submission(
+                decided_by=request.user,
+                submission=submission,
+                accepted=verdict.validated_data["verdict"] == "accept",
+                comment=verdict.validated_data["comment"],
+            )
+        except LearningError as error:
+            raise Conflict(error.message) from error
+        decided = work_she_decides(request.user, pk)
+        prefetch_related_objects([decided], "photos")
+        return Response(self.get_serializer(decided).data)

@@ -4,7 +4,15 @@ from csp.decorators import csp_update
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import booking_views, order_views, practice_views, teaching_views, views
+from . import (
+    booking_views,
+    message_views,
+    notification_views,
+    order_views,
+    practice_views,
+    teaching_views,
+    views,
+)
 
 app_name = "api"
 
@@ -17,6 +25,7 @@ v1 = [
     path("professionals/<int:pk>/", views.ProfessionalDetail.as_view(), name="professional"),
     path("services/<int:pk>/slots/", views.ServiceSlots.as_view(), name="service_slots"),
     path("certificates/<str:code>/", views.CertificateCheck.as_view(), name="certificate"),
+    path("badges/<str:code>/", views.BadgeCheck.as_view(), name="badge"),
     path("me/", views.MyProfile.as_view(), name="me"),
     path(
         "me/notification-preferences/",
@@ -26,6 +35,41 @@ v1 = [
     path("me/enrolments/", views.MyEnrolments.as_view(), name="my_enrolments"),
     path("me/enrolments/<int:pk>/", views.MyEnrolment.as_view(), name="my_enrolment"),
     path("me/certificates/", views.MyCertificates.as_view(), name="my_certificates"),
+    path("me/badges/", views.MyBadges.as_view(), name="my_badges"),
+    path("me/conversations/", message_views.MyConversations.as_view(), name="my_conversations"),
+    path(
+        "me/conversations/<int:pk>/messages/",
+        message_views.ConversationMessages.as_view(),
+        name="conversation_messages",
+    ),
+    path(
+        "me/conversations/<int:pk>/read/",
+        message_views.ConversationRead.as_view(),
+        name="conversation_read",
+    ),
+    path(
+        "me/messages/<int:pk>/report/",
+        message_views.MessageReport.as_view(),
+        name="message_report",
+    ),
+    path(
+        "me/notifications/", notification_views.MyNotifications.as_view(), name="my_notifications"
+    ),
+    path(
+        "me/notifications/unread/",
+        notification_views.MyUnreadNotifications.as_view(),
+        name="my_unread_notifications",
+    ),
+    path(
+        "me/notifications/read/",
+        notification_views.NotificationsAllRead.as_view(),
+        name="notifications_all_read",
+    ),
+    path(
+        "me/notifications/<int:pk>/read/",
+        notification_views.NotificationRead.as_view(),
+        name="notification_read",
+    ),
     path("me/orders/", order_views.MyOrders.as_view(), name="my_orders"),
     path("me/orders/<str:number>/", order_views.MyOrder.as_view(), name="my_order"),
     path(
@@ -69,6 +113,11 @@ v1 = [
         name="course_students",
     ),
     path("teaching/work/", teaching_views.WorkToDecide.as_view(), name="work_to_decide"),
+    path(
+        "teaching/work/<int:pk>/verdict/",
+        teaching_views.WorkVerdict.as_view(),
+        name="work_verdict",
+    ),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     # Swagger UI's page sets its layout in an inline <style> (its script is served apart).
     path(

@@ -13,6 +13,9 @@ from booking import services as booking_services
 from booking.errors import BookingError
 from certificates import codes, documents, ratelimit
 from certificates import selectors as certificate_selectors
+from certificates.badges import documents as badge_documents
+from certificates.badges import selectors as badge_selectors
+from core.page_locales import canonical
 from course_pages.filters import CourseFilter
 from course_pages.models import CoursePage, CurriculumPage, InstructorPage, LessonPage
 from directory import search_page
@@ -125,6 +128,12 @@ class ProfessionalDetail(ApiView):
     def get(self, request, pk):
         page = live_page(ProfessionalPage, pk)
         page.active_services = list(active_services(page))
+        # Conversations are about the French page, whatever the language read.
+        page.contact = (
+            {"to": page.user_id, "about": {"kind": "enquiry", "id": str(canonical(page).pk)}}
+            if page.user_id
+            else None
+        )
         return Response(self.get_serializer(page).data)
 
 
@@ -174,6 +183,28 @@ class CertificateCheck(ApiView):
             "status": "revoked" if certificate.is_revoked else "valid",
             "signature_ok": documents.data_signature_matches(certificate),
             "certificate": certificate,
+        }
+        return Response(self.get_serializer(check).data)
+
+
+class BadgeCheck(ApiView):
+    """Whether a badge ID is genuine, valid or revoked; look-ups share the verification
+    page's budget per address (badges and certificates share one ID space)."""
+
+    serializer_class = serializers.BadgeCheckSerializer
+
+    def get(self, request, code):
+        if not ratelimit.spend_lookup(request._request):
+            raise exceptions.Throttled(wait=ratelimit.retry_after_seconds())
+        normalised = codes.normalise(code)
+        award = badge_selectors.find(normalised) if normalised else None
+        if award is None:
+            raise exceptions.NotFound(_("No badge has this ID."))
+        check = {
+            "code": award.code,
+            "status": "revoked" if award.is_revoked else "valid",
+            "signature_ok": badge_documents.signature_matches(award),
+            "award": award,
         }
         return Response(self.get_serializer(check).data)
 
@@ -233,6 +264,16 @@ class MyCertificates(ApiView, generics.ListAPIView):
 
     def get_queryset(self):
         return certificate_selectors.certificates_of(user=self.request.user)
+
+
+class MyBadges(ApiView, generics.ListAPIView):
+    """The signed-in person's badges, newest first, revoked ones too."""
+
+    serializer_class = serializers.MyBadgeSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        return badge_selectors.badges_of(user=self.request.user)
 
 
 class MyEnrolments(ApiView, generics.ListAPIView):

@@ -14,6 +14,8 @@ from .serializers import PageBriefSerializer, StrictSerializer
 
 # The lesson page's own limit on the note (enrolment.views.hand_in).
 MAX_NOTE_LENGTH = 2000
+# The teaching page's own limit on the verdict's comments (enrolment.teaching_views.decide).
+MAX_VERDICT_COMMENT_LENGTH = 4000
 
 
 class PracticeWorkSerializer(StrictSerializer):
@@ -84,6 +86,23 @@ class WorkToDecideSerializer(serializers.Serializer):
     note = serializers.CharField(allow_blank=True)
     submitted_at = serializers.DateTimeField()
     photos = WorkPhotoSerializer(many=True)
+
+
+class DecidedWorkSerializer(WorkToDecideSerializer):
+    """Practice work with the instructor's verdict."""
+
+    verdict_comment = serializers.CharField(allow_blank=True)
+    verdict_at = serializers.DateTimeField(allow_null=True)
+
+
+class VerdictSerializer(StrictSerializer):
+    """The instructor's verdict, as on her teaching page: accepted (it can complete the
+    lesson) or to do again, with her comments for the student."""
+
+    verdict = serializers.ChoiceField(choices=["accept", "retry"])
+    comment = serializers.CharField(
+        max_length=MAX_VERDICT_COMMENT_LENGTH, required=False, allow_blank=True, default=""
+    )
 
 
 class TaughtCourseSerializer(serializers.Serializer):

@@ -83,6 +83,16 @@ def messages_before(conversation_id, *, before=None, size=PAGE_SIZE):
     return list(reversed(page[:size])), older
 
 
+def messages_newest_first(conversation_id):
+    """A conversation's messages, newest first, with their senders (the API pages them
+    by cursor)."""
+    return (
+        Message.objects.filter(conversation_id=conversation_id)
+        .select_related("sender")
+        .order_by("-pk")
+    )
+
+
 def tick_state(message_id, marks):
     """ "read", "delivered" or "sent" for one's own message, from the others' marks
     [(delivered up to, read up to)]: read when everybody read it."""

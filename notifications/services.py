@@ -6,15 +6,15 @@ import json
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
-from . import bell, kinds
+from . import bell, kinds, selectors
 from .content import Message
 from .kinds import EMAIL, PUSH, SITE, SMS
 from .models import Notification, OutboundMessage, PushSubscription
 from .preferences import choices_for
 
-__all__ = ["Message", "notify", "queue_email", "queue_push", "queue_sms"]
+__all__ = ["Message", "mark_read", "notify", "queue_email", "queue_push", "queue_sms"]
 
 
 def notify(user, kind, *, message):
@@ -71,6 +71,20 @@ def notify(user, kind, *, message):
     if in_site:
         bell.publish_after_commit(user.pk)
     return notification
+
+
+def mark_read(*, user, notification_id=None):
+    """Mark one of the person's centre notifications read, or all of them when no id is
+    given; the bell follows after the commit. Returns how many changed (0 for an id
+    that is not hers, or already read)."""
+    unread = selectors.unread(user)
+    if notification_id is not None:
+        unread = unread.filter(pk=notification_id)
+    with transaction.atomic():
+        changed = unread.update(read_at=timezone.now())
+        if changed:
+            bell.publish_after_commit(user.pk)
+    return changed
 
 
 def queue_email(*, to, subject, text, html="", attachments=()):

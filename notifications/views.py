@@ -6,17 +6,15 @@ from csp.decorators import csp_exempt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import bell, selectors
+from . import bell, selectors, services
 from .forms import PreferencesForm, channel_headings
 from .models import Notification, NotificationSettings
 from .preferences import save_choices, stored_choices
@@ -36,7 +34,7 @@ def centre(request):
 def open_notification(request, pk):
     """Follow a notification's link, marking it read on the way."""
     notification = get_object_or_404(Notification, pk=pk, user=request.user, in_site=True)
-    _mark_read(request.user, Notification.objects.filter(pk=notification.pk))
+    services.mark_read(user=request.user, notification_id=notification.pk)
     url = notification.url
     if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
         return redirect(url)
@@ -47,24 +45,16 @@ def open_notification(request, pk):
 @require_POST
 def mark_read(request, pk):
     notification = get_object_or_404(Notification, pk=pk, user=request.user, in_site=True)
-    _mark_read(request.user, Notification.objects.filter(pk=notification.pk))
+    services.mark_read(user=request.user, notification_id=notification.pk)
     return _back_to_list(request)
 
 
 @login_required
 @require_POST
 def mark_all_read(request):
-    if _mark_read(request.user, selectors.unread(request.user)):
+    if services.mark_read(user=request.user):
         messages.success(request, _("All your notifications are marked as read."))
     return _back_to_list(request)
-
-
-def _mark_read(user, notifications):
-    with transaction.atomic():
-        changed = notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
-        if changed:
-            bell.publish_after_commit(user.pk)
-    return changed
 
 
 def _back_to_list(request):

@@ -4,12 +4,16 @@ import pytest
 from django.test import Client
 
 from certificates import services as certificate_services
+from certificates.badges import services as badge_services
 from checkout import services as checkout_services
 from course_pages.models import CoursePage
 from enrolment import services as learning
 from enrolment.models import Enrolment
+from messaging import services as messaging_services
+from notifications.models import Notification
 
 from ..booking.conftest import hold
+from ..certificates.badges_kit import make_badge
 from ..conftest import make_person
 from ..course_pages.builders import make_course, make_instructor, make_lesson
 from ..directory.builders import make_professional
@@ -194,3 +198,70 @@ def test_the_courses_an_instructor_teaches(world):
         learning.enrol(user=world["student"], course=course)
 
     assert warm_queries(teacher_api, "/api/v1/teaching/courses/") == few
+
+
+def _students_write_to_the_instructor(world, first, last):
+    """New students of the course each write to the instructor."""
+    for number in range(first, last):
+        person = make_person(f"eleve{number}@example.cm", is_student=True)
+        learning.enrol(user=person, course=world["course"])
+        conversation = messaging_services.start_or_get_conversation(
+            person, world["teacher"], "course", str(world["course"].pk)
+        )
+        messaging_services.send_text(user=person, conversation=conversation, text="Bonjour")
+
+
+def test_my_conversations(world):
+    teacher_api = app_client("aicha@example.cm")
+    _students_write_to_the_instructor(world, 0, 2)
+    few = warm_queries(teacher_api, "/api/v1/me/conversations/")
+    _students_write_to_the_instructor(world, 2, 8)
+
+    assert warm_queries(teacher_api, "/api/v1/me/conversations/") == few
+
+
+def test_a_conversations_messages(world, student_api):
+    conversation = messaging_services.start_or_get_conversation(
+        world["student"], world["teacher"], "course", str(world["course"].pk)
+    )
+    url = f"/api/v1/me/conversations/{conversation.pk}/messages/"
+    for number in range(2):
+        messaging_services.send_text(
+            user=world["teacher"], conversation=conversation, text=f"{number}"
+        )
+    few = warm_queries(student_api, url)
+    for number in range(6):
+        messaging_services.send_text(
+            user=world["student"], conversation=conversation, text=f"{number}"
+        )
+
+    assert warm_queries(student_api, url) == few
+
+
+def test_my_notifications(world, student_api):
+    def told(count):
+        for number in range(count):
+            Notification.objects.create(
+                user=world["student"], kind="payment_received", title=f"{number}"
+            )
+
+    told(2)
+    few = warm_queries(student_api, "/api/v1/me/notifications/")
+    told(6)
+
+    assert warm_queries(student_api, "/api/v1/me/notifications/") == few
+
+
+def test_my_badges(world):
+    graduate = app_client("linda@example.cm")
+
+    def awarded(first, last):
+        for number in range(first, last):
+            badge = make_badge(slug=f"badge-{number}", courses=[world["course"]])
+            badge_services.award(badge=badge, user=world["graduate"])
+
+    awarded(0, 2)
+    few = warm_queries(graduate, "/api/v1/me/badges/")
+    awarded(2, 6)
+
+    assert warm_queries(graduate, "/api/v1/me/badges/") == few

@@ -1,7 +1,7 @@
 """The whole student journey as a phone app makes it, through the API alone: sign up,
 verify the e-mail, sign in, browse the catalogue, buy a course and pay it in the
-sandbox, learn, pass the quiz, get the certificate, then book a professional and pay
-the deposit.
+sandbox, learn, pass the quiz, get the certificate, then book a professional, pay
+the deposit and write to her; she reads the notification on her own phone.
 
 Only HTTP calls: /api/v1/, allauth's headless API (mounted at /api/v1/auth/) and the
 sandbox's pretend phone, whose address the API hands out (the phone is another device,
@@ -30,7 +30,7 @@ from enrolment.models import Enrolment
 from ..course_pages.builders import make_course, make_lesson
 from ..enrolment.conftest import QUIZ
 from ..shared_build import built_once_per_module
-from .conftest import assert_problem, build_api_world
+from .conftest import assert_problem, build_api_world, session_token
 
 pytestmark = pytest.mark.django_db
 
@@ -269,6 +269,29 @@ def test_a_student_goes_the_whole_way_through_the_api(
     assert sorted((o["number"], o["status"]) for o in orders) == sorted(
         [(order["number"], "paid"), (deposit["number"], "paid")]
     )
+
+    with journey.step("message the professional"):
+        started = journey.post(
+            "/api/v1/me/conversations/",
+            {**professional["contact"], "text": "Bonjour, je viens pour des tresses."},
+            status=201,
+        )
+    assert [person["name"] for person in started["people"]] == ["Awa Ndongo"]
+
+    # The professional's own phone, signed in with her own token.
+    awa = Journey(django_capture_on_commit_callbacks)
+    awa.sign_in_with(session_token(Client(), "awa.tresses@example.cm"))
+    with awa.step("she reads the notification"):
+        unread = awa.get("/api/v1/me/notifications/unread/")["unread"]
+        centre = awa.get("/api/v1/me/notifications/")["results"]
+        [told] = [n for n in centre if n["kind"] == "message_received"]
+        awa.post(f"/api/v1/me/notifications/{told['id']}/read/")
+        [message] = awa.get(f"/api/v1/me/conversations/{started['id']}/messages/")["results"]
+        awa.post(f"/api/v1/me/conversations/{started['id']}/read/")
+    assert told["title"] == "Nouveau message de Nadège Essomba"
+    assert message["text"] == "Bonjour, je viens pour des tresses."
+    assert awa.get("/api/v1/me/notifications/unread/")["unread"] == unread - 1
+    journey.timings += awa.timings
 
     # The final state, as the site sees it.
     student = User.objects.get(email=EMAIL)
