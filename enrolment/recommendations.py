@@ -235,6 +235,8 @@ def recommended_for(user):
         apps.get_model("course_pages", "CurriculumPage")
         .objects.live()
         .filter(locale=default)
+        # Its ordered courses, and its title and link in the reader's language.
+        .only("title", "translation_key", "locale_id", "path", "courses")
         .order_by("path")
     )
     course_ids = {

@@ -231,6 +231,17 @@ def my_submissions(user):
     )
 
 
+def my_recent_work(user):
+    """My learning's practice work list: the newest twenty, each with its lesson in
+    the reader's language, reading only the columns the list shows (two queries)."""
+    return with_shown_lessons(
+        Submission.objects.filter(enrolment__user=user)
+        .select_related("lesson")
+        .only("id", "status", "lesson__title", "lesson__translation_key", "lesson__locale_id")
+        .order_by("-submitted_at")[:20]
+    )
+
+
 def with_shown_lessons(submissions):
     """Attach `shown_lesson`: the lesson in the reader's language (one query)."""
     submissions = list(submissions)
