@@ -21,7 +21,9 @@ Issue #19, demo content, before → after the wave-perf changes, CPU ms (queries
 side by side on a loaded shared machine: catalogue 34.8 (7) → 18.1 (5), course page
 25.9 (9) → 21.3 (8), directory search 55.6 (11) → 19.5 (6), home 73.2 (25) → 42.1 (13),
 My learning 31.1 (18) → 32.0 (14), lesson 21.8 (15) → 20.5 (14); page-cache hits
-1.3–2.8 → 1.1–2.1."""
+1.3–2.8 → 1.1–2.1. Then, best of two runs side by side: home 41.3 (13) → 11.5 (2), its
+shared sections kept per tag version (home/selectors.py); My learning 37.2 (19) → 33.9
+(18)."""
 
 import argparse
 import cProfile
