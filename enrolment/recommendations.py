@@ -23,6 +23,23 @@ from .pages import course_model
 MIN_SHARED_STUDENTS = 3
 ALSO_TAKEN_SHOWN = 3
 RECOMMENDED_SHOWN = 6
+# The columns a recommendation reads: its rules (category, level, language, instructor)
+# and its link (`{% pageurl %}`); a course row is wide (summary, outcomes, body).
+COURSE_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "locale_id",
+    "translation_key",
+    "content_type_id",
+    "category_id",
+    "level",
+    "video_language",
+    "instructor_id",
+)
 # An instructor's towns are typed by hand: "Douala, Kribi", "Bamenda / Buea".
 TOWN_SEPARATORS = re.compile(r"[,;/\n]+")
 
@@ -127,6 +144,7 @@ def _like_finished(*, finished, taken, exclude_ids, locale):
         .objects.live()
         .filter(locale=locale, category_id__in={c.category_id for c in finished})
         .exclude(Q(translation_key__in=taken) | Q(pk__in=exclude_ids))
+        .only(*COURSE_FIELDS)
         .order_by("pk")
     )
 
@@ -174,6 +192,7 @@ def _taught_near(*, town, taken, exclude_ids, locale):
         .objects.live()
         .filter(locale=locale, instructor_id__in=near)
         .exclude(Q(translation_key__in=taken) | Q(pk__in=exclude_ids))
+        .only(*COURSE_FIELDS)
         .order_by("pk")
     )
     return [(course, near[course.instructor_id]) for course in courses]
@@ -203,7 +222,11 @@ def recommended_for(user):
     next course of each curriculum she started, then courses like those she finished or
     taught in her town (her profile's). Never a course she took. A fixed number of
     queries."""
-    enrolments = list(Enrolment.objects.filter(user=user).select_related("course"))
+    enrolments = list(
+        Enrolment.objects.filter(user=user)
+        .select_related("course")
+        .only("status", *(f"course__{field}" for field in COURSE_FIELDS))
+    )
     taken = {e.course.translation_key for e in enrolments}
     finished = [e.course for e in enrolments if e.status == Enrolment.Status.COMPLETED]
     default = default_locale()
@@ -212,13 +235,16 @@ def recommended_for(user):
         apps.get_model("course_pages", "CurriculumPage")
         .objects.live()
         .filter(locale=default)
+        # Its ordered courses, and its title and link in the reader's language.
+        .only("title", "translation_key", "locale_id", "path", "courses")
         .order_by("path")
     )
     course_ids = {
         block.get("value") for curriculum in curricula for block in curriculum.courses.raw_data
     }
     courses_by_id = {
-        course.pk: course for course in course_model().objects.live().filter(pk__in=course_ids)
+        course.pk: course
+        for course in course_model().objects.live().filter(pk__in=course_ids).only(*COURSE_FIELDS)
     }
     picked = {}
     for course, curriculum in _curricula_next(

@@ -72,16 +72,25 @@ def my_learning(user):
         Enrolment.objects.filter(user=user)
         .exclude(status=Enrolment.Status.REVOKED)
         .select_related("course", "course__cover_image", "last_lesson")
-        .annotate(done=Count("progress", distinct=True))
         .order_by("-enrolled_at")
     )
-    totals = required_lesson_counts([e.course for e in enrolments])
     lessons_by_course = live_lessons_by_course([e.course for e in enrolments])
+    # The required ones among the live lessons already read: no counting query of its own.
+    totals = {
+        path: sum(1 for lesson in lessons if lesson.is_required)
+        for path, lessons in lessons_by_course.items()
+    }
+    # Every progress row of every enrolment in one query: the keys done (for "Resume")
+    # and their number (the progress bar), instead of a COUNT joined to the enrolments.
     done_by_enrolment = {}
+    done_counts = {}
     for enrolment_id, key in LessonProgress.objects.filter(enrolment__in=enrolments).values_list(
         "enrolment_id", "lesson__translation_key"
     ):
         done_by_enrolment.setdefault(enrolment_id, set()).add(key)
+        done_counts[enrolment_id] = done_counts.get(enrolment_id, 0) + 1
+    for enrolment in enrolments:
+        enrolment.done = done_counts.get(enrolment.pk, 0)
     resumes = [
         resume_lesson(
             lessons=lessons_by_course.get(e.course.path, []),
@@ -134,7 +143,16 @@ def live_lessons_by_course(courses):
         .filter(depth=courses[0].depth + 1)
         .annotate(parent_path=Substr("path", 1, Length("path") - step))
         .filter(parent_path__in=[course.path for course in courses])
-        .only("id", "title", "path", "depth", "url_path", "locale_id", "translation_key")
+        .only(
+            "id",
+            "title",
+            "path",
+            "depth",
+            "url_path",
+            "locale_id",
+            "translation_key",
+            "is_required",
+        )
         .order_by("path")
     )
     grouped = {}
@@ -209,6 +227,17 @@ def my_submissions(user):
     return (
         Submission.objects.filter(enrolment__user=user)
         .select_related("lesson", "enrolment__course")
+        .order_by("-submitted_at")[:20]
+    )
+
+
+def my_recent_work(user):
+    """My learning's practice work list: the newest twenty, each with its lesson in
+    the reader's language, reading only the columns the list shows (two queries)."""
+    return with_shown_lessons(
+        Submission.objects.filter(enrolment__user=user)
+        .select_related("lesson")
+        .only("id", "status", "lesson__title", "lesson__translation_key", "lesson__locale_id")
         .order_by("-submitted_at")[:20]
     )
 

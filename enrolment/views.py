@@ -32,7 +32,7 @@ def my_learning(request):
     context = {
         "enrolments": selectors.my_learning(request.user),
         "reviews_waiting": selectors.submissions_to_review(user=request.user).count(),
-        "my_work": selectors.with_shown_lessons(selectors.my_submissions(request.user)),
+        "my_work": selectors.my_recent_work(request.user),
         "recommended": recommended_for(request.user),
         "motivation": motivation_for(request.user),
     }

@@ -14,14 +14,19 @@ from wagtail.models import Page
 from certificates.selectors import issued_count
 from checkout.models import Subscription
 from checkout.subscriptions import plan_price_xaf
+from core import cache_tags
 from core.public_pages import public
+from core.renditions import prefetch_renditions
 from course_pages.cards import COURSE_CARD_IMAGES, card_columns
 from course_pages.models import CourseCategory, CourseIndexPage, CoursePage
-from directory.cards import CARD_PHOTO, CARD_PHOTO_2X
 from directory.models import ProfessionalIndexPage, Town
 from directory.names import towns as all_towns
 from directory.selectors import certified_near, visible_review_count
+from directory.services import DIRECTORY_TAG
 from enrolment.selectors import completion_count
+
+from .models.news import CARD_IMAGES as NEWS_CARD_IMAGES
+from .models.news import latest_news
 
 # The town whose professionals the home page shows, remembered for a year.
 TOWN_COOKIE = "bsa_town"
@@ -35,8 +40,9 @@ PROFESSIONALS_SHOWN = 4
 # "Near" on the home page: the same town or one a short trip away (Douala–Limbé ≈ 60 km).
 NEARBY_KM = 100
 DEFAULT_TOWN = "douala"
-# The renditions of the course and professional cards (the page adds the articles').
-HOME_CARD_IMAGES = (*COURSE_CARD_IMAGES, CARD_PHOTO, CARD_PHOTO_2X)
+# How long the shared sections are kept at most (their tags' versions make a change
+# show at once): as long as a whole cached page.
+SECTIONS_SECONDS = 300
 DEFAULT_STEPS = [
     (
         gettext_lazy("Choose a course"),
@@ -62,38 +68,66 @@ class TownChoice:
 
 
 def home_sections(*, request, page):
-    locale = page.locale
-    # By its code, in the queries that need it: no query of its own for the locale.
-    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    featured = featured_courses(page=page, locale=locale, default_language=default_language)
-    newest = newest_courses(locale=locale, exclude=[c.pk for c in featured])
+    """Every section's data, and the versions their shared fragments are kept under
+    (templates/pages/home_page.html): `courses_version` changes with any publish below
+    this home page (its tag, in any language) or a site-wide change, and
+    `professionals_version` with any directory listing or site-wide change."""
+    home_tag = cache_tags.page_tag(page)
+    versions = cache_tags.current_versions((cache_tags.ALL, home_tag, DIRECTORY_TAG))
+    courses_version = f"{versions[cache_tags.ALL]}-{versions[home_tag]}"
+    professionals_version = f"{versions[cache_tags.ALL]}-{versions[DIRECTORY_TAG]}"
     town_choice = visitor_town(request)
-    professionals = professionals_near(town_choice, locale=locale)
     return {
-        **listing_pages(locale=locale),
-        "categories": course_categories(locale=locale),
-        "featured_courses": featured,
-        "newest_courses": newest,
+        **_kept(
+            f"home:courses:{page.pk}:{courses_version}",
+            lambda: _read_course_sections(page=page),
+        ),
+        "courses_version": courses_version,
         "town_choice": town_choice,
-        "professionals": professionals,
+        "professionals": professionals_near(
+            town_choice, locale=page.locale, version=professionals_version
+        ),
+        "professionals_version": professionals_version,
         "steps": steps(page),
-        "pricing": pricing(default_language=default_language),
         "proof": proof(),
     }
 
 
+def _kept(key, read):
+    value = cache.get(key)
+    if value is None:
+        value = read()
+        cache.set(key, value, SECTIONS_SECONDS)
+    return value
+
+
+def _read_course_sections(*, page):
+    """The sections the same for every visitor of this home page: its listings' links,
+    the categories, featured and newest courses, prices and latest news, with their
+    cards' renditions. All are pages below this one or site-wide settings."""
+    locale = page.locale
+    # By its code, in the queries that need it: no query of its own for the locale.
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    featured = featured_courses(page=page, locale=locale, default_language=default_language)
+    sections = {
+        **listing_pages(locale=locale),
+        "categories": course_categories(locale=locale),
+        "featured_courses": featured,
+        "newest_courses": newest_courses(locale=locale, exclude=[c.pk for c in featured]),
+        "pricing": pricing(default_language=default_language),
+        **latest_news(locale=locale, renditions=False),
+    }
+    # Every card's pictures in one query: courses and articles.
+    prefetch_renditions(card_images(sections), (*COURSE_CARD_IMAGES, *NEWS_CARD_IMAGES))
+    return sections
+
+
 def card_images(sections):
-    """The pictures of every card the home page draws: the courses, the professionals
-    and the articles (`latest_news`, added by the page), to read their renditions
-    (HOME_CARD_IMAGES) at once."""
-    return (
-        [
-            course.cover_image
-            for course in [*sections["featured_courses"], *sections["newest_courses"]]
-        ]
-        + [card["page"].photo for card in sections["professionals"]]
-        + [article.cover_image for article in sections.get("latest_news", [])]
-    )
+    """The pictures of the course and article cards, to read their renditions at once."""
+    return [
+        course.cover_image
+        for course in [*sections["featured_courses"], *sections["newest_courses"]]
+    ] + [article.cover_image for article in sections["latest_news"]]
 
 
 def listing_pages(*, locale):
@@ -112,7 +146,7 @@ def listing_pages(*, locale):
 
 
 def _course_cards():
-    # Renditions: read for the whole page at once (home_sections).
+    # Renditions: read for both lists and the articles at once (course_sections).
     return card_columns(public(CoursePage.objects.live())).select_related("cover_image")
 
 
@@ -184,16 +218,20 @@ def _profile_town(request, towns):
     return next((t for t in towns if written in (t.name.casefold(), t.slug)), None)
 
 
-def professionals_near(choice, *, locale):
+def professionals_near(choice, *, locale, version):
+    """The cards of the certified professionals near the chosen town, with their
+    photos' renditions, kept under `version` (home_sections)."""
     if choice.town is None:
         return []
-    return certified_near(
-        town=choice.town,
-        towns=choice.towns,
-        locale=locale,
-        within_km=NEARBY_KM,
-        limit=PROFESSIONALS_SHOWN,
-        renditions=False,
+    return _kept(
+        f"home:professionals:{choice.town.pk}:{locale.pk}:{version}",
+        lambda: certified_near(
+            town=choice.town,
+            towns=choice.towns,
+            locale=locale,
+            within_km=NEARBY_KM,
+            limit=PROFESSIONALS_SHOWN,
+        ),
     )
 
 

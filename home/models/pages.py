@@ -12,8 +12,6 @@ from wagtail_localize.fields import SynchronizedField
 from core import page_cache
 
 from ..blocks import BaseStreamBlock, FeaturedCourseBlock, StepBlock
-from .news import CARD_IMAGES as NEWS_CARD_IMAGES
-from .news import latest_news
 
 
 class HomePage(Page):
@@ -65,18 +63,13 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # deferred: the selectors read other apps' models, not importable while models load
-        from core.renditions import prefetch_renditions
-
-        from ..selectors import HOME_CARD_IMAGES, card_images, home_sections
+        from ..selectors import home_sections
 
         # Courses and news are pages below this one (a publish reaches it); the
         # professionals near you come from the directory's search rows.
         page_cache.shows_pages(request, self, tags=["directory"], reads=["town"])
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(request=request, page=self))
-        context.update(latest_news(locale=self.locale, renditions=False))
-        # Every card's pictures in one query: courses, professionals and articles.
-        prefetch_renditions(card_images(context), (*HOME_CARD_IMAGES, *NEWS_CARD_IMAGES))
         return context
 
     def serve(self, request, *args, **kwargs):
