@@ -10,15 +10,17 @@ from django.utils import timezone
 from enrolment.models import ExamAttempt
 
 from ..conftest import make_person
+from . import exam_kit
 from .exam_kit import (
     answer_key,
-    exam_site,  # noqa: F401 (fixture)
     exam_url,
     finish_lessons,
     graduate,
     post_answers,
     wrong_answers,
 )
+
+exam_site = exam_kit.exam_site  # the fixture
 
 
 def start(client, site, language="fr"):
