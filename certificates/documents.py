@@ -11,6 +11,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from enrolment.assessments.grades import Grade
+
 from . import signing
 from .codes import normalise
 
@@ -158,10 +160,12 @@ def unsigned_credential(certificate):
     }
 
 
-def grade_in(language, certificate):
-    """The grade band's name in `language` ("" when not assessed)."""
+def grade_in(language, band):
+    """A grade band's name in `language` ("" for none)."""
+    if not band:
+        return ""
     with translation.override(language):
-        return str(certificate.get_grade_band_display())
+        return str(Grade(band).label)
 
 
 def _assessment_narrative(certificate):
@@ -169,8 +173,8 @@ def _assessment_narrative(certificate):
         return ""
     score = certificate.assessment_score
     return (
-        f" Évaluation finale réussie : {grade_in('fr', certificate)} ({score} %). /"
-        f" Final assessment passed: {grade_in('en', certificate)} ({score} %)."
+        f" Évaluation finale réussie : {grade_in('fr', certificate.grade_band)} ({score} %). /"
+        f" Final assessment passed: {grade_in('en', certificate.grade_band)} ({score} %)."
     )
 
 

@@ -52,8 +52,8 @@ def pdf_context(certificate):
         "hours_en": hours_in("en", certificate.hours),
         "skills_fr": certificate.skills.get("fr", []),
         "skills_en": certificate.skills.get("en", []),
-        "grade_fr": grade_in("fr", certificate),
-        "grade_en": grade_in("en", certificate),
+        "grade_fr": grade_in("fr", certificate.grade_band),
+        "grade_en": grade_in("en", certificate.grade_band),
     }
 
 

@@ -70,20 +70,20 @@ def _english_assessment(course):
 def build_exam_course():
     site = build_site()
     teacher, teacher_page = make_instructor(
-        "aicha@example.cm", index=site["instructors"], title="Aïcha Mbarga"
+        "mireille@example.cm", index=site["instructors"], title="Mireille Ebode"
     )
     course = make_course(
         site["catalogue"],
         teacher_page,
         title="Teint parfait",
-        slug="teint-parfait",
+        slug="teint-evalue",
         final_assessment=[ASSESSMENT],
     )
     course_en = home_demo.translate_page(
         course,
         site["en"],
         title="Flawless complexion",
-        slug="flawless-complexion",
+        slug="assessed-complexion",
         final_assessment=_english_assessment(course),
     )
     reading = make_lesson(
@@ -138,9 +138,9 @@ def finish_lessons(user, site, *, rubric_score=4, capture=None):
     return Enrolment.objects.get(user=user, course=site["course"])
 
 
-def graduate(email="linda@example.cm", **fields):
-    fields.setdefault("first_name", "Linda")
-    fields.setdefault("last_name", "Tchoua")
+def graduate(email="nadia@example.cm", **fields):
+    fields.setdefault("first_name", "Nadia")
+    fields.setdefault("last_name", "Fouda")
     return make_person(email, is_student=True, **fields)
 
 
