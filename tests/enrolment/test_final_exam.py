@@ -251,3 +251,53 @@ def test_anonymous_visitors_are_sent_to_log_in(client, exam_site):
     response = client.get(exam_url(exam_site))
 
     assert response.status_code == 302 and "login" in response.url
+
+
+def handed_in_work(site, email):
+    from enrolment import services
+
+    from .conftest import lesson, photo_upload
+
+    student = graduate(email)
+    services.enrol(user=student, course=site["course"])
+    work = lesson(site["work"])
+    submission = services.submit_assignment(
+        user=student,
+        lesson=work,
+        assignment_id=work.body[0].id,
+        note="",
+        uploads=[photo_upload()],
+    )
+    return submission, work.body[0].value["rubric"][0].id
+
+
+@pytest.mark.django_db
+def test_the_instructor_must_grade_assessed_practical_work_on_the_rubric(client, exam_site):
+    submission, _criterion = handed_in_work(exam_site, "amina@example.cm")
+    client.force_login(exam_site["teacher"])
+
+    response = client.post(
+        f"/fr/teach/work/{submission.pk}/", {"verdict": "accept", "comment": "Bien."}
+    )
+
+    submission.refresh_from_db()
+    assert response.status_code == 200
+    assert "Donnez à chaque critère une note de 1 à 5." in response.content.decode()
+    assert (submission.status, submission.verdict_scores) == ("peers", {})
+
+
+@pytest.mark.django_db
+def test_the_instructor_grades_practical_work_on_the_rubric_from_the_review_page(client, exam_site):
+    submission, criterion = handed_in_work(exam_site, "amina@example.cm")
+    client.force_login(exam_site["teacher"])
+
+    page = client.get(f"/fr/teach/work/{submission.pk}/").content.decode()
+    response = client.post(
+        f"/fr/teach/work/{submission.pk}/",
+        {"verdict": "accept", "comment": "Bien.", f"score-{criterion}": "5"},
+    )
+
+    submission.refresh_from_db()
+    assert "Note selon la grille" in page and f'name="score-{criterion}"' in page
+    assert response.status_code == 302
+    assert (submission.status, submission.verdict_scores) == ("accepted", {criterion: 5})
