@@ -49,6 +49,11 @@ def _page(request, course, *, error=None, status=200):
         ]
     if state is None and status == 200:
         status = 404
+        context["error"] = (
+            _("Enrol in this course first.")
+            if final_assessment(course)
+            else _("This course has no final assessment.")
+        )
     return render(request, "enrolment/exam.html", context, status=status)
 
 

@@ -225,6 +225,7 @@ def test_someone_not_enrolled_gets_404_and_nothing_is_stored(client, exam_site):
     started = start(client, exam_site)
 
     assert page.status_code == 404
+    assert "Inscrivez-vous" in page.content.decode()
     assert started.status_code == 404
     assert "Inscrivez-vous" in started.content.decode()
     assert not ExamAttempt.objects.exists()
