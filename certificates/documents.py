@@ -11,6 +11,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from enrolment.assessments.grades import Grade
+
 from . import signing
 from .codes import normalise
 
@@ -47,8 +49,9 @@ def public_verify_url(certificate):
 
 
 def signed_data(certificate):
-    """The certificate data the `signature` column signs (as canonical JSON)."""
-    return {
+    """The certificate data the `signature` column signs (as canonical JSON). An
+    assessed certificate adds "assessment"; the others sign exactly what they did."""
+    data = {
         "academy": settings.WAGTAIL_SITE_NAME,
         "certificate": certificate.code,
         "course": {
@@ -65,6 +68,12 @@ def signed_data(certificate):
         "student": certificate.student_name,
         "version": DATA_VERSION,
     }
+    if certificate.is_assessed:
+        data["assessment"] = {
+            "grade": certificate.grade_band,
+            "score": certificate.assessment_score,
+        }
+    return data
 
 
 def sign_data(certificate):
@@ -142,11 +151,38 @@ def unsigned_credential(certificate):
                         f"({hours} h), formateur·rice : {certificate.instructor_name}. / "
                         f"Completed every required lesson of “{titles['en']}” "
                         f"({hours} h), instructor: {certificate.instructor_name}."
+                        + _assessment_narrative(certificate)
                     )
                 },
             },
+            **_assessment_result(certificate),
         },
     }
+
+
+def grade_in(language, band):
+    """A grade band's name in `language` ("" for none)."""
+    if not band:
+        return ""
+    with translation.override(language):
+        return str(Grade(band).label)
+
+
+def _assessment_narrative(certificate):
+    if not certificate.is_assessed:
+        return ""
+    score = certificate.assessment_score
+    return (
+        f" Évaluation finale réussie : {grade_in('fr', certificate.grade_band)} ({score} %). /"
+        f" Final assessment passed: {grade_in('en', certificate.grade_band)} ({score} %)."
+    )
+
+
+def _assessment_result(certificate):
+    """The grade as an Open Badges 3.0 Result of the subject, when assessed."""
+    if not certificate.is_assessed:
+        return {}
+    return {"result": [{"type": ["Result"], "value": certificate.grade_band}]}
 
 
 def _bilingual_description(titles, skills, hours):

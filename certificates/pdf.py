@@ -12,7 +12,7 @@ from weasyprint import HTML
 
 from course_pages.models import CertificateDesign
 
-from .documents import public_verify_url
+from .documents import grade_in, public_verify_url
 from .qr import qr_svg_data_uri
 
 SIGNATURE_RENDITION = "max-600x200|format-png"
@@ -52,6 +52,8 @@ def pdf_context(certificate):
         "hours_en": hours_in("en", certificate.hours),
         "skills_fr": certificate.skills.get("fr", []),
         "skills_en": certificate.skills.get("en", []),
+        "grade_fr": grade_in("fr", certificate.grade_band),
+        "grade_en": grade_in("en", certificate.grade_band),
     }
 
 

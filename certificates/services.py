@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.cache_tags import invalidate
 from course_pages.models import CoursePage
+from enrolment.assessments.selectors import outcome_of
 from enrolment.models import Enrolment
 from notifications.services import Message, notify
 
@@ -33,8 +34,9 @@ def _unused_code():
 @transaction.atomic
 def issue_for_enrolment(*, enrolment_id):
     """The certificate of a completed enrolment, issued now if it has none. Returns None
-    when the enrolment is not completed (still active, refunded or removed) or the
-    student has no name to print. A revoked certificate is returned, not replaced."""
+    when the enrolment is not completed (still active, refunded or removed), its course's
+    final assessment is not passed yet, or the student has no name to print. A revoked
+    certificate is returned, not replaced."""
     enrolment = (
         Enrolment.objects.select_for_update().select_related("user").filter(pk=enrolment_id).first()
     )
@@ -45,6 +47,9 @@ def issue_for_enrolment(*, enrolment_id):
     ).first()
     if existing is not None:
         return existing
+    assessment = outcome_of(enrolment)
+    if assessment is not None and not assessment.passed:
+        return None  # issued when the final assessment is passed
     student_name = enrolment.user.get_full_name().strip()
     if not student_name:
         logger.warning("Enrolment %s completed by a student without a name", enrolment_id)
@@ -60,6 +65,9 @@ def issue_for_enrolment(*, enrolment_id):
         issued_at=timezone.now().replace(microsecond=0),
         **course_snapshot(course),
     )
+    if assessment is not None:
+        certificate.grade_band = assessment.grade
+        certificate.assessment_score = assessment.score
     certificate.signature = documents.sign_data(certificate)
     certificate.credential = documents.signed_credential(certificate)
     certificate.full_clean(validate_unique=False, validate_constraints=False)

@@ -121,6 +121,21 @@ class QuestionStream(blocks.StreamBlock):
     question = QuestionBlock()
 
 
+class TrueFalseQuestionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Statement"))
+    is_true = blocks.BooleanBlock(label=_("The statement is true"), required=False)
+    explanation = blocks.TextBlock(label=_("Explanation shown after the attempt"), required=False)
+
+    class Meta:
+        icon = "tick"
+        label = _("True or false")
+
+
+class ExamQuestionStream(blocks.StreamBlock):
+    question = QuestionBlock()
+    true_false = TrueFalseQuestionBlock()
+
+
 class NextStepBlock(blocks.StructBlock):
     """A score band of a quiz and what it leads to (enrolment.adaptive reads it)."""
 
@@ -268,3 +283,46 @@ class SocialLinkStream(blocks.StreamBlock):
 
 class CurriculumCourseStream(blocks.StreamBlock):
     course = blocks.PageChooserBlock(label=_("Course"), page_type="course_pages.CoursePage")
+
+
+class FinalAssessmentBlock(blocks.StructBlock):
+    """A course's final assessment, required for its certificate (enrolment.assessments
+    reads it): a timed exam drawn from a question bank, and maybe the practical part."""
+
+    instructions = blocks.TextBlock(label=_("Instructions"), required=False)
+    questions = ExamQuestionStream(label=_("Question bank"), min_num=1)
+    draw_size = blocks.IntegerBlock(
+        label=_("Questions drawn per attempt"), min_value=1, max_value=100, default=10
+    )
+    time_limit_minutes = blocks.IntegerBlock(
+        label=_("Time limit (minutes)"), min_value=1, max_value=180, default=20
+    )
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"), min_value=1, max_value=100, default=70
+    )
+    practical_required = blocks.BooleanBlock(
+        label=_("Practical part required"),
+        required=False,
+        help_text=_(
+            "The course's practice work, accepted and graded by the instructor against "
+            "its rubric, counts in the grade."
+        ),
+    )
+
+    class Meta:
+        icon = "form"
+        label = _("Final assessment")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["draw_size"] > len(value["questions"]):
+            raise _block_error(
+                "draw_size",
+                _("Draw at most as many questions as the bank holds (%(count)d).")
+                % {"count": len(value["questions"])},
+            )
+        return value
+
+
+class FinalAssessmentStream(blocks.StreamBlock):
+    assessment = FinalAssessmentBlock()

@@ -3,6 +3,8 @@ answer key (block ids are stable, so attempts can name questions and choices).""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class Question:
@@ -31,27 +33,39 @@ class Assignment:
     criteria: list  # [(criterion id, name)]
 
 
+# The two choices of a true-or-false question: fixed ids, labels in the reader's language.
+TRUE, FALSE = "true", "false"
+
+
+def question_from(block):
+    """A Question from a multiple-choice or true-or-false block (its id and value)."""
+    q = block.value
+    if block.block_type == "true_false":
+        return Question(
+            id=block.id,
+            text=q["text"],
+            multiple=False,
+            choices={TRUE: _("True"), FALSE: _("False")},
+            correct=frozenset([TRUE if q["is_true"] else FALSE]),
+            explanation=q["explanation"] or "",
+        )
+    return Question(
+        id=block.id,
+        text=q["text"],
+        multiple=q["kind"] == "multiple",
+        choices={choice.id: choice.value["text"] for choice in q["choices"]},
+        correct=frozenset(c.id for c in q["choices"] if c.value["is_correct"]),
+        explanation=q["explanation"] or "",
+    )
+
+
 def quizzes(lesson):
     found = []
     for block in lesson.body:
         if block.block_type != "quiz":
             continue
         value = block.value
-        questions = []
-        for question in value["questions"]:
-            q = question.value
-            choices = {choice.id: choice.value["text"] for choice in q["choices"]}
-            correct = frozenset(c.id for c in q["choices"] if c.value["is_correct"])
-            questions.append(
-                Question(
-                    id=question.id,
-                    text=q["text"],
-                    multiple=q["kind"] == "multiple",
-                    choices=choices,
-                    correct=correct,
-                    explanation=q["explanation"] or "",
-                )
-            )
+        questions = [question_from(question) for question in value["questions"]]
         found.append(
             Quiz(
                 id=block.id,

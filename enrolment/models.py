@@ -118,6 +118,51 @@ class QuizAttempt(models.Model):
         return f"{self.quiz_id}: {self.score_percent} %"
 
 
+class ExamAttempt(models.Model):
+    """One sitting of a course's final exam: the questions drawn and the deadline are
+    fixed on the server when it starts; the answers are graded when it is handed in."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("In progress")
+        PASSED = "passed", _("Passed")
+        FAILED = "failed", _("Not passed")
+        EXPIRED = "expired", _("Time ran out")
+
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="exam_attempts",
+    )
+    assessment_id = models.CharField(_("assessment block"), max_length=64)
+    # The ids of the questions drawn from the bank, in the order they are shown.
+    question_ids = models.JSONField(_("questions drawn"), default=list)
+    started_at = models.DateTimeField(_("started"))
+    deadline = models.DateTimeField(_("deadline"))
+    status = models.CharField(_("status"), max_length=8, choices=Status, default=Status.OPEN)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    score_percent = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
+    handed_in_at = models.DateTimeField(_("handed in"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("exam attempt")
+        verbose_name_plural = _("exam attempts")
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment"],
+                condition=models.Q(status="open"),
+                name="one_open_exam_attempt",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score_percent__lte=100), name="exam_score_at_most_100"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment_id} · {self.started_at:%Y-%m-%d %H:%M} · {self.status}"
+
+
 class Submission(models.Model):
     class Status(models.TextChoices):
         AWAITING_PEERS = "peers", _("Waiting for peer reviews")
@@ -153,6 +198,8 @@ class Submission(models.Model):
         related_name="+",
     )
     verdict_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # {criterion id: 1–5}: the instructor's grade on the rubric, when she gave one.
+    verdict_scores = models.JSONField(_("instructor's rubric scores"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("practice work")

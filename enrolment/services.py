@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 from core import photos
 from core.roles import is_moderator, teaches
 
-from . import lesson_blocks, notices
+from . import grading, lesson_blocks, notices
 from .access import subscription_opens
+from .assessments.reader import final_assessment
+from .assessments.selectors import outcome_of
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
 from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
 from .motivation import services as motivation
@@ -25,6 +27,7 @@ from .selectors import (
 )
 from .signals import (
     access_revoked,
+    assessment_passed,
     course_completed,
     enrolled,
     lesson_done,
@@ -234,17 +237,13 @@ def submit_quiz(*, user, lesson, quiz_id, answers):
     feedback, correct_count, cleaned, misses = [], 0, {}, []
     for question in quiz.questions:
         chosen = set(answers.get(question.id, []))
-        if not chosen <= set(question.choices):
-            raise InvalidAnswer(_("Some answers do not belong to this quiz. Reload the page."))
-        if not question.multiple and len(chosen) > 1:
-            raise InvalidAnswer(_("Choose only one answer for “%(q)s”.") % {"q": question.text})
-        is_correct = chosen == set(question.correct)
+        is_correct = grading.is_correct(question, chosen)
         correct_count += is_correct
         cleaned[question.id] = sorted(chosen)
         if not is_correct:
             misses.append((question.id, sorted(chosen - set(question.correct))))
         feedback.append({"question": question, "chosen": chosen, "correct": is_correct})
-    score = 100 * correct_count // len(quiz.questions) if quiz.questions else 0
+    score = grading.percent(correct_count, len(quiz.questions))
     attempt = QuizAttempt.objects.create(
         enrolment=enrolment,
         lesson=canonical(lesson),
@@ -355,8 +354,10 @@ def review_submission(*, reviewer, submission, scores, comment):
 
 
 @transaction.atomic
-def decide_submission(*, decided_by, submission, accepted, comment):
-    """The instructor's final verdict; accepted work can complete the lesson."""
+def decide_submission(*, decided_by, submission, accepted, comment, scores=None):
+    """The instructor's final verdict; accepted work can complete the lesson. `scores`
+    ({criterion id: 1–5 as typed}) grade it on the rubric: required to accept work of a
+    course whose final assessment has a practical part."""
     submission = (
         Submission.objects.select_for_update()
         .select_related("enrolment__course__instructor", "lesson")
@@ -367,16 +368,28 @@ def decide_submission(*, decided_by, submission, accepted, comment):
         raise NotAllowed(_("Only the course's instructor can decide on this work."))
     if submission.status in (Submission.Status.ACCEPTED, Submission.Status.NEEDS_WORK):
         raise NotAllowed(_("A decision has already been given on this work."))
+    lesson = submission.lesson.specific
+    assessment = final_assessment(course)
+    graded = accepted and (scores or (assessment and assessment.practical_required))
+    if graded:
+        assignment = lesson_blocks.find_assignment(lesson, submission.assignment_id)
+        submission.verdict_scores = grading.rubric_scores(
+            assignment.criteria if assignment else [], scores or {}
+        )
     submission.status = Submission.Status.ACCEPTED if accepted else Submission.Status.NEEDS_WORK
     submission.verdict_comment = comment.strip()
     submission.verdict_by = decided_by
     submission.verdict_at = timezone.now()
-    submission.save(update_fields=["status", "verdict_comment", "verdict_by", "verdict_at"])
+    submission.save(
+        update_fields=["status", "verdict_comment", "verdict_by", "verdict_at", "verdict_scores"]
+    )
     notices.tell_author_of_verdict(submission)
     if accepted:
-        lesson = submission.lesson.specific
         if _gates_passed(submission.enrolment, lesson):
             _complete_lesson(submission.enrolment, lesson, LessonProgress.Reason.ASSIGNMENT)
+        if assessment and outcome_of(submission.enrolment, assessment).passed:
+            # Accepted after the exam was passed: the certificate can follow now.
+            _announce(assessment_passed, enrolment_id=submission.enrolment_id)
     return submission
 
 

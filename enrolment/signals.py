@@ -18,3 +18,5 @@ lesson_done = Signal()
 quiz_missed = Signal()
 # Practice work was handed in; kwargs: submission_id, user_id, course_id.
 work_handed_in = Signal()
+# Every required part of a course's final assessment is passed; kwargs: enrolment_id.
+assessment_passed = Signal()

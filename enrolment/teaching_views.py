@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from core.roles import is_moderator, teaches
 
-from . import prerequisites, selectors, services, similarity_looks
+from . import grading, prerequisites, selectors, services, similarity_looks
+from .assessments.reader import final_assessment
 from .errors import LearningError
 from .models import PrerequisiteWaiver, Submission
 
@@ -55,6 +56,7 @@ def decide(request, submission_id):
                 submission=submission,
                 accepted=request.POST.get("verdict") == "accept",
                 comment=request.POST.get("comment", "")[:4000],
+                scores=grading.posted_rubric(request.POST),
             )
         except LearningError as error:
             messages.error(request, error.message)
@@ -67,6 +69,8 @@ def decide(request, submission_id):
         {
             "submission": submission,
             "assignment": selectors.assignment_of(submission, lesson),
+            "assessment": final_assessment(course),
+            "rubric_scores": grading.RUBRIC_SCORES,
             "peer_reviews": submission.peer_reviews.all(),
             "similarity": similarity_looks.similarity_for(user=request.user, submission=submission),
         },

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import offline_views, review_views, similarity_views, views
+from .assessments import views as exam_views
 from .motivation import views as motivation_views
 
 app_name = "learning"
@@ -18,6 +19,9 @@ urlpatterns = [
     path("photo/<int:photo_id>/", views.submission_photo, name="submission_photo"),
     path("similar/<int:match_id>/look/", similarity_views.look, name="similarity_look"),
     path("similar/<int:match_id>/photo/", similarity_views.earlier_photo, name="similar_photo"),
+    path("course/<int:course_id>/exam/", exam_views.exam, name="exam"),
+    path("course/<int:course_id>/exam/start/", exam_views.start, name="exam_start"),
+    path("course/<int:course_id>/exam/<int:attempt_id>/", exam_views.hand_in, name="exam_hand_in"),
     path("course/<int:course_id>/review/", review_views.rate, name="rate"),
     path("course/<int:course_id>/review/edit/", review_views.edit, name="edit_review"),
     path("review/<int:review_id>/answer/", review_views.answer, name="answer_review"),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.private_files import serve_private
 
-from . import adaptive, offline_sync, selectors, services, similarity_looks
+from . import adaptive, grading, offline_sync, selectors, services, similarity_looks
 from .access import subscription_opens
 from .errors import LearningError
 from .models import OfflineAction, Submission, SubmissionPhoto
@@ -164,24 +164,17 @@ def peer_review(request, submission_id):
     lesson = submission.lesson.specific
     assignment = selectors.assignment_of(submission, lesson)
     if request.method == "POST":
-        scores = {
-            criterion_id: request.POST.get(f"score-{criterion_id}", "")
-            for criterion_id, _name in assignment.criteria
-        }
         try:
-            cleaned = {key: int(value) for key, value in scores.items() if value}
-            if len(cleaned) != len(scores) or not all(1 <= v <= 5 for v in cleaned.values()):
-                raise LearningError(_("Give every criterion a score from 1 to 5."))
             services.review_submission(
                 reviewer=request.user,
                 submission=submission,
-                scores=cleaned,
+                scores=grading.rubric_scores(
+                    assignment.criteria, grading.posted_rubric(request.POST)
+                ),
                 comment=request.POST.get("comment", "")[:2000],
             )
-        except (LearningError, ValueError) as error:
-            messages.error(
-                request, getattr(error, "message", _("Give every criterion a score from 1 to 5."))
-            )
+        except LearningError as error:
+            messages.error(request, error.message)
         else:
             messages.success(request, _("Thank you for your review."))
             return redirect("learning:review_queue")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.private_storage import private_storage
 from course_pages.models import CertificateDesign
+from enrolment.assessments.grades import Grade
 
 
 class Certificate(models.Model):
@@ -43,6 +44,13 @@ class Certificate(models.Model):
     skills = models.JSONField(_("skills learnt"), default=dict)
     design = models.CharField(
         _("design"), max_length=10, choices=CertificateDesign, default=CertificateDesign.CLASSIC
+    )
+    # Set when the course required a final assessment: the band its combined score earned.
+    grade_band = models.CharField(
+        _("grade (final assessment)"), max_length=12, choices=Grade, blank=True
+    )
+    assessment_score = models.PositiveSmallIntegerField(
+        _("final assessment score (%)"), null=True, blank=True
     )
     issued_at = models.DateTimeField(_("issued"))
     # Multibase (base58btc) Ed25519 signature over signed_data() — see README "Certificates".
@@ -78,6 +86,10 @@ class Certificate(models.Model):
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+    @property
+    def is_assessed(self):
+        return bool(self.grade_band)
 
     @property
     def course_title(self):

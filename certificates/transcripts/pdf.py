@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import HTML
 
+from ..documents import grade_in
 from ..pdf import date_in, hours_in
 from ..qr import qr_svg_data_uri
 from .selectors import public_url, total_hours
@@ -24,6 +25,8 @@ def pdf_context(transcript, lines):
                 "date_en": date_in("en", line.date),
                 "hours_fr": hours_in("fr", line.hours) if line.hours is not None else "",
                 "hours_en": hours_in("en", line.hours) if line.hours is not None else "",
+                "grade_fr": grade_in("fr", line.grade_band),
+                "grade_en": grade_in("en", line.grade_band),
             }
             for line in lines
         ],

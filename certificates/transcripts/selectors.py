@@ -12,7 +12,7 @@ from core.roles import is_moderator
 
 from ..badges import documents as badge_documents
 from ..badges.selectors import valid_badges_for
-from ..documents import absolute, public_verify_url
+from ..documents import absolute, grade_in, public_verify_url
 from ..models import Transcript
 from ..selectors import valid_certificates_for
 
@@ -31,6 +31,11 @@ class Line:
     hours: Decimal | None
     verify_url: str
     credential: dict
+    grade_band: str = ""  # a certificate's, when its course required a final assessment
+
+    @property
+    def grade_label(self):
+        return grade_in(translation.get_language() or "fr", self.grade_band)
 
     @property
     def title(self):
@@ -52,6 +57,7 @@ def lines_for(*, user, hidden=()):
             certificate.hours,
             public_verify_url(certificate),
             certificate.credential,
+            certificate.grade_band,
         )
         for certificate in valid_certificates_for(user=user)
     ] + [

@@ -17,7 +17,12 @@ from core.page_locales import canonical, localize_pages
 from core.text import fold
 from course_pages import page_cache_hits
 from course_pages.adaptive_rules import rule_problems
-from course_pages.blocks import LessonStreamBlock, PrerequisiteStream, TextItemStream
+from course_pages.blocks import (
+    FinalAssessmentStream,
+    LessonStreamBlock,
+    PrerequisiteStream,
+    TextItemStream,
+)
 from course_pages.cards import card_columns, with_card_images, with_ratings
 from course_pages.forms import CoursePageForm
 from course_pages.offline import offline_copy
@@ -175,6 +180,15 @@ class CoursePage(Page):
         blank=True,
         help_text=_("The PDF certificate students receive when they complete the course."),
     )
+    final_assessment = StreamField(
+        FinalAssessmentStream(max_num=1),
+        verbose_name=_("final assessment"),
+        blank=True,
+        help_text=_(
+            "When set, the certificate is issued only once the student passes it, and "
+            "states “assessed” with a grade."
+        ),
+    )
 
     base_form_class = CoursePageForm
 
@@ -199,6 +213,7 @@ class CoursePage(Page):
         FieldPanel("learning_outcomes"),
         FieldPanel("kit_list"),
         FieldPanel("certificate_template"),
+        FieldPanel("final_assessment"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

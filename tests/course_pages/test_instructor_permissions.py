@@ -47,6 +47,7 @@ def course_form(instructor_page, category, **fields):
         "prerequisites": streamfield([]),
         "learning_outcomes": streamfield([]),
         "kit_list": streamfield([]),
+        "final_assessment": streamfield([]),
         "comments": inline_formset([]),
     }
     data.update(fields)

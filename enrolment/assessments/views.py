@@ -1,0 +1,109 @@
+"""The exam page: start an attempt, answer the questions drawn, hand in. Thin: each
+calls one service; a refusal shows its translated message and stores nothing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.page_locales import active_locale
+
+from ..errors import LearningError, NotEnrolled
+from ..pages import course_model
+from . import services
+from .reader import final_assessment
+from .selectors import exam_state
+
+
+def _course_or_404(course_id):
+    course = course_model().objects.live().filter(pk=course_id).first()
+    if course is None:
+        raise Http404
+    return course
+
+
+def _shown(course):
+    """The course in the reader's language, for its questions' wording."""
+    shown = (
+        course_model()
+        .objects.live()
+        .filter(translation_key=course.translation_key, locale=active_locale())
+        .first()
+    )
+    return shown or course
+
+
+def _page(request, course, *, error=None, status=200):
+    state = exam_state(user=request.user, course=course)
+    shown = _shown(course)
+    context = {"course": shown, "state": state, "error": error}
+    if state and state["current"]:
+        wording = final_assessment(shown) or state["assessment"]
+        bank = state["assessment"].questions
+        context["questions"] = [
+            wording.questions.get(question_id) or bank[question_id]
+            for question_id in state["current"].question_ids
+            if question_id in bank or question_id in wording.questions
+        ]
+    if state is None and status == 200:
+        status = 404
+        context["error"] = (
+            _("Enrol in this course first.")
+            if final_assessment(course)
+            else _("This course has no final assessment.")
+        )
+    return render(request, "enrolment/exam.html", context, status=status)
+
+
+def _refused(request, course, error):
+    status = 404 if isinstance(error, NotEnrolled) else 403
+    return _page(request, course, error=error.message, status=status)
+
+
+@login_required
+def exam(request, course_id):
+    return _page(request, _course_or_404(course_id))
+
+
+@login_required
+@require_POST
+def start(request, course_id):
+    course = _course_or_404(course_id)
+    try:
+        services.start_exam(user=request.user, course=course)
+    except LearningError as error:
+        return _refused(request, course, error)
+    return redirect("learning:exam", course_id=course.pk)
+
+
+def _answers_from(post):
+    return {key[2:]: post.getlist(key) for key in post if key.startswith("q-") and len(key) > 2}
+
+
+@login_required
+@require_POST
+def hand_in(request, course_id, attempt_id):
+    course = _course_or_404(course_id)
+    try:
+        attempt = services.submit_exam(
+            user=request.user,
+            course=course,
+            attempt_id=attempt_id,
+            answers=_answers_from(request.POST),
+        )
+    except LearningError as error:
+        return _refused(request, course, error)
+    if attempt.status == attempt.Status.PASSED:
+        messages.success(
+            request,
+            _("Exam passed with %(score)d %%. Well done!") % {"score": attempt.score_percent},
+        )
+    else:
+        messages.info(
+            request,
+            _("Exam not passed: %(score)d %%. You can try again in 24 hours.")
+            % {"score": attempt.score_percent},
+        )
+    return redirect("learning:exam", course_id=course.pk)
