@@ -96,6 +96,7 @@ def test_beat_runs_only_tasks_the_worker_knows():
         "notifications.tasks.requeue_stuck_messages",
         "booking.tasks.requeue_stuck_refunds",
         "analytics.tasks.roll_up_recent",
+        "analytics.tasks.create_event_partitions",
         "booking.tasks.expire_unpaid_holds",
         "booking.tasks.send_due_reminders",
         "notifications.digest.send_daily_digests",
