@@ -4,6 +4,7 @@ Months start at midnight in the site's time zone (Africa/Douala), so each local 
 the unit every rollup reads — lies in exactly one partition. Rows that fall in no
 month partition land in the DEFAULT one; nothing here ever moves a row."""
 
+import re
 from datetime import date, datetime
 
 from django.conf import settings
@@ -90,3 +91,8 @@ def partitions(using=connection):
             [TABLE],
         )
         return [name for (name,) in cursor.fetchall()]
+
+
+def partitions_in_plan(plan):
+    """The event partitions an EXPLAIN output reads (its indexes' names left aside)."""
+    return set(re.findall(rf"\b{TABLE}_(?:y\d{{4}}m\d{{2}}|default)\b", plan))
