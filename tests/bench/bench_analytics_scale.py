@@ -60,6 +60,14 @@ KINDS = [
     Event.Kind.DIRECTORY_SEARCH,
 ]
 SHARE = 50
+ANONYMOUS = ("course_view", "profile_view", "contact_reveal", "search")
+NO_COURSE = ("profile_view", "contact_reveal", "enquiry", "search")
+IN_A_LESSON = ("lesson_opened", "lesson_done", "video_progress", "quiz_miss")
+ABOUT_A_PROFESSIONAL = ("profile_view", "contact_reveal", "enquiry")
+
+
+def _sql_list(kinds):
+    return ", ".join(f"'{kind}'" for kind in kinds)
 
 
 def _first_day():
@@ -68,18 +76,15 @@ def _first_day():
 
 def _insert_on_postgresql(course, lessons, professional):
     start, _end = rollups.day_bounds(_first_day())
-    kinds = ",".join(f"'{kind}'" for kind in KINDS)
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             INSERT INTO analytics_event (kind, user_id, course_id, lesson_id, props, occurred_at)
             SELECT e.kind,
-                CASE WHEN e.kind IN ('course_view', 'profile_view', 'contact_reveal', 'search')
+                CASE WHEN e.kind IN ({_sql_list(ANONYMOUS)})
                     THEN NULL ELSE %(far)s + (n * 7919) %% %(users)s END,
-                CASE WHEN e.kind IN ('profile_view', 'contact_reveal', 'enquiry', 'search')
-                    THEN NULL ELSE e.course END,
-                CASE WHEN e.kind IN ('lesson_opened', 'lesson_done', 'video_progress',
-                        'quiz_miss')
+                CASE WHEN e.kind IN ({_sql_list(NO_COURSE)}) THEN NULL ELSE e.course END,
+                CASE WHEN e.kind IN ({_sql_list(IN_A_LESSON)})
                     THEN CASE WHEN e.course = %(course)s
                         THEN (%(lessons)s::int[])[(1 + n %% cardinality(%(lessons)s::int[]))::int]
                         ELSE e.course * 10 + n %% 7 END END,
@@ -88,13 +93,12 @@ def _insert_on_postgresql(course, lessons, professional):
                     WHEN 'quiz_miss' THEN jsonb_build_object('quiz', 'q', 'question',
                         'x' || n %% 5, 'chosen', jsonb_build_array(chr((97 + n %% 3)::int)))
                     WHEN 'search' THEN jsonb_build_object('town', 'douala', 'service', 'nails')
-                    WHEN 'profile_view' THEN jsonb_build_object('professional', e.pro)
-                    WHEN 'contact_reveal' THEN jsonb_build_object('professional', e.pro)
-                    WHEN 'enquiry' THEN jsonb_build_object('professional', e.pro)
-                    ELSE '{{}}'::jsonb END,
+                    ELSE CASE WHEN e.kind IN ({_sql_list(ABOUT_A_PROFESSIONAL)})
+                        THEN jsonb_build_object('professional', e.pro)
+                        ELSE '{{}}'::jsonb END END,
                 %(start)s::timestamptz + (n::float8 / %(count)s) * interval '{DAYS} days'
             FROM generate_series(1, %(count)s::bigint) AS n,
-            LATERAL (SELECT (ARRAY[{kinds}])[(1 + n %% {len(KINDS)})::int] AS kind,
+            LATERAL (SELECT (ARRAY[{_sql_list(KINDS)}])[(1 + n %% {len(KINDS)})::int] AS kind,
                 CASE WHEN n %% {SHARE} < {len(KINDS)} THEN %(course)s
                     ELSE %(far)s + (n * 104729) %% %(courses)s END AS course,
                 CASE WHEN n %% {SHARE} < {len(KINDS)} THEN %(professional)s
@@ -129,23 +133,13 @@ def _insert_on_sqlite(course, lessons, professional):
             Event.Kind.VIDEO_PROGRESS: {"quartile": 25 * (1 + n % 4)},
             Event.Kind.QUIZ_MISS: {"quiz": "q", "question": f"x{n % 5}", "chosen": ["abc"[n % 3]]},
             Event.Kind.DIRECTORY_SEARCH: {"town": "douala", "service": "nails"},
-        }.get(
-            kind,
-            {"professional": pro}
-            if kind in (Event.Kind.PROFILE_VIEW, Event.Kind.CONTACT_REVEAL, Event.Kind.ENQUIRY)
-            else {},
-        )
-        anonymous = kind in ("course_view", "profile_view", "contact_reveal", "search")
+        }.get(kind, {"professional": pro} if kind in ABOUT_A_PROFESSIONAL else {})
         events.append(
             Event(
                 kind=kind,
-                user_id=None if anonymous else FAR + (n * 7919) % USERS,
-                course_id=None
-                if kind in ("profile_view", "contact_reveal", "enquiry", "search")
-                else course_id,
-                lesson_id=lesson
-                if kind in ("lesson_opened", "lesson_done", "video_progress", "quiz_miss")
-                else None,
+                user_id=None if kind in ANONYMOUS else FAR + (n * 7919) % USERS,
+                course_id=None if kind in NO_COURSE else course_id,
+                lesson_id=lesson if kind in IN_A_LESSON else None,
                 props=props,
                 occurred_at=start + step * n,
             )
