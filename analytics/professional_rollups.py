@@ -1,12 +1,15 @@
 """The daily rollup of the professionals' funnel: one day's events (Africa/Douala) into
-ProfessionalDay rows. Re-running a day replaces its rows, so it gives the same rows."""
+ProfessionalDay rows, counted in SQL per kind and professional. Re-running a day
+replaces its rows, so it gives the same rows."""
 
 from collections import Counter, defaultdict
 
 from django.db import transaction
+from django.db.models import Count
+from django.db.models.fields.json import KeyTransform
 
 from .models import Event, ProfessionalDay
-from .rollups import day_bounds
+from .rollups import day_bounds, events_between
 
 K = Event.Kind
 COLUMNS = {
@@ -23,13 +26,17 @@ COLUMNS = {
 def roll_up(day):
     start, end = day_bounds(day)
     counts = defaultdict(Counter)
-    events = Event.objects.filter(
-        occurred_at__gte=start, occurred_at__lt=end, kind__in=list(COLUMNS)
-    ).values_list("kind", "props")
-    for kind, props in events.iterator():
-        professional = props.get("professional")
-        if isinstance(professional, int):
-            counts[professional][COLUMNS[kind]] += 1
+    rows = (
+        events_between(start, end)
+        .filter(kind__in=list(COLUMNS), props__has_key="professional")
+        .values("kind", professional=KeyTransform("professional", "props"))
+        .annotate(events=Count("pk"))
+    )
+    for row in rows:
+        # Only whole-number ids count (bool is an int in Python, never a page id).
+        professional = row["professional"]
+        if isinstance(professional, int) and not isinstance(professional, bool):
+            counts[professional][COLUMNS[row["kind"]]] += row["events"]
     ProfessionalDay.objects.filter(day=day).delete()
     ProfessionalDay.objects.bulk_create(
         ProfessionalDay(professional_id=professional, day=day, **count)

@@ -1,14 +1,20 @@
 """The daily rollup: one day's events (Africa/Douala) into the rollup tables.
 
-The platform's own rows (sign-ups, learners, payments, searches, ratings) are rolled
-up in the same run (platform_rollups.py). Re-running a day deletes that day's rows and writes them again from the events, so it
-gives the same rows; the last-activity table only ever moves forward (a max)."""
+Each table's rows come from aggregate queries (GROUP BY over the day's range of
+``occurred_at``, which on PostgreSQL reads that day's monthly partition only); no event
+is loaded into Python. What needs history — whether a student opened a lesson before
+today — is an index probe into earlier partitions. The platform's own rows (sign-ups,
+learners, payments, searches, ratings) are rolled up in the same run
+(platform_rollups.py). Re-running a day deletes that day's rows and writes them again
+from the events, so it gives the same rows; the last-activity table only ever moves
+forward (a max)."""
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import datetime, time, timedelta
 
-from django.db import transaction
-from django.db.models import Min
+from django.db import connection, transaction
+from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models.fields.json import KT, KeyTransform
 from django.utils import timezone
 
 from . import platform_rollups
@@ -27,120 +33,169 @@ def day_bounds(day):
     return start, start + timedelta(days=1)
 
 
+def events_between(start, end):
+    """The events of [start, end): a constant range, so PostgreSQL prunes partitions."""
+    return Event.objects.filter(occurred_at__gte=start, occurred_at__lt=end).order_by()
+
+
 @transaction.atomic
 def roll_up(day):
     start, end = day_bounds(day)
-    events = list(
-        Event.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
-        .exclude(course_id=None)
-        .values_list("kind", "user_id", "course_id", "lesson_id", "props", "occurred_at")
-        .order_by("occurred_at", "pk")
-    )
+    events = events_between(start, end).exclude(course_id=None)
     for model in (CourseDay, LessonDay, VideoDay, QuizMissDay):
         model.objects.filter(day=day).delete()
-    opened_before = _first_openings_before(start, events)
-    CourseDay.objects.bulk_create(_course_days(day, events, opened_before))
-    LessonDay.objects.bulk_create(_lesson_days(day, events, opened_before))
+    CourseDay.objects.bulk_create(_course_days(day, events, start))
+    LessonDay.objects.bulk_create(_lesson_days(day, events, start, end))
     VideoDay.objects.bulk_create(_video_days(day, events))
     QuizMissDay.objects.bulk_create(_quiz_days(day, events))
-    _move_activity(events)
+    _move_activity(start, end)
     platform_rollups.roll_up(day, start, end)
 
 
-def _first_openings_before(start, events):
-    """(user, lesson) → when that student first opened that lesson, for the students
-    who open lessons today, looking only before today."""
-    users = {user for kind, user, *_ in events if kind == K.LESSON_OPENED and user}
-    if not users:
-        return {}
-    rows = (
-        Event.objects.filter(kind=K.LESSON_OPENED, occurred_at__lt=start, user_id__in=users)
-        .values("user_id", "course_id", "lesson_id")
-        .annotate(first=Min("occurred_at"))
+def _opened_before(start, *fields):
+    """Whether the event's student opened the same course (or lesson) before ``start``."""
+    return Exists(
+        Event.objects.filter(
+            kind=K.LESSON_OPENED,
+            occurred_at__lt=start,
+            **{field: OuterRef(field) for field in ("user_id", *fields)},
+        )
     )
-    return {(row["user_id"], row["course_id"], row["lesson_id"]): row["first"] for row in rows}
 
 
-def _course_days(day, events, opened_before):
-    counts = defaultdict(Counter)
-    courses_started_before = {(user, course) for user, course, _lesson in opened_before}
-    started = set()
-    for kind, user, course, _lesson, _props, _at in events:
-        counts[course][kind] += 1
-        if kind == K.LESSON_OPENED and user and (user, course) not in courses_started_before:
-            started.add((user, course))
-    for _user, course in started:
-        counts[course]["first"] += 1
-    return [
-        CourseDay(
-            course_id=course,
-            day=day,
-            views=count[K.COURSE_VIEW],
-            enrolments=count[K.ENROLLED],
-            first_lessons=count["first"],
-            completions=count[K.COURSE_COMPLETED],
-            certificates=count[K.CERTIFICATE_ISSUED],
+def _course_days(day, events, start):
+    def kind(value):
+        return Count("pk", filter=Q(kind=value))
+
+    rows = events.values("course_id").annotate(
+        views=kind(K.COURSE_VIEW),
+        enrolments=kind(K.ENROLLED),
+        completions=kind(K.COURSE_COMPLETED),
+        certificates=kind(K.CERTIFICATE_ISSUED),
+        # Students opening a lesson of a course they had never opened one of before.
+        first_lessons=Count(
+            "user_id",
+            distinct=True,
+            filter=Q(kind=K.LESSON_OPENED) & ~_opened_before(start, "course_id"),
+        ),
+    )
+    return [CourseDay(day=day, **row) for row in rows]
+
+
+def _lesson_days(day, events, start, end):
+    rows = (
+        events.filter(kind__in=[K.LESSON_OPENED, K.LESSON_DONE])
+        .exclude(user_id=None)
+        .exclude(lesson_id=None)
+        .values("course_id", "lesson_id")
+        .annotate(
+            reached=Count(
+                "user_id",
+                distinct=True,
+                filter=Q(kind=K.LESSON_OPENED) & ~_opened_before(start, "course_id", "lesson_id"),
+            ),
+            done=Count("user_id", distinct=True, filter=Q(kind=K.LESSON_DONE)),
         )
-        for course, count in counts.items()
+        .filter(Q(reached__gt=0) | Q(done__gt=0))
+    )
+    minutes = _minutes_to_finish(start, end)
+    return [
+        LessonDay(day=day, minutes=minutes.get((row["course_id"], row["lesson_id"]), {}), **row)
+        for row in rows
     ]
 
 
-def _lesson_days(day, events, opened_before):
-    first_open = dict(opened_before)
-    reached, done = defaultdict(set), defaultdict(set)
-    minutes = defaultdict(Counter)
-    for kind, user, course, lesson, _props, at in events:
-        if not user or not lesson:
-            continue
-        key = (user, course, lesson)
-        if kind == K.LESSON_OPENED and key not in first_open:
-            first_open[key] = at
-            reached[(course, lesson)].add(user)
-        elif kind == K.LESSON_DONE and user not in done[(course, lesson)]:
-            done[(course, lesson)].add(user)
-            if key in first_open:
-                taken = int((at - first_open[key]).total_seconds() // 60)
-                minutes[(course, lesson)][str(min(taken, MAX_MINUTES))] += 1
-    return [
-        LessonDay(
-            course_id=course,
-            lesson_id=lesson,
-            day=day,
-            reached=len(reached[(course, lesson)]),
-            done=len(done[(course, lesson)]),
-            minutes=dict(minutes[(course, lesson)]),
+def _minutes_expression(later, earlier):
+    """Whole minutes from ``earlier`` to ``later`` (SQL), at most MAX_MINUTES."""
+    if connection.vendor == "postgresql":
+        return (
+            f"LEAST(FLOOR(EXTRACT(EPOCH FROM ({later} - {earlier})) / 60)::integer, {MAX_MINUTES})"
         )
-        for course, lesson in set(reached) | set(done)
-    ]
+    # SQLite keeps datetimes as text; julianday is exact to well under a millisecond.
+    return (
+        f"MIN(CAST(ROUND((julianday({later}) - julianday({earlier})) * 86400000) AS INTEGER)"
+        f" / 60000, {MAX_MINUTES})"
+    )
+
+
+def _minutes_to_finish(start, end):
+    """(course, lesson) → {minutes: students}: for each student who finished a lesson
+    today, the time from her first opening of it (any day) to her first finishing
+    today; a student who never opened it first is not counted."""
+    adapt = connection.ops.adapt_datetimefield_value
+    sql = f"""
+        WITH done AS (
+            SELECT user_id, course_id, lesson_id, MIN(occurred_at) AS done_at
+            FROM analytics_event
+            WHERE occurred_at >= %s AND occurred_at < %s AND kind = %s
+                AND user_id IS NOT NULL AND course_id IS NOT NULL AND lesson_id IS NOT NULL
+            GROUP BY user_id, course_id, lesson_id
+        ), taken AS (
+            SELECT course_id, lesson_id, done_at, (
+                SELECT MIN(opened.occurred_at) FROM analytics_event opened
+                WHERE opened.kind = %s AND opened.occurred_at < %s
+                    AND opened.user_id = done.user_id AND opened.course_id = done.course_id
+                    AND opened.lesson_id = done.lesson_id
+                    AND opened.occurred_at <= done.done_at
+            ) AS opened_at
+            FROM done
+        )
+        SELECT course_id, lesson_id, {_minutes_expression("done_at", "opened_at")}, COUNT(*)
+        FROM taken WHERE opened_at IS NOT NULL
+        GROUP BY 1, 2, 3
+    """  # noqa: S608 - only our own constants are formatted in
+    params = [adapt(start), adapt(end), K.LESSON_DONE, K.LESSON_OPENED, adapt(end)]
+    minutes = defaultdict(dict)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for course, lesson, taken, students in cursor.fetchall():
+            minutes[(course, lesson)][str(taken)] = students
+    return minutes
 
 
 def _video_days(day, events):
-    seen = defaultdict(set)
-    for kind, user, course, lesson, props, _at in events:
-        if kind == K.VIDEO_PROGRESS and user and lesson and props.get("quartile") in QUARTILES:
-            seen[(course, lesson, props["quartile"])].add(user)
-    lessons = {(course, lesson) for course, lesson, _q in seen}
+    rows = (
+        events.filter(kind=K.VIDEO_PROGRESS, props__quartile__in=QUARTILES)
+        .exclude(user_id=None)
+        .exclude(lesson_id=None)
+        .values("course_id", "lesson_id", quartile=KeyTransform("quartile", "props"))
+        .annotate(students=Count("user_id", distinct=True))
+    )
+    counts = defaultdict(dict)
+    for row in rows:
+        counts[(row["course_id"], row["lesson_id"])][f"q{row['quartile']}"] = row["students"]
     return [
-        VideoDay(
-            course_id=course,
-            lesson_id=lesson,
-            day=day,
-            **{f"q{q}": len(seen[(course, lesson, q)]) for q in QUARTILES},
-        )
-        for course, lesson in lessons
+        VideoDay(course_id=course, lesson_id=lesson, day=day, **quartiles)
+        for (course, lesson), quartiles in counts.items()
     ]
 
 
 def _quiz_days(day, events):
-    misses = Counter()
-    wrong = defaultdict(Counter)
-    for kind, _user, course, lesson, props, _at in events:
-        if kind != K.QUIZ_MISS or not lesson:
-            continue
-        key = (course, lesson, str(props.get("quiz", "")), str(props.get("question", "")))
-        misses[key] += 1
-        for choice in props.get("chosen") or []:
-            wrong[key][str(choice)] += 1
+    """Misses are counted per distinct choice list in SQL, then the lists unfolded."""
+    rows = (
+        events.filter(kind=K.QUIZ_MISS)
+        .exclude(lesson_id=None)
+        .values(
+            "course_id",
+            "lesson_id",
+            quiz=KT("props__quiz"),
+            question=KT("props__question"),
+            chosen=KeyTransform("chosen", "props"),
+        )
+        .annotate(misses=Count("pk"))
+    )
+    misses = defaultdict(int)
+    wrong = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        key = (
+            row["course_id"],
+            row["lesson_id"],
+            "" if row["quiz"] is None else str(row["quiz"]),
+            "" if row["question"] is None else str(row["question"]),
+        )
+        misses[key] += row["misses"]
+        for choice in row["chosen"] or []:
+            wrong[key][str(choice)] += row["misses"]
     return [
         QuizMissDay(
             course_id=course,
@@ -155,27 +210,25 @@ def _quiz_days(day, events):
     ]
 
 
-def _move_activity(events):
-    latest = {}
-    for kind, user, course, _lesson, _props, at in events:
-        if user and kind in ACTIVITY_KINDS:
-            latest[(course, user)] = max(at, latest.get((course, user), at))
-    if not latest:
-        return
-    known = {
-        (row.course_id, row.user_id): row
-        for row in LearnerActivity.objects.filter(
-            user_id__in={user for _course, user in latest},
-            course_id__in={course for course, _user in latest},
+def _move_activity(start, end):
+    """Each student's latest learning in each course moves her row forward, in one
+    upsert (PostgreSQL and SQLite share the ON CONFLICT syntax)."""
+    latest, params = (
+        events_between(start, end)
+        .filter(kind__in=ACTIVITY_KINDS)
+        .exclude(course_id=None)
+        .exclude(user_id=None)
+        .values("course_id", "user_id")
+        .annotate(at=Max("occurred_at"))
+        .values_list("course_id", "user_id", "at")
+        .query.sql_with_params()
+    )
+    table = LearnerActivity._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (course_id, user_id, last_active_at) {latest} "
+            "ON CONFLICT (course_id, user_id) DO UPDATE "
+            "SET last_active_at = excluded.last_active_at "
+            f"WHERE {table}.last_active_at < excluded.last_active_at",
+            params,
         )
-    }
-    new, moved = [], []
-    for (course, user), at in latest.items():
-        row = known.get((course, user))
-        if row is None:
-            new.append(LearnerActivity(course_id=course, user_id=user, last_active_at=at))
-        elif row.last_active_at < at:
-            row.last_active_at = at
-            moved.append(row)
-    LearnerActivity.objects.bulk_create(new)
-    LearnerActivity.objects.bulk_update(moved, ["last_active_at"])

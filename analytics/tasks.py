@@ -1,11 +1,11 @@
-"""Celery tasks: the rollups (beat)."""
+"""Celery tasks: the rollup and the event table's partitions (beat)."""
 
 from datetime import date, timedelta
 
 from celery import shared_task
 from django.utils import timezone
 
-from . import professional_rollups, rollups
+from . import partitions, professional_rollups, rollups
 
 
 def _roll_up(day):
@@ -26,3 +26,10 @@ def roll_up_recent():
     today = timezone.localdate()
     for day in (today - timedelta(days=1), today):
         _roll_up(day)
+
+
+@shared_task
+def create_event_partitions():
+    """The coming months' event partitions, made well before their first event (a
+    missed month only means its events wait in the DEFAULT partition). Moves nothing."""
+    return [month.isoformat() for month in partitions.ensure_months_ahead()]

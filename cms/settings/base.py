@@ -305,6 +305,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "analytics.tasks.roll_up_recent",
         "schedule": 3600,
     },
+    # The event table's next three months of partitions (PostgreSQL; idempotent).
+    "create-event-partitions": {
+        "task": "analytics.tasks.create_event_partitions",
+        "schedule": crontab(hour=1, minute=45),
+    },
     # Mentorships whose weeks are over end, and both sides are asked for a review.
     "end-due-mentorships": {
         "task": "community.mentorship.tasks.end_due_mentorships",

@@ -97,6 +97,7 @@ def test_beat_runs_only_tasks_the_worker_knows():
         "booking.tasks.requeue_stuck_refunds",
         "analytics.tasks.roll_up_recent",
         "core.tasks.drain_counters",
+        "analytics.tasks.create_event_partitions",
         "booking.tasks.expire_unpaid_holds",
         "booking.tasks.send_due_reminders",
         "notifications.digest.send_daily_digests",
