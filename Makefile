@@ -74,6 +74,7 @@ run: demo
 	PORT=$(PORT) SITE_PORT=$(PORT) REALTIME_PORT=$(REALTIME_PORT) $(BIN)/honcho start -f Procfile.dev
 
 # Test files are spread over the cores (pytest-xdist); XDIST= runs them in one process.
+# The migrations run once per run, into a template each worker copies (tests/migrate_once.py).
 XDIST ?= -n auto --dist loadfile
 
 test: venv system-deps

@@ -9,13 +9,16 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.db import connections
+from django.test.utils import teardown_databases
 from django.utils import translation
+from pytest_django import fixtures as stock_fixtures
 from pytest_django.plugin import blocking_manager_key
 
 from accounts.models import INSTRUCTORS_GROUP, MODERATORS_GROUP, User
 from demo.loaders import site as home_demo
 from notifications import sms
 
+from . import migrate_once
 from .shared_build import (
     WorkerState,
     built_once_per_module,
@@ -26,6 +29,59 @@ from .shared_build import (
 )
 
 PASSWORD = "Tresses-Douala-2026"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's test databases, migrated once per run rather than once per
+    pytest-xdist worker (tests/migrate_once.py)."""
+    aliases, serialized_aliases = stock_fixtures._get_databases_for_setup(request.session.items)
+    if (
+        migrate_once.run_folder(request.config) is None
+        or django_db_keepdb
+        or not django_db_use_migrations
+        or not migrate_once.supports(aliases)
+    ):
+        yield from stock_fixtures.django_db_setup.__wrapped__(
+            request,
+            django_test_environment,
+            django_db_blocker,
+            django_db_use_migrations,
+            django_db_keepdb,
+            django_db_createdb,
+            django_db_modify_db_settings,
+        )
+        return
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        old_names = migrate_once.set_up_databases(
+            request.config,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            verbosity=verbosity,
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(old_names, verbosity=verbosity)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    # pytest-xdist, in the controlling process, for each worker it starts.
+    migrate_once.give_run_folder_to(node)
+
+
+def pytest_unconfigure(config):
+    # In the controlling process, every worker has finished by now.
+    migrate_once.drop_templates(config)
 
 
 def build_site_pages():
