@@ -1,6 +1,7 @@
 """The demo courses and their lessons, French first then English
 (demo/content/courses/*.yaml, in name order)."""
 
+import json
 from decimal import Decimal
 
 from django.utils.text import slugify
@@ -48,16 +49,63 @@ def load(index, english, categories, instructors, users, media):
                     instructor=instructors[spec["instructor"]],
                     prerequisites=[("course", courses[key]) for key in spec["prerequisites"]],
                 )
+                if "assessment" in spec:
+                    fields["final_assessment"] = _assessment(spec["assessment"])
             return fields
 
         course = french_child(
             index, CoursePage, slugify(spec["title"]["fr"]), lambda b=build: b("fr")
         )
-        translate(course, english, lambda b=build: b("en"))
+        translate(course, english, lambda b=build, c=course, s=spec: _english(b("en"), c, s))
         for position, lesson in enumerate(spec["lessons"]):
             _load_lesson(course, english, lesson, position == 0, owner, media)
         courses[spec["key"]] = course
     return courses
+
+
+def _english(fields, course, spec):
+    """The English fields; the assessment keeps the French question ids (wagtail-localize
+    does the same), so an attempt drawn in one language is read in the other."""
+    if "assessment" in spec:
+        fields["final_assessment"] = _english_assessment(course, spec["assessment"])
+    return fields
+
+
+def _assessment(spec):
+    """The French final assessment (demo/content/courses/*.yaml "assessment")."""
+    questions = []
+    for question in spec["questions"]:
+        text = tr(question["text"], "fr")
+        if "is_true" in question:
+            questions.append(("true_false", {"text": text, "is_true": question["is_true"]}))
+            continue
+        choices = [
+            ("choice", {"text": tr(choice, "fr"), "is_correct": choice.get("right", False)})
+            for choice in question["choices"]
+        ]
+        questions.append(("question", {"text": text, "kind": "single", "choices": choices}))
+    settings = {
+        "instructions": tr(spec["instructions"], "fr"),
+        "questions": questions,
+        "draw_size": spec["draw"],
+        "time_limit_minutes": spec["minutes"],
+        "pass_mark": spec["pass_mark"],
+        "practical_required": spec["practical"],
+    }
+    return [("assessment", settings)]
+
+
+def _english_assessment(course, spec):
+    raw = json.loads(json.dumps(list(course.final_assessment.raw_data)))
+    settings = raw[0]["value"]
+    settings["instructions"] = tr(spec["instructions"], "en")
+    for question, source in zip(settings["questions"], spec["questions"], strict=True):
+        question["value"]["text"] = tr(source["text"], "en")
+        for choice, text in zip(
+            question["value"].get("choices", []), source.get("choices", []), strict=True
+        ):
+            choice["value"]["text"] = tr(text, "en")
+    return json.dumps(raw)
 
 
 def _load_lesson(course, english, spec, is_preview, owner, media):

@@ -39,8 +39,11 @@ def _page(request, course, *, error=None, status=200):
     state = exam_state(user=request.user, course=course)
     shown = _shown(course)
     context = {"course": shown, "state": state, "error": error}
-    if state and state["current"]:
+    if state:
+        # The rules are the French course's; the words are the reader's language's.
         wording = final_assessment(shown) or state["assessment"]
+        context["instructions"] = wording.instructions
+    if state and state["current"]:
         bank = state["assessment"].questions
         context["questions"] = [
             wording.questions.get(question_id) or bank[question_id]

@@ -81,6 +81,16 @@ def test_the_english_page_shows_the_questions_in_english(client, exam_site, read
 
 
 @pytest.mark.django_db
+def test_the_english_rules_page_shows_the_english_instructions(client, exam_site, ready):
+    client.force_login(ready)
+
+    html = client.get(exam_url(exam_site, language="en")).content.decode()
+
+    assert "Answer alone, without your notes." in html
+    assert "Répondez seule" not in html
+
+
+@pytest.mark.django_db
 def test_right_answers_in_time_pass_the_exam(client, exam_site, ready):
     client.force_login(ready)
     start(client, exam_site)
