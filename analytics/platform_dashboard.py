@@ -114,7 +114,8 @@ def _days(since, until):
 
 
 def _activity_tables(tables, since, today):
-    daily = platform_selectors.active_per_day(since=since)
+    activity = platform_selectors.activity(since=since)
+    daily = activity.per_day
     days = _days(since, today)
     tables["active_daily"] = Table(
         "active_daily",
@@ -128,10 +129,9 @@ def _activity_tables(tables, since, today):
             series=[(_("Learners"), [daily.get(day, 0) for day in days])],
         ),
     )
-    weekly = platform_selectors.active_per_week(since=since)
     rows = [
         (_("Week of %(day)s") % {"day": date_format(week, "d/m")}, learners)
-        for week, learners in weekly.items()
+        for week, learners in activity.per_week.items()
     ]
     tables["active_weekly"] = Table(
         "active_weekly",
