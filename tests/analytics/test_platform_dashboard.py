@@ -321,9 +321,13 @@ def test_the_page_costs_the_same_queries_however_much_happened(platform):
         Event.objects.create(kind=K.DIRECTORY_SEARCH, props={"town": "kribi", "service": "nails"})
         pay("orange_money", Payment.Status.PAID, 1500, today, person)
     rollups.roll_up(today)
+    # The rollup made the kept tables stale: the next view reads the new rows.
+    fresh = client.get(URL + "?days=30")
+    assert dict(table(fresh, "active_daily"))[today.isoformat()] == 2 + 5
+    client.get(URL)
     with counted_queries() as many:
         assert client.get(URL).status_code == 200
-    assert len(many) == len(few)
+    assert len(many) == len(few) <= BUDGET, many
     print(f"platform dashboard page: {len(many)} queries in all (Wagtail admin included)")
 
 
