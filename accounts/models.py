@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -96,8 +97,10 @@ class User(AbstractUser):
     def is_approved_instructor(self):
         return self.instructor_status == self.InstructorStatus.APPROVED
 
-    @property
+    @cached_property
     def is_moderator(self):
+        # Cached on the instance: the admin's menu asks it once per item on every page
+        # (request.user is loaded again for each request, so a new group shows then).
         return self.is_superuser or self.groups.filter(name=MODERATORS_GROUP).exists()
 
 

@@ -7,15 +7,15 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from checkout import reports
-from core.page_locales import localize_pages
+from core import cache_tags
+from core.page_locales import active_locale, localize_pages
 from enrolment import selectors as learning
 from enrolment.lesson_blocks import find_quiz
 
 from . import charts, platform_selectors, selectors
-from .rollups import day_bounds
+from .rollups import ROLLUP_TAG, day_bounds
 
 FUNNEL_LABELS = {
     "views": gettext_lazy("Course page views"),
@@ -80,6 +80,20 @@ def _question_text(lesson, quiz_id, question_id, choice_id):
     return question.text, question.choices.get(choice_id, choice_id or "")
 
 
+# What is read from the rollups is kept until the next rollup run.
+KEPT = 24 * 3600
+
+
+def _kept(read, **query):
+    """``read(**query)`` (a selector over the rollups), from the cache when no rollup ran
+    since it was last read: the page then reads only what changes between runs."""
+    key = ":".join(
+        ["course-stats", read.__module__, read.__name__]
+        + [f"{name}={value}" for name, value in sorted(query.items())]
+    )
+    return cache_tags.kept_until_stale(ROLLUP_TAG, key, lambda: read(**query), KEPT)
+
+
 def build(*, user, courses, course=None, days):
     """Every table for ``courses`` (one course when ``course`` is given) over the last
     ``days`` days. ``user`` is who looks: revenue is hers (or the course instructor's)."""
@@ -87,7 +101,7 @@ def build(*, user, courses, course=None, days):
     since = selectors.first_day(days)
     tables = {}
 
-    funnel = selectors.funnel(course_ids=course_ids, since=since)
+    funnel = _kept(selectors.funnel, course_ids=course_ids, since=since)
     funnel_rows = [
         (FUNNEL_LABELS[step], funnel[step], _percent(funnel[step], funnel["views"]))
         for step in selectors.FUNNEL
@@ -104,7 +118,7 @@ def build(*, user, courses, course=None, days):
         ),
     )
 
-    daily = selectors.daily(course_ids=course_ids, since=since)
+    daily = _kept(selectors.daily, course_ids=course_ids, since=since)
     tables["daily"] = Table(
         "daily",
         _("Views and enrolments per day"),
@@ -121,8 +135,8 @@ def build(*, user, courses, course=None, days):
         ),
     )
 
-    videos = selectors.video_quartiles(course_ids=course_ids, since=since)
-    missed = selectors.most_missed(course_ids=course_ids, since=since)
+    videos = _kept(selectors.video_quartiles, course_ids=course_ids, since=since)
+    missed = _kept(selectors.most_missed, course_ids=course_ids, since=since)
     lesson_ids = set(videos) | {m.lesson_id for m in missed}
     if course is not None:
         lesson_ids |= {lesson.pk for lesson in course.lessons}
@@ -133,7 +147,7 @@ def build(*, user, courses, course=None, days):
     shown = dict(
         zip(
             [page.pk for page in named],
-            [page.title for page in localize_pages(named, Locale.get_active())],
+            [page.title for page in localize_pages(named, active_locale())],
             strict=True,
         )
     )
@@ -142,7 +156,7 @@ def build(*, user, courses, course=None, days):
         return shown.get(lesson_id, f"#{lesson_id}")
 
     if course is not None:
-        figures = selectors.lessons(course_ids=course_ids, since=since)
+        figures = _kept(selectors.lessons, course_ids=course_ids, since=since)
         rows = []
         for lesson in course_lessons:
             figure = figures.get(lesson.pk, selectors.LessonFigures(lesson.pk))
@@ -269,7 +283,7 @@ def build(*, user, courses, course=None, days):
 def _ratings_table(course_ids, since):
     """The ratings received week by week and their average (weeks without any left out:
     an average of nothing is not a zero)."""
-    weeks = platform_selectors.ratings_over_time(course_ids=course_ids, since=since)
+    weeks = _kept(platform_selectors.ratings_over_time, course_ids=course_ids, since=since)
     rows = [
         (
             _("Week of %(day)s") % {"day": date_format(week, "d/m")},

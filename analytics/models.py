@@ -238,6 +238,49 @@ class LearnerDay(models.Model):
         return f"{self.user_id} {self.day}"
 
 
+class ActiveLearnersDay(models.Model):
+    """How many students did something in a course on a day, in its calendar week so far
+    (Monday to that day), and in the 7 and 28 days ending that day: each person once.
+    Written by the rollup from the learner days, so the dashboards read one row a day
+    instead of counting distinct people over millions of rows."""
+
+    day = models.DateField(_("day"), unique=True)
+    daily = models.PositiveIntegerField(_("active that day"), default=0)
+    week_to_date = models.PositiveIntegerField(_("active this week so far"), default=0)
+    last_7_days = models.PositiveIntegerField(_("active in the last 7 days"), default=0)
+    last_28_days = models.PositiveIntegerField(_("active in the last 28 days"), default=0)
+
+    class Meta:
+        verbose_name = _("active learners day")
+        verbose_name_plural = _("active learners days")
+
+    def __str__(self):
+        return f"{self.day}: {self.daily}"
+
+
+class CohortWeek(models.Model):
+    """Students who signed up in a month (the cohort) and were active some day of a
+    given week after signing up, each once: the retention table's cells, kept up to
+    date by the rollup for the weeks that table shows."""
+
+    # The weeks the retention table shows (the only ones kept).
+    WEEKS = (1, 4, 12)
+
+    cohort = models.DateField(_("month signed up"))
+    week = models.PositiveIntegerField(_("weeks after signing up"))
+    learners = models.PositiveIntegerField(_("active students"), default=0)
+
+    class Meta:
+        verbose_name = _("cohort week")
+        verbose_name_plural = _("cohort weeks")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "week"], name="one_cohort_week"),
+        ]
+
+    def __str__(self):
+        return f"{self.cohort} +{self.week}"
+
+
 class PaymentDay(models.Model):
     """One payment provider on one day: payments started and how they ended, money
     taken and refunds settled (FCFA)."""

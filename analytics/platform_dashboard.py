@@ -4,6 +4,7 @@ the admin page draws (chart + table) and the CSV export writes as they are."""
 from collections import Counter
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext
@@ -12,12 +13,15 @@ from django.utils.translation import gettext as _
 from accounts.regions import Region
 from accounts.support import registry as support
 from checkout.reports import provider_label
+from core import cache_tags
 from course_pages.selectors import course_names
 from directory import demand
+from directory.services import DIRECTORY_TAG
 
 from . import charts, platform_selectors, selectors
 from .dashboard import Table
 from .models import SignupDay
+from .rollups import ROLLUP_TAG
 
 Role = SignupDay.Role
 ROLES = (Role.STUDENT, Role.CLIENT, Role.INSTRUCTOR, Role.PROFESSIONAL)
@@ -46,9 +50,32 @@ def cohorts_since(since):
     return min(first, earliest)
 
 
+# The tables from the rollups are read once per rollup run, period and language, not
+# on every view of the page.
+KEPT = 24 * 3600
+
+
 def build(*, days):
-    """Every table over the last ``days`` days, in a fixed number of queries."""
+    """Every table over the last ``days`` days: the rollups' ones from the cache until
+    the next rollup (or a change to pages or the directory, whose names and supply they
+    show), the moderation queue's counted live."""
     today = timezone.localdate()
+    tags = (ROLLUP_TAG, cache_tags.ALL, DIRECTORY_TAG)
+    versions = cache_tags.current_versions(tags)
+    key = ":".join(
+        ["platform-dashboard", *(versions[tag] for tag in tags)]
+        + [today.isoformat(), str(days), get_language()]
+    )
+    built = cache.get(key)
+    if built is None:
+        built = _from_rollups(days=days, today=today)
+        cache.set(key, built, KEPT)
+    _reports_table(built["tables"])
+    return built
+
+
+def _from_rollups(*, days, today):
+    """Every table but the moderation queue's, in a fixed number of queries."""
     since = selectors.first_day(days)
     before = platform_selectors.previous_span(since, today)
     first_cohort = cohorts_since(since)
@@ -66,7 +93,6 @@ def build(*, days):
     _demand_table(tables, searches, supply)
     _trending_tables(tables, searches, supply, courses, names)
     _retention_table(tables, signups, platform_selectors.retention(cohorts_since=first_cohort))
-    _reports_table(tables)
     return {"tables": tables, "since": since}
 
 
@@ -114,7 +140,8 @@ def _days(since, until):
 
 
 def _activity_tables(tables, since, today):
-    daily = platform_selectors.active_per_day(since=since)
+    activity = platform_selectors.activity(since=since)
+    daily = activity.per_day
     days = _days(since, today)
     tables["active_daily"] = Table(
         "active_daily",
@@ -128,10 +155,9 @@ def _activity_tables(tables, since, today):
             series=[(_("Learners"), [daily.get(day, 0) for day in days])],
         ),
     )
-    weekly = platform_selectors.active_per_week(since=since)
     rows = [
         (_("Week of %(day)s") % {"day": date_format(week, "d/m")}, learners)
-        for week, learners in weekly.items()
+        for week, learners in activity.per_week.items()
     ]
     tables["active_weekly"] = Table(
         "active_weekly",

@@ -7,9 +7,10 @@ re-run gives the same rows. Sign-ups, payments and ratings come from the apps th
 them (their selectors); learners and searches from the event stream."""
 
 from collections import Counter
+from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
@@ -18,7 +19,16 @@ from checkout import reports as payments
 from directory import demand
 from enrolment import selectors as learning
 
-from .models import Event, LearnerDay, PaymentDay, RatingDay, SearchDay, SignupDay
+from .models import (
+    ActiveLearnersDay,
+    CohortWeek,
+    Event,
+    LearnerDay,
+    PaymentDay,
+    RatingDay,
+    SearchDay,
+    SignupDay,
+)
 
 K = Event.Kind
 Role = SignupDay.Role
@@ -37,10 +47,14 @@ LEARNING_KINDS = [
 @transaction.atomic
 def roll_up(day, start, end):
     """Rewrite ``day``'s platform rows; ``start``/``end`` are its bounds (aware)."""
-    for model in (SignupDay, LearnerDay, PaymentDay, SearchDay, RatingDay):
+    # The cohort weeks the day's learners counted in, before and after the re-run.
+    cohort_weeks = _cohort_weeks(LearnerDay.objects.filter(day=day))
+    for model in (SignupDay, LearnerDay, PaymentDay, SearchDay, RatingDay, ActiveLearnersDay):
         model.objects.filter(day=day).delete()
     SignupDay.objects.bulk_create(_signups(day, start, end))
-    LearnerDay.objects.bulk_create(_learners(day, start, end))
+    learners = LearnerDay.objects.bulk_create(_learners(day, start, end))
+    ActiveLearnersDay.objects.create(**_active_counts(day))
+    _count_cohort_weeks(cohort_weeks | _cohort_weeks(learners))
     PaymentDay.objects.bulk_create(_payments(day, start, end))
     SearchDay.objects.bulk_create(_searches(day, start, end))
     RatingDay.objects.bulk_create(
@@ -90,6 +104,54 @@ def _learners(day, start, end):
             )
         )
     return rows
+
+
+def _active_counts(day):
+    """The day's distinct active learners over the windows ending that day, one query
+    over at most 28 days of learner days (the rollup's cost, not the dashboard's)."""
+    monday = day - timedelta(days=day.weekday())
+    week_ago, month_ago = day - timedelta(days=6), day - timedelta(days=27)
+    return {
+        "day": day,
+        **LearnerDay.objects.filter(day__gte=min(monday, month_ago), day__lte=day).aggregate(
+            daily=Count("user_id", distinct=True, filter=Q(day=day)),
+            week_to_date=Count("user_id", distinct=True, filter=Q(day__gte=monday)),
+            last_7_days=Count("user_id", distinct=True, filter=Q(day__gte=week_ago)),
+            last_28_days=Count("user_id", distinct=True, filter=Q(day__gte=month_ago)),
+        ),
+    }
+
+
+def _cohort_weeks(learner_days):
+    """The (cohort, week) pairs of the retention table these learner days fall in."""
+    return {
+        (row.cohort, row.week)
+        for row in learner_days
+        if row.cohort is not None and row.week in CohortWeek.WEEKS
+    }
+
+
+def _count_cohort_weeks(pairs):
+    """Count again, from every learner day, the students of each (cohort, week) pair:
+    a day only adds to the pairs its learners are in, so only those are rewritten."""
+    if not pairs:
+        return
+    wanted = Q()
+    for cohort, week in pairs:
+        wanted |= Q(cohort=cohort, week=week)
+    counts = {
+        (row["cohort"], row["week"]): row["learners"]
+        for row in LearnerDay.objects.filter(wanted)
+        .values("cohort", "week")
+        .annotate(learners=Count("user_id", distinct=True))
+        .order_by()
+    }
+    CohortWeek.objects.filter(wanted).delete()
+    CohortWeek.objects.bulk_create(
+        CohortWeek(cohort=cohort, week=week, learners=counts[(cohort, week)])
+        for cohort, week in pairs
+        if counts.get((cohort, week))
+    )
 
 
 def _payments(day, start, end):

@@ -5,12 +5,21 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth, TruncWeek
 
-from .models import CourseDay, LearnerDay, PaymentDay, RatingDay, SearchDay, SignupDay
+from .models import (
+    ActiveLearnersDay,
+    CohortWeek,
+    CourseDay,
+    LearnerDay,
+    PaymentDay,
+    RatingDay,
+    SearchDay,
+    SignupDay,
+)
 
-RETENTION_WEEKS = (1, 4, 12)
+RETENTION_WEEKS = CohortWeek.WEEKS
 
 
 def previous_span(since, until):
@@ -43,36 +52,36 @@ def signups(*, since, cohorts_since):
     return found
 
 
-def active_per_day(*, since):
-    return dict(
-        LearnerDay.objects.filter(day__gte=since)
-        .values("day")
-        .annotate(learners=Count("pk"))
-        .values_list("day", "learners")
+@dataclass
+class Activity:
+    per_day: dict = field(default_factory=dict)  # day → learners active that day
+    # Week (its Monday) → learners active at least once that week (the whole week,
+    # also for a first week that starts before the period).
+    per_week: dict = field(default_factory=dict)
+
+
+def activity(*, since):
+    """Active learners per day and per week since ``since``, from the daily counts the
+    rollup keeps (one row a day): the week's figure is its last rolled-up day's."""
+    found = Activity()
+    monday = since - timedelta(days=since.weekday())
+    rows = (
+        ActiveLearnersDay.objects.filter(day__gte=monday)
+        .values_list("day", "daily", "week_to_date")
         .order_by("day")
     )
-
-
-def active_per_week(*, since):
-    """Week (its Monday) → learners active at least once that week."""
-    return dict(
-        LearnerDay.objects.filter(day__gte=since)
-        .annotate(week_start=TruncWeek("day"))
-        .values("week_start")
-        .annotate(learners=Count("user_id", distinct=True))
-        .values_list("week_start", "learners")
-        .order_by("week_start")
-    )
+    for day, daily, week_to_date in rows:
+        if day >= since and daily:
+            found.per_day[day] = daily
+        if week_to_date:
+            found.per_week[day - timedelta(days=day.weekday())] = week_to_date
+    return found
 
 
 def retention(*, cohorts_since):
     """(cohort month, weeks later) → students of that cohort active that week."""
-    rows = (
-        LearnerDay.objects.filter(cohort__gte=cohorts_since, week__in=RETENTION_WEEKS)
-        .values("cohort", "week")
-        .annotate(learners=Count("user_id", distinct=True))
-    )
-    return {(row["cohort"], row["week"]): row["learners"] for row in rows}
+    rows = CohortWeek.objects.filter(cohort__gte=cohorts_since, week__in=RETENTION_WEEKS)
+    return {(row.cohort, row.week): row.learners for row in rows}
 
 
 @dataclass
@@ -148,6 +157,17 @@ def ratings_over_time(*, course_ids, since):
     }
 
 
-def active_learners(*, since):
-    """Students active at least once since ``since``, each counted once."""
-    return LearnerDay.objects.filter(day__gte=since).values("user_id").distinct().count()
+# Length of the period (days) → the daily count that holds it.
+WINDOWS = {1: "daily", 7: "last_7_days", 28: "last_28_days"}
+
+
+def active_learners(*, since, until):
+    """Students active at least once from ``since`` to ``until`` (inclusive), each
+    counted once: the rollup's count when the period is one it keeps (a day, 7 or 28
+    days), else counted over the learner days."""
+    window = WINDOWS.get((until - since).days + 1)
+    if window:
+        row = ActiveLearnersDay.objects.filter(day=until).values_list(window, flat=True)
+        return next(iter(row), 0)
+    period = LearnerDay.objects.filter(day__gte=since, day__lte=until)
+    return period.values("user_id").distinct().count()

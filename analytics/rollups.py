@@ -17,10 +17,14 @@ from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.db.models.fields.json import KT, KeyTransform
 from django.utils import timezone
 
+from core import cache_tags
+
 from . import platform_rollups
 from .models import CourseDay, Event, LearnerActivity, LessonDay, QuizMissDay, VideoDay
 
 K = Event.Kind
+# Made stale by every run: what is read from the rollups may be kept until then.
+ROLLUP_TAG = "analytics-rollups"
 ACTIVITY_KINDS = platform_rollups.LEARNING_KINDS
 QUARTILES = (25, 50, 75, 100)
 # Longer than this, the student left the tab open: counted in the last bucket.
@@ -50,6 +54,7 @@ def roll_up(day):
     QuizMissDay.objects.bulk_create(_quiz_days(day, events))
     _move_activity(start, end)
     platform_rollups.roll_up(day, start, end)
+    cache_tags.invalidate(ROLLUP_TAG)
 
 
 def _opened_before(start, *fields):

@@ -2,6 +2,7 @@
 panel on the admin home linking to it."""
 
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -62,7 +63,7 @@ class PlatformPanel(Component):
                 for (role, _region), people in signups.by_role_and_region.items()
                 if role == SignupDay.Role.ALL
             ),
-            "learners": platform_selectors.active_learners(since=since),
+            "learners": platform_selectors.active_learners(since=since, until=timezone.localdate()),
             "taken_xaf": sum(line["paid_xaf"] for line in payments.by_provider.values()),
             "success": f"{100 * paid // ended} %" if ended else "–",
         }

@@ -166,10 +166,12 @@ def test_the_dashboard_costs_the_same_queries_however_many_students(numbers, qui
         )
         Event.objects.create(kind=K.COURSE_VIEW, course_id=numbers["course"].pk)
     rollups.roll_up(timezone.localdate())
+    # The rollup made what the page kept from the rollups stale: read again once.
+    client.get(url)
     with counted_queries() as many:
         page = client.get(url)
     assert len(page.context["tables"]["at_risk"].rows) == 7
-    assert len(many) == len(few)
+    assert len(many) == len(few) <= 15, many
 
 
 def beacon(client, lesson, quartile="25", video="7"):
