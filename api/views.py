@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics
 from rest_framework.permissions import IsAuthenticated
@@ -165,48 +166,56 @@ class ServiceSlots(ApiView):
 # --- Certificates ------------------------------------------------------------------------
 
 
-class CertificateCheck(ApiView):
+class _IdCheck(ApiView):
+    """Whether an ID printed on a credential is genuine, valid or revoked. Look-ups share
+    the verification page's budget per address (certificates and badges share one ID
+    space)."""
+
+    not_found = ""
+
+    def found(self, code):
+        raise NotImplementedError
+
+    def check(self, found):
+        raise NotImplementedError
+
+    def get(self, request, code):
+        if not ratelimit.spend_lookup(request._request):
+            raise exceptions.Throttled(wait=ratelimit.retry_after_seconds())
+        normalised = codes.normalise(code)
+        found = self.found(normalised) if normalised else None
+        if found is None:
+            raise exceptions.NotFound(self.not_found)
+        check = {"code": found.code, "status": "revoked" if found.is_revoked else "valid"}
+        return Response(self.get_serializer({**check, **self.check(found)}).data)
+
+
+class CertificateCheck(_IdCheck):
     """Whether a certificate ID is genuine, valid or revoked; look-ups share the
     verification page's budget per address."""
 
     serializer_class = serializers.CertificateCheckSerializer
+    not_found = gettext_lazy("No certificate has this ID.")
 
-    def get(self, request, code):
-        if not ratelimit.spend_lookup(request._request):
-            raise exceptions.Throttled(wait=ratelimit.retry_after_seconds())
-        normalised = codes.normalise(code)
-        certificate = certificate_selectors.find(normalised) if normalised else None
-        if certificate is None:
-            raise exceptions.NotFound(_("No certificate has this ID."))
-        check = {
-            "code": certificate.code,
-            "status": "revoked" if certificate.is_revoked else "valid",
-            "signature_ok": documents.data_signature_matches(certificate),
-            "certificate": certificate,
-        }
-        return Response(self.get_serializer(check).data)
+    def found(self, code):
+        return certificate_selectors.find(code)
+
+    def check(self, found):
+        return {"signature_ok": documents.data_signature_matches(found), "certificate": found}
 
 
-class BadgeCheck(ApiView):
+class BadgeCheck(_IdCheck):
     """Whether a badge ID is genuine, valid or revoked; look-ups share the verification
     page's budget per address (badges and certificates share one ID space)."""
 
     serializer_class = serializers.BadgeCheckSerializer
+    not_found = gettext_lazy("No badge has this ID.")
 
-    def get(self, request, code):
-        if not ratelimit.spend_lookup(request._request):
-            raise exceptions.Throttled(wait=ratelimit.retry_after_seconds())
-        normalised = codes.normalise(code)
-        award = badge_selectors.find(normalised) if normalised else None
-        if award is None:
-            raise exceptions.NotFound(_("No badge has this ID."))
-        check = {
-            "code": award.code,
-            "status": "revoked" if award.is_revoked else "valid",
-            "signature_ok": badge_documents.signature_matches(award),
-            "award": award,
-        }
-        return Response(self.get_serializer(check).data)
+    def found(self, code):
+        return badge_selectors.find(code)
+
+    def check(self, found):
+        return {"signature_ok": badge_documents.signature_matches(found), "award": found}
 
 
 # --- Signed in ---------------------------------------------------------------------------

@@ -19,6 +19,11 @@ def is_correct(question, chosen):
     return chosen == set(question.correct)
 
 
+def answers_from_post(post):
+    """{question id: [choice ids]} from a quiz or exam form (fields "q-<question id>")."""
+    return {key[2:]: post.getlist(key) for key in post if key.startswith("q-") and len(key) > 2}
+
+
 def percent(correct, total):
     return 100 * correct // total if total else 0
 

@@ -14,6 +14,7 @@ from core.private_files import serve_private
 from . import adaptive, grading, offline_sync, selectors, services, similarity_looks
 from .access import subscription_opens
 from .errors import LearningError
+from .grading import answers_from_post
 from .models import OfflineAction, Submission, SubmissionPhoto
 from .motivation.selectors import motivation_for
 from .pages import course_model, lesson_model
@@ -88,10 +89,6 @@ def mark_done(request, lesson_id):
     return redirect(following.url if following else lesson.course.url)
 
 
-def _answers_from(post):
-    return {key[2:]: post.getlist(key) for key in post if key.startswith("q-") and len(key) > 2}
-
-
 @login_required
 @require_POST
 def quiz(request, lesson_id, quiz_id):
@@ -106,7 +103,7 @@ def quiz(request, lesson_id, quiz_id):
                 user=request.user,
                 lesson=lesson,
                 quiz_id=quiz_id,
-                answers=_answers_from(request.POST),
+                answers=answers_from_post(request.POST),
             ),
         )
     except LearningError as error:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from core.page_locales import active_locale
 
 from ..errors import LearningError, NotEnrolled
+from ..grading import answers_from_post
 from ..pages import course_model
 from . import services
 from .reader import final_assessment
@@ -81,10 +82,6 @@ def start(request, course_id):
     return redirect("learning:exam", course_id=course.pk)
 
 
-def _answers_from(post):
-    return {key[2:]: post.getlist(key) for key in post if key.startswith("q-") and len(key) > 2}
-
-
 @login_required
 @require_POST
 def hand_in(request, course_id, attempt_id):
@@ -94,7 +91,7 @@ def hand_in(request, course_id, attempt_id):
             user=request.user,
             course=course,
             attempt_id=attempt_id,
-            answers=_answers_from(request.POST),
+            answers=answers_from_post(request.POST),
         )
     except LearningError as error:
         return _refused(request, course, error)
