@@ -90,6 +90,7 @@ def test_every_chart_is_valid_svg_under_8_kb(numbers):
         assert root.tag.endswith("svg") and root.attrib["role"] == "img"
         assert root.find("{http://www.w3.org/2000/svg}title").text
         assert len(str(chart).encode()) <= 8 * 1024
+    assert len(page.content) <= 80 * 1024  # the page's first view (#21)
 
 
 @pytest.mark.parametrize("who", ["anonymous", "student", "other_teacher"])
