@@ -28,40 +28,34 @@ def count_profile_view(professional_id):
     counters.count(PROFILE_VIEWS, professional_id)
 
 
-def _course_views(counts, *, minute):
-    _write(
-        Event(kind=K.COURSE_VIEW, course_id=int(course), occurred_at=minute)
-        for course, times in counts.items()
-        for _ in range(times)
-    )
+def _event_rows(make):
+    """A drain handler: one event per count, made by ``make(key, minute)``."""
+
+    def write(counts, *, minute):
+        Event.objects.bulk_create(
+            (make(key, minute) for key, times in counts.items() for _ in range(times)),
+            batch_size=BULK_ROWS,
+        )
+
+    return write
 
 
-def _searches(counts, *, minute):
-    _write(
-        Event(kind=K.DIRECTORY_SEARCH, props=_search_props(key), occurred_at=minute)
-        for key, times in counts.items()
-        for _ in range(times)
-    )
+def _course_view(course, minute):
+    return Event(kind=K.COURSE_VIEW, course_id=int(course), occurred_at=minute)
 
 
-def _search_props(key):
+def _search(key, minute):
     town, service = json.loads(key)
-    return {"town": town, "service": service}
+    props = {"town": town, "service": service}
+    return Event(kind=K.DIRECTORY_SEARCH, props=props, occurred_at=minute)
 
 
-def _profile_views(counts, *, minute):
-    _write(
-        Event(kind=K.PROFILE_VIEW, props={"professional": int(pro)}, occurred_at=minute)
-        for pro, times in counts.items()
-        for _ in range(times)
-    )
-
-
-def _write(events):
-    Event.objects.bulk_create(events, batch_size=BULK_ROWS)
+def _profile_view(professional, minute):
+    props = {"professional": int(professional)}
+    return Event(kind=K.PROFILE_VIEW, props=props, occurred_at=minute)
 
 
 def register():
-    counters.on_drain(COURSE_VIEWS, _course_views)
-    counters.on_drain(SEARCHES, _searches)
-    counters.on_drain(PROFILE_VIEWS, _profile_views)
+    counters.on_drain(COURSE_VIEWS, _event_rows(_course_view))
+    counters.on_drain(SEARCHES, _event_rows(_search))
+    counters.on_drain(PROFILE_VIEWS, _event_rows(_profile_view))

@@ -66,10 +66,7 @@ def build(*, days):
         ["platform-dashboard", *(versions[tag] for tag in tags)]
         + [today.isoformat(), str(days), get_language()]
     )
-    built = cache.get(key)
-    if built is None:
-        built = _from_rollups(days=days, today=today)
-        cache.set(key, built, KEPT)
+    built = cache.get_or_set(key, lambda: _from_rollups(days=days, today=today), KEPT)
     _reports_table(built["tables"])
     return built
 

@@ -18,12 +18,11 @@ from rest_framework.response import Response
 from messaging import selectors, services
 from messaging.errors import InvalidMessage, MessagingError, NotAllowed, TooFast
 from messaging.models import Message
+from messaging.views import positive_int, seat_or_404
 
 from . import message_serializers
 from .base import ApiView
 from .problems import Conflict
-
-MAX_ID = 2**63 - 1
 
 
 def messaging_refusal(error, *, field="text"):
@@ -35,14 +34,6 @@ def messaging_refusal(error, *, field="text"):
     if isinstance(error, InvalidMessage):
         return exceptions.ValidationError({field: [error.message]})
     return Conflict(error.message)
-
-
-def my_seat(user, conversation_id):
-    """The person's seat in the conversation, as the conversation page finds it."""
-    seat = selectors.seat_for(user, conversation_id) if 0 < conversation_id <= MAX_ID else None
-    if seat is None:
-        raise Http404
-    return seat
 
 
 class NewestFirst(CursorPagination):
@@ -95,7 +86,7 @@ class MyConversations(ApiView, generics.ListAPIView):
                 )
         except MessagingError as error:
             raise messaging_refusal(error) from error
-        seat = my_seat(request.user, conversation.pk)
+        seat = seat_or_404(request.user, conversation.pk)
         return Response(self.get_serializer(seat).data, status=status.HTTP_201_CREATED)
 
 
@@ -109,7 +100,7 @@ class ConversationMessages(ApiView, generics.ListAPIView):
 
     def seat(self):
         if not hasattr(self, "_seat"):
-            self._seat = my_seat(self.request.user, self.kwargs["pk"])
+            self._seat = seat_or_404(self.request.user, self.kwargs["pk"])
         return self._seat
 
     def get_queryset(self):
@@ -151,7 +142,7 @@ class ConversationRead(ApiView):
 
     @extend_schema(request=message_serializers.ReadSerializer)
     def post(self, request, pk):
-        seat = my_seat(request.user, pk)
+        seat = seat_or_404(request.user, pk)
         wanted = message_serializers.ReadSerializer(data=request.data)
         wanted.is_valid(raise_exception=True)
         read = services.mark_read(
@@ -174,7 +165,7 @@ class MessageReport(ApiView):
         responses={201: message_serializers.ReportSerializer},
     )
     def post(self, request, pk):
-        message = Message.objects.filter(pk=pk if 0 < pk <= MAX_ID else 0).first()
+        message = Message.objects.filter(pk=positive_int(pk) or 0).first()
         if message is None or not selectors.is_participant(
             request.user.pk, message.conversation_id
         ):

@@ -32,7 +32,7 @@ class UnreadSerializer(serializers.Serializer):
 
 
 def unread_state(user):
-    unread, _newest = selectors.bell_state(user)
+    unread = selectors.unread_count(user)
     return {"unread": unread, "label": bell.label(unread)}
 
 

@@ -61,12 +61,7 @@ def current_versions(tags):
 def kept_until_stale(tag, name, read, timeout):
     """What ``read()`` returns, kept in the cache under ``name`` until ``tag`` is made
     stale: lists every page reads (towns, locales …) cost no query between changes."""
-    key = f"{name}:{current_versions([tag])[tag]}"
-    value = cache.get(key)
-    if value is None:
-        value = read()
-        cache.set(key, value, timeout)
-    return value
+    return cache.get_or_set(f"{name}:{current_versions([tag])[tag]}", read, timeout)
 
 
 def still_current(stored):

@@ -78,9 +78,10 @@ def home_sections(*, request, page):
     professionals_version = f"{versions[cache_tags.ALL]}-{versions[DIRECTORY_TAG]}"
     town_choice = visitor_town(request)
     return {
-        **_kept(
+        **cache.get_or_set(
             f"home:courses:{page.pk}:{courses_version}",
             lambda: _read_course_sections(page=page),
+            SECTIONS_SECONDS,
         ),
         "courses_version": courses_version,
         "town_choice": town_choice,
@@ -91,14 +92,6 @@ def home_sections(*, request, page):
         "steps": steps(page),
         "proof": proof(),
     }
-
-
-def _kept(key, read):
-    value = cache.get(key)
-    if value is None:
-        value = read()
-        cache.set(key, value, SECTIONS_SECONDS)
-    return value
 
 
 def _read_course_sections(*, page):
@@ -223,7 +216,7 @@ def professionals_near(choice, *, locale, version):
     photos' renditions, kept under `version` (home_sections)."""
     if choice.town is None:
         return []
-    return _kept(
+    return cache.get_or_set(
         f"home:professionals:{choice.town.pk}:{locale.pk}:{version}",
         lambda: certified_near(
             town=choice.town,
@@ -232,6 +225,7 @@ def professionals_near(choice, *, locale, version):
             within_km=NEARBY_KM,
             limit=PROFESSIONALS_SHOWN,
         ),
+        SECTIONS_SECONDS,
     )
 
 

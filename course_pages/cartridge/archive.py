@@ -43,20 +43,18 @@ def _megabytes(count):
 class Cartridge:
     """An opened, checked archive. `read(name)` gives an entry's bytes, or None."""
 
-    def __init__(self, zip_file, names):
+    def __init__(self, zip_file, names, bound):
         self._zip = zip_file
         self._names = names
+        self._bound = bound
         self._read_total = 0
-
-    def names(self):
-        return set(self._names)
 
     def read(self, name):
         name = normalise(name)
         info = self._names.get(name)
         if info is None:
             return None
-        bound = limits()
+        bound = self._bound
         data = bytearray()
         with self._zip.open(info) as entry:
             while chunk := entry.read(65536):
@@ -136,7 +134,7 @@ def open_cartridge(upload):
         raise CartridgeError(
             _("This archive has no imsmanifest.xml at its top: it is not a Common Cartridge.")
         )
-    return Cartridge(zip_file, names)
+    return Cartridge(zip_file, names, bound)
 
 
 def _check_name(info):

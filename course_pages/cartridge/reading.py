@@ -126,6 +126,8 @@ class _Reader:
     def __init__(self, cartridge, resources):
         self.cartridge = cartridge
         self.resources = resources
+        # A web link's address, read once though the folder walk and its item both ask.
+        self._urls = {}
         self.lessons = []
         self.report = []
         self.current = None
@@ -238,6 +240,11 @@ class _Reader:
             )
 
     def _web_link(self, path):
+        if path not in self._urls:
+            self._urls[path] = self._read_web_link(path)
+        return self._urls[path]
+
+    def _read_web_link(self, path):
         data = self.cartridge.read(path)
         if data is None:
             return ""

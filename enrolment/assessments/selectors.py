@@ -9,6 +9,7 @@ from core.page_locales import canonical
 
 from .. import grading
 from ..models import Enrolment, ExamAttempt, Submission
+from ..selectors import enrolment_for
 from .grades import Grade, band_for, combined_score
 from .reader import final_assessment
 
@@ -98,13 +99,9 @@ def exam_state(*, user, course):
     (or it has no final assessment)."""
     course = canonical(course)
     assessment = final_assessment(course)
-    if assessment is None or not user.is_authenticated:
+    if assessment is None:
         return None
-    enrolment = (
-        Enrolment.objects.filter(user=user, course=course)
-        .exclude(status=Enrolment.Status.REVOKED)
-        .first()
-    )
+    enrolment = enrolment_for(user=user, course=course)
     if enrolment is None:
         return None
     attempts = list(ExamAttempt.objects.filter(enrolment=enrolment))
