@@ -110,7 +110,7 @@ def test_a_voice_note_is_transcoded_after_sending_and_plays_when_ready(
 @pytest.mark.parametrize(
     ("language", "upload", "field", "detail"),
     [
-        ("fr", pdf_upload, "photo", "« photo.jpg » n'est pas une photo (JPEG, PNG ou HEIC)."),
+        ("fr", pdf_upload, "photo", "«\xa0photo.jpg\xa0» n'est pas une photo (JPEG, PNG ou HEIC)."),
         ("en", pdf_upload, "photo", "“photo.jpg” is not a photo (JPEG, PNG or HEIC)."),
         (
             "en",
