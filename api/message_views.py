@@ -203,6 +203,9 @@ class AttachmentUpload(ApiView):
 
 
 class PhotoUpload(AttachmentUpload):
+    """Sends a photo, with an optional caption, in one of her conversations: checked
+    and re-encoded to WebP as on the conversation page; the original is not kept."""
+
     upload_serializer = message_serializers.PhotoMessageSerializer
     file_field = "photo"
     max_body_bytes = photos.MAX_UPLOAD_BYTES + UPLOAD_FORM_SLACK_BYTES
@@ -225,6 +228,10 @@ class PhotoUpload(AttachmentUpload):
 
 
 class VoiceUpload(AttachmentUpload):
+    """Sends a voice note in one of her conversations: an audio file of 2 minutes and
+    5 MB at most, checked as on the conversation page and transcoded to Opus after
+    sending (`voice_state` says when it is ready)."""
+
     upload_serializer = message_serializers.VoiceMessageSerializer
     file_field = "voice"
     max_body_bytes = voice.MAX_VOICE_BYTES + UPLOAD_FORM_SLACK_BYTES
