@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import (
+    attachment_views,
     booking_views,
     message_views,
     notification_views,
@@ -57,12 +58,12 @@ v1 = [
     ),
     path(
         "me/conversations/<int:pk>/photos/",
-        message_views.PhotoUpload.as_view(),
+        attachment_views.PhotoUpload.as_view(),
         name="conversation_photos",
     ),
     path(
         "me/conversations/<int:pk>/voice-notes/",
-        message_views.VoiceUpload.as_view(),
+        attachment_views.VoiceUpload.as_view(),
         name="conversation_voice_notes",
     ),
     path(
@@ -72,7 +73,7 @@ v1 = [
     ),
     path(
         "me/messages/<int:pk>/attachment/",
-        message_views.MessageAttachment.as_view(),
+        attachment_views.MessageAttachment.as_view(),
         name="message_attachment",
     ),
     path(
