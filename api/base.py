@@ -14,6 +14,7 @@ from rest_framework import generics
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 
 from .authentication import SessionTokenAuthentication
 from .pagination import OrderCursorPagination
@@ -47,6 +48,10 @@ class ApiView(generics.GenericAPIView):
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_vary_headers(response, ["Accept-Language", "X-Session-Token"])
+        if not isinstance(response, Response):
+            # A private file (a message's photo) served as its page serves it: its own
+            # caching, no body to hash.
+            return response
         user = getattr(request, "_user", None)
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_cache=True)

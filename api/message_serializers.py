@@ -8,7 +8,7 @@ from rest_framework import serializers
 from messaging import selectors
 from messaging.models import Message
 from messaging.safety import MAX_REASON_LENGTH
-from messaging.sending import CLIENT_KEY, MAX_TEXT_LENGTH
+from messaging.sending import CLIENT_KEY, MAX_CAPTION_LENGTH, MAX_TEXT_LENGTH
 
 from .serializers import AboutSerializer, StrictSerializer
 
@@ -69,9 +69,41 @@ class ConversationSerializer(serializers.Serializer):
         return {"kind": conversation.context_kind, "id": conversation.context_id}
 
 
+class ConversationDetailSerializer(ConversationSerializer):
+    """One conversation with what its page says about it: what it is about, and
+    whether she may write in it now (a block either way, or the context's rule)."""
+
+    title = serializers.SerializerMethodField(
+        help_text='What the conversation is about (a course\'s title…), or "".'
+    )
+    blocked_by_me = serializers.SerializerMethodField(
+        help_text="She blocked the other person (she may unblock her)."
+    )
+    may_write = serializers.SerializerMethodField()
+    refusal = serializers.SerializerMethodField(
+        help_text='Why she can\'t write here now, in her language; "" when she can.'
+    )
+
+    def get_title(self, seat) -> str:
+        return selectors.about(seat.conversation)[0]
+
+    def get_blocked_by_me(self, seat) -> bool:
+        other = selectors.the_other(seat)
+        return other is not None and selectors.has_blocked(seat.user, other)
+
+    def get_refusal(self, seat) -> str:
+        if "refusal" not in self.context:
+            self.context["refusal"] = selectors.refusal_to_write(seat, seat.user)
+        return self.context["refusal"]
+
+    def get_may_write(self, seat) -> bool:
+        return not self.get_refusal(seat)
+
+
 class MessageSerializer(serializers.Serializer):
     """A message as one person in the conversation sees it: hers carry their ticks
-    (`state`), photos and voice notes their address behind the site's own check."""
+    (`state`), photos and voice notes their address (`attachment_url`, opened with
+    the same session token by the people in the conversation only)."""
 
     id = serializers.IntegerField()
     conversation = serializers.IntegerField(source="conversation_id")
@@ -99,7 +131,7 @@ class MessageSerializer(serializers.Serializer):
     def get_attachment_url(self, message):
         if not message.attachment or message.hidden_at:
             return None
-        path = reverse("messaging:attachment", args=[message.pk])
+        path = reverse("api:message_attachment", args=[message.pk])
         return self.context["request"].build_absolute_uri(path)
 
     @extend_schema_field(serializers.ChoiceField(choices=TICK_STATES, allow_null=True))
@@ -118,6 +150,27 @@ class TextMessageSerializer(StrictSerializer):
     client_key = serializers.RegexField(CLIENT_KEY, required=False)
 
 
+class PhotoMessageSerializer(StrictSerializer):
+    """A photo (multipart/form-data), checked and re-encoded to WebP as on the
+    conversation page (JPEG, PNG, HEIC or WebP by its content, 10 MB and 64 megapixels
+    at most); the original is not kept. An optional caption; `client_key` as for text."""
+
+    photo = serializers.FileField(max_length=255, allow_empty_file=False)
+    text = serializers.CharField(
+        max_length=MAX_CAPTION_LENGTH, required=False, allow_blank=True, default=""
+    )
+    client_key = serializers.RegexField(CLIENT_KEY, required=False)
+
+
+class VoiceMessageSerializer(StrictSerializer):
+    """A voice note (multipart/form-data) of at most 2 minutes and 5 MB, an audio file
+    by its content; it is transcoded to Opus after sending (`voice_state`), as from the
+    conversation page. `client_key` as for text."""
+
+    voice = serializers.FileField(max_length=255, allow_empty_file=False)
+    client_key = serializers.RegexField(CLIENT_KEY, required=False)
+
+
 class NewConversationSerializer(TextMessageSerializer):
     """The first message to someone, about something the pages let her write from: a
     professional's profile ({"kind": "enquiry", "id": <professional id>}), a course
@@ -126,6 +179,10 @@ class NewConversationSerializer(TextMessageSerializer):
 
     to = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
     about = AboutSerializer()
+
+
+class NoBodySerializer(StrictSerializer):
+    """Nothing to say: an empty body (or {}); anything else is refused, not ignored."""
 
 
 class ReadSerializer(StrictSerializer):

@@ -3,12 +3,9 @@ messaging's selectors and services, as the messaging pages do (the same limits,
 content checks, blocks and sanctions; real-time delivery after the commit). A
 conversation or message the person is not in is not found.
 
-Voice notes and photos are sent from the pages only for now."""
+Photos and voice notes: attachment_views.py."""
 
-from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.http import Http404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, status
 from rest_framework.pagination import CursorPagination
@@ -69,25 +66,61 @@ class MyConversations(ApiView, generics.ListAPIView):
         wanted = message_serializers.NewConversationSerializer(data=request.data)
         wanted.is_valid(raise_exception=True)
         data = wanted.validated_data
-        other = get_user_model().objects.filter(pk=data["to"], is_active=True).first()
-        if other is None:
-            raise exceptions.PermissionDenied(_("You can't write to this person yet."))
         try:
-            # A refused first message leaves no empty conversation behind.
-            with transaction.atomic():
-                conversation = services.start_or_get_conversation(
-                    request.user, other, data["about"]["kind"], data["about"]["id"]
-                )
-                services.send_text(
-                    user=request.user,
-                    conversation=conversation,
-                    text=data["text"],
-                    client_key=data.get("client_key", ""),
-                )
+            message = services.start_with_text(
+                user=request.user,
+                other=selectors.person_to_write(data["to"]),
+                context_kind=data["about"]["kind"],
+                context_id=data["about"]["id"],
+                text=data["text"],
+                client_key=data.get("client_key", ""),
+            )
         except MessagingError as error:
             raise messaging_refusal(error) from error
-        seat = seat_or_404(request.user, conversation.pk)
+        seat = seat_or_404(request.user, message.conversation_id)
         return Response(self.get_serializer(seat).data, status=status.HTTP_201_CREATED)
+
+
+class MyConversation(ApiView):
+    """One of the person's conversations: who is in it, what it is about, her unread
+    count, and whether she may write in it (blocked either way)."""
+
+    serializer_class = message_serializers.ConversationDetailSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request, pk):
+        return Response(self.get_serializer(seat_or_404(request.user, pk)).data)
+
+
+class BlockChange(ApiView):
+    """Blocks (or unblocks) the other person of a two-person conversation, with
+    messaging's own rule: a block stops writing both ways, in every conversation. A
+    group conversation has nobody to block: not found."""
+
+    serializer_class = message_serializers.ConversationDetailSerializer
+    permission_classes = [IsAuthenticated]
+    change = None  # services.block or services.unblock
+
+    @extend_schema(request=None)
+    def post(self, request, pk):
+        seat = seat_or_404(request.user, pk)
+        other = selectors.the_other(seat)
+        if other is None:
+            raise Http404
+        message_serializers.NoBodySerializer(data=request.data).is_valid(raise_exception=True)
+        try:
+            type(self).change(user=request.user, other=other)
+        except MessagingError as error:
+            raise messaging_refusal(error) from error
+        return Response(self.get_serializer(seat).data)
+
+
+class ConversationBlock(BlockChange):
+    change = services.block
+
+
+class ConversationUnblock(BlockChange):
+    change = services.unblock
 
 
 class ConversationMessages(ApiView, generics.ListAPIView):

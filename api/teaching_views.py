@@ -10,11 +10,10 @@ from rest_framework import exceptions, generics
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from core.roles import is_moderator, teaches
+from core.roles import is_moderator
 from enrolment import selectors
 from enrolment import services as learning
 from enrolment.errors import LearningError
-from enrolment.models import Submission
 
 from . import work_serializers
 from .base import ApiView
@@ -76,18 +75,10 @@ class WorkToDecide(ApiView, generics.ListAPIView):
 
 
 def work_she_decides(user, pk):
-    """Practice work of a course she teaches (any, for a moderator), as her decision
-    page finds it; anybody else's is not found."""
-    submission = (
-        Submission.objects.select_related(
-            "enrolment__course__instructor", "enrolment__user", "lesson"
-        )
-        .filter(pk=pk)
-        .first()
-    )
+    """Practice work she may give her verdict on, as her decision page finds it
+    (enrolment's selector); anybody else's is not found."""
+    submission = selectors.work_she_decides(user=user, submission_id=pk)
     if submission is None:
-        raise Http404
-    if not (teaches(user, submission.enrolment.course) or is_moderator(user)):
         raise Http404
     return submission
 

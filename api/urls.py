@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import (
+    attachment_views,
     booking_views,
     message_views,
     notification_views,
@@ -38,14 +39,42 @@ v1 = [
     path("me/badges/", views.MyBadges.as_view(), name="my_badges"),
     path("me/conversations/", message_views.MyConversations.as_view(), name="my_conversations"),
     path(
+        "me/conversations/<int:pk>/", message_views.MyConversation.as_view(), name="my_conversation"
+    ),
+    path(
+        "me/conversations/<int:pk>/block/",
+        message_views.ConversationBlock.as_view(),
+        name="conversation_block",
+    ),
+    path(
+        "me/conversations/<int:pk>/unblock/",
+        message_views.ConversationUnblock.as_view(),
+        name="conversation_unblock",
+    ),
+    path(
         "me/conversations/<int:pk>/messages/",
         message_views.ConversationMessages.as_view(),
         name="conversation_messages",
     ),
     path(
+        "me/conversations/<int:pk>/photos/",
+        attachment_views.PhotoUpload.as_view(),
+        name="conversation_photos",
+    ),
+    path(
+        "me/conversations/<int:pk>/voice-notes/",
+        attachment_views.VoiceUpload.as_view(),
+        name="conversation_voice_notes",
+    ),
+    path(
         "me/conversations/<int:pk>/read/",
         message_views.ConversationRead.as_view(),
         name="conversation_read",
+    ),
+    path(
+        "me/messages/<int:pk>/attachment/",
+        attachment_views.MessageAttachment.as_view(),
+        name="message_attachment",
     ),
     path(
         "me/messages/<int:pk>/report/",

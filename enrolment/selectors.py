@@ -251,6 +251,24 @@ def with_shown_lessons(submissions):
     return submissions
 
 
+def work_she_decides(*, user, submission_id):
+    """Practice work of a course `user` teaches (any, for a moderator) with its course,
+    student and lesson: what her verdict may be given on, from the teaching page or the
+    API. None for anybody else's (they answer "not found")."""
+    submission = (
+        Submission.objects.select_related(
+            "enrolment__course__instructor", "enrolment__user", "lesson"
+        )
+        .filter(pk=submission_id)
+        .first()
+    )
+    if submission is None:
+        return None
+    if not (teaches(user, submission.enrolment.course) or is_moderator(user)):
+        return None
+    return submission
+
+
 def can_see_submission(*, user, submission):
     """The author, classmates who may review it, the instructor and moderators."""
     if not user.is_authenticated:

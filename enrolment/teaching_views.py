@@ -7,12 +7,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from core.roles import is_moderator, teaches
+from core.roles import is_moderator
 
 from . import grading, prerequisites, selectors, services, similarity_looks
 from .assessments.reader import final_assessment
 from .errors import LearningError
-from .models import PrerequisiteWaiver, Submission
+from .models import PrerequisiteWaiver
 
 
 @login_required
@@ -39,15 +39,10 @@ def course_students(request, course_id):
 
 @login_required
 def decide(request, submission_id):
-    submission = get_object_or_404(
-        Submission.objects.select_related(
-            "enrolment__course__instructor", "enrolment__user", "lesson"
-        ),
-        pk=submission_id,
-    )
-    course = submission.enrolment.course
-    if not (teaches(request.user, course) or is_moderator(request.user)):
+    submission = selectors.work_she_decides(user=request.user, submission_id=submission_id)
+    if submission is None:
         raise Http404
+    course = submission.enrolment.course
     lesson = submission.lesson.specific
     if request.method == "POST":
         try:

@@ -12,15 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.private_files import serve_private
-from core.roles import is_moderator
 
-from . import events, export, selectors, services, voice
+from . import events, export, selectors, services
 from .errors import MessagingError, TooFast
-from .models import Message, Report
+from .models import Message
 from .page_context import conversation_context
 from .views import positive_int, render_conversation, seat_or_404, wants_json
-
-CONTENT_TYPES = {Message.Kind.PHOTO: "image/webp", Message.Kind.VOICE: voice.OUTPUT_CONTENT_TYPE}
 
 
 @login_required
@@ -64,10 +61,10 @@ def read(request, conversation_id):
 
 def _the_other(request, conversation_id):
     seat = seat_or_404(request.user, conversation_id)
-    others = selectors.others_in(seat)
-    if seat.conversation.is_group or len(others) != 1:
+    other = selectors.the_other(seat)
+    if other is None:
         raise Http404
-    return seat, others[0]
+    return seat, other
 
 
 @login_required
@@ -122,26 +119,16 @@ def download_export(request):
     return response
 
 
-def _may_open(user, message):
-    """Participants open attachments of messages nobody hid; a moderator opens the
-    attachment of a message someone reported."""
-    if is_moderator(user) and Report.objects.filter(message=message).exists():
-        return True
-    return message.hidden_at is None and selectors.is_participant(user.pk, message.conversation_id)
-
-
 @login_required
 def attachment(request, message_id):
     message = (
         Message.objects.filter(pk=positive_int(message_id) or 0).exclude(attachment="").first()
     )
-    if message is None or not _may_open(request.user, message):
+    if message is None or not selectors.may_open_attachment(request.user, message):
         raise Http404
-    if message.kind == Message.Kind.VOICE and message.voice_state != Message.VoiceState.READY:
-        notice = (
-            _("This voice note could not be prepared.")
-            if message.voice_state == Message.VoiceState.FAILED
-            else _("This voice note is still being prepared. Try again in a moment.")
-        )
+    notice = selectors.voice_not_ready(message)
+    if notice:
         return HttpResponse(notice, status=409, content_type="text/plain; charset=utf-8")
-    return serve_private(request, message.attachment, content_type=CONTENT_TYPES.get(message.kind))
+    return serve_private(
+        request, message.attachment, content_type=selectors.attachment_content_type(message)
+    )

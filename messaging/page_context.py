@@ -5,36 +5,11 @@ import json
 import uuid
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from core import photos
 
 from . import selectors, voice
-from .errors import NotAllowed
-from .models import Block
-from .permissions import check_may_write
 from .presence import presence_label
-
-
-def refusal_to_write(seat, user):
-    """Why `user` can't write here now ("" when she can): a block, or the context."""
-    conversation = seat.conversation
-    others = selectors.others_in(seat)
-    if conversation.is_group:
-        return ""
-    if not others:
-        return _("You can't write to this person yet.")
-    try:
-        check_may_write(
-            user=user,
-            other=others[0],
-            context_kind=conversation.context_kind,
-            context_id=conversation.context_id,
-            existing=True,
-        )
-    except NotAllowed as error:
-        return error.message
-    return ""
 
 
 def conversation_context(request, seat, *, before=None, error="", text=""):
@@ -54,7 +29,7 @@ def conversation_context(request, seat, *, before=None, error="", text=""):
         for message in messages
     ]
     title, url = selectors.about(conversation)
-    other = others[0] if len(others) == 1 and not conversation.is_group else None
+    other = selectors.the_other(seat)
     return {
         "seat": seat,
         "conversation": conversation,
@@ -66,9 +41,8 @@ def conversation_context(request, seat, *, before=None, error="", text=""):
         "before": before,
         "other": other,
         "presence": presence_label(user, other) if other is not None else "",
-        "i_blocked": other is not None
-        and Block.objects.filter(blocker=user, blocked=other).exists(),
-        "refusal": refusal_to_write(seat, user),
+        "i_blocked": other is not None and selectors.has_blocked(user, other),
+        "refusal": selectors.refusal_to_write(seat, user),
         "error": error,
         "text": text,
         "client_key": uuid.uuid4().hex,

@@ -1,10 +1,15 @@
 """Reads about conversations, for views, sockets and tasks."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import F, Prefetch, Sum
 from django.utils.translation import gettext as _
 
-from . import contexts
-from .models import Conversation, Message, Participant, Report
+from core.roles import is_moderator
+
+from . import contexts, voice
+from .errors import NotAllowed
+from .models import Block, Conversation, Message, Participant, Report
+from .permissions import check_may_write
 
 PAGE_SIZE = 30
 UPDATES_LIMIT = 50
@@ -24,6 +29,14 @@ def participant_ids(conversation_id):
             conversation_id=conversation_id, left_at__isnull=True
         ).values_list("user_id", flat=True)
     )
+
+
+def person_to_write(user_id):
+    """The active person with this id (None for a forged, missing or closed account):
+    whom a first message may go to, before the rules say whether it may."""
+    if user_id is None:
+        return None
+    return get_user_model().objects.filter(pk=user_id, is_active=True).first()
 
 
 def display_name(user):
@@ -60,6 +73,41 @@ def others_in(seat):
     return [other.user for other in seat.conversation.seats if other.user_id != seat.user_id]
 
 
+def the_other(seat):
+    """The one other person of a two-person conversation (from a seat read by
+    seat_for), or None in a group or when she is alone: whom a block is about."""
+    others = others_in(seat)
+    if seat.conversation.is_group or len(others) != 1:
+        return None
+    return others[0]
+
+
+def has_blocked(user, other):
+    """Whether `user` blocked `other` (she may unblock her)."""
+    return Block.objects.filter(blocker=user, blocked=other).exists()
+
+
+def refusal_to_write(seat, user):
+    """Why `user` can't write here now ("" when she can): a block, or the context."""
+    conversation = seat.conversation
+    others = others_in(seat)
+    if conversation.is_group:
+        return ""
+    if not others:
+        return _("You can't write to this person yet.")
+    try:
+        check_may_write(
+            user=user,
+            other=others[0],
+            context_kind=conversation.context_kind,
+            context_id=conversation.context_id,
+            existing=True,
+        )
+    except NotAllowed as error:
+        return error.message
+    return ""
+
+
 def unread_total(user):
     """Unread messages over all the person's conversations: one query."""
     return (
@@ -91,6 +139,34 @@ def messages_newest_first(conversation_id):
         .select_related("sender")
         .order_by("-pk")
     )
+
+
+def may_open_attachment(user, message):
+    """Participants open attachments of messages nobody hid; a moderator opens the
+    attachment of a message someone reported."""
+    if is_moderator(user) and Report.objects.filter(message=message).exists():
+        return True
+    return message.hidden_at is None and is_participant(user.pk, message.conversation_id)
+
+
+ATTACHMENT_CONTENT_TYPES = {
+    Message.Kind.PHOTO: "image/webp",
+    Message.Kind.VOICE: voice.OUTPUT_CONTENT_TYPE,
+}
+
+
+def attachment_content_type(message):
+    """Photos are kept as WebP, voice notes as Opus in Ogg once transcoded."""
+    return ATTACHMENT_CONTENT_TYPES.get(message.kind)
+
+
+def voice_not_ready(message):
+    """Why a voice note can't be played yet ("" when it can, or for a photo)."""
+    if message.kind != Message.Kind.VOICE or message.voice_state == Message.VoiceState.READY:
+        return ""
+    if message.voice_state == Message.VoiceState.FAILED:
+        return _("This voice note could not be prepared.")
+    return _("This voice note is still being prepared. Try again in a moment.")
 
 
 def tick_state(message_id, marks):

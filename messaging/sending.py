@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from core import photos
 
 from . import events, limits, voice
-from .conversations import sync_group_seats
+from .conversations import start_or_get_conversation, sync_group_seats
 from .errors import InvalidMessage, NotAllowed
 from .models import Conversation, Message, Participant
 from .permissions import check_may_write, group_members
@@ -50,6 +50,18 @@ def send_text(*, user, conversation, text, client_key=""):
         text=text,
         client_key=client_key,
     )
+
+
+def start_with_text(*, user, other, context_kind, context_id, text, client_key=""):
+    """Writes a first message to `other` about something (a course, a profile, a
+    booking), in the conversation already started with her about it or a new one.
+    Either both are stored or nothing is: a refused first message leaves no empty
+    conversation behind. The messaging page and the API both start conversations here."""
+    if other is None or not other.is_active:
+        raise NotAllowed(_("You can't write to this person yet."))
+    with transaction.atomic():
+        conversation = start_or_get_conversation(user, other, context_kind, context_id)
+        return send_text(user=user, conversation=conversation, text=text, client_key=client_key)
 
 
 def send_photo(*, user, conversation, upload, text="", client_key=""):

@@ -4,7 +4,7 @@ Each lives in its own small module; this one names them in one place."""
 from .conversations import start_or_get_conversation, sync_group_seats
 from .read_state import mark_all_delivered, mark_delivered, mark_read
 from .safety import block, dismiss, hide, report, unblock
-from .sending import send_photo, send_text, send_voice
+from .sending import send_photo, send_text, send_voice, start_with_text
 
 __all__ = [
     "block",
@@ -18,6 +18,7 @@ __all__ = [
     "send_text",
     "send_voice",
     "start_or_get_conversation",
+    "start_with_text",
     "sync_group_seats",
     "unblock",
 ]

@@ -3,10 +3,8 @@ new. Thin: read with selectors, write with services, show their answers."""
 
 import uuid
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -86,11 +84,7 @@ def render_conversation(request, context, *, status=200):
 
 def _recipient(request):
     """(the person, context kind, context id) of ?to=<user id>&about=<kind>:<id>."""
-    other = (
-        get_user_model()
-        .objects.filter(pk=positive_int(request.GET.get("to")), is_active=True)
-        .first()
-    )
+    other = selectors.person_to_write(positive_int(request.GET.get("to")))
     kind, _sep, object_id = (request.GET.get("about") or "").partition(":")
     return other, kind[:30], object_id[:64]
 
@@ -117,20 +111,18 @@ def new_conversation(request):
     if request.method == "POST":
         text = request.POST.get("text", "")
         try:
-            with transaction.atomic():  # a refused first message leaves no empty conversation
-                conversation = services.start_or_get_conversation(
-                    request.user, other, kind, object_id
-                )
-                message = services.send_text(
-                    user=request.user,
-                    conversation=conversation,
-                    text=text,
-                    client_key=request.POST.get("client_key", ""),
-                )
+            message = services.start_with_text(
+                user=request.user,
+                other=other,
+                context_kind=kind,
+                context_id=object_id,
+                text=text,
+                client_key=request.POST.get("client_key", ""),
+            )
         except MessagingError as error:
             context.update(error=error.message, text=text)
         else:
-            url = reverse("messaging:conversation", args=[conversation.pk])
+            url = reverse("messaging:conversation", args=[message.conversation_id])
             return redirect(f"{url}#m{message.pk}")
     context["client_key"] = request.POST.get("client_key") or uuid.uuid4().hex
     return render(request, "messaging/new.html", context, status=400 if context["error"] else 200)

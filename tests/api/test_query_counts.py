@@ -238,6 +238,27 @@ def test_a_conversations_messages(world, student_api):
     assert warm_queries(student_api, url) == few
 
 
+# Issue #24: the conversation detail reads the seat and everyone in it, what it is
+# about, and whether she may write (blocks, the context's rule): 13 today, the sign-in
+# by token included.
+CONVERSATION_DETAIL_BUDGET = 15
+
+
+def test_a_conversations_detail(world, student_api):
+    conversation = messaging_services.start_or_get_conversation(
+        world["student"], world["teacher"], "course", str(world["course"].pk)
+    )
+    url = f"/api/v1/me/conversations/{conversation.pk}/"
+    messaging_services.send_text(user=world["teacher"], conversation=conversation, text="Un")
+    few = warm_queries(student_api, url)
+    for number in range(8):
+        messaging_services.send_text(
+            user=world["teacher"], conversation=conversation, text=f"{number}"
+        )
+
+    assert warm_queries(student_api, url) == few <= CONVERSATION_DETAIL_BUDGET
+
+
 def test_my_notifications(world, student_api):
     def told(count):
         for number in range(count):

@@ -34,6 +34,7 @@ from notifications.models import Notification
 
 from ..booking.conftest import skip_unless_postgresql
 from ..certificates.badges_kit import make_badge
+from ..messaging.conftest import photo_upload
 from .conftest import session_token
 
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
@@ -90,7 +91,7 @@ def _real_ids(world):
     """Path parameters of things that exist: generated ids are almost never found, and
     the query parameters of a real service's slots or a real course deserve fuzzing too.
     The student gets an order being paid, a held booking, a conversation with her
-    instructor and a notification of her own to be fuzzed."""
+    instructor (and a photo in it) and a notification of her own to be fuzzed."""
     student = world["student"]
     order = checkout_services.create_order(
         user=student, item_type="subscription", item_id="monthly"
@@ -110,6 +111,9 @@ def _real_ids(world):
     answer = messaging_services.send_text(
         user=world["teacher"], conversation=conversation, text="Bonjour Sandrine"
     )
+    photo = messaging_services.send_photo(
+        user=world["teacher"], conversation=conversation, upload=photo_upload()
+    )
     notification = Notification.objects.create(user=student, kind="message_received", title="…")
     badge_award, _created = badge_services.award(
         badge=make_badge(courses=[world["course"]]), user=world["graduate"]
@@ -124,7 +128,11 @@ def _real_ids(world):
         },
         "/api/v1/badges/{code}/": {"code": badge_award.code},
         "/api/v1/lessons/{id}/work/": {"id": world["lessons"][1].pk},
-        "/api/v1/me/conversations/{id}/messages/": {"id": conversation.pk},
+        **{
+            f"/api/v1/me/conversations/{{id}}/{action}": {"id": conversation.pk}
+            for action in ("", "block/", "unblock/", "photos/", "voice-notes/", "messages/")
+        },
+        "/api/v1/me/messages/{id}/attachment/": {"id": photo.pk},
         "/api/v1/me/conversations/{id}/read/": {"id": conversation.pk},
         "/api/v1/me/messages/{id}/report/": {"id": answer.pk},
         "/api/v1/me/notifications/{id}/read/": {"id": notification.pk},
