@@ -41,6 +41,14 @@ def next_attempt_at(last_started_at: datetime):
     return last_started_at + ATTEMPT_INTERVAL
 
 
+def waits_until(attempts):
+    """When the next attempt opens after `attempts` (newest first): None before the
+    first one, or when a moderator lifted the wait after the latest."""
+    if not attempts or attempts[0].wait_lifted_at is not None:
+        return None
+    return next_attempt_at(attempts[0].started_at)
+
+
 def is_late(attempt, now=None):
     return (now or timezone.now()) > attempt.deadline + GRACE
 
@@ -111,7 +119,7 @@ def exam_state(*, user, course):
         None,
     )
     outcome = outcome_of(enrolment, assessment)
-    next_at = next_attempt_at(attempts[0].started_at) if attempts else None
+    next_at = waits_until(attempts)
     return {
         "enrolment": enrolment,
         "assessment": assessment,
