@@ -1,5 +1,6 @@
-"""Learning on the support panel: a person's enrolments with their progress, and
-enrolling them by hand (registered with accounts.support from EnrolmentConfig.ready)."""
+"""Learning on the support panel: a person's enrolments with their progress and her
+latest exam attempts; enrolling her by hand and granting her an extra exam attempt
+(registered with accounts.support from EnrolmentConfig.ready)."""
 
 from django import forms
 from django.utils import formats, timezone
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from accounts.support import registry
 
 from . import selectors, services
+from .assessments import selectors as exam_selectors
 from .assessments import services as exam_services
 from .errors import LearningError
 from .models import Enrolment, ExamAttempt
@@ -97,7 +99,10 @@ def register():
             key="learning",
             label=gettext_lazy("Enrolments and progress"),
             template="enrolment/support/section.html",
-            load=lambda person: {"enrolments": selectors.enrolments_for_support(person)},
+            load=lambda person: {
+                "enrolments": selectors.enrolments_for_support(person),
+                "exam_attempts": exam_selectors.attempts_for_support(person),
+            },
             order=10,
         )
     )

@@ -17,6 +17,8 @@ from .reader import final_assessment
 ATTEMPT_INTERVAL = timedelta(hours=24)
 # A hand-in this late after the deadline still counts: the phone's network was slow.
 GRACE = timedelta(seconds=30)
+# The support panel shows this many of a person's latest attempts.
+SUPPORT_ATTEMPTS = 10
 
 
 @dataclass(frozen=True)
@@ -129,3 +131,26 @@ def exam_state(*, user, course):
         "outcome": outcome,
         "next_attempt_at": next_at if next_at and next_at > now else None,
     }
+
+
+def attempts_for_support(person, limit=SUPPORT_ATTEMPTS):
+    """A person's latest exam attempts, newest first, each with its course and
+    `wait_liftable` (whether support may grant an extra attempt after it). One query."""
+    attempts = list(
+        ExamAttempt.objects.filter(enrolment__user=person)
+        .select_related("enrolment__course")
+        .order_by("-started_at", "-pk")[:limit]
+    )
+    now = timezone.now()
+    seen = set()
+    for attempt in attempts:
+        latest = attempt.enrolment_id not in seen
+        seen.add(attempt.enrolment_id)
+        attempt.wait_liftable = (
+            latest
+            and attempt.wait_lifted_at is None
+            and attempt.status != ExamAttempt.Status.PASSED
+            and (attempt.status != ExamAttempt.Status.OPEN or is_late(attempt, now))
+            and next_attempt_at(attempt.started_at) > now
+        )
+    return attempts
