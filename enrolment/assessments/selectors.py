@@ -5,10 +5,11 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from core.page_locales import canonical
+from core.page_locales import active_locale, canonical
 
 from .. import grading
 from ..models import Enrolment, ExamAttempt, Submission
+from ..pages import course_model
 from ..selectors import enrolment_for
 from .grades import Grade, band_for, combined_score
 from .reader import final_assessment
@@ -122,15 +123,48 @@ def exam_state(*, user, course):
     )
     outcome = outcome_of(enrolment, assessment)
     next_at = waits_until(attempts)
+    next_at = next_at if next_at and next_at > now else None
+    lessons_done = enrolment.status == Enrolment.Status.COMPLETED
     return {
         "enrolment": enrolment,
         "assessment": assessment,
-        "lessons_done": enrolment.status == Enrolment.Status.COMPLETED,
+        "lessons_done": lessons_done,
         "attempts": attempts,
         "current": current,
         "outcome": outcome,
-        "next_attempt_at": next_at if next_at and next_at > now else None,
+        "next_attempt_at": next_at,
+        # Whether starting now gives her questions (a new attempt, or the running one).
+        "can_start": lessons_done
+        and outcome.exam_score is None
+        and (current is not None or next_at is None),
     }
+
+
+def shown_course(course):
+    """The course in the reader's language (for its questions' wording), or the course
+    itself: no query when it already is in that language."""
+    locale = active_locale()
+    if course.locale_id == locale.pk:
+        return course
+    shown = (
+        course_model()
+        .objects.live()
+        .filter(translation_key=course.translation_key, locale=locale)
+        .first()
+    )
+    return shown or course
+
+
+def questions_shown(attempt, assessment, wording):
+    """The questions drawn for `attempt`, in their order, worded by `wording` (the
+    reader's language's assessment) where it has them: the rules are the French
+    course's, the words are the reader's."""
+    bank = assessment.questions
+    return [
+        wording.questions.get(question_id) or bank[question_id]
+        for question_id in attempt.question_ids
+        if question_id in bank or question_id in wording.questions
+    ]
 
 
 def attempts_for_support(person, limit=SUPPORT_ATTEMPTS):
