@@ -18,9 +18,9 @@ exam_site = exam_kit.exam_site  # the fixture
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, enrolment, attempts, passed score, practical work, the translation (in
-# English, the French course the state points at), the page chrome.
-BUDGET = {"fr": 12, "en": 13}
+# Measured: 13 (fr) and 14 (en) before the review fix; the English page also looks up
+# the French course its state points at.
+BUDGET = {"fr": 10, "en": 11}
 
 
 def page_queries(client, url):
