@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from . import (
     attachment_views,
     booking_views,
+    exam_views,
     message_views,
     notification_views,
     order_views,
@@ -35,6 +36,18 @@ v1 = [
     ),
     path("me/enrolments/", views.MyEnrolments.as_view(), name="my_enrolments"),
     path("me/enrolments/<int:pk>/", views.MyEnrolment.as_view(), name="my_enrolment"),
+    path("me/enrolments/<int:pk>/exam/", exam_views.ExamStatus.as_view(), name="exam_status"),
+    path(
+        "me/enrolments/<int:pk>/exam/attempts/",
+        exam_views.ExamStart.as_view(),
+        name="exam_start",
+    ),
+    path("me/exam-attempts/", exam_views.MyExamAttempts.as_view(), name="my_exam_attempts"),
+    path(
+        "me/exam-attempts/<int:pk>/answers/",
+        exam_views.ExamAnswers.as_view(),
+        name="exam_answers",
+    ),
     path("me/certificates/", views.MyCertificates.as_view(), name="my_certificates"),
     path("me/badges/", views.MyBadges.as_view(), name="my_badges"),
     path("me/conversations/", message_views.MyConversations.as_view(), name="my_conversations"),

@@ -17,7 +17,7 @@ def canonical(page):
     itself when it has no default-locale version."""
     if _known_default_locale(page):
         return page
-    default = Locale.get_default()
+    default = default_locale()
     if page.locale_id == default.pk:
         return page
     return (

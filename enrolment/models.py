@@ -143,6 +143,17 @@ class ExamAttempt(models.Model):
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     score_percent = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
     handed_in_at = models.DateTimeField(_("handed in"), null=True, blank=True)
+    # A moderator lifted the 24-hour wait after this attempt (the next one may start at
+    # once); who and why are in the support log.
+    wait_lifted_at = models.DateTimeField(_("wait lifted"), null=True, blank=True)
+    wait_lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("wait lifted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("exam attempt")

@@ -8,49 +8,31 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.page_locales import active_locale
-
 from ..errors import LearningError, NotEnrolled
 from ..grading import answers_from_post
 from ..pages import course_model
 from . import services
 from .reader import final_assessment
-from .selectors import exam_state
+from .selectors import exam_state, questions_shown, shown_course
 
 
 def _course_or_404(course_id):
-    course = course_model().objects.live().filter(pk=course_id).first()
+    # Its locale with it: canonical() then knows a French course without a query.
+    course = course_model().objects.live().select_related("locale").filter(pk=course_id).first()
     if course is None:
         raise Http404
     return course
 
 
-def _shown(course):
-    """The course in the reader's language, for its questions' wording."""
-    shown = (
-        course_model()
-        .objects.live()
-        .filter(translation_key=course.translation_key, locale=active_locale())
-        .first()
-    )
-    return shown or course
-
-
 def _page(request, course, *, error=None, status=200):
     state = exam_state(user=request.user, course=course)
-    shown = _shown(course)
+    shown = shown_course(course)
     context = {"course": shown, "state": state, "error": error}
     if state:
-        # The rules are the French course's; the words are the reader's language's.
         wording = final_assessment(shown) or state["assessment"]
         context["instructions"] = wording.instructions
     if state and state["current"]:
-        bank = state["assessment"].questions
-        context["questions"] = [
-            wording.questions.get(question_id) or bank[question_id]
-            for question_id in state["current"].question_ids
-            if question_id in bank or question_id in wording.questions
-        ]
+        context["questions"] = questions_shown(state["current"], state["assessment"], wording)
     if state is None and status == 200:
         status = 404
         context["error"] = (
