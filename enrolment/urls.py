@@ -17,6 +17,7 @@ urlpatterns = [
     path("reviews/<int:submission_id>/", views.peer_review, name="peer_review"),
     path("work/<int:submission_id>/", views.my_submission, name="my_submission"),
     path("photo/<int:photo_id>/", views.submission_photo, name="submission_photo"),
+    path("video/<int:video_id>/<slug:part>/", views.submission_video, name="submission_video"),
     path("similar/<int:match_id>/look/", similarity_views.look, name="similarity_look"),
     path("similar/<int:match_id>/photo/", similarity_views.earlier_photo, name="similar_photo"),
     path("course/<int:course_id>/exam/", exam_views.exam, name="exam"),
