@@ -16,6 +16,7 @@ urlpatterns = [
     path("reviews/", views.review_queue, name="review_queue"),
     path("reviews/<int:submission_id>/", views.peer_review, name="peer_review"),
     path("work/<int:submission_id>/", views.my_submission, name="my_submission"),
+    path("work/<int:submission_id>/open/", views.open_work, name="open_work"),
     path("photo/<int:photo_id>/", views.submission_photo, name="submission_photo"),
     path("video/<int:video_id>/<slug:part>/", views.submission_video, name="submission_video"),
     path("similar/<int:match_id>/look/", similarity_views.look, name="similarity_look"),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.private_files import serve_private
 from core.rate_limits import rate_limit
+from core.roles import is_moderator, teaches
 
 from . import adaptive, grading, offline_sync, selectors, services, similarity_looks
 from .access import subscription_opens
@@ -243,3 +244,19 @@ def submission_video(request, video_id, part):
         raise Http404
     field, content_type = VIDEO_PARTS[part]
     return serve_private(request, getattr(video, field), content_type=content_type)
+
+
+@login_required
+def open_work(request, submission_id):
+    """Where practice work is shown to this person: her own page, the instructor's
+    review page, or the classmate's review form (reports send people back here)."""
+    submission = get_object_or_404(
+        Submission.objects.select_related("enrolment__course__instructor"), pk=submission_id
+    )
+    if submission.enrolment.user_id == request.user.pk:
+        return redirect("learning:my_submission", submission_id=submission.pk)
+    if teaches(request.user, submission.enrolment.course) or is_moderator(request.user):
+        return redirect("teaching:decide", submission_id=submission.pk)
+    if selectors.submissions_to_review(user=request.user).filter(pk=submission.pk).exists():
+        return redirect("learning:peer_review", submission_id=submission.pk)
+    return redirect("learning:review_queue")
