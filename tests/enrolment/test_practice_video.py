@@ -10,7 +10,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from community import reports
 from community.models import ModerationCase
 from core.private_storage import private_storage
 from core.sample_video import ffmpeg_available, make_sample_video
@@ -290,7 +289,7 @@ def test_a_reported_video_is_hidden_and_a_moderator_hides_it_for_good(
     video = prepared(enrolled, course_site, clip, django_capture_on_commit_callbacks)
     classmate = make_person("ama@example.cm", is_student=True)
     services.enrol(user=classmate, course=course_site["course"])
-    moderator = make_person("modo@example.cm", groups=["Moderators"])
+    moderator = make_person("modo@example.cm", groups=["Moderators"], is_staff=True)
     client.force_login(classmate)
 
     response = client.post(
@@ -305,7 +304,13 @@ def test_a_reported_video_is_hidden_and_a_moderator_hides_it_for_good(
     page = client.get(f"/en/teach/work/{video.submission_id}/").content.decode()
     assert "This video is hidden by a moderator." in page and "<video" not in page
 
-    reports.decide(moderator=moderator, case=ModerationCase.objects.get(), remove=True)
+    # The moderator finds it in the one queue of the admin, looks at its poster, hides it.
+    client.force_login(moderator)
+    case = ModerationCase.objects.get()
+    assert "Pratique" in client.get("/admin/community-reports/").text
+    detail = client.get(f"/admin/community-reports/{case.pk}/").text
+    assert f"/learn/video/{video.pk}/poster/" in detail
+    client.post(f"/admin/community-reports/{case.pk}/", {"decision": "remove"})
 
     video.refresh_from_db()
     assert video.visibility == SubmissionVideo.Visibility.REMOVED
