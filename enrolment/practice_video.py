@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from core import video_processing
 from core.video_processing import Rendition, VideoProcessingError
 
-from .errors import InvalidUpload
+from .errors import InvalidVideo
 from .models import SubmissionVideo
 
 logger = logging.getLogger(__name__)
@@ -37,22 +37,22 @@ PRACTICE = Rendition(
 
 
 def too_big():
-    return InvalidUpload(_("A video can be 25 MB at most. Record a shorter one."))
+    return InvalidVideo(_("A video can be 25 MB at most. Record a shorter one."))
 
 
 def too_long():
-    return InvalidUpload(_("A video can be 1 minute at most. Record a shorter one."))
+    return InvalidVideo(_("A video can be 1 minute at most. Record a shorter one."))
 
 
 def check_upload(upload):
-    """The upload's ProbeResult, or InvalidUpload (too big, too long, not a video)."""
+    """The upload's ProbeResult, or InvalidVideo (too big, too long, not a video)."""
     if upload.size > MAX_VIDEO_BYTES:
         raise too_big()
     try:
         with video_processing.upload_path(upload) as path:
             info = video_processing.probe(path)
     except VideoProcessingError as error:
-        raise InvalidUpload(error.message) from error
+        raise InvalidVideo(error.message) from error
     if info.duration_seconds > MAX_VIDEO_SECONDS + DURATION_SLACK_SECONDS:
         raise too_long()
     upload.seek(0)
