@@ -331,3 +331,37 @@ def test_the_author_cannot_report_her_own_video(
 
     assert "You can&#x27;t report what you posted yourself." in response.content.decode()
     assert not ModerationCase.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_video_ffmpeg_cannot_convert_is_marked_and_says_so(
+    client, course_site, enrolled, clip, django_capture_on_commit_callbacks, monkeypatch
+):
+    # Unit test of the failure path: FFmpeg is made to fail on this one conversion.
+    def broken(*args, **kwargs):
+        raise practice_video.VideoProcessingError("damaged")
+
+    monkeypatch.setattr(practice_video.video_processing, "transcode", broken)
+    video = prepared(enrolled, course_site, clip, django_capture_on_commit_callbacks)
+    client.force_login(course_site["teacher"])
+
+    page = client.get(f"/fr/teach/work/{video.submission_id}/")
+
+    assert video.state == SubmissionVideo.State.FAILED and not video.file
+    assert "Cette vidéo n'a pas pu être préparée" in html.unescape(page.content.decode())
+    assert client.get(f"/fr/learn/video/{video.pk}/mp4/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_classmate_who_may_review_the_work_sees_its_video_as_its_photos(
+    client, course_site, enrolled, clip, django_capture_on_commit_callbacks
+):
+    video = prepared(enrolled, course_site, clip, django_capture_on_commit_callbacks)
+    classmate = make_person("ama@example.cm", is_student=True)
+    services.enrol(user=classmate, course=course_site["course"])
+    client.force_login(classmate)
+
+    review_page = client.get(f"/fr/learn/reviews/{video.submission_id}/").content.decode()
+
+    assert f'src="/fr/learn/video/{video.pk}/mp4/"' in review_page
+    assert client.get(f"/fr/learn/video/{video.pk}/mp4/").status_code == 200
