@@ -329,7 +329,8 @@ def submit_assignment(*, user, lesson, assignment_id, note, uploads, video=None)
             duration_seconds=max(1, round(probed.duration_seconds)),
         )
     motivation.record_activity(user_id=enrolment.user_id)
-    # The video's preparation and the similarity check (enrolment.receivers) starts once the photos are stored.
+    # The video's preparation and the similarity check (enrolment.receivers) start once
+    # the work is stored.
     _announce(
         work_handed_in,
         submission_id=submission.pk,
