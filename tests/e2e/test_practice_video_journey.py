@@ -47,6 +47,7 @@ def test_student_hands_in_a_video_and_the_instructor_watches_and_grades_it(
 
     page.goto(live_server.url + practice["work"].url)
     page.set_input_files("input[name=video]", str(clip))
+    page.locator("input[name=video]").scroll_into_view_if_needed()
     screenshot("60-practice-form-with-video")
     page.click("text=Rendre mon travail")
 
