@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from enrolment import selectors
 from enrolment import services as learning
-from enrolment.errors import InvalidUpload, LearningError
+from enrolment.errors import InvalidUpload, InvalidVideo, LearningError
 from enrolment.models import Submission
 
 from . import work_serializers
@@ -20,10 +20,10 @@ from .views import live_lesson, refused
 
 
 def shown(submissions):
-    """Practice work with its lesson in the reader's language and its photos, in a
-    fixed number of queries."""
+    """Practice work with its lesson in the reader's language, its photos and video, in
+    a fixed number of queries."""
     submissions = selectors.with_shown_lessons(submissions)
-    prefetch_related_objects(submissions, "photos")
+    prefetch_related_objects(submissions, "photos", "video")
     return submissions
 
 
@@ -80,7 +80,10 @@ class LessonWork(ApiView):
                 assignment_id=work.validated_data["assignment"],
                 note=work.validated_data.get("note", ""),
                 uploads=work.validated_data["photos"],
+                video=work.validated_data.get("video"),
             )
+        except InvalidVideo as error:
+            raise exceptions.ValidationError({"video": [error.message]}) from error
         except InvalidUpload as error:
             raise exceptions.ValidationError({"photos": [error.message]}) from error
         except LearningError as error:

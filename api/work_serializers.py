@@ -7,7 +7,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core import photos
-from enrolment.models import Enrolment, Submission
+from enrolment.models import Enrolment, Submission, SubmissionVideo
+from enrolment.practice_video import MAX_VIDEO_BYTES
 from enrolment.selectors import MAX_PHOTOS_PER_SUBMISSION
 
 from .serializers import PageBriefSerializer, StrictSerializer
@@ -21,15 +22,18 @@ MAX_VERDICT_COMMENT_LENGTH = 4000
 class PracticeWorkSerializer(StrictSerializer):
     """Practice work to hand in (multipart/form-data): the assignment's id (a lesson's
     `assignments`), a note to the reviewers, and the photos, each checked as on the
-    lesson page (JPEG, PNG, HEIC or WebP, 10 MB and 64 megapixels at most)."""
+    lesson page (JPEG, PNG, HEIC or WebP, 10 MB and 64 megapixels at most), and or
+    instead of them one short video (1 minute and 25 MB at most, checked by content)."""
 
     assignment = serializers.CharField(max_length=64)
     note = serializers.CharField(max_length=MAX_NOTE_LENGTH, required=False, allow_blank=True)
     photos = serializers.ListField(
         child=serializers.FileField(max_length=255, allow_empty_file=False),
-        min_length=1,
+        required=False,
+        default=list,
         max_length=MAX_PHOTOS_PER_SUBMISSION,
     )
+    video = serializers.FileField(max_length=255, allow_empty_file=False, required=False)
 
     def to_internal_value(self, data):
         # A multipart form repeats "photos" once per file: read them all, not the last.
@@ -51,6 +55,31 @@ class WorkPhotoSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(path)
 
 
+class WorkVideoSerializer(serializers.Serializer):
+    """A practice video: `processing` until the task has made the small MP4 and poster."""
+
+    id = serializers.IntegerField()
+    state = serializers.ChoiceField(choices=SubmissionVideo.State.choices)
+    duration_seconds = serializers.IntegerField()
+    url = serializers.SerializerMethodField()
+    poster_url = serializers.SerializerMethodField()
+
+    def _address(self, video, part):
+        if not video.is_ready:
+            return None
+        path = reverse("learning:submission_video", args=[video.pk, part])
+        return self.context["request"].build_absolute_uri(path)
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_url(self, video):
+        """The MP4 behind the site's own check (signed-in web session), once ready."""
+        return self._address(video, "mp4")
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_poster_url(self, video):
+        return self._address(video, "poster")
+
+
 class SubmissionSerializer(serializers.Serializer):
     """Practice work as its author sees it."""
 
@@ -63,6 +92,12 @@ class SubmissionSerializer(serializers.Serializer):
     verdict_comment = serializers.CharField(allow_blank=True)
     verdict_at = serializers.DateTimeField(allow_null=True)
     photos = WorkPhotoSerializer(many=True)
+    video = serializers.SerializerMethodField()
+
+    @extend_schema_field(WorkVideoSerializer(allow_null=True))
+    def get_video(self, submission):
+        video = getattr(submission, "video", None)  # None when she handed in photos only
+        return WorkVideoSerializer(video, context=self.context).data if video else None
 
 
 class StudentSerializer(serializers.Serializer):
@@ -126,5 +161,6 @@ class StudentProgressSerializer(serializers.Serializer):
 
 
 def upload_body_limit():
-    """Bytes a hand-in may hold: every photo at its largest, and room for the rest."""
-    return MAX_PHOTOS_PER_SUBMISSION * photos.MAX_UPLOAD_BYTES + 64 * 1024
+    """Bytes a hand-in may hold: every photo and the video at their largest, and room
+    for the rest."""
+    return MAX_PHOTOS_PER_SUBMISSION * photos.MAX_UPLOAD_BYTES + MAX_VIDEO_BYTES + 64 * 1024

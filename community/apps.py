@@ -34,6 +34,7 @@ class CommunityConfig(AppConfig):
         conversations.register()
         reportables.register()
         reportables.register_course_reviews()
+        reportables.register_practice_videos()
         forum_reportables.register()
         forum_cartridge.register()
         mentorship_conversations.register()

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.roles import is_moderator
 from enrolment import reviews as course_reviews
-from enrolment.models import CourseReview
+from enrolment import selectors as learning
+from enrolment.models import CourseReview, SubmissionVideo
 
 from . import reports
 from .access import may_see_group, may_see_inside
@@ -85,5 +86,34 @@ def register_course_reviews():
             author_field="user",
             label=_("Course review"),
             visibility_changed=course_reviews.visibility_changed,
+        )
+    )
+
+
+def _video_seen(user, video):
+    return user.is_authenticated and learning.can_see_video(user=user, video=video)
+
+
+def _video_excerpt(video):
+    submission = video.submission
+    return f"{submission.lesson.title} · {submission.enrolment.user.email} · {video.duration_seconds} s"
+
+
+def register_practice_videos():
+    """Practice work videos (enrolment) are reported here like community content; a
+    hidden one opens to moderators only."""
+    reports.register(
+        reports.Reportable(
+            kind="practice_video",
+            model=SubmissionVideo,
+            may_see=_video_seen,
+            excerpt=_video_excerpt,
+            url=lambda video: reverse("learning:open_work", args=[video.submission_id]),
+            author_id=lambda video: video.submission.enrolment.user_id,
+            author_field="submission__enrolment__user",
+            label=_("Practice video"),
+            photo_urls=lambda video: [
+                reverse("learning:submission_video", args=[video.pk, "poster"])
+            ],
         )
     )

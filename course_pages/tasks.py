@@ -12,10 +12,10 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from course_pages import video_processing
+from core import video_processing
+from core.video_processing import VideoProcessingError
 from course_pages.models import LessonVideo
 from course_pages.video_files import delete_files_on_commit
-from course_pages.video_processing import VideoProcessingError
 
 logger = logging.getLogger(__name__)
 

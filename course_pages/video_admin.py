@@ -23,8 +23,9 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView
 
+from core import video_processing
 from core.roles import is_moderator
-from course_pages import video_processing, video_services
+from course_pages import video_services
 from course_pages.models import LessonVideo
 from course_pages.templatetags.video_tags import megabytes, video_duration
 

@@ -25,6 +25,10 @@ class InvalidUpload(LearningError):
     pass
 
 
+class InvalidVideo(InvalidUpload):
+    """The practice video is refused (the photos may be fine)."""
+
+
 class MissingPrerequisites(NotAllowed):
     """Enrolment refused: `missing` holds the prerequisite courses not yet completed."""
 

@@ -245,6 +245,69 @@ class SubmissionPhoto(models.Model):
         return self.image.name
 
 
+class SubmissionVideo(models.Model):
+    """The one short video a student may hand in with (or instead of) photos. The
+    upload is kept only until a task has made the small MP4 and its poster, which are
+    all reviewers ever download."""
+
+    class State(models.TextChoices):
+        PROCESSING = "processing", _("Video being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Could not be prepared")
+
+    class Visibility(models.TextChoices):
+        # The values community.reports writes on every reportable object.
+        VISIBLE = "", _("Visible")
+        WAITING = "waiting", _("Hidden until a moderator decides")
+        REMOVED = "removed", _("Hidden by a moderator")
+
+    submission = models.OneToOneField(
+        Submission,
+        verbose_name=_("practice work"),
+        on_delete=models.CASCADE,
+        related_name="video",
+    )
+    original = models.FileField(
+        _("video as uploaded"),
+        upload_to="submissions/videos/uploads/%Y/%m/",
+        storage=private_storage,
+        blank=True,
+    )
+    file = models.FileField(
+        _("video (MP4)"), upload_to="submissions/videos/%Y/%m/", storage=private_storage, blank=True
+    )
+    poster = models.FileField(
+        _("poster (WebP)"),
+        upload_to="submissions/videos/%Y/%m/",
+        storage=private_storage,
+        blank=True,
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.PROCESSING)
+    duration_seconds = models.PositiveSmallIntegerField(_("length (seconds)"))
+    width = models.PositiveIntegerField(_("width"), default=0)
+    height = models.PositiveIntegerField(_("height"), default=0)
+    size_bytes = models.PositiveIntegerField(_("size (bytes)"), default=0)
+    visibility = models.CharField(
+        _("visibility"), max_length=8, choices=Visibility, default=Visibility.VISIBLE, blank=True
+    )
+    created_at = models.DateTimeField(_("handed in"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("practice video")
+        verbose_name_plural = _("practice videos")
+
+    def __str__(self):
+        return f"{self.submission_id} · {self.state}"
+
+    @property
+    def is_ready(self):
+        return self.state == self.State.READY
+
+    @property
+    def is_visible(self):
+        return self.visibility == self.Visibility.VISIBLE
+
+
 class PeerReview(models.Model):
     submission = models.ForeignKey(
         Submission,

@@ -9,6 +9,7 @@ from core import photos
 from core.page_locales import canonical, localize_pages
 from core.roles import teaches
 
+from . import practice_video
 from .access import included_in_subscription, subscription_opens
 from .lesson_blocks import is_self_paced
 from .models import CourseReview, Enrolment, Submission
@@ -51,6 +52,7 @@ def lesson_context(*, user, lesson):
         # For the browser's own check before uploading (the server checks again).
         "photo_max_bytes": photos.MAX_UPLOAD_BYTES,
         "photo_max_files": MAX_PHOTOS_PER_SUBMISSION,
+        "video_max_bytes": practice_video.MAX_VIDEO_BYTES,
     }
 
 

@@ -282,6 +282,14 @@ def can_see_submission(*, user, submission):
     return submissions_to_review(user=user).filter(pk=submission.pk).exists()
 
 
+def can_see_video(*, user, video):
+    """A practice video opens like the work's photos; once hidden after reports, only
+    to moderators (who decide on it)."""
+    if not video.is_visible:
+        return user.is_authenticated and is_moderator(user)
+    return can_see_submission(user=user, submission=video.submission)
+
+
 def start_of_today():
     """Daily quiz attempts are counted from local midnight (Africa/Douala)."""
     return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)

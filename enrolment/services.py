@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,12 +10,20 @@ from django.utils.translation import gettext as _
 from core import photos
 from core.roles import is_moderator, teaches
 
-from . import grading, lesson_blocks, notices
+from . import grading, lesson_blocks, notices, practice_video
 from .access import subscription_opens
 from .assessments.reader import final_assessment
 from .assessments.selectors import outcome_of
 from .errors import InvalidAnswer, InvalidUpload, NotAllowed, NotEnrolled
-from .models import Enrolment, LessonProgress, PeerReview, QuizAttempt, Submission, SubmissionPhoto
+from .models import (
+    Enrolment,
+    LessonProgress,
+    PeerReview,
+    QuizAttempt,
+    Submission,
+    SubmissionPhoto,
+    SubmissionVideo,
+)
 from .motivation import services as motivation
 from .prerequisites import check_prerequisites
 from .selectors import (
@@ -272,12 +281,15 @@ def submit_quiz(*, user, lesson, quiz_id, answers):
 
 
 @transaction.atomic
-def submit_assignment(*, user, lesson, assignment_id, note, uploads):
+def submit_assignment(*, user, lesson, assignment_id, note, uploads, video=None):
+    """Photos, and or instead of them one short video (`video`, an upload), checked by
+    their content before anything is stored. The video is prepared after the commit."""
     enrolment = _active_enrolment(user, lesson, lock=True)
     assignment = lesson_blocks.find_assignment(lesson, assignment_id)
     if assignment is None:
         raise InvalidUpload(_("This practice work is not part of this lesson."))
-    if not assignment.photos_required <= len(uploads) <= MAX_PHOTOS:
+    fewest_photos = 0 if video else assignment.photos_required
+    if not fewest_photos <= len(uploads) <= MAX_PHOTOS:
         raise InvalidUpload(
             _("Hand in between %(min)d and %(max)d photos.")
             % {"min": assignment.photos_required, "max": MAX_PHOTOS}
@@ -298,6 +310,7 @@ def submit_assignment(*, user, lesson, assignment_id, note, uploads):
         converted = [photos.to_webp(upload) for upload in uploads]
     except photos.InvalidPhoto as error:
         raise InvalidUpload(error.message) from error
+    probed = practice_video.check_upload(video) if video else None
     submission = Submission.objects.create(
         enrolment=enrolment, lesson=canonical(lesson), assignment_id=assignment.id, note=note
     )
@@ -309,8 +322,15 @@ def submit_assignment(*, user, lesson, assignment_id, note, uploads):
             height=photo.height,
             position=position,
         )
+    if video:
+        SubmissionVideo.objects.create(
+            submission=submission,
+            original=File(video, name=practice_video.stored_name(video)),
+            duration_seconds=max(1, round(probed.duration_seconds)),
+        )
     motivation.record_activity(user_id=enrolment.user_id)
-    # The similarity check (enrolment.receivers) starts once the photos are stored.
+    # The video's preparation and the similarity check (enrolment.receivers) start once
+    # the work is stored.
     _announce(
         work_handed_in,
         submission_id=submission.pk,

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import recommendations, services, similarity
+from . import practice_video, recommendations, services, similarity
 
 
 @shared_task
@@ -21,3 +21,9 @@ def rebuild_co_enrolments():
 def check_similarity(submission_id):
     """Compare newly handed-in practice work with earlier work. Idempotent."""
     return similarity.check_submission(submission_id)
+
+
+@shared_task
+def prepare_practice_video(video_id):
+    """The small MP4 and poster of a practice video. Idempotent."""
+    return practice_video.prepare(video_id)

@@ -10,12 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.private_files import serve_private
+from core.rate_limits import rate_limit
+from core.roles import is_moderator, teaches
 
 from . import adaptive, grading, offline_sync, selectors, services, similarity_looks
 from .access import subscription_opens
 from .errors import LearningError
 from .grading import answers_from_post
-from .models import OfflineAction, Submission, SubmissionPhoto
+from .models import OfflineAction, Submission, SubmissionPhoto, SubmissionVideo
 from .motivation.selectors import motivation_for
 from .pages import course_model, lesson_model
 from .recommendations import recommended_for
@@ -128,6 +130,7 @@ def quiz(request, lesson_id, quiz_id):
 
 @login_required
 @require_POST
+@rate_limit("RATELIMIT_PRACTICE_WORK", key="user")
 def hand_in(request, lesson_id, assignment_id):
     lesson = _lesson_or_404(lesson_id)
     try:
@@ -137,6 +140,7 @@ def hand_in(request, lesson_id, assignment_id):
             assignment_id=assignment_id,
             note=request.POST.get("note", "")[:2000],
             uploads=request.FILES.getlist("photos"),
+            video=request.FILES.get("video"),
         )
     except LearningError as error:
         messages.error(request, error.message)
@@ -222,3 +226,37 @@ def submission_photo(request, photo_id):
     ):
         raise Http404
     return serve_private(request, photo.image, content_type="image/webp")
+
+
+VIDEO_PARTS = {"mp4": ("file", "video/mp4"), "poster": ("poster", "image/webp")}
+
+
+def submission_video(request, video_id, part):
+    """A practice video's MP4 or poster, once prepared, to those who may see the work."""
+    video = (
+        SubmissionVideo.objects.select_related("submission__enrolment__course__instructor")
+        .filter(pk=video_id, state=SubmissionVideo.State.READY)
+        .first()
+    )
+    if video is None or part not in VIDEO_PARTS:
+        raise Http404
+    if not selectors.can_see_video(user=request.user, video=video):
+        raise Http404
+    field, content_type = VIDEO_PARTS[part]
+    return serve_private(request, getattr(video, field), content_type=content_type)
+
+
+@login_required
+def open_work(request, submission_id):
+    """Where practice work is shown to this person: her own page, the instructor's
+    review page, or the classmate's review form (reports send people back here)."""
+    submission = get_object_or_404(
+        Submission.objects.select_related("enrolment__course__instructor"), pk=submission_id
+    )
+    if submission.enrolment.user_id == request.user.pk:
+        return redirect("learning:my_submission", submission_id=submission.pk)
+    if teaches(request.user, submission.enrolment.course) or is_moderator(request.user):
+        return redirect("teaching:decide", submission_id=submission.pk)
+    if selectors.submissions_to_review(user=request.user).filter(pk=submission.pk).exists():
+        return redirect("learning:peer_review", submission_id=submission.pk)
+    return redirect("learning:review_queue")

@@ -3,9 +3,6 @@ what it holds, how fast), stored in one transaction with the conversation's last
 message and everyone's unread count, and announced after the commit."""
 
 import re
-import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
@@ -14,6 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from core import photos
+from core.video_processing import upload_path
 
 from . import events, limits, voice
 from .conversations import start_or_get_conversation, sync_group_seats
@@ -100,7 +98,7 @@ def send_voice(*, user, conversation, upload, client_key=""):
         raise InvalidMessage(voice.too_big().message)
     limits.take_message_slot(user)
     try:
-        with _local_path(upload) as path:
+        with upload_path(upload) as path:
             seconds = voice.check_upload(path, upload.size)
     except voice.VoiceError as error:
         raise InvalidMessage(error.message) from error
@@ -171,19 +169,6 @@ def _clean_text(text, *, required, limit):
             }
         )
     return text
-
-
-@contextmanager
-def _local_path(upload):
-    """A path FFmpeg can read: the upload's own temporary file, or a copy."""
-    if hasattr(upload, "temporary_file_path"):
-        yield upload.temporary_file_path()
-        return
-    with tempfile.NamedTemporaryFile(suffix=Path(upload.name or "").suffix[:6]) as copy:
-        upload.seek(0)
-        shutil.copyfileobj(upload, copy)
-        copy.flush()
-        yield copy.name
 
 
 def _store(

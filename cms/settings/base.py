@@ -622,6 +622,9 @@ RATELIMIT_VIDEO_PROGRESS = "120/h"
 # The instructor dashboard's "send encouragement" taps, per instructor.
 RATELIMIT_ENCOURAGEMENT = "60/h"
 RATELIMIT_COURSE_REVIEWS = "10/h"
+# Practice work handed in (photos or a video), per student: a retry after "needs
+# another try" and a few refusals, not a flood of files to store and convert.
+RATELIMIT_PRACTICE_WORK = "20/h"
 
 
 # --- Public API (api/, README "Public API"). Same services, selectors and limits as the

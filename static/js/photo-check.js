@@ -1,4 +1,4 @@
-/* Checks chosen photos in the browser before anything is uploaded, so a 40 MB
+/* Checks chosen photos (and practice videos) in the browser before anything is uploaded, so a 40 MB
    picture is refused at once instead of after minutes of paid mobile data.
    The server checks again (home/photos.py); this only saves the wait.
    Messages come translated from the input's data-* attributes. */
@@ -8,6 +8,14 @@
     return;
   }
   window.photoCheckReady = true;
+
+  // "video/*" in accept covers every video type; other entries are exact types.
+  function acceptable(type, accepted) {
+    return accepted.some(function (entry) {
+      entry = entry.trim();
+      return entry === type || (entry.slice(-2) === "/*" && type.indexOf(entry.slice(0, -1)) === 0);
+    });
+  }
 
   function problem(input) {
     var accepted = (input.getAttribute("accept") || "").split(",");
@@ -19,7 +27,7 @@
     for (var i = 0; i < input.files.length; i++) {
       var file = input.files[i];
       // Some phones give HEIC photos no type: the server decides for those.
-      if (file.type && accepted.indexOf(file.type) === -1) {
+      if (file.type && !acceptable(file.type, accepted)) {
         return input.dataset.wrongType.replace("{name}", file.name);
       }
       if (file.size > maxBytes) {

@@ -5,7 +5,8 @@ that change nothing."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from enrolment.models import Submission, SubmissionPhoto
+from core.sample_video import ffmpeg_available
+from enrolment.models import Submission, SubmissionPhoto, SubmissionVideo
 
 from ..enrolment.conftest import photo_upload
 from ..shared_build import built_once_per_module
@@ -167,7 +168,41 @@ def test_json_or_oversized_bodies_are_refused_unread(student_api, world):
     announced = student_api.post(
         _url(world),
         {"assignment": assignment, "photos": [photo_upload()]},
-        CONTENT_LENGTH=str(60 * 1024 * 1024),
+        CONTENT_LENGTH=str(120 * 1024 * 1024),
     )
     assert_problem(announced, 413)
     assert _stored() == (0, 0)
+
+
+# --- A short video, with or instead of photos ---------------------------------------------
+
+
+def _clip(tmp_path):
+    from core.sample_video import make_sample_video
+
+    path = make_sample_video(tmp_path / "clip.mp4", seconds=2, width=160, height=120)
+    return SimpleUploadedFile("VID_0001.mp4", path.read_bytes(), "video/mp4")
+
+
+@pytest.mark.skipif(not ffmpeg_available(), reason="FFmpeg is not installed")
+def test_student_hands_in_a_video_instead_of_photos(student_api, world, tmp_path):
+    response = _hand_in(student_api, world, photos=[], video=_clip(tmp_path))
+
+    assert response.status_code == 201, response.content
+    work = response.json()
+    assert work["photos"] == []
+    assert (work["video"]["state"], work["video"]["duration_seconds"]) == ("processing", 2)
+    assert work["video"]["url"] is None  # not served until the task has prepared it
+    assert SubmissionVideo.objects.count() == 1
+
+
+@pytest.mark.skipif(not ffmpeg_available(), reason="FFmpeg is not installed")
+def test_a_file_that_is_not_a_video_is_refused_and_nothing_is_stored(student_api, world):
+    text = SimpleUploadedFile("clip.mp4", b"Bonjour, pas une video.\n" * 40, "video/mp4")
+
+    body = assert_problem(_hand_in(student_api, world, video=text), 400)
+
+    assert body["errors"]["video"] == [
+        "Nous ne pouvons pas lire ce fichier vidéo. Envoyez une vidéo MP4, MOV, WebM, 3GP ou MKV."
+    ]
+    assert _stored() == (0, 0) and SubmissionVideo.objects.count() == 0

@@ -12,7 +12,8 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from accounts.models import INSTRUCTORS_GROUP
-from course_pages import tasks, video_processing, video_services
+from core import video_processing
+from course_pages import tasks, video_services
 from course_pages.models import LessonVideo
 from course_pages.tasks import transcode_video
 

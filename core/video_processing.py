@@ -1,6 +1,6 @@
-"""FFmpeg steps for lesson videos: check an upload, make the 360p data-saver and 720p
-files and a poster. Pure functions on local paths; the task moves files in and out
-of storage."""
+"""FFmpeg steps for uploaded videos (lesson videos, practice work): check an upload,
+encode H.264/AAC renditions and a poster. Pure functions on local paths; each app's
+task moves files in and out of storage."""
 
 import json
 import logging
@@ -234,6 +234,19 @@ def local_copy(field_file, *, suffix=""):
         with field_file.open("rb") as source, path.open("wb") as target:
             shutil.copyfileobj(source, target, length=1024 * 1024)
         yield path
+
+
+@contextmanager
+def upload_path(upload):
+    """A path FFmpeg can read for an uploaded file: its own temporary file, or a copy."""
+    if hasattr(upload, "temporary_file_path"):
+        yield upload.temporary_file_path()
+        return
+    with tempfile.NamedTemporaryFile(suffix=Path(upload.name or "").suffix[:6]) as copy:
+        upload.seek(0)
+        shutil.copyfileobj(upload, copy)
+        copy.flush()
+        yield copy.name
 
 
 def _scale_filter(short_side):
