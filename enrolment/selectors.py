@@ -5,7 +5,7 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Locale
 
-from core.page_locales import active_locale, canonical, localize_pages
+from core.page_locales import PAGE_LINK_FIELDS, active_locale, canonical, localize_pages
 from core.roles import is_moderator, teaches
 
 from .lesson_blocks import find_assignment, quizzes
@@ -71,7 +71,13 @@ def my_learning(user):
     enrolments = list(
         Enrolment.objects.filter(user=user)
         .exclude(status=Enrolment.Status.REVOKED)
-        .select_related("course", "course__cover_image", "last_lesson")
+        .select_related("course", "last_lesson")
+        # A course row is wide (summary, outcomes, body): only its link, title and place.
+        .only(
+            *(field.name for field in Enrolment._meta.concrete_fields),
+            *(f"course__{field}" for field in PAGE_LINK_FIELDS),
+            "last_lesson__translation_key",
+        )
         .order_by("-enrolled_at")
     )
     lessons_by_course = live_lessons_by_course([e.course for e in enrolments])
