@@ -2,10 +2,13 @@
 show for each search row, in the visitor's language."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Locale
+
+from core import cache_tags
 
 from .models import ProfessionalPage
 from .names import service_categories
@@ -31,11 +34,59 @@ CARD_FIELDS = (
 )
 
 
+# How long a card's page is kept at most: a publish of any profile, a rewrite of any
+# search row (DIRECTORY_TAG) or a site-wide change (ALL) makes every one stale at once.
+CARD_PAGES_SECONDS = 300
+
+
 def cards_for(rows, *, locale, renditions=True):
     """One card per search row: the profile in this language, else the French one.
-    Without renditions for a page that reads every card's at once (core/renditions.py)."""
+    Without renditions for a page that reads every card's at once (core/renditions.py):
+    that page keeps its cards itself (home/selectors.py)."""
     categories = service_categories()
-    keys = [row.translation_key for row in rows]
+    keys = list(dict.fromkeys(row.translation_key for row in rows))
+    if renditions:
+        by_key = _kept_card_pages(keys, locale=locale)
+    else:
+        by_key = _card_pages(keys, locale=locale, renditions=False)
+    return [
+        {
+            "listing": row,
+            "page": by_key[row.translation_key],
+            "categories": [category for category in categories if category.pk in row.category_ids],
+        }
+        for row in rows
+        if row.translation_key in by_key
+    ]
+
+
+def _kept_card_pages(keys, *, locale):
+    """_card_pages, each professional's kept in the cache under the versions of the
+    directory and all-pages tags: a search mostly shows professionals other searches
+    showed, and a cache miss of the page then reads none of them again."""
+    if not keys:
+        return {}
+    from .services import DIRECTORY_TAG  # it reads the cards (services → selectors → here)
+
+    versions = cache_tags.current_versions((cache_tags.ALL, DIRECTORY_TAG))
+    prefix = f"directory:card-page:{versions[cache_tags.ALL]}-{versions[DIRECTORY_TAG]}"
+    names = {f"{prefix}:{locale.pk}:{key}": key for key in keys}
+    found = {names[name]: page for name, page in cache.get_many(list(names)).items()}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        read = _card_pages(missing, locale=locale, renditions=True)
+        cache.set_many(
+            {f"{prefix}:{locale.pk}:{key}": page for key, page in read.items()},
+            CARD_PAGES_SECONDS,
+        )
+        found.update(read)
+    return found
+
+
+def _card_pages(keys, *, locale, renditions):
+    """{translation key: the live profile page in this language, else the French one}."""
+    if not keys:
+        return {}
     if renditions:
         photos = Prefetch(
             "photo",
@@ -61,12 +112,4 @@ def cards_for(rows, *, locale, renditions=True):
     for page in pages:
         if page.locale_id == locale.pk or page.translation_key not in by_key:
             by_key[page.translation_key] = page
-    return [
-        {
-            "listing": row,
-            "page": by_key[row.translation_key],
-            "categories": [category for category in categories if category.pk in row.category_ids],
-        }
-        for row in rows
-        if row.translation_key in by_key
-    ]
+    return by_key
