@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from core import cache_tags
 from core.cache_tags import invalidate
-from core.page_locales import active_locale, default_locale, localized_by_pk
+from core.page_locales import PAGE_LINK_FIELDS, active_locale, default_locale, localized_by_pk
 from core.text import fold
 
 from .models import CoEnrolment, Enrolment
@@ -25,6 +25,11 @@ from .pages import course_model
 MIN_SHARED_STUDENTS = 3
 ALSO_TAKEN_SHOWN = 3
 RECOMMENDED_SHOWN = 6
+# What every reader shares ("also took" for anonymous readers, the candidates of
+# "recommended for you") is kept this long at most; a page published, unpublished,
+# moved or deleted anywhere (PAGE_TREE), a site-wide change such as a category (ALL)
+# or the nightly co-enrolment build (its tags) makes it stale at once.
+CANDIDATES_SECONDS = 300
 # An instructor's towns are typed by hand: "Douala, Kribi", "Bamenda / Buea".
 TOWN_SEPARATORS = re.compile(r"[,;/\n]+")
 
@@ -77,9 +82,23 @@ def _taken_keys(user):
     return Enrolment.objects.filter(user=user).values("course__translation_key")
 
 
-def also_taken(*, user, course):
+def also_taken(*, user, course, course_id):
     """Up to three live courses, in the page's language, most shared first, that
-    students of `course` also took; never one this reader took. One query."""
+    students of `course` (default-locale id `course_id`) also took; never one this
+    reader took. One query; none for an anonymous reader while the course's pairs
+    (the nightly build bumps their tag) and the page tree stay the same."""
+    if user.is_authenticated:
+        return _also_taken(course, exclude=_taken_keys(user))
+    tags = (cache_tags.ALL, cache_tags.PAGE_TREE, also_taken_tag(course_id))
+    versions = cache_tags.current_versions(tags)
+    return cache.get_or_set(
+        f"also-taken:{course.pk}:{'-'.join(versions[tag] for tag in tags)}",
+        lambda: _also_taken(course),
+        CANDIDATES_SECONDS,
+    )
+
+
+def _also_taken(course, exclude=None):
     shared = CoEnrolment.objects.filter(
         course__translation_key=course.translation_key,
         other__translation_key=OuterRef("translation_key"),
@@ -90,9 +109,11 @@ def also_taken(*, user, course):
         .filter(locale_id=course.locale_id)
         .annotate(shared_students=Subquery(shared))
         .filter(shared_students__isnull=False)
+        # Its link and title only: a course row is wide (summary, outcomes, body).
+        .only(*PAGE_LINK_FIELDS)
     )
-    if user.is_authenticated:
-        courses = courses.exclude(translation_key__in=_taken_keys(user))
+    if exclude is not None:
+        courses = courses.exclude(translation_key__in=exclude)
     return list(courses.order_by("-shared_students", "pk")[:ALSO_TAKEN_SHOWN])
 
 
@@ -115,10 +136,6 @@ class _Course:
     instructor_id: int | None = None
 
 
-# The part of "recommended for you" that is the same for every student is kept this
-# long at most; a page published, unpublished, moved or deleted anywhere (PAGE_TREE) or
-# a site-wide change such as a category (ALL) makes it stale at once.
-CANDIDATES_SECONDS = 300
 _COURSE_VALUES = (
     "pk",
     "translation_key",

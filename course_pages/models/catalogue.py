@@ -301,7 +301,7 @@ class CoursePage(Page):
         context["learning"] = learning.course_context(user=request.user, course=self)
         context["ratings"] = learning.reviews_context(user=request.user, course=self)
         # The same for every anonymous reader; the nightly build bumps the tag on change.
-        context["also_taken"] = also_taken(user=request.user, course=self)
+        context["also_taken"] = also_taken(user=request.user, course=self, course_id=course_id)
         page_cache.shows_pages(request, *context["also_taken"], tags=[also_taken_tag(course_id)])
         context["missing_prerequisites"] = learning.missing_prerequisites_context(
             user=request.user, course=self
