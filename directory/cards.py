@@ -34,7 +34,7 @@ CARD_FIELDS = (
 )
 
 
-# How long a card's page is kept at most: a publish of any profile, a rewrite of any
+# How long a card's page is kept at most: any publish (PAGE_TREE), a rewrite of any
 # search row (DIRECTORY_TAG) or a site-wide change (ALL) makes every one stale at once.
 CARD_PAGES_SECONDS = 300
 
@@ -62,14 +62,16 @@ def cards_for(rows, *, locale, renditions=True):
 
 def _kept_card_pages(keys, *, locale):
     """_card_pages, each professional's kept in the cache under the versions of the
-    directory and all-pages tags: a search mostly shows professionals other searches
-    showed, and a cache miss of the page then reads none of them again."""
+    all-pages, page-tree and directory tags (any publish, or a search row rewritten): a
+    search mostly shows professionals other searches showed, and a cache miss of the
+    page then reads none of them again."""
     if not keys:
         return {}
     from .services import DIRECTORY_TAG  # it reads the cards (services → selectors → here)
 
-    versions = cache_tags.current_versions((cache_tags.ALL, DIRECTORY_TAG))
-    prefix = f"directory:card-page:{versions[cache_tags.ALL]}-{versions[DIRECTORY_TAG]}"
+    tags = (cache_tags.ALL, cache_tags.PAGE_TREE, DIRECTORY_TAG)
+    versions = cache_tags.current_versions(tags)
+    prefix = f"directory:card-page:{'-'.join(versions[tag] for tag in tags)}"
     names = {f"{prefix}:{locale.pk}:{key}": key for key in keys}
     found = {names[name]: page for name, page in cache.get_many(list(names)).items()}
     missing = [key for key in keys if key not in found]

@@ -19,6 +19,7 @@ from core.text import fold
 
 from .models import CoEnrolment, Enrolment
 from .pages import course_model
+from .selectors import enrolments_of
 
 # Below this, a pair says more about one student than about the courses (and would
 # show who took what on a small course).
@@ -285,22 +286,23 @@ def _like_or_near(*, candidates, finished, town, taken, exclude_ids):
     return [tuple(row) for row in sorted(rows.values(), key=rank)]
 
 
-def recommended_for(user):
+def recommended_for(user, *, enrolments=None):
     """Up to six courses for My learning, each with why, in the active language: the
     next course of each curriculum she started, then courses like those she finished or
     taught in her town (her profile's). Never a course she took.
 
     Chosen from the candidates every student shares (kept per page-tree version) with
-    her own enrolments: two queries, and a third for the pages shown."""
-    taken = set()
-    finished = []
-    for status, *course in Enrolment.objects.filter(user=user).values_list(
-        "status", *(f"course__{field}" for field in _COURSE_VALUES)
-    ):
-        # Any enrolment counts as taken, even one whose access was removed.
-        taken.add(course[1])
-        if status == Enrolment.Status.COMPLETED:
-            finished.append(_Course(*course))
+    her own enrolments (`enrolments`: enrolment.selectors.enrolments_of, when read
+    already): a query for the pages shown, and one for her enrolments if not given."""
+    if enrolments is None:
+        enrolments = enrolments_of(user)
+    # Any enrolment counts as taken, even one whose access was removed.
+    taken = {e.course.translation_key for e in enrolments}
+    finished = [
+        _Course(*(getattr(e.course, field) for field in _COURSE_VALUES))
+        for e in enrolments
+        if e.status == Enrolment.Status.COMPLETED
+    ]
     if not taken and not (user.town or "").strip():
         return []  # a newcomer without a town: no rule can pick anything
     candidates = _candidates()

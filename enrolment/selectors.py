@@ -66,20 +66,33 @@ def course_progress(enrolment):
     return done, total, (100 * done // total if total else 0)
 
 
-def my_learning(user):
-    """The student's enrolments with progress counts, in a fixed number of queries."""
-    enrolments = list(
+# What "recommended for you" reads of her courses besides their link
+# (enrolment/recommendations.py): read with My learning's enrolments, in their query.
+COURSE_RULE_FIELDS = ("category_id", "level", "video_language", "instructor_id")
+
+
+def enrolments_of(user):
+    """Every enrolment of hers, newest first, access removed or not, with the columns of
+    its course that My learning and its recommendations read: one query for both."""
+    return list(
         Enrolment.objects.filter(user=user)
-        .exclude(status=Enrolment.Status.REVOKED)
         .select_related("course", "last_lesson")
         # A course row is wide (summary, outcomes, body): only its link, title and place.
         .only(
             *(field.name for field in Enrolment._meta.concrete_fields),
-            *(f"course__{field}" for field in PAGE_LINK_FIELDS),
+            *(f"course__{field}" for field in (*PAGE_LINK_FIELDS, *COURSE_RULE_FIELDS)),
             "last_lesson__translation_key",
         )
         .order_by("-enrolled_at")
     )
+
+
+def my_learning(user, *, enrolments=None):
+    """The student's enrolments with progress counts, in a fixed number of queries.
+    `enrolments`: enrolments_of(user), when the caller has read them already."""
+    if enrolments is None:
+        enrolments = enrolments_of(user)
+    enrolments = [e for e in enrolments if e.status != Enrolment.Status.REVOKED]
     lessons_by_course = live_lessons_by_course([e.course for e in enrolments])
     # The required ones among the live lessons already read: no counting query of its own.
     totals = {
