@@ -1,10 +1,13 @@
 """Reads about learning state. Everything is keyed on the default-locale pages."""
 
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core import cache_tags
+from core.cache_tags import page_tag
 from core.page_locales import PAGE_LINK_FIELDS, active_locale, canonical, localize_pages
 from core.roles import is_moderator, teaches
 
@@ -151,10 +154,35 @@ def resume_lesson(*, lessons, last_key, done_keys):
     )
 
 
+# A course's live lessons are kept at most this long; any lesson published,
+# unpublished, moved or deleted below it makes them stale at once (its page tag).
+LESSONS_SECONDS = 300
+
+
 def live_lessons_by_course(courses):
-    """{course path: [live lessons in order]} for pages of one depth, in one query."""
+    """{course path: [live lessons in order]} for pages of one depth: each course's kept
+    in the cache under the version of its page tag, the others read in one query."""
     if not courses:
         return {}
+    versions = cache_tags.current_versions([page_tag(course) for course in courses])
+    names = {
+        f"live-lessons:{course.pk}:{course.path}:{versions[page_tag(course)]}": course
+        for course in courses
+    }
+    kept = cache.get_many(list(names))
+    grouped = {names[name].path: lessons for name, lessons in kept.items()}
+    missing = [course for name, course in names.items() if name not in kept]
+    if missing:
+        read = _read_live_lessons(missing)
+        cache.set_many(
+            {name: read.get(course.path, []) for name, course in names.items() if name not in kept},
+            LESSONS_SECONDS,
+        )
+        grouped.update(read)
+    return {path: lessons for path, lessons in grouped.items() if lessons}
+
+
+def _read_live_lessons(courses):
     lesson_type = lesson_model()
     step = lesson_type.steplen
     lessons = (
