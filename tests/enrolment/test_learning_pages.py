@@ -88,3 +88,19 @@ def test_lesson_page_offers_the_done_button_only_to_enrolled(client, course_site
     html = client.get(course_site["reading"].url).content.decode()
 
     assert f"/fr/learn/lesson/{course_site['reading'].pk}/done/" in html
+
+
+@pytest.mark.django_db
+def test_a_lesson_published_or_unpublished_after_a_view_counts_at_once(course_site, enrolled):
+    """My learning keeps each course's lessons (shared by its students) until a lesson
+    below it changes: her progress bar follows at once."""
+    services.mark_complete(user=enrolled, lesson=lesson(course_site["preview"]))
+    client = Client()
+    client.force_login(enrolled)
+    assert 'value="25"' in client.get("/fr/learn/").content.decode()
+
+    added = make_lesson(course_site["course"], title="Finitions", slug="finitions")
+
+    assert 'value="20"' in client.get("/fr/learn/").content.decode()
+    added.unpublish()
+    assert 'value="25"' in client.get("/fr/learn/").content.decode()
