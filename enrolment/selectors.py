@@ -441,9 +441,26 @@ def lessons_with_ids(ids):
 REVIEWS_SHOWN = 20
 
 
+# A course's rating and visible reviews are kept at most this long; a review written,
+# edited, answered, hidden or restored makes them stale at once (reviews.py bumps the
+# course page's tags, in every language).
+REVIEWS_SECONDS = 300
+
+
 def course_reviews(course):
-    """(average, count, newest visible reviews with their authors) of a course, in one
-    query: the rollup rides on the review rows, and no visible review means no rating.
+    """(average, count, newest visible reviews with their authors' first names) of a
+    course: kept under the version of the page's tag, else read in one query."""
+    tag = page_tag(course)
+    version = cache_tags.current_versions([tag])[tag]
+    return cache.get_or_set(
+        f"course-reviews:{course.pk}:{version}",
+        lambda: _read_course_reviews(course),
+        REVIEWS_SECONDS,
+    )
+
+
+def _read_course_reviews(course):
+    """The rollup rides on the review rows, and no visible review means no rating.
     Found by translation_key, so any language's page finds the default-locale rows."""
     ratings = CourseRating.objects.filter(course_id=OuterRef("course_id"))
     reviews = list(
@@ -458,6 +475,8 @@ def course_reviews(course):
             rating_count=Subquery(ratings.values("count")[:1]),
         )
         .select_related("user")
+        # What the page shows of an author: her first name (no account row in the cache).
+        .only(*(f.name for f in CourseReview._meta.concrete_fields), "user__first_name")
         .order_by("-created_at")[:REVIEWS_SHOWN]
     )
     if not reviews:
