@@ -1,5 +1,5 @@
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from enrolment import services
 
@@ -104,3 +104,20 @@ def test_a_lesson_published_or_unpublished_after_a_view_counts_at_once(course_si
     assert 'value="20"' in client.get("/fr/learn/").content.decode()
     added.unpublish()
     assert 'value="25"' in client.get("/fr/learn/").content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(PAGE_CACHE_ENABLED=False)
+def test_a_lesson_published_or_unpublished_after_a_view_shows_on_the_course_page_at_once(
+    client, course_site
+):
+    """The course page keeps its lesson list under its page tag, as a page-cache miss
+    would read it: a lesson below it published or unpublished shows on the next view."""
+    url = course_site["course"].url
+    assert "Finitions" not in client.get(url).content.decode()
+
+    added = make_lesson(course_site["course"], title="Finitions", slug="finitions")
+
+    assert "Finitions" in client.get(url).content.decode()
+    added.unpublish()
+    assert "Finitions" not in client.get(url).content.decode()
