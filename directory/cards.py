@@ -12,6 +12,7 @@ from core import cache_tags
 
 from .models import ProfessionalPage
 from .names import service_categories
+from .tags import DIRECTORY_TAG
 
 CARD_PHOTO = "fill-160x160|format-webp"
 CARD_PHOTO_2X = "fill-320x320|format-webp"
@@ -67,8 +68,6 @@ def _kept_card_pages(keys, *, locale):
     page then reads none of them again."""
     if not keys:
         return {}
-    from .services import DIRECTORY_TAG  # it reads the cards (services → selectors → here)
-
     tags = (cache_tags.ALL, cache_tags.PAGE_TREE, DIRECTORY_TAG)
     versions = cache_tags.current_versions(tags)
     prefix = f"directory:card-page:{'-'.join(versions[tag] for tag in tags)}"
