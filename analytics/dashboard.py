@@ -15,7 +15,7 @@ from enrolment import selectors as learning
 from enrolment.lesson_blocks import find_quiz
 
 from . import charts, platform_selectors, selectors
-from .rollups import ROLLUP_TAG, day_bounds
+from .rollups import ROLLUP_KEPT_SECONDS, ROLLUP_TAG, day_bounds
 
 FUNNEL_LABELS = {
     "views": gettext_lazy("Course page views"),
@@ -80,10 +80,6 @@ def _question_text(lesson, quiz_id, question_id, choice_id):
     return question.text, question.choices.get(choice_id, choice_id or "")
 
 
-# What is read from the rollups is kept until the next rollup run.
-KEPT = 24 * 3600
-
-
 def _kept(read, **query):
     """``read(**query)`` (a selector over the rollups), from the cache when no rollup ran
     since it was last read: the page then reads only what changes between runs."""
@@ -91,7 +87,7 @@ def _kept(read, **query):
         ["course-stats", read.__module__, read.__name__]
         + [f"{name}={value}" for name, value in sorted(query.items())]
     )
-    return cache_tags.kept_until_stale(ROLLUP_TAG, key, lambda: read(**query), KEPT)
+    return cache_tags.kept_until_stale(ROLLUP_TAG, key, lambda: read(**query), ROLLUP_KEPT_SECONDS)
 
 
 def build(*, user, courses, course=None, days):

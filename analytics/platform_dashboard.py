@@ -21,7 +21,7 @@ from directory.services import DIRECTORY_TAG
 from . import charts, platform_selectors, selectors
 from .dashboard import Table
 from .models import SignupDay
-from .rollups import ROLLUP_TAG
+from .rollups import ROLLUP_KEPT_SECONDS, ROLLUP_TAG
 
 Role = SignupDay.Role
 ROLES = (Role.STUDENT, Role.CLIENT, Role.INSTRUCTOR, Role.PROFESSIONAL)
@@ -50,11 +50,6 @@ def cohorts_since(since):
     return min(first, earliest)
 
 
-# The tables from the rollups are read once per rollup run, period and language, not
-# on every view of the page.
-KEPT = 24 * 3600
-
-
 def build(*, days):
     """Every table over the last ``days`` days: the rollups' ones from the cache until
     the next rollup (or a change to pages or the directory, whose names and supply they
@@ -66,7 +61,9 @@ def build(*, days):
         ["platform-dashboard", *(versions[tag] for tag in tags)]
         + [today.isoformat(), str(days), get_language()]
     )
-    built = cache.get_or_set(key, lambda: _from_rollups(days=days, today=today), KEPT)
+    built = cache.get_or_set(
+        key, lambda: _from_rollups(days=days, today=today), ROLLUP_KEPT_SECONDS
+    )
     _reports_table(built["tables"])
     return built
 

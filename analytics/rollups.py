@@ -25,6 +25,8 @@ from .models import CourseDay, Event, LearnerActivity, LessonDay, QuizMissDay, V
 K = Event.Kind
 # Made stale by every run: what is read from the rollups may be kept until then.
 ROLLUP_TAG = "analytics-rollups"
+# At most this long, for the dashboards that keep what they read (runs are daily).
+ROLLUP_KEPT_SECONDS = 24 * 3600
 ACTIVITY_KINDS = platform_rollups.LEARNING_KINDS
 QUARTILES = (25, 50, 75, 100)
 # Longer than this, the student left the tab open: counted in the last bucket.

@@ -8,7 +8,8 @@ find and delete the pages concerned, and LocMem and Redis behave the same way.
 Tags name what changes, in the words of the app that owns it: ``page:<id>`` (a Wagtail
 page), ``directory`` (any search result of the directory), ``certificates:<user id>``,
 ``service-slots:<professional page id>``, ``followers:<user id>``; ``ALL`` for changes
-every page shows (menus, footer, site settings)."""
+every page shows (menus, footer, site settings); ``PAGE_TREE`` for any page published,
+unpublished, moved or deleted anywhere (data read from many pages at once)."""
 
 import logging
 import uuid
@@ -20,6 +21,7 @@ from django.db import transaction
 log = logging.getLogger(__name__)
 
 ALL = "all-pages"
+PAGE_TREE = "page-tree"
 KEY_PREFIX = "pc:tag:"
 
 _callbacks = []

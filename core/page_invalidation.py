@@ -47,6 +47,7 @@ def tree_changed(page, *, old_ancestors=()):
     tags = [page_tag(version) for version in pages]
     tags += [page_tag(listing.pk) for listing in listings]
     tags += [page_tag(pk) for pk in old_ancestors]
+    tags.append(cache_tags.PAGE_TREE)
     shown = [listing for listing in listings if listing.live]
     cache_tags.invalidate(*tags, paths=_paths(pages + shown))
 
@@ -90,7 +91,9 @@ def _deleted(sender, instance, **kwargs):
     if not isinstance(instance, Page):
         return
     ancestors = getattr(instance, "_page_cache_ancestors", [])
-    cache_tags.invalidate(page_tag(instance), *(page_tag(pk) for pk in ancestors))
+    cache_tags.invalidate(
+        page_tag(instance), *(page_tag(pk) for pk in ancestors), cache_tags.PAGE_TREE
+    )
 
 
 def connect():

@@ -2,6 +2,7 @@
 default-locale page; readers see the page in their own language when it exists."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
@@ -10,6 +11,18 @@ from . import cache_tags
 
 # A day: the all-pages version makes a change show at once; this bounds the memory.
 LOCALES_TIMEOUT = 24 * 3600
+# What a page's link (`{% pageurl %}`) and its place in the tree read.
+PAGE_LINK_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "locale_id",
+    "translation_key",
+    "content_type_id",
+)
 
 
 def canonical(page):
@@ -48,6 +61,25 @@ def localize_pages(pages, locale):
         .select_related("locale")
     }
     return [translated.get(page.translation_key, page) for page in pages]
+
+
+def localized_by_pk(pks, locale):
+    """{pk: the page of that id, or its live translation in `locale`}, in one query:
+    localize_pages for default-locale pages known only by their ids."""
+    pks = list(dict.fromkeys(pks))
+    if not pks:
+        return {}
+    wanted = Q(pk__in=pks)
+    if locale.language_code != get_supported_content_language_variant(settings.LANGUAGE_CODE):
+        wanted |= Q(
+            live=True,
+            locale=locale,
+            translation_key__in=Page.objects.filter(pk__in=pks).values("translation_key"),
+        )
+    pages = list(Page.objects.filter(wanted).only(*PAGE_LINK_FIELDS))
+    by_pk = {page.pk: page for page in pages}
+    translated = {page.translation_key: page for page in pages if page.locale_id == locale.pk}
+    return {pk: translated.get(by_pk[pk].translation_key, by_pk[pk]) for pk in pks if pk in by_pk}
 
 
 def _site_locales():

@@ -97,6 +97,22 @@ def _load(request, remembered):
     return page
 
 
+def site_for(request):
+    """Site.find_for_request, remembered like routes (until any site or page changes):
+    pages that are not Wagtail pages (My learning…) draw the site chrome too, and
+    Wagtail finds their site with a query on each request."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        key = f"page-routes:{_generation()}:site:{hostname}:{request.get_port()}"
+        # A list: a request no site answers is remembered too, as [None].
+        remembered = cache.get(key)
+        if remembered is None:
+            remembered = [Site.find_for_request(request)]
+            cache.set(key, remembered, TIMEOUT)
+        request._wagtail_site = remembered[0]
+    return request._wagtail_site
+
+
 def translation_urls(request, page):
     """{language code: URL} of the page's live versions (itself included), for the
     language switcher and hreflang links of every page: remembered like routes, until

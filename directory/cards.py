@@ -2,13 +2,17 @@
 show for each search row, in the visitor's language."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from core import cache_tags
+
 from .models import ProfessionalPage
 from .names import service_categories
+from .tags import DIRECTORY_TAG
 
 CARD_PHOTO = "fill-160x160|format-webp"
 CARD_PHOTO_2X = "fill-320x320|format-webp"
@@ -31,11 +35,59 @@ CARD_FIELDS = (
 )
 
 
+# How long a card's page is kept at most: any publish (PAGE_TREE), a rewrite of any
+# search row (DIRECTORY_TAG) or a site-wide change (ALL) makes every one stale at once.
+CARD_PAGES_SECONDS = 300
+
+
 def cards_for(rows, *, locale, renditions=True):
     """One card per search row: the profile in this language, else the French one.
-    Without renditions for a page that reads every card's at once (core/renditions.py)."""
+    Without renditions for a page that reads every card's at once (core/renditions.py):
+    that page keeps its cards itself (home/selectors.py)."""
     categories = service_categories()
-    keys = [row.translation_key for row in rows]
+    keys = list(dict.fromkeys(row.translation_key for row in rows))
+    if renditions:
+        by_key = _kept_card_pages(keys, locale=locale)
+    else:
+        by_key = _card_pages(keys, locale=locale, renditions=False)
+    return [
+        {
+            "listing": row,
+            "page": by_key[row.translation_key],
+            "categories": [category for category in categories if category.pk in row.category_ids],
+        }
+        for row in rows
+        if row.translation_key in by_key
+    ]
+
+
+def _kept_card_pages(keys, *, locale):
+    """_card_pages, each professional's kept in the cache under the versions of the
+    all-pages, page-tree and directory tags (any publish, or a search row rewritten): a
+    search mostly shows professionals other searches showed, and a cache miss of the
+    page then reads none of them again."""
+    if not keys:
+        return {}
+    tags = (cache_tags.ALL, cache_tags.PAGE_TREE, DIRECTORY_TAG)
+    versions = cache_tags.current_versions(tags)
+    prefix = f"directory:card-page:{'-'.join(versions[tag] for tag in tags)}"
+    names = {f"{prefix}:{locale.pk}:{key}": key for key in keys}
+    found = {names[name]: page for name, page in cache.get_many(list(names)).items()}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        read = _card_pages(missing, locale=locale, renditions=True)
+        cache.set_many(
+            {f"{prefix}:{locale.pk}:{key}": page for key, page in read.items()},
+            CARD_PAGES_SECONDS,
+        )
+        found.update(read)
+    return found
+
+
+def _card_pages(keys, *, locale, renditions):
+    """{translation key: the live profile page in this language, else the French one}."""
+    if not keys:
+        return {}
     if renditions:
         photos = Prefetch(
             "photo",
@@ -61,12 +113,4 @@ def cards_for(rows, *, locale, renditions=True):
     for page in pages:
         if page.locale_id == locale.pk or page.translation_key not in by_key:
             by_key[page.translation_key] = page
-    return [
-        {
-            "listing": row,
-            "page": by_key[row.translation_key],
-            "categories": [category for category in categories if category.pk in row.category_ids],
-        }
-        for row in rows
-        if row.translation_key in by_key
-    ]
+    return by_key

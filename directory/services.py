@@ -19,6 +19,7 @@ from .models import (
     WeeklyStats,
 )
 from .selectors import certificates_of, week_start
+from .tags import DIRECTORY_TAG
 
 
 @transaction.atomic
@@ -65,10 +66,6 @@ def sync_listing(*, professional):
     _refresh_search_vector(listing)
     listing_changed(page)
     return listing
-
-
-# The page cache tag of every directory search result (and the home page's cards).
-DIRECTORY_TAG = "directory"
 
 
 def listing_changed(page):

@@ -7,39 +7,30 @@ import re
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
+from core import cache_tags
 from core.cache_tags import invalidate
-from core.page_locales import active_locale, default_locale, localize_pages
+from core.page_locales import PAGE_LINK_FIELDS, active_locale, default_locale, localized_by_pk
 from core.text import fold
 
 from .models import CoEnrolment, Enrolment
 from .pages import course_model
+from .selectors import enrolments_of
 
 # Below this, a pair says more about one student than about the courses (and would
 # show who took what on a small course).
 MIN_SHARED_STUDENTS = 3
 ALSO_TAKEN_SHOWN = 3
 RECOMMENDED_SHOWN = 6
-# The columns a recommendation reads: its rules (category, level, language, instructor)
-# and its link (`{% pageurl %}`); a course row is wide (summary, outcomes, body).
-COURSE_FIELDS = (
-    "title",
-    "slug",
-    "url_path",
-    "path",
-    "depth",
-    "live",
-    "locale_id",
-    "translation_key",
-    "content_type_id",
-    "category_id",
-    "level",
-    "video_language",
-    "instructor_id",
-)
+# What every reader shares ("also took" for anonymous readers, the candidates of
+# "recommended for you") is kept this long at most; a page published, unpublished,
+# moved or deleted anywhere (PAGE_TREE), a site-wide change such as a category (ALL)
+# or the nightly co-enrolment build (its tags) makes it stale at once.
+CANDIDATES_SECONDS = 300
 # An instructor's towns are typed by hand: "Douala, Kribi", "Bamenda / Buea".
 TOWN_SEPARATORS = re.compile(r"[,;/\n]+")
 
@@ -92,9 +83,23 @@ def _taken_keys(user):
     return Enrolment.objects.filter(user=user).values("course__translation_key")
 
 
-def also_taken(*, user, course):
+def also_taken(*, user, course, course_id):
     """Up to three live courses, in the page's language, most shared first, that
-    students of `course` also took; never one this reader took. One query."""
+    students of `course` (default-locale id `course_id`) also took; never one this
+    reader took. One query; none for an anonymous reader while the course's pairs
+    (the nightly build bumps their tag) and the page tree stay the same."""
+    if user.is_authenticated:
+        return _also_taken(course, exclude=_taken_keys(user))
+    tags = (cache_tags.ALL, cache_tags.PAGE_TREE, also_taken_tag(course_id))
+    versions = cache_tags.current_versions(tags)
+    return cache.get_or_set(
+        f"also-taken:{course.pk}:{'-'.join(versions[tag] for tag in tags)}",
+        lambda: _also_taken(course),
+        CANDIDATES_SECONDS,
+    )
+
+
+def _also_taken(course, exclude=None):
     shared = CoEnrolment.objects.filter(
         course__translation_key=course.translation_key,
         other__translation_key=OuterRef("translation_key"),
@@ -105,9 +110,11 @@ def also_taken(*, user, course):
         .filter(locale_id=course.locale_id)
         .annotate(shared_students=Subquery(shared))
         .filter(shared_students__isnull=False)
+        # Its link and title only: a course row is wide (summary, outcomes, body).
+        .only(*PAGE_LINK_FIELDS)
     )
-    if user.is_authenticated:
-        courses = courses.exclude(translation_key__in=_taken_keys(user))
+    if exclude is not None:
+        courses = courses.exclude(translation_key__in=exclude)
     return list(courses.order_by("-shared_students", "pk")[:ALSO_TAKEN_SHOWN])
 
 
@@ -117,42 +124,115 @@ class Recommendation:
     reason: str
 
 
-def _curricula_next(*, courses_by_id, curricula, taken):
-    """(course, curriculum) for each started curriculum's first course not taken yet."""
+@dataclass(frozen=True)
+class _Course:
+    """What a recommendation rule reads of a course: plain values, cheap to keep."""
+
+    pk: int
+    translation_key: object
+    locale_id: int
+    category_id: int | None
+    level: str
+    video_language: str
+    instructor_id: int | None = None
+
+
+_COURSE_VALUES = (
+    "pk",
+    "translation_key",
+    "locale_id",
+    "category_id",
+    "level",
+    "video_language",
+    "instructor_id",
+)
+
+
+def _candidates():
+    """{"courses": {pk: _Course}, "curricula": [(pk, [course pk in order])],
+    "instructor_towns": {instructor pk: [(town key, town as typed)]}}: what every
+    student's recommendations are chosen from, read once per version of the page tree."""
+    versions = cache_tags.current_versions((cache_tags.ALL, cache_tags.PAGE_TREE))
+    version = f"{versions[cache_tags.ALL]}-{versions[cache_tags.PAGE_TREE]}"
+    return cache.get_or_set(
+        f"recommendations:candidates:{version}", _read_candidates, CANDIDATES_SECONDS
+    )
+
+
+def _read_candidates():
+    default = default_locale()
+    # course_pages sits above enrolment: its models are looked up, not imported.
+    curricula = [
+        (pk, [block.get("value") for block in courses.raw_data if block.get("value")])
+        for pk, courses in apps.get_model("course_pages", "CurriculumPage")
+        .objects.live()
+        .filter(locale=default)
+        .order_by("path")
+        .values_list("pk", "courses")
+    ]
+    in_curricula = {course_id for _pk, ids in curricula for course_id in ids}
+    courses = {
+        row[0]: _Course(*row)
+        for row in course_model()
+        .objects.live()
+        .filter(Q(locale=default) | Q(pk__in=in_curricula))
+        .order_by("pk")
+        .values_list(*_COURSE_VALUES)
+    }
+    instructor_towns = {
+        pk: [(_town_key(name), name.strip()) for name in TOWN_SEPARATORS.split(towns)]
+        for pk, towns in apps.get_model("course_pages", "InstructorPage")
+        .objects.filter(locale=default)
+        .exclude(towns="")
+        .values_list("pk", "towns")
+    }
+    return {
+        "locale_id": default.pk,
+        "courses": courses,
+        "curricula": [(pk, [i for i in ids if i in courses]) for pk, ids in curricula],
+        "instructor_towns": instructor_towns,
+    }
+
+
+def _curricula_next(*, candidates, taken):
+    """(course, curriculum pk) for each started curriculum's first course not taken yet."""
+    courses = candidates["courses"]
     found = []
-    for curriculum in curricula:
-        ordered = [
-            courses_by_id[block["value"]]
-            for block in curriculum.courses.raw_data
-            if block.get("value") in courses_by_id
-        ]
+    for curriculum_pk, ids in candidates["curricula"]:
+        ordered = [courses[course_id] for course_id in ids]
         if not any(course.translation_key in taken for course in ordered):
             continue
         following = next((c for c in ordered if c.translation_key not in taken), None)
         if following is not None:
-            found.append((following, curriculum))
+            found.append((following, curriculum_pk))
     return found
 
 
-def _like_finished(*, finished, taken, exclude_ids, locale):
+def _open_to_her(candidates, *, taken, exclude_ids):
+    """The live courses of the default language she has not taken, not yet picked, by pk."""
+    return [
+        course
+        for course in candidates["courses"].values()
+        if course.locale_id == candidates["locale_id"]
+        and course.translation_key not in taken
+        and course.pk not in exclude_ids
+    ]
+
+
+def _like_finished(*, candidates, finished, taken, exclude_ids):
     """(course, finished course) for live courses of a finished course's category,
     those sharing its level and language too first."""
     if not finished:
         return []
-    candidates = (
-        course_model()
-        .objects.live()
-        .filter(locale=locale, category_id__in={c.category_id for c in finished})
-        .exclude(Q(translation_key__in=taken) | Q(pk__in=exclude_ids))
-        .only(*COURSE_FIELDS)
-        .order_by("pk")
-    )
+    categories = {c.category_id for c in finished}
 
     def closeness(course, model):
         return (course.level == model.level) + (course.video_language == model.video_language)
 
     ranked = []
-    for course in candidates:
+    for course in _open_to_her(candidates, taken=taken, exclude_ids=exclude_ids):
+        if course.category_id not in categories:
+            continue
         model = max(
             (c for c in finished if c.category_id == course.category_id),
             key=lambda c: closeness(course, c),
@@ -166,44 +246,33 @@ def _town_key(name):
     return " ".join(fold(name).split())
 
 
-def _taught_near(*, town, taken, exclude_ids, locale):
+def _taught_near(*, candidates, town, taken, exclude_ids):
     """(course, town as the instructor spells it) for live courses whose instructor
-    teaches in the student's town, accent- and case-blind. Two queries, none without
-    a town."""
+    teaches in the student's town, accent- and case-blind."""
     wanted = _town_key(town)
     if not wanted:
         return []
-    # course_pages sits above enrolment: its instructor model is looked up, not imported.
-    instructors = (
-        apps.get_model("course_pages", "InstructorPage")
-        .objects.filter(locale=locale)
-        .exclude(towns="")
-        .values_list("pk", "towns")
-    )
     near = {}
-    for pk, towns in instructors:
-        for name in TOWN_SEPARATORS.split(towns):
-            if _town_key(name) == wanted:
-                near[pk] = name.strip()
+    for pk, towns in candidates["instructor_towns"].items():
+        for key, name in towns:
+            if key == wanted:
+                near[pk] = name
     if not near:
         return []
-    courses = (
-        course_model()
-        .objects.live()
-        .filter(locale=locale, instructor_id__in=near)
-        .exclude(Q(translation_key__in=taken) | Q(pk__in=exclude_ids))
-        .only(*COURSE_FIELDS)
-        .order_by("pk")
-    )
-    return [(course, near[course.instructor_id]) for course in courses]
+    return [
+        (course, near[course.instructor_id])
+        for course in _open_to_her(candidates, taken=taken, exclude_ids=exclude_ids)
+        if course.instructor_id in near
+    ]
 
 
-def _like_or_near(*, finished, town, taken, exclude_ids, locale):
+def _like_or_near(*, candidates, finished, town, taken, exclude_ids):
     """(course, finished course or None, town or None), best first: a course both like
     one she finished and taught in her town, then like-finished ones by closeness, then
     the ones only taught nearby."""
-    like = _like_finished(finished=finished, taken=taken, exclude_ids=exclude_ids, locale=locale)
-    near = _taught_near(town=town, taken=taken, exclude_ids=exclude_ids, locale=locale)
+    mine = {"candidates": candidates, "taken": taken, "exclude_ids": exclude_ids}
+    like = _like_finished(finished=finished, **mine)
+    near = _taught_near(town=town, **mine)
     rows = {course.pk: [course, model, None] for course, model in like}
     for course, found in near:
         rows.setdefault(course.pk, [course, None, None])[2] = found
@@ -217,57 +286,47 @@ def _like_or_near(*, finished, town, taken, exclude_ids, locale):
     return [tuple(row) for row in sorted(rows.values(), key=rank)]
 
 
-def recommended_for(user):
+def recommended_for(user, *, enrolments=None):
     """Up to six courses for My learning, each with why, in the active language: the
     next course of each curriculum she started, then courses like those she finished or
-    taught in her town (her profile's). Never a course she took. A fixed number of
-    queries."""
-    enrolments = list(
-        Enrolment.objects.filter(user=user)
-        .select_related("course")
-        .only("status", *(f"course__{field}" for field in COURSE_FIELDS))
-    )
+    taught in her town (her profile's). Never a course she took.
+
+    Chosen from the candidates every student shares (kept per page-tree version) with
+    her own enrolments (`enrolments`: enrolment.selectors.enrolments_of, when read
+    already): a query for the pages shown, and one for her enrolments if not given."""
+    if enrolments is None:
+        enrolments = enrolments_of(user)
+    # Any enrolment counts as taken, even one whose access was removed.
     taken = {e.course.translation_key for e in enrolments}
-    finished = [e.course for e in enrolments if e.status == Enrolment.Status.COMPLETED]
-    default = default_locale()
-    # course_pages sits above enrolment: its curriculum model is looked up, not imported.
-    curricula = list(
-        apps.get_model("course_pages", "CurriculumPage")
-        .objects.live()
-        .filter(locale=default)
-        # Its ordered courses, and its title and link in the reader's language.
-        .only("title", "translation_key", "locale_id", "path", "courses")
-        .order_by("path")
-    )
-    course_ids = {
-        block.get("value") for curriculum in curricula for block in curriculum.courses.raw_data
-    }
-    courses_by_id = {
-        course.pk: course
-        for course in course_model().objects.live().filter(pk__in=course_ids).only(*COURSE_FIELDS)
-    }
+    finished = [
+        _Course(*(getattr(e.course, field) for field in _COURSE_VALUES))
+        for e in enrolments
+        if e.status == Enrolment.Status.COMPLETED
+    ]
+    if not taken and not (user.town or "").strip():
+        return []  # a newcomer without a town: no rule can pick anything
+    candidates = _candidates()
     picked = {}
-    for course, curriculum in _curricula_next(
-        courses_by_id=courses_by_id, curricula=curricula, taken=taken
-    ):
-        picked.setdefault(course.pk, (course, "curriculum", curriculum, None))
+    for course, curriculum_pk in _curricula_next(candidates=candidates, taken=taken):
+        picked.setdefault(course.pk, (course, "curriculum", curriculum_pk, None))
     for course, model, town in _like_or_near(
-        finished=finished, town=user.town, taken=taken, exclude_ids=set(picked), locale=default
+        candidates=candidates,
+        finished=finished,
+        town=user.town or "",
+        taken=taken,
+        exclude_ids=set(picked),
     ):
-        picked.setdefault(course.pk, (course, "finished", model, town))
+        picked.setdefault(course.pk, (course, "finished", model and model.pk, town))
     chosen = list(picked.values())[:RECOMMENDED_SHOWN]
-    locale = active_locale()
-    shown = {
-        page.translation_key: page
-        for page in localize_pages(
-            [course for course, *_rest in chosen]
-            + [why for _course, _kind, why, _town in chosen if why is not None],
-            locale,
-        )
-    }
+    shown = localized_by_pk(
+        [course.pk for course, *_rest in chosen]
+        + [why for _course, _kind, why, _town in chosen if why is not None],
+        active_locale(),
+    )
     return [
-        Recommendation(shown[course.translation_key], _reason(shown, kind, why, town))
+        Recommendation(shown[course.pk], _reason(shown, kind, why, town))
         for course, kind, why, town in chosen
+        if course.pk in shown
     ]
 
 
@@ -275,8 +334,8 @@ def _reason(shown, kind, why, town):
     """Every rule that chose a course, in words: the curriculum or finished course
     that led to it, and the town where it is taught."""
     parts = []
-    if why is not None:
-        title = shown[why.translation_key].title
+    if why in shown:
+        title = shown[why].title
         if kind == "curriculum":
             parts.append(_("Next in your learning path “%(path)s”") % {"path": title})
         else:

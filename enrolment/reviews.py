@@ -149,4 +149,6 @@ def _rollup(course):
 
 
 def _pages_changed(course):
-    transaction.on_commit(lambda: content_changed(course))
+    # Now and again once the change commits (core.cache_tags.invalidate): what a page
+    # keeps of its reviews (enrolment.selectors.course_reviews) follows the same tags.
+    content_changed(course)

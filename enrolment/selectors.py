@@ -1,11 +1,14 @@
 """Reads about learning state. Everything is keyed on the default-locale pages."""
 
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Locale
 
-from core.page_locales import active_locale, canonical, localize_pages
+from core import cache_tags
+from core.cache_tags import page_tag
+from core.page_locales import PAGE_LINK_FIELDS, active_locale, canonical, localize_pages
 from core.roles import is_moderator, teaches
 
 from .lesson_blocks import find_assignment, quizzes
@@ -66,14 +69,33 @@ def course_progress(enrolment):
     return done, total, (100 * done // total if total else 0)
 
 
-def my_learning(user):
-    """The student's enrolments with progress counts, in a fixed number of queries."""
-    enrolments = list(
+# What "recommended for you" reads of her courses besides their link
+# (enrolment/recommendations.py): read with My learning's enrolments, in their query.
+COURSE_RULE_FIELDS = ("category_id", "level", "video_language", "instructor_id")
+
+
+def enrolments_of(user):
+    """Every enrolment of hers, newest first, access removed or not, with the columns of
+    its course that My learning and its recommendations read: one query for both."""
+    return list(
         Enrolment.objects.filter(user=user)
-        .exclude(status=Enrolment.Status.REVOKED)
-        .select_related("course", "course__cover_image", "last_lesson")
+        .select_related("course", "last_lesson")
+        # A course row is wide (summary, outcomes, body): only its link, title and place.
+        .only(
+            *(field.name for field in Enrolment._meta.concrete_fields),
+            *(f"course__{field}" for field in (*PAGE_LINK_FIELDS, *COURSE_RULE_FIELDS)),
+            "last_lesson__translation_key",
+        )
         .order_by("-enrolled_at")
     )
+
+
+def my_learning(user, *, enrolments=None):
+    """The student's enrolments with progress counts, in a fixed number of queries.
+    `enrolments`: enrolments_of(user), when the caller has read them already."""
+    if enrolments is None:
+        enrolments = enrolments_of(user)
+    enrolments = [e for e in enrolments if e.status != Enrolment.Status.REVOKED]
     lessons_by_course = live_lessons_by_course([e.course for e in enrolments])
     # The required ones among the live lessons already read: no counting query of its own.
     totals = {
@@ -132,10 +154,35 @@ def resume_lesson(*, lessons, last_key, done_keys):
     )
 
 
+# A course's live lessons are kept at most this long; any lesson published,
+# unpublished, moved or deleted below it makes them stale at once (its page tag).
+LESSONS_SECONDS = 300
+
+
 def live_lessons_by_course(courses):
-    """{course path: [live lessons in order]} for pages of one depth, in one query."""
+    """{course path: [live lessons in order]} for pages of one depth: each course's kept
+    in the cache under the version of its page tag, the others read in one query."""
     if not courses:
         return {}
+    versions = cache_tags.current_versions([page_tag(course) for course in courses])
+    names = {
+        f"live-lessons:{course.pk}:{course.path}:{versions[page_tag(course)]}": course
+        for course in courses
+    }
+    kept = cache.get_many(list(names))
+    grouped = {names[name].path: lessons for name, lessons in kept.items()}
+    missing = [course for name, course in names.items() if name not in kept]
+    if missing:
+        read = _read_live_lessons(missing)
+        cache.set_many(
+            {name: read.get(course.path, []) for name, course in names.items() if name not in kept},
+            LESSONS_SECONDS,
+        )
+        grouped.update(read)
+    return {path: lessons for path, lessons in grouped.items() if lessons}
+
+
+def _read_live_lessons(courses):
     lesson_type = lesson_model()
     step = lesson_type.steplen
     lessons = (
@@ -420,9 +467,26 @@ def lessons_with_ids(ids):
 REVIEWS_SHOWN = 20
 
 
+# A course's rating and visible reviews are kept at most this long; a review written,
+# edited, answered, hidden or restored makes them stale at once (reviews.py bumps the
+# course page's tags, in every language).
+REVIEWS_SECONDS = 300
+
+
 def course_reviews(course):
-    """(average, count, newest visible reviews with their authors) of a course, in one
-    query: the rollup rides on the review rows, and no visible review means no rating.
+    """(average, count, newest visible reviews with their authors' first names) of a
+    course: kept under the version of the page's tag, else read in one query."""
+    tag = page_tag(course)
+    version = cache_tags.current_versions([tag])[tag]
+    return cache.get_or_set(
+        f"course-reviews:{course.pk}:{version}",
+        lambda: _read_course_reviews(course),
+        REVIEWS_SECONDS,
+    )
+
+
+def _read_course_reviews(course):
+    """The rollup rides on the review rows, and no visible review means no rating.
     Found by translation_key, so any language's page finds the default-locale rows."""
     ratings = CourseRating.objects.filter(course_id=OuterRef("course_id"))
     reviews = list(
@@ -437,6 +501,8 @@ def course_reviews(course):
             rating_count=Subquery(ratings.values("count")[:1]),
         )
         .select_related("user")
+        # What the page shows of an author: her first name (no account row in the cache).
+        .only(*(f.name for f in CourseReview._meta.concrete_fields), "user__first_name")
         .order_by("-created_at")[:REVIEWS_SHOWN]
     )
     if not reviews:

@@ -32,11 +32,12 @@ def _lesson_or_404(lesson_id):
 
 @login_required
 def my_learning(request):
+    enrolments = selectors.enrolments_of(request.user)
     context = {
-        "enrolments": selectors.my_learning(request.user),
+        "enrolments": selectors.my_learning(request.user, enrolments=enrolments),
         "reviews_waiting": selectors.submissions_to_review(user=request.user).count(),
         "my_work": selectors.my_recent_work(request.user),
-        "recommended": recommended_for(request.user),
+        "recommended": recommended_for(request.user, enrolments=enrolments),
         "motivation": motivation_for(request.user),
     }
     return render(request, "enrolment/my_learning.html", context)

@@ -8,9 +8,9 @@ anything the chrome shows changes: one owner of "the chrome changed", for this d
 for the whole pages that show it."""
 
 from django.core.cache import cache
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
-from core import cache_tags
+from core import cache_tags, page_routes
 from home.models import ContactSettings, FooterContent
 
 # A day: the all-pages tag's version makes changes show at once; this bounds the memory.
@@ -20,7 +20,7 @@ TIMEOUT = 24 * 3600
 def chrome_for(request, language_code):
     """{"home_url", "menu": [{"title", "url"}], "footer": {...} | None, "contact": {...},
     "homes": {code: url}} for the site this request is on."""
-    site = Site.find_for_request(request)
+    site = page_routes.site_for(request)
     version = cache_tags.current_versions([cache_tags.ALL])[cache_tags.ALL]
     key = f"site-chrome:{version}:{site.pk if site else 0}:{language_code}"
     memo = getattr(request, "_site_chrome", {})

@@ -1,6 +1,7 @@
 """The catalogue: CourseIndexPage → CoursePage → LessonPage."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -12,7 +13,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from core import page_cache
+from core import cache_tags, page_cache
+from core.cache_tags import page_tag
 from core.page_locales import canonical, localize_pages
 from core.text import fold
 from course_pages import page_cache_hits
@@ -34,6 +36,9 @@ from enrolment.recommendations import also_taken, also_taken_tag
 from enrolment.services import record_visit
 
 CARDS_PER_PAGE = 12
+# A course's live lessons are kept at most this long (CoursePage.lessons); its page
+# tag's version makes a change below it show at once.
+LESSONS_SECONDS = 300
 # The query parameters the catalogue reads (its filters and the page number).
 CATALOGUE_PARAMS = (
     "q", "category", "level", "price", "max_price", "language", "min_rating", "sort", "page",
@@ -261,6 +266,17 @@ class CoursePage(Page):
 
     @cached_property
     def lessons(self):
+        """The live lessons in order, kept under the version of this page's tag: a
+        lesson published, unpublished, moved or deleted below it makes them stale."""
+        if self.pk is None:
+            return self._read_lessons()
+        tag = page_tag(self)
+        version = cache_tags.current_versions([tag])[tag]
+        return cache.get_or_set(
+            f"course-lessons:{self.pk}:{self.path}:{version}", self._read_lessons, LESSONS_SECONDS
+        )
+
+    def _read_lessons(self):
         return list(
             LessonPage.objects.live()
             .child_of(self)
@@ -301,7 +317,7 @@ class CoursePage(Page):
         context["learning"] = learning.course_context(user=request.user, course=self)
         context["ratings"] = learning.reviews_context(user=request.user, course=self)
         # The same for every anonymous reader; the nightly build bumps the tag on change.
-        context["also_taken"] = also_taken(user=request.user, course=self)
+        context["also_taken"] = also_taken(user=request.user, course=self, course_id=course_id)
         page_cache.shows_pages(request, *context["also_taken"], tags=[also_taken_tag(course_id)])
         context["missing_prerequisites"] = learning.missing_prerequisites_context(
             user=request.user, course=self

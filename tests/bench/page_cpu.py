@@ -26,7 +26,14 @@ hit (core/counters.py), CPU ms of a hit on Redis: course page 1.8 → 1.1, direc
 search 3.0 → 1.7 (Redis round trips 7 → 6), catalogue and home 1.2 and 1.4 unchanged;
 without Redis (file broker before, count files after): 1.2 → 0.7 and 2.0 → 0.9.
 Then, best of two runs side by side: home 41.3 (13) → 11.5 (2), its shared sections
-kept per tag version (home/selectors.py); My learning 37.2 (19) → 33.9 (18)."""
+kept per tag version (home/selectors.py); My learning 37.2 (19) → 33.9 (18).
+Then the cache-miss pieces kept per tag version too, two rounds side by side (base,
+then this): My learning 29.1 / 27.1 (18) → 17.3 / 21.0 (11): recommendation candidates
+per page-tree version, lessons per course tag, enrolments read once, the site
+remembered; directory search 22.1 / 17.1 (6) → 17.5 / 13.8 (3): card pages per
+directory and page-tree version; course page 18.6 / 14.7 (8) → 12.7 / 14.0 (5): its
+lessons and reviews per course tag, "also took" per co-enrolment tag for anonymous
+readers."""
 
 import argparse
 import cProfile

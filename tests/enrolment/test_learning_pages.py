@@ -1,5 +1,5 @@
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from enrolment import services
 
@@ -88,3 +88,36 @@ def test_lesson_page_offers_the_done_button_only_to_enrolled(client, course_site
     html = client.get(course_site["reading"].url).content.decode()
 
     assert f"/fr/learn/lesson/{course_site['reading'].pk}/done/" in html
+
+
+@pytest.mark.django_db
+def test_a_lesson_published_or_unpublished_after_a_view_counts_at_once(course_site, enrolled):
+    """My learning keeps each course's lessons (shared by its students) until a lesson
+    below it changes: her progress bar follows at once."""
+    services.mark_complete(user=enrolled, lesson=lesson(course_site["preview"]))
+    client = Client()
+    client.force_login(enrolled)
+    assert 'value="25"' in client.get("/fr/learn/").content.decode()
+
+    added = make_lesson(course_site["course"], title="Finitions", slug="finitions")
+
+    assert 'value="20"' in client.get("/fr/learn/").content.decode()
+    added.unpublish()
+    assert 'value="25"' in client.get("/fr/learn/").content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(PAGE_CACHE_ENABLED=False)
+def test_a_lesson_published_or_unpublished_after_a_view_shows_on_the_course_page_at_once(
+    client, course_site
+):
+    """The course page keeps its lesson list under its page tag, as a page-cache miss
+    would read it: a lesson below it published or unpublished shows on the next view."""
+    url = course_site["course"].url
+    assert "Finitions" not in client.get(url).content.decode()
+
+    added = make_lesson(course_site["course"], title="Finitions", slug="finitions")
+
+    assert "Finitions" in client.get(url).content.decode()
+    added.unpublish()
+    assert "Finitions" not in client.get(url).content.decode()

@@ -327,3 +327,64 @@ def test_another_town_or_a_course_she_took_is_never_recommended_as_near(recommen
 
     assert "Ongles en gel" in block
     assert "Nattes africaines" not in block
+
+
+def _progress_values(html):
+    return [part.split('"', 1)[0] for part in html.split('<progress max="100" value="')[1:]]
+
+
+def test_each_student_sees_her_own_progress_and_recommendations_however_often_she_looks(
+    recommendation_site,
+):
+    """What My learning keeps is shared by everyone (the candidates, the site); what is
+    hers (progress, finished courses, taken ones) is read for her on every view."""
+    c = recommendation_site["courses"]
+    finished = make_person("awa.finie@example.cm", is_student=True)
+    services.enrol(user=finished, course=c["yeux"])
+    services.mark_complete(user=finished, lesson=c["yeux"].get_children().first().specific)
+    starting = make_person("binta.debut@example.cm", is_student=True)
+    services.enrol(user=starting, course=c["teint"])
+    mine, hers = Client(), Client()
+    mine.force_login(finished)
+    hers.force_login(starting)
+
+    for _ in range(2):  # the second time, from what the first view kept
+        finished_html = mine.get("/fr/learn/").content.decode()
+        starting_html = hers.get("/fr/learn/").content.decode()
+
+        assert _progress_values(finished_html) == ["100"]
+        assert _progress_values(starting_html) == ["0"]
+        assert "Regard intense" in finished_html and "Regard intense" not in starting_html
+        assert "Parce que vous avez terminé « Regard intense »" in finished_html
+        # Hers: the next course of the path she started, never the other one's reasons.
+        block = _recommended(hers, "/fr/learn/")
+        assert "Mariée lumineuse" in block and "Parce que vous avez terminé" not in block
+        assert "Teint parfait" not in block
+
+    services.mark_complete(user=starting, lesson=c["teint"].get_children().first().specific)
+
+    assert _progress_values(hers.get("/fr/learn/").content.decode()) == ["100"]
+    assert _progress_values(mine.get("/fr/learn/").content.decode()) == ["100"]
+
+
+def test_a_course_published_or_unpublished_after_a_view_changes_her_recommendations_at_once(
+    recommendation_site,
+):
+    c = recommendation_site["courses"]
+    student = make_person("kept@example.cm", is_student=True)
+    services.enrol(user=student, course=c["yeux"])
+    services.mark_complete(user=student, lesson=c["yeux"].get_children().first().specific)
+    client = Client()
+    client.force_login(student)
+    assert "Lèvres nettes" in _recommended(client, "/fr/learn/")
+
+    new = make_course(
+        recommendation_site["catalogue"], c["yeux"].instructor, title="Sourcils", slug="sourcils"
+    )
+    c["levres"].unpublish()
+
+    block = _recommended(client, "/fr/learn/")
+    assert "Sourcils" in block
+    assert "Lèvres nettes" not in block
+    new.unpublish()
+    assert "Sourcils" not in _recommended(client, "/fr/learn/")
