@@ -24,8 +24,11 @@ from django.db import models, transaction
 
 from core.deferred_indexing import indexing_deferred
 
-_BUILDERS = {}
-_FIXTURES = {}
+# Each shared fixture by its per-test function: (fixture name, build). Keyed by the
+# function, not the name: several modules name their own build "world" or "site", and a
+# registry by name kept only the last one imported, so in a whole run every other module
+# rebuilt its data for each test.
+_BUILDS = {}
 
 
 def _fresh(value):
@@ -54,18 +57,18 @@ class ModuleBuilds:
         self._unblocked = None
         self._atomics = []
         self.data = {}
-        self.names = None
+        self.fixtures = None
 
-    def open(self, names):
-        self.names = names
+    def open(self, fixtures):
+        self.fixtures = fixtures
         self._unblocked = self._blocker.unblock()
         self._unblocked.__enter__()
-        for name in names:
+        for fixture in fixtures:
             atomic = transaction.atomic()
             atomic.__enter__()
             self._atomics.append(atomic)
             with indexing_deferred():
-                self.data[name] = _BUILDERS[name]()
+                self.data[fixture] = _BUILDS[fixture][1]()
 
     def close(self):
         while self._atomics:
@@ -77,10 +80,11 @@ class ModuleBuilds:
         self.data = {}
 
 
-def _reads_shared(item, name):
-    """True when `name` is, for this test, our fixture (a module may define its own)."""
-    definitions = item._fixtureinfo.name2fixturedefs.get(name)
-    return bool(definitions) and definitions[-1].func is _FIXTURES[name]
+def _reads_shared(item, fixture):
+    """True when this test reads `fixture` under its name (another module's fixture of
+    the same name, or one the test's own module defines, is not it)."""
+    definitions = item._fixtureinfo.name2fixturedefs.get(_BUILDS[fixture][0])
+    return bool(definitions) and definitions[-1].func is fixture
 
 
 def _has_django_test_case(module, items):
@@ -94,24 +98,26 @@ def _has_django_test_case(module, items):
     )
 
 
-_names_by_module = {}
+_fixtures_by_module = {}
 
 
-def _names_for(module, items):
+def _fixtures_for(module, items):
     """The builds the tests of `module` share, in a fixed order (None when none)."""
-    if module not in _names_by_module:
+    if module not in _fixtures_by_module:
         own = [item for item in items if item.module is module]
-        names = (
+        fixtures = (
             ()
             if _has_django_test_case(module, own)
             else tuple(
-                name
-                for name in _BUILDERS
-                if any(_reads_shared(item, name) and not needs_real_commits(item) for item in own)
+                fixture
+                for fixture in _BUILDS
+                if any(
+                    _reads_shared(item, fixture) and not needs_real_commits(item) for item in own
+                )
             )
         )
-        _names_by_module[module] = names or None
-    return _names_by_module[module]
+        _fixtures_by_module[module] = fixtures or None
+    return _fixtures_by_module[module]
 
 
 class WorkerState:
@@ -134,16 +140,16 @@ def open_for_module(request):
     Test files that share the same builds often run one after the other (pytest-xdist
     hands each process whole files, in order): the previous module's builds are then
     still open, untouched (each test ran in a savepoint), and are used again."""
-    names = _names_for(request.module, request.session.items)
+    fixtures = _fixtures_for(request.module, request.session.items)
     kept = WorkerState.builds
-    if kept is not None and (kept.names != names or not kept.data):
+    if kept is not None and (kept.fixtures != fixtures or not kept.data):
         close_kept_builds()
-    if names is None:
+    if fixtures is None:
         return None
     if WorkerState.builds is None:
         request.getfixturevalue("django_db_setup")
         WorkerState.builds = ModuleBuilds(request.getfixturevalue("django_db_blocker"))
-        WorkerState.builds.open(names)
+        WorkerState.builds.open(fixtures)
     return WorkerState.builds
 
 
@@ -159,7 +165,7 @@ def close_for_module(request):
         following is not None
         and following.module is not request.module
         and kept.data
-        and _names_for(following.module, request.session.items) == kept.names
+        and _fixtures_for(following.module, request.session.items) == kept.fixtures
     ):
         return
     close_kept_builds()
@@ -167,16 +173,15 @@ def close_for_module(request):
 
 def built_once_per_module(build, name):
     """The fixture `name`: `build()`'s data, built once for the module when it can be."""
-    _BUILDERS[name] = build
 
     def per_test(request, db, shared_builds):
         # `db` turns into a transactional database for tests that ask for one.
         if shared_builds is not None and needs_real_commits(request.node):
             shared_builds.close()
-        if shared_builds is None or name not in shared_builds.data:
+        if shared_builds is None or per_test not in shared_builds.data:
             with indexing_deferred():
                 return build()
-        return _fresh(shared_builds.data[name])
+        return _fresh(shared_builds.data[per_test])
 
-    _FIXTURES[name] = per_test
+    _BUILDS[per_test] = (name, build)
     return pytest.fixture(name=name)(per_test)
