@@ -75,7 +75,9 @@ run: demo
 
 # Test files are spread over the cores (pytest-xdist); XDIST= runs them in one process.
 # The migrations run once per run, into a template each worker copies (tests/migrate_once.py).
-XDIST ?= -n auto --dist loadfile
+# Files go out longest first (tests/longest_files.txt), so no long file is left for the end
+# while the other worker idles; xdist's own order (most tests first) would put them last.
+XDIST ?= -n auto --dist loadfile --no-loadscope-reorder
 
 test: venv system-deps
 	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)

@@ -99,7 +99,22 @@ def shared_builds(request):
     close_for_module(request)
 
 
+def _seconds_by_file():
+    """tests/longest_files.txt: the files that take longest, with their seconds."""
+    listed = Path(__file__).with_name("longest_files.txt").read_text().splitlines()
+    return {
+        path: float(seconds)
+        for seconds, path in (line.split() for line in listed if line and line[0] != "#")
+    }
+
+
 def pytest_collection_modifyitems(items):
+    # pytest-xdist hands out whole files in this order (Makefile: --no-loadscope-reorder):
+    # the longest first, so that the two workers finish together instead of one running
+    # a long journey or bench alone at the end. The others keep their order, so that
+    # files sharing builds stay next to each other (tests/shared_build.py).
+    seconds = _seconds_by_file()
+    items.sort(key=lambda item: -seconds.get(item.nodeid.split("::")[0], 0))
     # Test files run in any order across workers (pytest-xdist), so a test that commits
     # must leave the database as the migrations made it (root page, locales, groups).
     for item in items:

@@ -12,6 +12,8 @@ from demo.loaders import certificates as certificates_demo
 from demo.loaders import people as accounts_demo
 from demo.loaders import site as home_demo
 
+pytestmark = pytest.mark.demo_content
+
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):

@@ -33,6 +33,8 @@ from demo.loaders import site as home_demo
 from demo.sample_media import ffmpeg_available
 from home.models import HomePage
 
+pytestmark = pytest.mark.demo_content
+
 LESSON_BLOCK_TYPES = {
     "heading",
     "paragraph",

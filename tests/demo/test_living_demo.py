@@ -22,7 +22,7 @@ from messaging.models import Message, Participant
 
 from ..shared_build import built_once_per_module
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_content]
 
 
 def build_whole_demo():
