@@ -54,6 +54,8 @@ class WorkVideo(WorkFile):
         responses={
             (200, "video/mp4"): OpenApiTypes.BINARY,
             (200, "image/webp"): OpenApiTypes.BINARY,
+            # A part of the file, when the phone asks for a byte range to seek.
+            (206, "video/mp4"): OpenApiTypes.BINARY,
         },
     )
     def get(self, request, pk, part):

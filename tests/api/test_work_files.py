@@ -4,21 +4,24 @@ peer-review rule lets review it, the course's instructor and a moderator; not fo
 another instructor and a stranger, 401 without a token; problems in French and English."""
 
 import pytest
-from django.core.files.base import ContentFile
 
 from enrolment import services as learning
 from enrolment.models import SubmissionVideo
 
 from ..enrolment.conftest import photo_upload
 from ..shared_build import built_once_per_module
-from .conftest import app_client, assert_problem, build_work_world
+from .conftest import (
+    MP4_BYTES,
+    POSTER_BYTES,
+    app_client,
+    assert_problem,
+    build_work_world,
+    prepared_video,
+)
 
 pytestmark = pytest.mark.django_db
 
 world = built_once_per_module(build_work_world, "world")
-
-MP4_BYTES = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 8
-POSTER_BYTES = b"RIFF\x10\x00\x00\x00WEBPVP8 poster"
 
 # Who may open the work's files (the pages' rule), by e-mail address.
 ALLOWED = {
@@ -43,17 +46,6 @@ def _hand_in(world):
         note="",
         uploads=[photo_upload()],
     )
-
-
-def _prepared_video(submission, **fields):
-    """A video as the task leaves it once prepared (its bytes need not be a real film)."""
-    video = SubmissionVideo(
-        submission=submission, duration_seconds=12, state=SubmissionVideo.State.READY, **fields
-    )
-    video.file.save("work.mp4", ContentFile(MP4_BYTES), save=False)
-    video.poster.save("work.webp", ContentFile(POSTER_BYTES), save=False)
-    video.save()
-    return video
 
 
 @pytest.fixture
@@ -107,7 +99,7 @@ def test_refusals_are_problems_in_french_or_english(world, work):
 
 
 def test_the_work_lists_give_the_api_addresses_which_open_with_the_token(world, work):
-    video = _prepared_video(work["submission"])
+    video = prepared_video(work["submission"])
     author = app_client(ALLOWED["author"])
 
     [shown] = author.get("/api/v1/me/work/").json()["results"]
@@ -126,7 +118,7 @@ def test_the_work_lists_give_the_api_addresses_which_open_with_the_token(world, 
 
 @pytest.mark.parametrize("who", list(ALLOWED))
 def test_those_who_may_see_the_work_play_its_video_and_poster(world, work, who):
-    video = _prepared_video(work["submission"])
+    video = prepared_video(work["submission"])
     caller = app_client(ALLOWED[who])
 
     film = caller.get(f"/api/v1/work-videos/{video.pk}/mp4/")
@@ -140,7 +132,7 @@ def test_those_who_may_see_the_work_play_its_video_and_poster(world, work, who):
 
 
 def test_the_phone_seeks_in_the_video_by_byte_ranges(world, work):
-    video = _prepared_video(work["submission"])
+    video = prepared_video(work["submission"])
     author = app_client(ALLOWED["author"])
     url = f"/api/v1/work-videos/{video.pk}/mp4/"
 
@@ -155,7 +147,7 @@ def test_the_phone_seeks_in_the_video_by_byte_ranges(world, work):
 
 @pytest.mark.parametrize("who", list(REFUSED))
 def test_anybody_else_finds_no_video(world, work, who):
-    video = _prepared_video(work["submission"])
+    video = prepared_video(work["submission"])
     caller = app_client(REFUSED[who])
 
     for part in ("mp4", "poster"):
@@ -168,14 +160,14 @@ def test_a_video_not_prepared_unknown_parts_and_no_token(api, world, work):
 
     assert_problem(author.get(f"/api/v1/work-videos/{waiting.pk}/mp4/"), 404)
     waiting.delete()
-    video = _prepared_video(work["submission"])
+    video = prepared_video(work["submission"])
     assert_problem(author.get(f"/api/v1/work-videos/{video.pk}/original/"), 404)
     assert_problem(author.get("/api/v1/work-videos/999999/mp4/"), 404)
     assert_problem(api.get(f"/api/v1/work-videos/{video.pk}/mp4/"), 401)
 
 
 def test_a_hidden_video_opens_to_moderators_only(world, work):
-    video = _prepared_video(work["submission"], visibility=SubmissionVideo.Visibility.WAITING)
+    video = prepared_video(work["submission"], visibility=SubmissionVideo.Visibility.WAITING)
     url = f"/api/v1/work-videos/{video.pk}/poster/"
 
     assert app_client(ALLOWED["moderator"]).get(url).status_code == 200
