@@ -14,6 +14,7 @@ from . import (
     practice_views,
     teaching_views,
     views,
+    work_file_views,
 )
 
 app_name = "api"
@@ -144,6 +145,12 @@ v1 = [
     ),
     path("me/work/", practice_views.MyWork.as_view(), name="my_work"),
     path("me/work/<int:pk>/", practice_views.MyWorkItem.as_view(), name="my_work_item"),
+    path("work-photos/<int:pk>/", work_file_views.WorkPhoto.as_view(), name="work_photo"),
+    path(
+        "work-videos/<int:pk>/<str:part>/",
+        work_file_views.WorkVideo.as_view(),
+        name="work_video",
+    ),
     path("lessons/<int:pk>/", views.Lesson.as_view(), name="lesson"),
     path("lessons/<int:pk>/done/", views.LessonDone.as_view(), name="lesson_done"),
     path("lessons/<int:pk>/quiz/", views.LessonQuiz.as_view(), name="lesson_quiz"),

@@ -50,8 +50,8 @@ class WorkPhotoSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.URLField())
     def get_url(self, photo):
-        """The photo behind the site's own check (signed-in web session)."""
-        path = reverse("learning:submission_photo", args=[photo.pk])
+        """The photo, opened with the session token (`work-photos/{id}/`)."""
+        path = reverse("api:work_photo", args=[photo.pk])
         return self.context["request"].build_absolute_uri(path)
 
 
@@ -67,16 +67,17 @@ class WorkVideoSerializer(serializers.Serializer):
     def _address(self, video, part):
         if not video.is_ready:
             return None
-        path = reverse("learning:submission_video", args=[video.pk, part])
+        path = reverse("api:work_video", args=[video.pk, part])
         return self.context["request"].build_absolute_uri(path)
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_url(self, video):
-        """The MP4 behind the site's own check (signed-in web session), once ready."""
+        """The MP4, opened with the session token (`work-videos/{id}/mp4/`), once ready."""
         return self._address(video, "mp4")
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_poster_url(self, video):
+        """Its poster (WebP), opened with the session token, once ready."""
         return self._address(video, "poster")
 
 

@@ -20,6 +20,8 @@ from .models import (
     PeerReview,
     QuizAttempt,
     Submission,
+    SubmissionPhoto,
+    SubmissionVideo,
 )
 from .pages import course_model, lesson_model
 
@@ -335,6 +337,36 @@ def can_see_video(*, user, video):
     if not video.is_visible:
         return user.is_authenticated and is_moderator(user)
     return can_see_submission(user=user, submission=video.submission)
+
+
+def photo_she_may_see(user, photo_id):
+    """A practice work photo `user` may open (the rule of `can_see_submission`), for the
+    pages and the API alike; None for a missing one or anybody else's."""
+    photo = (
+        SubmissionPhoto.objects.select_related("submission__enrolment__course__instructor")
+        .filter(pk=photo_id)
+        .first()
+    )
+    if photo is None or not can_see_submission(user=user, submission=photo.submission):
+        return None
+    return photo
+
+
+# A prepared video's parts, as the page and the API serve them: its field, content type.
+VIDEO_PARTS = {"mp4": ("file", "video/mp4"), "poster": ("poster", "image/webp")}
+
+
+def video_she_may_see(user, video_id):
+    """A prepared practice video `user` may open (the rule of `can_see_video`), for the
+    pages and the API alike; None for a missing, unprepared or anybody else's one."""
+    video = (
+        SubmissionVideo.objects.select_related("submission__enrolment__course__instructor")
+        .filter(pk=video_id, state=SubmissionVideo.State.READY)
+        .first()
+    )
+    if video is None or not can_see_video(user=user, video=video):
+        return None
+    return video
 
 
 def start_of_today():

@@ -17,7 +17,7 @@ from . import adaptive, grading, offline_sync, selectors, services, similarity_l
 from .access import subscription_opens
 from .errors import LearningError
 from .grading import answers_from_post
-from .models import OfflineAction, Submission, SubmissionPhoto, SubmissionVideo
+from .models import OfflineAction, Submission
 from .motivation.selectors import motivation_for
 from .pages import course_model, lesson_model
 from .recommendations import recommended_for
@@ -217,33 +217,20 @@ def my_submission(request, submission_id):
 
 
 def submission_photo(request, photo_id):
-    photo = (
-        SubmissionPhoto.objects.select_related("submission__enrolment__course__instructor")
-        .filter(pk=photo_id)
-        .first()
-    )
-    if photo is None or not selectors.can_see_submission(
-        user=request.user, submission=photo.submission
-    ):
+    photo = selectors.photo_she_may_see(request.user, photo_id)
+    if photo is None:
         raise Http404
     return serve_private(request, photo.image, content_type="image/webp")
 
 
-VIDEO_PARTS = {"mp4": ("file", "video/mp4"), "poster": ("poster", "image/webp")}
-
-
 def submission_video(request, video_id, part):
     """A practice video's MP4 or poster, once prepared, to those who may see the work."""
-    video = (
-        SubmissionVideo.objects.select_related("submission__enrolment__course__instructor")
-        .filter(pk=video_id, state=SubmissionVideo.State.READY)
-        .first()
-    )
-    if video is None or part not in VIDEO_PARTS:
+    if part not in selectors.VIDEO_PARTS:
         raise Http404
-    if not selectors.can_see_video(user=request.user, video=video):
+    video = selectors.video_she_may_see(request.user, video_id)
+    if video is None:
         raise Http404
-    field, content_type = VIDEO_PARTS[part]
+    field, content_type = selectors.VIDEO_PARTS[part]
     return serve_private(request, getattr(video, field), content_type=content_type)
 
 

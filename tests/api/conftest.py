@@ -3,10 +3,12 @@
 through it, another student, and Awa's directory profile with a bookable service."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client, TestCase
 
 from accounts.models import MODERATORS_GROUP
 from enrolment import services as learning
+from enrolment.models import SubmissionVideo
 
 from ..booking.conftest import build_booking_site
 from ..certificates.conftest import build_certificate_course, complete_course
@@ -16,6 +18,9 @@ from ..enrolment.conftest import ASSIGNMENT
 from ..shared_build import built_once_per_module
 
 LOGIN = "/api/v1/auth/app/v1/auth/login"
+# A prepared practice video's files: served as they are, they need not be a real film.
+MP4_BYTES = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 8
+POSTER_BYTES = b"RIFF\x10\x00\x00\x00WEBPVP8 poster"
 
 
 def build_api_world():
@@ -97,3 +102,14 @@ def assert_problem(response, status):
     assert body["status"] == status
     assert body["detail"]
     return body
+
+
+def prepared_video(submission, **fields):
+    """A practice video as the task leaves it once prepared (no FFmpeg needed)."""
+    video = SubmissionVideo(
+        submission=submission, duration_seconds=12, state=SubmissionVideo.State.READY, **fields
+    )
+    video.file.save("work.mp4", ContentFile(MP4_BYTES), save=False)
+    video.poster.save("work.webp", ContentFile(POSTER_BYTES), save=False)
+    video.save()
+    return video

@@ -37,9 +37,10 @@ from notifications.models import Notification
 from ..booking.conftest import skip_unless_postgresql
 from ..certificates.badges_kit import make_badge
 from ..course_pages.builders import make_course, make_lesson
+from ..enrolment.conftest import ASSIGNMENT
 from ..enrolment.exam_kit import ASSESSMENT
 from ..messaging.conftest import photo_upload
-from .conftest import session_token
+from .conftest import prepared_video, session_token
 
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
@@ -120,6 +121,7 @@ def _real_ids(world):
     )
     notification = Notification.objects.create(user=student, kind="message_received", title="…")
     exam_enrolment, exam_attempt = _exam_sitting(world)
+    work_photo, work_video = _work_files(world)
     badge_award, _created = badge_services.award(
         badge=make_badge(courses=[world["course"]]), user=world["graduate"]
     )
@@ -138,6 +140,9 @@ def _real_ids(world):
             for action in ("", "block/", "unblock/", "photos/", "voice-notes/", "messages/")
         },
         "/api/v1/me/messages/{id}/attachment/": {"id": photo.pk},
+        "/api/v1/work-photos/{id}/": {"id": work_photo.pk},
+        # Its part is fuzzed from the schema (mp4, poster and anything else).
+        "/api/v1/work-videos/{id}/{part}/": {"id": work_video.pk},
         "/api/v1/me/conversations/{id}/read/": {"id": conversation.pk},
         "/api/v1/me/messages/{id}/report/": {"id": answer.pk},
         "/api/v1/me/notifications/{id}/read/": {"id": notification.pk},
@@ -170,6 +175,24 @@ def _exam_sitting(world):
     learning.mark_complete(user=world["student"], lesson=lesson)
     attempt = exam_services.start_exam(user=world["student"], course=course)
     return enrolment, attempt
+
+
+def _work_files(world):
+    """The student's practice work, a photo and a prepared video, in a course of its
+    own: the work files' operations get real ids to be fuzzed with."""
+    course = make_course(
+        world["catalogue"], world["teacher_page"], title="Teint pratiqué", slug="teint-pratique"
+    )
+    lesson = make_lesson(course, title="Pratique", slug="pratique", body=[ASSIGNMENT])
+    learning.enrol(user=world["student"], course=course)
+    submission = learning.submit_assignment(
+        user=world["student"],
+        lesson=lesson,
+        assignment_id=learning.lesson_blocks.assignments(lesson)[0].id,
+        note="",
+        uploads=[photo_upload()],
+    )
+    return submission.photos.get(), prepared_video(submission)
 
 
 def _fuzz(operation, mode, headers, tried, slow, *, path_parameters=None):
