@@ -1,10 +1,9 @@
 """The final exam through the API: its rules and where the student stands, an attempt's
 questions (never their answers), the answers handed in, and the graded result."""
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .serializers import PageBriefSerializer, StrictSerializer
+from .serializers import PageBriefSerializer, QuizQuestionSerializer, StrictSerializer
 
 
 class OutcomeSerializer(serializers.Serializer):
@@ -41,31 +40,14 @@ class ExamStatusSerializer(serializers.Serializer):
     outcome = OutcomeSerializer()
 
 
-class ChoiceSerializer(serializers.Serializer):
-    id = serializers.CharField()
-    text = serializers.CharField()
-
-
-class ExamQuestionSerializer(serializers.Serializer):
-    """A question as drawn: its choices, not which of them are right."""
-
-    id = serializers.CharField()
-    text = serializers.CharField()
-    multiple = serializers.BooleanField()
-    choices = serializers.SerializerMethodField()
-
-    @extend_schema_field(ChoiceSerializer(many=True))
-    def get_choices(self, question):
-        return [{"id": cid, "text": text} for cid, text in question.choices.items()]
-
-
 class ExamSittingSerializer(serializers.Serializer):
     """The running attempt: its questions and the moment answers must arrive by."""
 
     id = serializers.IntegerField(source="pk")
     started_at = serializers.DateTimeField()
     deadline = serializers.DateTimeField()
-    questions = ExamQuestionSerializer(many=True)
+    # Drawn questions read as a lesson quiz's: their choices, never which are right.
+    questions = QuizQuestionSerializer(many=True)
 
 
 class ExamAnswersSerializer(StrictSerializer):

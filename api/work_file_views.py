@@ -59,10 +59,8 @@ class WorkVideo(WorkFile):
         },
     )
     def get(self, request, pk, part):
-        if part not in selectors.VIDEO_PARTS:
+        found = selectors.video_part_she_may_see(request.user, pk, part)
+        if found is None:
             raise Http404
-        video = selectors.video_she_may_see(request.user, pk)
-        if video is None:
-            raise Http404
-        field, content_type = selectors.VIDEO_PARTS[part]
-        return serve_private(request, getattr(video, field), content_type=content_type)
+        file, content_type = found
+        return serve_private(request, file, content_type=content_type)

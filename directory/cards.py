@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from core import cache_tags
+from core.page_locales import PAGE_LINK_FIELDS
 
 from .models import ProfessionalPage
 from .names import service_categories
@@ -18,21 +19,7 @@ CARD_PHOTO = "fill-160x160|format-webp"
 CARD_PHOTO_2X = "fill-320x320|format-webp"
 # The columns a card reads (templates/directory/_card.html, its cache key, `{% pageurl %}`):
 # a profile row is wide (biography, contacts), read a dozen times a page.
-CARD_FIELDS = (
-    "title",
-    "slug",
-    "url_path",
-    "path",
-    "depth",
-    "live",
-    "locale_id",
-    "translation_key",
-    "content_type_id",
-    "last_published_at",
-    "neighbourhood",
-    "photo",
-    "town",
-)
+CARD_FIELDS = (*PAGE_LINK_FIELDS, "last_published_at", "neighbourhood", "photo", "town")
 
 
 # How long a card's page is kept at most: any publish (PAGE_TREE), a rewrite of any

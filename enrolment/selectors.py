@@ -369,6 +369,18 @@ def video_she_may_see(user, video_id):
     return video
 
 
+def video_part_she_may_see(user, video_id, part):
+    """(file, content type) of a prepared practice video's part ("mp4", "poster") that
+    `user` may open, for the pages and the API alike; None otherwise."""
+    if part not in VIDEO_PARTS:
+        return None
+    video = video_she_may_see(user, video_id)
+    if video is None:
+        return None
+    field, content_type = VIDEO_PARTS[part]
+    return getattr(video, field), content_type
+
+
 def start_of_today():
     """Daily quiz attempts are counted from local midnight (Africa/Douala)."""
     return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)

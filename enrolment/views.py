@@ -225,13 +225,11 @@ def submission_photo(request, photo_id):
 
 def submission_video(request, video_id, part):
     """A practice video's MP4 or poster, once prepared, to those who may see the work."""
-    if part not in selectors.VIDEO_PARTS:
+    found = selectors.video_part_she_may_see(request.user, video_id, part)
+    if found is None:
         raise Http404
-    video = selectors.video_she_may_see(request.user, video_id)
-    if video is None:
-        raise Http404
-    field, content_type = selectors.VIDEO_PARTS[part]
-    return serve_private(request, getattr(video, field), content_type=content_type)
+    file, content_type = found
+    return serve_private(request, file, content_type=content_type)
 
 
 @login_required
