@@ -19,7 +19,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 
-from . import cache_tags, counters
+from . import cache_tags, compression, counters
 from .cache_tags import invalidate, invalidate_all, on_invalidate  # noqa: F401  (the API)
 from .page_cache_index import index
 from .page_cache_keys import may_use_cache, normalised_query, page_key
@@ -167,31 +167,52 @@ def _keep_private(response):
 
 def _entry(response, declaration):
     body = response.content
-    return {
-        "body": body,
+    entry = {
         "headers": {name: response[name] for name in STORED_HEADERS if name in response},
         "etag": f'"{hashlib.sha256(body).hexdigest()[:32]}"',
         "tags": declaration.versions,
         "hits": declaration.hits,
     }
+    # Gzipped once here, not on every hit: a fifth of the bytes to read from the cache,
+    # and no compression on the way out (a tenth of a hit's CPU).
+    gzipped = compression.gzipped_once(body, response.get("Content-Type", ""))
+    if gzipped is None:
+        entry["body"] = body
+    else:
+        entry["gzip"] = gzipped
+    return entry
 
 
 def _answer(request, entry, *, fresh=None, state):
     if _matches(request, entry["etag"]):
-        response = HttpResponseNotModified()
+        response = _with_validators(HttpResponseNotModified(), entry)
     elif fresh is not None:
-        response = fresh
+        response = _with_validators(fresh, entry)
     else:
-        response = HttpResponse(b"" if request.method == "HEAD" else entry["body"])
-        for name, value in entry["headers"].items():
-            response[name] = value
-        response["Content-Length"] = str(len(entry["body"]))
-    response["ETag"] = entry["etag"]
-    if "Vary" in entry["headers"]:
-        response["Vary"] = entry["headers"]["Vary"]
+        response = _kept(request, entry)
     response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.PAGE_CACHE_SHARED_SECONDS}"
     # For the load bench and nginx logs: hit, miss (stored now) or pass (not storable).
     response["X-Page-Cache"] = state
+    return response
+
+
+def _with_validators(response, entry):
+    response["ETag"] = entry["etag"]
+    if "Vary" in entry["headers"]:
+        response["Vary"] = entry["headers"]["Vary"]
+    return response
+
+
+def _kept(request, entry):
+    response = HttpResponse()
+    for name, value in entry["headers"].items():
+        response[name] = value
+    response["ETag"] = entry["etag"]
+    body = entry.get("body")
+    if body is None:
+        body = compression.kept_answer_body(request, response, entry["gzip"])
+    response.content = b"" if request.method == "HEAD" else body
+    response["Content-Length"] = str(len(body))
     return response
 
 

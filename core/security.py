@@ -1,7 +1,11 @@
 """Security headers every response needs that Django does not set by itself."""
 
-from csp.middleware import CSPMiddleware
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
 
@@ -23,18 +27,75 @@ class PermissionsPolicyMiddleware:
 
 
 ADMIN_PREFIX = "/admin/"
+# What a view or decorator (@csp_update, @csp_exempt…) may set on its response.
+PER_RESPONSE_POLICY = tuple(
+    f"_csp_{choice}{suffix}"
+    for choice in ("config", "update", "replace", "exempt")
+    for suffix in ("", "_ro")
+)
+CSP_SETTINGS = {
+    "CONTENT_SECURITY_POLICY",
+    "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+    "ADMIN_CONTENT_SECURITY_POLICY",
+    "DEBUG",
+}
+_plain_headers = {}
+
+
+@receiver(setting_changed)
+def _forget_plain_headers(setting, **kwargs):
+    if setting in CSP_SETTINGS:
+        _plain_headers.clear()
 
 
 class SiteCSPMiddleware(CSPMiddleware):
     """django-csp with a second policy: the Wagtail admin gets
     ``ADMIN_CONTENT_SECURITY_POLICY`` (it needs inline styles and scripts the public
-    site never uses), everything else ``CONTENT_SECURITY_POLICY``."""
+    site never uses), everything else ``CONTENT_SECURITY_POLICY``.
+
+    django-csp builds the header string on every answer; most answers (every page-cache
+    hit) have no nonce and no policy of their own, so theirs is built once per kind of
+    path and reused."""
+
+    def process_response(self, request, response):
+        if (
+            settings.DEBUG
+            or getattr(request, "_csp_nonce", None) is not None
+            or any(hasattr(response, name) for name in PER_RESPONSE_POLICY)
+        ):
+            return super().process_response(request, response)
+        for header, value in self._headers_without_nonce(request.path_info).items():
+            response.setdefault(header, value)
+        # As django-csp does: a nonce asked for after the header went out is an error.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+    def _headers_without_nonce(self, path):
+        kind = (path.startswith(ADMIN_PREFIX), *_excluded_by(path))
+        headers = _plain_headers.get(kind)
+        if headers is None:
+            probe = HttpRequest()
+            probe.path = probe.path_info = path
+            built = super().process_response(probe, HttpResponse())
+            headers = {name: built[name] for name in (HEADER, HEADER_REPORT_ONLY) if name in built}
+            _plain_headers[kind] = headers
+        return headers
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
+
+
+def _excluded_by(path):
+    """Which of the policies' EXCLUDE_URL_PREFIXES this path falls under."""
+    return tuple(
+        path.startswith(
+            tuple((getattr(settings, name, None) or {}).get("EXCLUDE_URL_PREFIXES") or ())
+        )
+        for name in ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY")
+    )
 
 
 class PrivateResponseMiddleware:

@@ -3,6 +3,7 @@ database, each change showing on the next anonymous request, bounded whatever th
 query strings, and nothing personal ever shared."""
 
 import datetime
+import gzip
 
 import pytest
 from django.test import override_settings
@@ -90,6 +91,29 @@ def test_the_gzipped_page_has_a_weak_etag_that_still_revalidates(client, site):
     )
 
     assert again.status_code == 304
+
+
+def test_a_page_kept_gzipped_is_the_rendered_page_for_every_client(client, site):
+    url = site["catalogue"].url
+    rendered = fetch(client, url)
+    assert rendered["X-Page-Cache"] == "miss"
+
+    zipped = fetch(client, url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    plain = fetch(client, url, HTTP_ACCEPT_ENCODING="identity")
+
+    assert zipped["X-Page-Cache"] == plain["X-Page-Cache"] == "hit"
+    assert zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == rendered.content
+    assert zipped["Content-Length"] == str(len(zipped.content))
+    assert zipped["ETag"] == f"W/{rendered['ETag']}"
+    assert {"Cookie", "Accept-Encoding"} <= {part.strip() for part in zipped["Vary"].split(",")}
+    assert "Content-Encoding" not in plain
+    assert plain.content == rendered.content
+    assert plain["ETag"] == rendered["ETag"]
+    assert "Accept-Encoding" in plain["Vary"]
+    # The gzipped copy is for the wire: the headers a rendered page gets are all there.
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"):
+        assert zipped[header] == rendered[header]
 
 
 def test_a_head_request_is_answered_from_the_cache_without_a_body(client, site):

@@ -31,6 +31,20 @@ def test_public_page_sends_the_other_security_headers(client, site_pages):
     assert "geolocation=()" in response["Permissions-Policy"]
 
 
+def test_the_policy_reused_for_plain_answers_is_the_one_django_csp_builds(client, site_pages):
+    rendered = client.get("/fr/")
+    from_cache = client.get("/fr/")
+    admin = client.get("/admin/login/")
+
+    assert from_cache["X-Page-Cache"] == "hit"
+    assert from_cache["Content-Security-Policy"] == rendered["Content-Security-Policy"]
+    assert csp_directives(admin)["script-src"] != csp_directives(rendered)["script-src"]
+    # A view's own policy still wins: the API's documentation allows inline styles.
+    docs = csp_directives(client.get("/api/v1/docs/"))
+    assert "'unsafe-inline'" in docs["style-src"]
+    assert "'unsafe-inline'" not in csp_directives(rendered)["style-src"]
+
+
 def test_public_pages_have_no_inline_scripts(client, site_pages):
     for path in ("/fr/", "/en/", "/fr/accounts/login/", "/fr/accounts/signup/"):
         html = client.get(path).content.decode()
