@@ -14,7 +14,7 @@ switched off by restarting the app servers (prod-smoke.sh does that between them
 Rows are kept in SMOKE_BENCH_RESULTS (a JSON file) between the phases. SMOKE_BASE_URL,
 SMOKE_CA_FILE and the production environment come from prod-smoke.sh."""
 
-import contextlib
+import collections
 import json
 import os
 import shutil
@@ -147,6 +147,8 @@ class Bench:
             rows.append(self.run("signed in", name, path, 20, student_cookie))
         held = sockets.still_open()
         print(f"  real-time: {held} of {sockets.opened} idle sockets held through the runs")
+        for reason, times in sockets.failures.items():
+            print(f"  real-time: {times} of {IDLE_SOCKETS} did not open: {reason}")
         for label, headers in (("nginx", {}), ("app", BYPASS_NGINX)):
             outcome = self.repeat_view(self.site["course_url"], headers)
             print(f"  repeat view with If-None-Match ({label}): {outcome}")
@@ -217,6 +219,7 @@ class IdleSockets:
         self.tls = ssl.create_default_context(cafile=ca_file)
         self.count = count
         self.sockets = []
+        self.failures = collections.Counter()
 
     @property
     def opened(self):
@@ -232,11 +235,13 @@ class IdleSockets:
 
     def _open_one(self, headers):
         for _ in range(self.count // 10):
-            # A socket that cannot open is simply not counted as opened.
-            with contextlib.suppress(OSError, TimeoutError):
+            # A socket that cannot open is not counted as opened; why is printed.
+            try:
                 self.sockets.append(
                     connect(self.url, ssl=self.tls, additional_headers=headers, open_timeout=30)
                 )
+            except (OSError, TimeoutError) as error:
+                self.failures[f"{type(error).__name__}: {error}"[:120]] += 1
 
     def still_open(self):
         held = sum(1 for ws in self.sockets if answers_a_ping(ws))
