@@ -74,6 +74,18 @@ def still_current(stored):
     return all(found.get(version_key(tag)) == version for tag, version in stored.items())
 
 
+def get_with_versions(key, tags):
+    """What the cache keeps under ``key``, and {tag: version} for those of ``tags`` that
+    have one: in one round trip on Redis (core.redis_cache), two elsewhere."""
+    keys = [version_key(tag) for tag in tags]
+    together = getattr(cache, "get_with_many", None)
+    if together is None:
+        value, found = cache.get(key), cache.get_many(keys)
+    else:
+        value, found = together(key, keys)
+    return value, {tag: found[version_key(tag)] for tag in tags if version_key(tag) in found}
+
+
 def on_invalidate(callback):
     """Register ``callback(tags, paths)``, called after the change commits, with the tags
     made stale and the URL paths known to have changed (may be empty). For a CDN or

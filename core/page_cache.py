@@ -115,8 +115,8 @@ class PageCacheMiddleware:
             key = None
         else:
             key = page_key(request, query)
-            entry = cache.get(key)
-            if entry is not None and cache_tags.still_current(entry["tags"]):
+            entry = _current_entry(key)
+            if entry is not None:
                 for name, payload in entry["hits"].items():
                     answer = _hit_hooks[name](request, payload)
                     if answer is not None:
@@ -132,8 +132,38 @@ class PageCacheMiddleware:
         if key is not None and request.method == "GET" and _storable(request, query, response):
             cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
             index().add(key)
+            _remember_tags(key, entry)
             state = "miss"
         return _answer(request, entry, fresh=response, state=state)
+
+
+def _current_entry(key):
+    """The entry kept under ``key`` if every tag it showed still has the version it was
+    stored with. The tags this process last saw for the key are read with it, in one
+    round trip; when they are not the entry's (the first lookup here, a new rendering),
+    the entry's own are read after it."""
+    remembered = _tags_seen.get(key, ())
+    entry, versions = cache_tags.get_with_versions(key, remembered)
+    if entry is None:
+        return None
+    stored = entry["tags"]
+    if tuple(stored) == remembered:
+        current = all(versions.get(tag) == version for tag, version in stored.items())
+    else:
+        _remember_tags(key, entry)
+        current = cache_tags.still_current(stored)
+    return entry if current else None
+
+
+# Per process: {entry key: its tags' names}. Bounded; forgetting only costs a round trip.
+_tags_seen = {}
+TAGS_SEEN_BOUND = 20_000
+
+
+def _remember_tags(key, entry):
+    if len(_tags_seen) >= TAGS_SEEN_BOUND:
+        _tags_seen.clear()
+    _tags_seen[key] = tuple(entry["tags"])
 
 
 def _public(request, response):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import moderation
 from core.private_storage import private_storage
 
 
@@ -255,11 +256,7 @@ class SubmissionVideo(models.Model):
         READY = "ready", _("Ready")
         FAILED = "failed", _("Could not be prepared")
 
-    class Visibility(models.TextChoices):
-        # The values community.reports writes on every reportable object.
-        VISIBLE = "", _("Visible")
-        WAITING = "waiting", _("Hidden until a moderator decides")
-        REMOVED = "removed", _("Hidden by a moderator")
+    Visibility = moderation.Visibility
 
     submission = models.OneToOneField(
         Submission,
@@ -393,11 +390,7 @@ class CourseReview(models.Model):
 
     MAX_TEXT = 2000
 
-    class Visibility(models.TextChoices):
-        # The values community.reports writes on every reportable object.
-        VISIBLE = "", _("Visible")
-        WAITING = "waiting", _("Hidden until a moderator decides")
-        REMOVED = "removed", _("Hidden by a moderator")
+    Visibility = moderation.Visibility
 
     course = models.ForeignKey(
         "course_pages.CoursePage",

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import moderation
+
 
 class EditRevision(models.Model):
     """What an object said before one edit, who edited and when: the edit history a
@@ -31,10 +33,7 @@ class Moderated(models.Model):
     """A community object people can report: hidden while a moderator decides once
     enough people reported it, and for good if the moderator says so."""
 
-    class Visibility(models.TextChoices):
-        VISIBLE = "", _("Visible")
-        WAITING = "waiting", _("Hidden until a moderator decides")
-        REMOVED = "removed", _("Hidden by a moderator")
+    Visibility = moderation.Visibility
 
     visibility = models.CharField(
         _("visibility"), max_length=8, choices=Visibility, default=Visibility.VISIBLE, blank=True

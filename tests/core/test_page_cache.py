@@ -6,8 +6,10 @@ import datetime
 import gzip
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 from django.utils import timezone
+from redis.connection import AbstractConnection
 
 from booking import services as booking
 from booking.models import Schedule, WeeklyHours
@@ -114,6 +116,30 @@ def test_a_page_kept_gzipped_is_the_rendered_page_for_every_client(client, site)
     # The gzipped copy is for the wire: the headers a rendered page gets are all there.
     for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"):
         assert zipped[header] == rendered[header]
+
+
+def test_a_hit_reads_its_page_and_its_tags_versions_together(client, site, monkeypatch):
+    url = site["catalogue"].url
+    fetch(client, url)
+    sent = []
+    send = AbstractConnection.send_packed_command
+
+    def counted(connection, *args, **kwargs):
+        sent.append(args)
+        return send(connection, *args, **kwargs)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+    again = fetch(client, url)
+    cache_tags.invalidate(cache_tags.page_tag(site["catalogue"]))
+    after_a_change = fetch(client, url)
+
+    assert again["X-Page-Cache"] == "hit"
+    assert after_a_change["X-Page-Cache"] == "miss"
+    if settings.REDIS_URL:
+        # The page and the versions of the tags it was stored with: one round trip.
+        sent.clear()
+        assert fetch(client, url)["X-Page-Cache"] == "hit"
+        assert len(sent) == 1
 
 
 def test_a_head_request_is_answered_from_the_cache_without_a_body(client, site):
