@@ -72,6 +72,8 @@ class Peer:
         subprocess.run([self.python, "manage.py", *args], cwd=self.dir, env=self.env, check=True)
 
     def load_once(self):
+        # Its production settings serve hashed static names from a manifest.
+        self.manage("collectstatic", "--noinput", "-v0")
         # Its database is there once loaded (a failed load drops it: see below).
         reachable = subprocess.run(
             ["psql", f"{self.pg}/{PEER_DB}", "-tAc", "SELECT 1"], capture_output=True
