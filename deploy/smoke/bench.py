@@ -43,6 +43,7 @@ LUA = Path(__file__).with_name("bench.lua")
 TODAY = {"catalogue": 24, "course page": 53, "directory search": 26}
 BYPASS_NGINX = {"X-Edge-Bypass": "1"}
 IDLE_SOCKETS = int(os.environ.get("BENCH_IDLE_SOCKETS", "100"))
+WARM_SECONDS = 2
 
 
 def wrk(url, clients, seconds, headers=()):
@@ -89,6 +90,10 @@ class Bench:
                 self.get(path, **kwargs)
 
     def run(self, measure, name, path, clients, headers=()):
+        # Unmeasured, at the same load: every app-server process has loaded its templates
+        # and filled its own memos before the figures start (a few warming visits reach
+        # only some of the processes; a cold one's first answers took seconds in the p99).
+        wrk(self.base + path, clients, WARM_SECONDS, headers)
         figures = wrk(self.base + path, clients, self.seconds, headers)
         row = {"measure": measure, "page": name, "clients": clients, **figures}
         print(
