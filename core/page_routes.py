@@ -92,8 +92,10 @@ def _load(request, remembered):
     except LookupError:
         # A page type gone since the route was remembered (a deploy): route it afresh.
         return None
-    # Every page reads its locale (language switcher, hreflang): in the same query.
-    page = model.objects.filter(pk=page_pk, live=True).select_related("locale").first()
+    # Every page reads its locale (language switcher, hreflang): in the same query, with
+    # what the page type says it always reads (ROUTE_SELECT_RELATED, e.g. its cover).
+    related = getattr(model, "ROUTE_SELECT_RELATED", ())
+    page = model.objects.filter(pk=page_pk, live=True).select_related("locale", *related).first()
     if page is None:
         return None
     request._wagtail_site = site

@@ -254,6 +254,9 @@ class CoursePage(Page):
     parent_page_types = ["course_pages.CourseIndexPage"]
     subpage_types = ["course_pages.LessonPage"]
     template = "pages/course_page.html"
+    # Read with the page when its route is remembered (core.page_routes): every view
+    # shows them.
+    ROUTE_SELECT_RELATED = ("category", "cover_image")
 
     class Meta:
         verbose_name = _("course")
@@ -317,6 +320,23 @@ class CoursePage(Page):
             )
         )
 
+    def instructor_in_its_language(self):
+        """The instructor's page in this course's language (with its photo), kept under
+        the version of the instructor's page tag: a publish of it in any language, or
+        its move or deletion, makes it stale."""
+        tag = page_tag(self.instructor_id)
+        version = cache_tags.current_versions([tag])[tag]
+        return cache.get_or_set(
+            f"course-instructor:{self.instructor_id}:{self.locale_id}:{version}",
+            self._read_instructor,
+            LESSONS_SECONDS,
+        )
+
+    def _read_instructor(self):
+        instructors = self._meta.get_field("instructor").related_model.objects
+        instructor = instructors.select_related("photo").get(pk=self.instructor_id)
+        return localize_pages([instructor], self.locale)[0]
+
     def prerequisite_pages(self):
         return localize_pages(
             [block.value for block in self.prerequisites if block.value], self.locale
@@ -335,7 +355,7 @@ class CoursePage(Page):
         context["total_minutes"] = sum(lesson.duration_minutes for lesson in self.lessons)
         context["prerequisite_courses"] = self.prerequisite_pages()
         page_cache.shows_pages(request, *context["prerequisite_courses"])
-        context["instructor_page"] = localize_pages([self.instructor], self.locale)[0]
+        context["instructor_page"] = self.instructor_in_its_language()
         context["learning"] = learning.course_context(user=request.user, course=self)
         context["ratings"] = learning.reviews_context(user=request.user, course=self)
         # The same for every anonymous reader; the nightly build bumps the tag on change.
