@@ -128,3 +128,12 @@ def test_another_page_number_and_filters_read_as_before(site, courses):
     assert "Tresses collées" in html and "Teint zéro défaut" not in html
     # Out of range: the first page, as always.
     assert "Teint zéro défaut" in render(url + "?page=9")
+
+
+def test_kept_listing_reads_its_courses_when_the_cards_are_not_kept(site, courses):
+    url = site["catalogue"].url
+    render(url)
+    # The listing is kept, the data saver's cards are not yet: read by their ids.
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        html = Client().get(url, HTTP_SAVE_DATA="on").text
+    assert html.index("Teint zéro défaut") < html.index("Tresses collées")
