@@ -9,7 +9,8 @@ Tags name what changes, in the words of the app that owns it: ``page:<id>`` (a W
 page), ``directory`` (any search result of the directory), ``certificates:<user id>``,
 ``service-slots:<professional page id>``, ``followers:<user id>``; ``ALL`` for changes
 every page shows (menus, footer, site settings); ``PAGE_TREE`` for any page published,
-unpublished, moved or deleted anywhere (data read from many pages at once)."""
+unpublished, moved or deleted anywhere, or a view restriction changed (data read from
+many pages at once)."""
 
 import logging
 import uuid
@@ -17,6 +18,8 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+
+from . import request_memo
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +49,21 @@ def _lifetime():
 
 
 def current_versions(tags):
-    """{tag: version} for these tags, giving a first version to tags that have none."""
+    """{tag: version} for these tags, giving a first version to tags that have none.
+
+    In a request, as first read in it (core.request_memo): reading them earlier than
+    the data they stand for is what keeps an entry from outliving a change."""
+    memo = request_memo.current()
+    if memo is None:
+        return _read_versions(tags)
+    known = memo.setdefault("tag-versions", {})
+    unknown = [tag for tag in tags if tag not in known]
+    if unknown:
+        known.update(_read_versions(unknown))
+    return {tag: known[tag] for tag in tags}
+
+
+def _read_versions(tags):
     keys = {version_key(tag): tag for tag in tags}
     found = cache.get_many(list(keys))
     versions = {keys[key]: value for key, value in found.items()}
@@ -119,7 +136,14 @@ def invalidate_all(paths=()):
 
 
 def _bump(tags):
-    cache.set_many({version_key(tag): _new_version() for tag in tags}, timeout=_lifetime())
+    versions = {tag: _new_version() for tag in tags}
+    cache.set_many(
+        {version_key(tag): version for tag, version in versions.items()}, timeout=_lifetime()
+    )
+    memo = request_memo.current()
+    if memo is not None:
+        # What this request reads after its own change is read under the new versions.
+        memo.setdefault("tag-versions", {}).update(versions)
 
 
 def _notify(tags, paths):

@@ -1,14 +1,15 @@
 """Wagtail page changes that make cached pages stale: publish, unpublish, move, delete.
 
-A page tree is Wagtail's, not any one app's: this is the one place that listens to it.
+A page tree is Wagtail's, not any one app's: this is the one place that listens to it
+(view restrictions included).
 A changed page makes stale its own tag in every language (a translation's page shows
 the language switcher and hreflang links to the others) and the tags of their
 ancestors, the listings that show it (catalogue, news index, directory, home). The
 paths go with the tags to the front caches (core.frontend_purge), once, after commit.
 Connected once, from CoreConfig.ready."""
 
-from django.db.models.signals import post_delete, pre_delete
-from wagtail.models import Page, get_page_models
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import cache_tags
@@ -96,7 +97,19 @@ def _deleted(sender, instance, **kwargs):
     )
 
 
+def _restriction_changed(sender, instance, **kwargs):
+    # Which pages anyone may see changed under the restricted page: every listing and
+    # every page kept whole below it (ALL), and what is read from many pages at once.
+    cache_tags.invalidate(cache_tags.ALL, cache_tags.PAGE_TREE)
+
+
 def connect():
+    post_save.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid="page_cache.restricted"
+    )
+    post_delete.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid="page_cache.unrestricted"
+    )
     page_published.connect(_published, dispatch_uid="page_cache.published")
     page_unpublished.connect(_published, dispatch_uid="page_cache.unpublished")
     post_page_move.connect(_moved, dispatch_uid="page_cache.moved")

@@ -25,16 +25,24 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_mod
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
 
+from . import request_memo
+
 GENERATION_KEY = "page-routes:generation"
 # A day: the generation number makes changes show at once; this only bounds the memory.
 TIMEOUT = 24 * 3600
 
 
 def _generation():
+    # Read once a request (the route, then the language switcher's links).
+    memo = request_memo.current()
+    if memo is not None and GENERATION_KEY in memo:
+        return memo[GENERATION_KEY]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = 1
         cache.add(GENERATION_KEY, generation, None)
+    if memo is not None:
+        memo[GENERATION_KEY] = generation
     return generation
 
 
@@ -47,6 +55,9 @@ def forget_routes(**kwargs):
 
 
 def _next_generation():
+    memo = request_memo.current()
+    if memo is not None:
+        memo.pop(GENERATION_KEY, None)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -81,8 +92,10 @@ def _load(request, remembered):
     except LookupError:
         # A page type gone since the route was remembered (a deploy): route it afresh.
         return None
-    # Every page reads its locale (language switcher, hreflang): in the same query.
-    page = model.objects.filter(pk=page_pk, live=True).select_related("locale").first()
+    # Every page reads its locale (language switcher, hreflang): in the same query, with
+    # what the page type says it always reads (ROUTE_SELECT_RELATED, e.g. its cover).
+    related = getattr(model, "ROUTE_SELECT_RELATED", ())
+    page = model.objects.filter(pk=page_pk, live=True).select_related("locale", *related).first()
     if page is None:
         return None
     request._wagtail_site = site

@@ -2,6 +2,8 @@
 templates/components/course/card.html asks for, two queries for any number of cards,
 and its rating, in the courses' own query."""
 
+import hashlib
+
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
@@ -67,3 +69,21 @@ def with_ratings(courses):
         rating_average=Subquery(ratings.values("average")[:1]),
         rating_count=Coalesce(Subquery(ratings.values("count")[:1]), 0),
     )
+
+
+def card_key(course):
+    """What a card is rendered from (templates/components/course/card.html's cache key)."""
+    return (
+        course.pk,
+        course.last_published_at,
+        course.instructor.last_published_at,
+        course.numchild,
+        course.rating_average,
+        course.rating_count,
+    )
+
+
+def cards_key(keys):
+    """One key for a list of cards in this order (its ``card_key``s): the catalogue keeps
+    the rendered list as one fragment, read in one round trip instead of one per card."""
+    return hashlib.sha256(repr(list(keys)).encode()).hexdigest()[:32]

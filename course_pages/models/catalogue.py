@@ -25,7 +25,8 @@ from course_pages.blocks import (
     PrerequisiteStream,
     TextItemStream,
 )
-from course_pages.cards import card_columns, with_card_images, with_ratings
+from course_pages.cards import card_columns, card_key, cards_key, with_card_images, with_ratings
+from course_pages.catalogue_listing import kept_page, unfiltered_page_number
 from course_pages.forms import CoursePageForm
 from course_pages.offline import offline_copy
 from course_pages.prerequisites import find_prerequisite_cycle
@@ -86,27 +87,48 @@ class CourseIndexPage(Page):
         # reaches its tag; a listed course changed in place reaches its own.
         page_cache.shows_pages(request, self, reads=CATALOGUE_PARAMS)
         context = super().get_context(request, *args, **kwargs)
-        courses = with_ratings(
-            with_card_images(
-                card_columns(CoursePage.objects.live().public().child_of(self)).order_by("title")
+        number = unfiltered_page_number(request.GET)
+        kept = None
+        if number is not None:
+            kept = kept_page(
+                self, number=number, read_courses=self._listed_courses, per_page=CARDS_PER_PAGE
             )
-        )
-        course_filter = CourseFilter(request.GET or None, queryset=courses, locale=self.locale)
-        results = course_filter.qs
-        paginator = Paginator(results, CARDS_PER_PAGE)
-        try:
-            page_of_courses = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            page_of_courses = paginator.page(1)
-            page_cache.skip(request)
-        page_cache.shows_pages(request, *page_of_courses.object_list)
+        if kept is not None:
+            # Only its form is drawn: its results are the kept page.
+            course_filter = CourseFilter(
+                request.GET or None, queryset=CoursePage.objects.none(), locale=self.locale
+            )
+            page_of_courses, ids, listed_cards = kept.page, kept.ids, kept.cards_key
+        else:
+            course_filter = CourseFilter(
+                request.GET or None, queryset=self._listed_courses(), locale=self.locale
+            )
+            paginator = Paginator(course_filter.qs, CARDS_PER_PAGE)
+            try:
+                page_of_courses = paginator.page(request.GET.get("page", 1))
+            except (PageNotAnInteger, EmptyPage):
+                page_of_courses = paginator.page(1)
+                page_cache.skip(request)
+            ids = [course.pk for course in page_of_courses.object_list]
+            listed_cards = cards_key(card_key(course) for course in page_of_courses.object_list)
+        page_cache.shows_pages(request, *ids)
         context.update(
             filter=course_filter,
             courses=page_of_courses,
+            cards_key=listed_cards,
             query_string=_query_string_without_page(request),
             untranslated_count=self._untranslated_count(),
         )
         return context
+
+    def _listed_courses(self):
+        """The live public courses with what their cards read, by title (public() reads
+        the view restrictions at once: called only when the courses are read)."""
+        return with_ratings(
+            with_card_images(
+                card_columns(CoursePage.objects.live().public().child_of(self)).order_by("title")
+            )
+        )
 
     def _untranslated_count(self):
         """Courses live in the source language that have no live version in this one."""
@@ -232,6 +254,9 @@ class CoursePage(Page):
     parent_page_types = ["course_pages.CourseIndexPage"]
     subpage_types = ["course_pages.LessonPage"]
     template = "pages/course_page.html"
+    # Read with the page when its route is remembered (core.page_routes): every view
+    # shows them.
+    ROUTE_SELECT_RELATED = ("category", "cover_image")
 
     class Meta:
         verbose_name = _("course")
@@ -295,6 +320,23 @@ class CoursePage(Page):
             )
         )
 
+    def instructor_in_its_language(self):
+        """The instructor's page in this course's language (with its photo), kept under
+        the version of the instructor's page tag: a publish of it in any language, or
+        its move or deletion, makes it stale."""
+        tag = page_tag(self.instructor_id)
+        version = cache_tags.current_versions([tag])[tag]
+        return cache.get_or_set(
+            f"course-instructor:{self.instructor_id}:{self.locale_id}:{version}",
+            self._read_instructor,
+            LESSONS_SECONDS,
+        )
+
+    def _read_instructor(self):
+        instructors = self._meta.get_field("instructor").related_model.objects
+        instructor = instructors.select_related("photo").get(pk=self.instructor_id)
+        return localize_pages([instructor], self.locale)[0]
+
     def prerequisite_pages(self):
         return localize_pages(
             [block.value for block in self.prerequisites if block.value], self.locale
@@ -313,7 +355,7 @@ class CoursePage(Page):
         context["total_minutes"] = sum(lesson.duration_minutes for lesson in self.lessons)
         context["prerequisite_courses"] = self.prerequisite_pages()
         page_cache.shows_pages(request, *context["prerequisite_courses"])
-        context["instructor_page"] = localize_pages([self.instructor], self.locale)[0]
+        context["instructor_page"] = self.instructor_in_its_language()
         context["learning"] = learning.course_context(user=request.user, course=self)
         context["ratings"] = learning.reviews_context(user=request.user, course=self)
         # The same for every anonymous reader; the nightly build bumps the tag on change.

@@ -2,12 +2,15 @@
 or not (issue 19): the search filters, the professional cards, the towns and service
 categories. A change to what they show makes a new key, so it shows at once."""
 
+import os
+
 import pytest
 from django.test import Client, override_settings
 
 from core.redis_cache import RedisCache
 from course_pages.models import CourseCategory
 from directory.models import ProfessionalListing, Town
+from directory.services import listing_changed
 
 from ..directory.builders import make_professional
 from ..home.builders import build_home_site, course
@@ -70,6 +73,9 @@ def test_a_new_rating_shows_on_the_kept_professional_card(site):
     ProfessionalListing.objects.filter(professional=site["pro"]).update(
         rating_average=4.5, rating_count=7
     )
+    # As directory.services.sync_listing does after every rewrite of a search row: the
+    # page of results is kept per the directory tag (directory/search_page.py).
+    listing_changed(site["pro"])
 
     after = render(url)
 
@@ -81,3 +87,17 @@ def test_the_redis_cache_keeps_one_client_per_pool():
     # No command is sent: a client is made without connecting.
     cache = RedisCache("redis://127.0.0.1:6379/15", {})
     assert cache._cache.get_client() is cache._cache.get_client(write=True)
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs Redis (REDIS_URL)")
+def test_the_redis_cache_counts_an_existing_key_and_refuses_a_missing_one():
+    cache = RedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": "incr-test"})
+    cache.delete("count")
+    with pytest.raises(ValueError):
+        cache.incr("count")
+    assert cache.get("count") is None
+    cache.set("count", 5)
+    assert cache.incr("count") == 6
+    assert cache.incr("count", 10) == 16
+    assert cache.decr("count") == 15
+    cache.delete("count")

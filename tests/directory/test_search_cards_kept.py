@@ -51,3 +51,23 @@ def test_an_unpublished_profile_leaves_the_search_at_once(
         awa.unpublish()
 
     assert titles(client.get(URL)) == ["Salon Binta"]
+
+
+@override_settings(PAGE_CACHE_ENABLED=False)
+def test_a_search_is_kept_and_a_new_matching_profile_shows_at_once(
+    client, directory, django_assert_max_num_queries
+):
+    index = directory["index"]
+    make_professional(index, "Studio Awa", categories=["braiding"], bio="Tresses.")
+    assert titles(client.get(URL)) == ["Studio Awa"]
+    # The page of results is kept (directory/search_page.py): only the page is read.
+    with django_assert_max_num_queries(1):
+        response = client.get(URL)
+    assert titles(response) == ["Studio Awa"]
+    assert response.context["results"].paginator.count == 1
+
+    make_professional(index, "Salon Binta", categories=["braiding"], bio="Tresses.")
+
+    response = client.get(URL)
+    assert sorted(titles(response)) == ["Salon Binta", "Studio Awa"]
+    assert response.context["results"].paginator.count == 2
