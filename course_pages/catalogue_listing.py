@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 
 from core import cache_tags
 from core.cache_tags import page_tag
+from core.page_numbers import plain_page_number
 
 from .cards import card_key, cards_key
 
@@ -24,14 +25,9 @@ LISTING_SECONDS = 300
 def unfiltered_page_number(params):
     """The page number asked for when nothing else is; None when a filter is asked for
     or the number is not a plain one (the catalogue then answers as it always did)."""
-    if not params:
-        return 1
-    if set(params) != {"page"} or len(params.getlist("page")) != 1:
+    if set(params) - {"page"}:
         return None
-    value = params["page"]
-    if not (value.isascii() and value.isdigit()) or int(value) < 1:
-        return None
-    return int(value)
+    return plain_page_number(params.getlist("page"))
 
 
 class KeptPage:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
 from core import cache_tags, page_cache
+from core.page_numbers import plain_page_number
 
 from .announcements import announce_search
 from .cards import cards_for, cards_key
@@ -115,9 +116,7 @@ def _page_of_results(request, *, locale, read_paginator):
     the versions of the tags it shows (a rewritten search row, any publish, the free
     slots of a day asked for, a town or category renamed), the same for everyone who
     asks the same search in this language: a miss of the page then reads no row."""
-    numbers = request.GET.getlist("page") or ["1"]
-    number = numbers[0]
-    if len(numbers) > 1 or not (number.isascii() and number.isdigit()) or int(number) < 1:
+    if plain_page_number(request.GET.getlist("page")) is None:
         return _read_page_of_results(request, read_paginator(), locale=locale)
     tags = (cache_tags.ALL, cache_tags.PAGE_TREE, *cache_tags_of_search(request.GET))
     versions = cache_tags.current_versions(tags)
