@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from core import request_memo
+
 log = logging.getLogger(__name__)
 
 ALL = "all-pages"
@@ -46,7 +48,24 @@ def _lifetime():
 
 
 def current_versions(tags):
-    """{tag: version} for these tags, giving a first version to tags that have none."""
+    """{tag: version} for these tags, giving a first version to tags that have none.
+    Within a request each tag is read once (core.request_memo): a version read at the
+    start is never newer than the data read after it, so nothing is kept stale."""
+    known = _known_versions()
+    if known is None:
+        return _read_versions(tags)
+    unknown = [tag for tag in tags if tag not in known]
+    if unknown:
+        known.update(_read_versions(unknown))
+    return {tag: known[tag] for tag in tags}
+
+
+def _known_versions():
+    memo = request_memo.current()
+    return None if memo is None else memo.setdefault("tag-versions", {})
+
+
+def _read_versions(tags):
     keys = {version_key(tag): tag for tag in tags}
     found = cache.get_many(list(keys))
     versions = {keys[key]: value for key, value in found.items()}
@@ -62,8 +81,16 @@ def current_versions(tags):
 
 def kept_until_stale(tag, name, read, timeout):
     """What ``read()`` returns, kept in the cache under ``name`` until ``tag`` is made
-    stale: lists every page reads (towns, locales …) cost no query between changes."""
-    return cache.get_or_set(f"{name}:{current_versions([tag])[tag]}", read, timeout)
+    stale: lists every page reads (towns, locales …) cost no query between changes,
+    and are read from the cache once per request."""
+    key = f"{name}:{current_versions([tag])[tag]}"
+    memo = request_memo.current()
+    if memo is None:
+        return cache.get_or_set(key, read, timeout)
+    kept = memo.setdefault("kept-until-stale", {})
+    if key not in kept:
+        kept[key] = cache.get_or_set(key, read, timeout)
+    return kept[key]
 
 
 def still_current(stored):
@@ -107,7 +134,13 @@ def invalidate_all(paths=()):
 
 
 def _bump(tags):
-    cache.set_many({version_key(tag): _new_version() for tag in tags}, timeout=_lifetime())
+    versions = {tag: _new_version() for tag in tags}
+    cache.set_many(
+        {version_key(tag): version for tag, version in versions.items()}, timeout=_lifetime()
+    )
+    known = _known_versions()
+    if known is not None:
+        known.update(versions)
 
 
 def _notify(tags, paths):

@@ -25,16 +25,25 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_mod
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
 
+from core import request_memo
+
 GENERATION_KEY = "page-routes:generation"
 # A day: the generation number makes changes show at once; this only bounds the memory.
 TIMEOUT = 24 * 3600
 
 
 def _generation():
+    """The table's generation, read once per request (core.request_memo): the route,
+    the site and the language links of one page all need it."""
+    memo = request_memo.current()
+    if memo is not None and GENERATION_KEY in memo:
+        return memo[GENERATION_KEY]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = 1
         cache.add(GENERATION_KEY, generation, None)
+    if memo is not None:
+        memo[GENERATION_KEY] = generation
     return generation
 
 
@@ -47,6 +56,9 @@ def forget_routes(**kwargs):
 
 
 def _next_generation():
+    memo = request_memo.current()
+    if memo is not None:
+        memo.pop(GENERATION_KEY, None)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
