@@ -14,6 +14,7 @@ class EnrolmentConfig(AppConfig):
 
         # Celery's autodiscovery imports only enrolment.tasks: the worker and beat learn
         # the motivation tasks here.
+        from .motivation import kept as kept_motivation
         from .motivation import tasks as motivation_tasks  # noqa: F401
         from .motivation.notification_kinds import KINDS as MOTIVATION_KINDS
         from .notification_kinds import KINDS
@@ -21,4 +22,5 @@ class EnrolmentConfig(AppConfig):
         conversations.register()
         support.register()
         receivers.connect()
+        kept_motivation.connect()
         kinds.register(*KINDS, *MOTIVATION_KINDS)

@@ -18,7 +18,7 @@ from .access import subscription_opens
 from .errors import LearningError
 from .grading import answers_from_post
 from .models import OfflineAction, Submission
-from .motivation.selectors import motivation_for
+from .motivation.kept import kept_motivation_for
 from .pages import course_model, lesson_model
 from .recommendations import recommended_for
 
@@ -38,7 +38,7 @@ def my_learning(request):
         "reviews_waiting": selectors.submissions_to_review(user=request.user).count(),
         "my_work": selectors.my_recent_work(request.user),
         "recommended": recommended_for(request.user, enrolments=enrolments),
-        "motivation": motivation_for(request.user),
+        "motivation": kept_motivation_for(request.user),
     }
     return render(request, "enrolment/my_learning.html", context)
 
