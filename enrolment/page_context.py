@@ -17,6 +17,7 @@ from .prerequisites import missing_prerequisites
 from .reviews import MAX_REVIEW_LENGTH, may_review
 from .selectors import (
     MAX_PHOTOS_PER_SUBMISSION,
+    UNREAD,
     completed_lesson_keys,
     course_progress,
     course_reviews,
@@ -28,9 +29,11 @@ from .selectors import (
 )
 
 
-def lesson_context(*, user, lesson):
-    """What the lesson page needs to show the learning controls."""
-    enrolment = enrolment_for(user=user, course=lesson.course)
+def lesson_context(*, user, lesson, enrolment=UNREAD):
+    """What the lesson page needs to show the learning controls. `enrolment`:
+    enrolment_for(user, course), when the caller has read it already."""
+    if enrolment is UNREAD:
+        enrolment = enrolment_for(user=user, course=lesson.course)
     if enrolment is None:
         return {"enrolment": None}
     lesson_key = lesson.translation_key

@@ -31,6 +31,10 @@ MAX_PHOTOS_PER_SUBMISSION = 5
 REVIEWS_TO_GIVE_BEFORE_FEEDBACK = 2
 
 
+# "Not read yet", where None would mean "read: she has none".
+UNREAD = object()
+
+
 def enrolment_for(*, user, course):
     if not user.is_authenticated:
         return None

@@ -33,6 +33,7 @@ from enrolment import access
 from enrolment import page_context as learning
 from enrolment.offline import offline_session_id
 from enrolment.recommendations import also_taken, also_taken_tag
+from enrolment.selectors import UNREAD, enrolment_for
 from enrolment.services import record_visit
 
 CARDS_PER_PAGE = 12
@@ -371,10 +372,12 @@ class LessonPage(Page):
         return CoursePage.objects.get(path=self.path[: (self.depth - 1) * self.steplen])
 
     def serve(self, request, *args, **kwargs):
-        decision = access.lesson_access(request.user, self)
+        # Her enrolment, read once for the access check, the visit and the controls.
+        self.reader_enrolment = enrolment_for(user=request.user, course=self.course)
+        decision = access.lesson_access(request.user, self, enrolment=self.reader_enrolment)
         if not decision.allowed:
             return access.refuse_lesson(request, self, decision)
-        record_visit(user=request.user, lesson=self)
+        record_visit(user=request.user, lesson=self, enrolment=self.reader_enrolment)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -383,7 +386,12 @@ class LessonPage(Page):
         index_here = next((i for i, s in enumerate(siblings) if s.pk == self.pk), None)
         context["course"] = self.course
         context["lessons"] = siblings
-        context["learning"] = learning.lesson_context(user=request.user, lesson=self)
+        context["learning"] = learning.lesson_context(
+            user=request.user,
+            lesson=self,
+            # Read by serve(); a preview in the editor reads it here.
+            enrolment=getattr(self, "reader_enrolment", UNREAD),
+        )
         if context["learning"]["enrolment"] is not None:
             # Only her own enrolment lets a student keep a lesson on the phone.
             context["offline_copy"] = offline_copy(self, request)
