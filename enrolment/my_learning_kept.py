@@ -16,7 +16,7 @@ from django.utils import translation
 from core import cache_tags
 
 from . import selectors
-from .models import Enrolment, LessonProgress, Submission
+from .models import Enrolment, LessonProgress, QuizAttempt, Submission
 
 # The versions make changes show at once; this only bounds the memory.
 SECONDS = 600
@@ -68,7 +68,7 @@ def _row_of_enrolment_changed(sender, instance, **kwargs):
 def connect():
     for signal in (post_save, post_delete):
         signal.connect(_enrolment_changed, sender=Enrolment, dispatch_uid="learner-enrolment")
-        for model in (LessonProgress, Submission):
+        for model in (LessonProgress, QuizAttempt, Submission):
             signal.connect(
                 _row_of_enrolment_changed, sender=model, dispatch_uid=f"learner-{model.__name__}"
             )

@@ -136,13 +136,13 @@ def _active_enrolment(user, lesson, *, lock=False):
 def record_visit(*, user, lesson, enrolment=None):
     """Remember the last lesson opened, for "resume where you left off". `enrolment`:
     her enrolment in the course when the caller has read it (then a lesson opened again
-    costs no query at all)."""
+    costs no query at all). True when it changed her last lesson."""
     if not user.is_authenticated:
-        return
+        return False
     course, lesson = canonical(lesson.course), canonical(lesson)
     if enrolment is not None:
         if enrolment.last_lesson_id == lesson.pk:
-            return
+            return False
         enrolment.last_lesson_id = lesson.pk
     # Re-reading the lesson last opened writes nothing: no row lock for a student whose
     # pages reload it, and no dead row for the database to clean up (analytics counts
@@ -156,6 +156,7 @@ def record_visit(*, user, lesson, enrolment=None):
         # "Resume" in My learning follows the lesson opened last.
         forget_learners([user.pk])
         _announce(lesson_opened, user_id=user.pk, course_id=course.pk, lesson_id=lesson.pk)
+    return bool(changed)
 
 
 @transaction.atomic

