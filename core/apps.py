@@ -15,13 +15,11 @@ class CoreConfig(AppConfig):
             page_invalidation,
             page_routes,
             read_replica,  # noqa: F401 (registers its system check)
-            request_memo,
         )
         from .admin_ui import register_yes_no_filters
 
         register_yes_no_filters()
         page_invalidation.connect()
         page_routes.connect_signals()
-        request_memo.connect()
         # The front caches (nginx, a CDN) drop what the page cache dropped, once it has.
         cache_tags.on_invalidate(frontend_purge.purge_changed)

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
-from . import request_memo
+from core import request_memo
 
 log = logging.getLogger(__name__)
 
@@ -50,17 +50,20 @@ def _lifetime():
 
 def current_versions(tags):
     """{tag: version} for these tags, giving a first version to tags that have none.
-
-    In a request, as first read in it (core.request_memo): reading them earlier than
-    the data they stand for is what keeps an entry from outliving a change."""
-    memo = request_memo.current()
-    if memo is None:
+    Within a request each tag is read once (core.request_memo): a version read at the
+    start is never newer than the data read after it, so nothing is kept stale."""
+    known = _known_versions()
+    if known is None:
         return _read_versions(tags)
-    known = memo.setdefault("tag-versions", {})
     unknown = [tag for tag in tags if tag not in known]
     if unknown:
         known.update(_read_versions(unknown))
     return {tag: known[tag] for tag in tags}
+
+
+def _known_versions():
+    memo = request_memo.current()
+    return None if memo is None else memo.setdefault("tag-versions", {})
 
 
 def _read_versions(tags):
@@ -79,8 +82,16 @@ def _read_versions(tags):
 
 def kept_until_stale(tag, name, read, timeout):
     """What ``read()`` returns, kept in the cache under ``name`` until ``tag`` is made
-    stale: lists every page reads (towns, locales …) cost no query between changes."""
-    return cache.get_or_set(f"{name}:{current_versions([tag])[tag]}", read, timeout)
+    stale: lists every page reads (towns, locales …) cost no query between changes,
+    and are read from the cache once per request."""
+    key = f"{name}:{current_versions([tag])[tag]}"
+    memo = request_memo.current()
+    if memo is None:
+        return cache.get_or_set(key, read, timeout)
+    kept = memo.setdefault("kept-until-stale", {})
+    if key not in kept:
+        kept[key] = cache.get_or_set(key, read, timeout)
+    return kept[key]
 
 
 def still_current(stored):
@@ -140,10 +151,9 @@ def _bump(tags):
     cache.set_many(
         {version_key(tag): version for tag, version in versions.items()}, timeout=_lifetime()
     )
-    memo = request_memo.current()
-    if memo is not None:
-        # What this request reads after its own change is read under the new versions.
-        memo.setdefault("tag-versions", {}).update(versions)
+    known = _known_versions()
+    if known is not None:
+        known.update(versions)
 
 
 def _notify(tags, paths):

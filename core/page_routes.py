@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_mod
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
 
-from . import request_memo
+from core import request_memo
 
 GENERATION_KEY = "page-routes:generation"
 # A day: the generation number makes changes show at once; this only bounds the memory.
@@ -33,7 +33,8 @@ TIMEOUT = 24 * 3600
 
 
 def _generation():
-    # Read once a request (the route, then the language switcher's links).
+    """The table's generation, read once per request (core.request_memo): the route,
+    the site and the language links of one page all need it."""
     memo = request_memo.current()
     if memo is not None and GENERATION_KEY in memo:
         return memo[GENERATION_KEY]

@@ -1,30 +1,30 @@
-"""What one request reads from the cache several times and takes as it was at the first
-read (tag versions, the page routes' generation): a dict living from request_started to
-request_finished, None outside a request (tasks, shells, consumers read afresh).
+"""What one request would read from the cache again and again (tag versions, lists kept
+under them, the route table's generation), read once per request.
 
-A page reads the all-pages tag's version three or four times (page cache, site chrome,
-fragments) and the routes' generation twice: one round trip each instead."""
+A signed-in page asks for the all-pages tag's version from the menu, the footer, the
+locales, the recommendations …: six Redis round trips for one value. Inside a request
+each is read once and kept in a dict that lives as long as the request; outside one
+(tasks, shell, tests calling selectors) ``current()`` is None and every read goes to
+the cache as before. A change made during the request updates the dict too, so the
+request sees its own writes."""
 
 from contextvars import ContextVar
-
-from django.core.signals import request_finished, request_started
 
 _memo = ContextVar("request_memo", default=None)
 
 
 def current():
-    """This request's dict, or None outside a request."""
+    """The running request's dict, or None outside a request."""
     return _memo.get()
 
 
-def _start(**kwargs):
-    _memo.set({})
+class RequestMemoMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
 
-
-def _end(**kwargs):
-    _memo.set(None)
-
-
-def connect():
-    request_started.connect(_start, dispatch_uid="core.request_memo.start")
-    request_finished.connect(_end, dispatch_uid="core.request_memo.end")
+    def __call__(self, request):
+        token = _memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _memo.reset(token)

@@ -11,7 +11,7 @@ from checkout.subscriptions import has_active_subscription
 from core.page_locales import canonical
 from core.roles import is_moderator, teaches
 from enrolment.models import Enrolment
-from enrolment.selectors import enrolment_for
+from enrolment.selectors import UNREAD, enrolment_for
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ def subscription_opens(user, course):
     return included_in_subscription(course) and has_active_subscription(user)
 
 
-def lesson_access(user, lesson):
+def lesson_access(user, lesson, *, enrolment=UNREAD):
+    """`enrolment`: enrolment_for(user, course), when the caller has read it already."""
     course = lesson.course
     if lesson.is_preview:
         return AccessDecision(True, "preview")
@@ -40,7 +41,8 @@ def lesson_access(user, lesson):
         return AccessDecision(True, "instructor")
     if not user.is_authenticated:
         return AccessDecision(False, "anonymous")
-    enrolment = enrolment_for(user=user, course=course)
+    if enrolment is UNREAD:
+        enrolment = enrolment_for(user=user, course=course)
     # An enrolment made through the subscription lasts only as long as the subscription.
     if enrolment is not None and enrolment.source != Enrolment.Source.SUBSCRIPTION:
         return AccessDecision(True, "enrolled")

@@ -10,10 +10,11 @@ class EnrolmentConfig(AppConfig):
         from notifications import kinds
 
         # These import models: only once the registry is ready.
-        from . import conversations, receivers, support
+        from . import conversations, my_learning_kept, receivers, support
 
         # Celery's autodiscovery imports only enrolment.tasks: the worker and beat learn
         # the motivation tasks here.
+        from .motivation import kept as kept_motivation
         from .motivation import tasks as motivation_tasks  # noqa: F401
         from .motivation.notification_kinds import KINDS as MOTIVATION_KINDS
         from .notification_kinds import KINDS
@@ -21,4 +22,6 @@ class EnrolmentConfig(AppConfig):
         conversations.register()
         support.register()
         receivers.connect()
+        kept_motivation.connect()
+        my_learning_kept.connect()
         kinds.register(*KINDS, *MOTIVATION_KINDS)

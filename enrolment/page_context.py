@@ -12,11 +12,13 @@ from core.roles import teaches
 from . import practice_video
 from .access import included_in_subscription, subscription_opens
 from .lesson_blocks import is_self_paced
-from .models import CourseReview, Enrolment, Submission
+from .lesson_rows import lesson_rows
+from .models import CourseReview, Enrolment
 from .prerequisites import missing_prerequisites
 from .reviews import MAX_REVIEW_LENGTH, may_review
 from .selectors import (
     MAX_PHOTOS_PER_SUBMISSION,
+    UNREAD,
     completed_lesson_keys,
     course_progress,
     course_reviews,
@@ -28,27 +30,24 @@ from .selectors import (
 )
 
 
-def lesson_context(*, user, lesson):
-    """What the lesson page needs to show the learning controls."""
-    enrolment = enrolment_for(user=user, course=lesson.course)
+def lesson_context(*, user, lesson, rows=UNREAD):
+    """What the lesson page needs to show the learning controls. `rows`: her
+    lesson_rows(user, lesson), when the caller has read them already."""
+    if rows is UNREAD:
+        rows = lesson_rows(user=user, lesson=lesson)
+    enrolment = rows.enrolment if rows is not None else None
     if enrolment is None:
         return {"enrolment": None}
-    lesson_key = lesson.translation_key
-    done_keys = completed_lesson_keys(enrolment)
-    completed = lesson_key in done_keys
-    submissions = {
-        s.assignment_id: s
-        for s in Submission.objects.filter(
-            enrolment=enrolment, lesson__translation_key=lesson_key
-        ).order_by("submitted_at")
-    }
+    done_keys = rows.done_keys
+    completed = lesson.translation_key in done_keys
+    submissions = {s.assignment_id: s for s in rows.submissions}
     return {
         "enrolment": enrolment,
         "done_keys": done_keys,
         "lesson_completed": completed,
         "can_mark_done": is_self_paced(lesson) and not completed,
         "submissions_by_assignment": submissions,
-        "quiz_states": quiz_states(enrolment=enrolment, lesson=lesson),
+        "quiz_states": quiz_states(enrolment=enrolment, lesson=lesson, attempts=rows.attempts),
         # For the browser's own check before uploading (the server checks again).
         "photo_max_bytes": photos.MAX_UPLOAD_BYTES,
         "photo_max_files": MAX_PHOTOS_PER_SUBMISSION,

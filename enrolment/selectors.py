@@ -31,6 +31,10 @@ MAX_PHOTOS_PER_SUBMISSION = 5
 REVIEWS_TO_GIVE_BEFORE_FEEDBACK = 2
 
 
+# "Not read yet", where None would mean "read: she has none".
+UNREAD = object()
+
+
 def enrolment_for(*, user, course):
     if not user.is_authenticated:
         return None
@@ -386,13 +390,15 @@ def start_of_today():
     return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def quiz_states(*, enrolment, lesson):
-    """{quiz id: attempts (newest first), attempts_left today, passed} in one query."""
-    attempts = list(
-        QuizAttempt.objects.filter(
-            enrolment=enrolment, lesson__translation_key=lesson.translation_key
-        ).order_by("-created_at")
-    )
+def quiz_states(*, enrolment, lesson, attempts=None):
+    """{quiz id: attempts (newest first), attempts_left today, passed} in one query.
+    `attempts`: her attempts on this lesson, newest first, when already read."""
+    if attempts is None:
+        attempts = list(
+            QuizAttempt.objects.filter(
+                enrolment=enrolment, lesson__translation_key=lesson.translation_key
+            ).order_by("-created_at")
+        )
     today = start_of_today()
     states = {}
     for quiz in quizzes(lesson):

@@ -25,6 +25,7 @@ from .models import (
     SubmissionVideo,
 )
 from .motivation import services as motivation
+from .my_learning_kept import forget_learners
 from .prerequisites import check_prerequisites
 from .selectors import (
     MAX_PHOTOS_PER_SUBMISSION,
@@ -110,6 +111,7 @@ def revoke(*, user, course):
         .update(status=Enrolment.Status.REVOKED)
     )
     if revoked:
+        forget_learners([user.pk])
         user_id, course_id = user.pk, course.pk
         transaction.on_commit(
             lambda: access_revoked.send(sender=Enrolment, user_id=user_id, course_id=course_id)
@@ -131,11 +133,17 @@ def _active_enrolment(user, lesson, *, lock=False):
     return enrolment
 
 
-def record_visit(*, user, lesson):
-    """Remember the last lesson opened, for "resume where you left off"."""
+def record_visit(*, user, lesson, enrolment=None):
+    """Remember the last lesson opened, for "resume where you left off". `enrolment`:
+    her enrolment in the course when the caller has read it (then a lesson opened again
+    costs no query at all). True when it changed her last lesson."""
     if not user.is_authenticated:
-        return
+        return False
     course, lesson = canonical(lesson.course), canonical(lesson)
+    if enrolment is not None:
+        if enrolment.last_lesson_id == lesson.pk:
+            return False
+        enrolment.last_lesson_id = lesson.pk
     # Re-reading the lesson last opened writes nothing: no row lock for a student whose
     # pages reload it, and no dead row for the database to clean up (analytics counts
     # each lesson's first opening, which always changes it).
@@ -145,7 +153,10 @@ def record_visit(*, user, lesson):
         .update(last_lesson=lesson)
     )
     if changed:
+        # "Resume" in My learning follows the lesson opened last.
+        forget_learners([user.pk])
         _announce(lesson_opened, user_id=user.pk, course_id=course.pk, lesson_id=lesson.pk)
+    return bool(changed)
 
 
 @transaction.atomic
@@ -416,9 +427,12 @@ def decide_submission(*, decided_by, submission, accepted, comment, scores=None)
 def escalate_waiting_submissions(*, now=None):
     """Work that waited PEER_REVIEW_PATIENCE for peers goes straight to the instructor."""
     cutoff = (now or timezone.now()) - PEER_REVIEW_PATIENCE
-    return Submission.objects.filter(
+    waiting = Submission.objects.filter(
         status=Submission.Status.AWAITING_PEERS, submitted_at__lte=cutoff
-    ).update(status=Submission.Status.AWAITING_INSTRUCTOR)
+    )
+    # Their authors' My learning shows the new status.
+    forget_learners(waiting.values_list("enrolment__user_id", flat=True))
+    return waiting.update(status=Submission.Status.AWAITING_INSTRUCTOR)
 
 
 @transaction.atomic

@@ -18,7 +18,8 @@ from .access import subscription_opens
 from .errors import LearningError
 from .grading import answers_from_post
 from .models import OfflineAction, Submission
-from .motivation.selectors import motivation_for
+from .motivation.kept import kept_motivation_for
+from .my_learning_kept import kept_lists
 from .pages import course_model, lesson_model
 from .recommendations import recommended_for
 
@@ -32,13 +33,13 @@ def _lesson_or_404(lesson_id):
 
 @login_required
 def my_learning(request):
-    enrolments = selectors.enrolments_of(request.user)
+    enrolments, shown_enrolments, my_work = kept_lists(request.user)
     context = {
-        "enrolments": selectors.my_learning(request.user, enrolments=enrolments),
+        "enrolments": shown_enrolments,
         "reviews_waiting": selectors.submissions_to_review(user=request.user).count(),
-        "my_work": selectors.my_recent_work(request.user),
+        "my_work": my_work,
         "recommended": recommended_for(request.user, enrolments=enrolments),
-        "motivation": motivation_for(request.user),
+        "motivation": kept_motivation_for(request.user),
     }
     return render(request, "enrolment/my_learning.html", context)
 

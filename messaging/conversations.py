@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import limits
+from . import header_count, limits
 from .errors import NotAllowed
 from .models import Conversation, Participant
 from .permissions import check_may_write, group_members
@@ -93,6 +93,8 @@ def sync_group_seats(conversation, members):
     )
     gone = [uid for uid, left_at in seats.items() if uid not in members and left_at is None]
     back = [uid for uid, left_at in seats.items() if uid in members and left_at is not None]
+    # A seat left or taken back takes its unread messages out of, or back into, the header.
+    header_count.forget([*gone, *back])
     if gone:
         Participant.objects.filter(conversation=conversation, user_id__in=gone).update(
             left_at=timezone.now()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core import photos
 from core.video_processing import upload_path
 
-from . import events, limits, voice
+from . import events, header_count, limits, voice
 from .conversations import start_or_get_conversation, sync_group_seats
 from .errors import InvalidMessage, NotAllowed
 from .models import Conversation, Message, Participant
@@ -215,6 +215,7 @@ def _save(message, sender):
     conversation.last_message_at = message.created_at
     conversation.save(update_fields=["last_message", "last_message_at"])
     seats = Participant.objects.filter(conversation=conversation, left_at__isnull=True)
+    header_count.forget(seats.values_list("user_id", flat=True))
     seats.exclude(user=sender).update(unread_count=F("unread_count") + 1)
     had_unread = seats.filter(user=sender, unread_count__gt=0).exists()
     # Writing means having read what came before.

@@ -92,6 +92,9 @@ MIDDLEWARE = [
     # Anonymous public pages whole from the cache: after the language, before the
     # session, the user or CSRF are looked at (core/page_cache.py).
     "core.page_cache.PageCacheMiddleware",
+    # Past the page cache's hits: what the rest of the request reads from the cache
+    # again and again (tag versions, the route generation) is read once.
+    "core.request_memo.RequestMemoMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

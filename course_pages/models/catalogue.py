@@ -32,9 +32,10 @@ from course_pages.offline import offline_copy
 from course_pages.prerequisites import find_prerequisite_cycle
 from enrolment import access
 from enrolment import page_context as learning
+from enrolment.lesson_rows import lesson_rows, record_visit
 from enrolment.offline import offline_session_id
 from enrolment.recommendations import also_taken, also_taken_tag
-from enrolment.services import record_visit
+from enrolment.selectors import UNREAD
 
 CARDS_PER_PAGE = 12
 # A course's live lessons are kept at most this long (CoursePage.lessons); its page
@@ -413,10 +414,14 @@ class LessonPage(Page):
         return CoursePage.objects.get(path=self.path[: (self.depth - 1) * self.steplen])
 
     def serve(self, request, *args, **kwargs):
-        decision = access.lesson_access(request.user, self)
+        # Her rows (enrolment, progress, work), read once for the access check, the
+        # visit and the learning controls.
+        self.reader_rows = lesson_rows(user=request.user, lesson=self)
+        enrolment = self.reader_rows.enrolment if self.reader_rows is not None else None
+        decision = access.lesson_access(request.user, self, enrolment=enrolment)
         if not decision.allowed:
             return access.refuse_lesson(request, self, decision)
-        record_visit(user=request.user, lesson=self)
+        record_visit(user=request.user, lesson=self, rows=self.reader_rows)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -425,7 +430,12 @@ class LessonPage(Page):
         index_here = next((i for i, s in enumerate(siblings) if s.pk == self.pk), None)
         context["course"] = self.course
         context["lessons"] = siblings
-        context["learning"] = learning.lesson_context(user=request.user, lesson=self)
+        context["learning"] = learning.lesson_context(
+            user=request.user,
+            lesson=self,
+            # Read by serve(); a preview in the editor reads it here.
+            rows=getattr(self, "reader_rows", UNREAD),
+        )
         if context["learning"]["enrolment"] is not None:
             # Only her own enrolment lets a student keep a lesson on the phone.
             context["offline_copy"] = offline_copy(self, request)

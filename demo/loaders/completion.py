@@ -5,6 +5,7 @@ professionals both start from here."""
 from django.utils import timezone
 
 from enrolment.models import Enrolment, LessonProgress
+from enrolment.my_learning_kept import forget_learners
 from enrolment.selectors import required_lessons
 from enrolment.services import enrol
 
@@ -19,4 +20,5 @@ def complete_course(user, course):
     Enrolment.objects.filter(pk=enrolment.pk).exclude(status=Enrolment.Status.COMPLETED).update(
         status=Enrolment.Status.COMPLETED, completed_at=timezone.now()
     )
+    forget_learners([user.pk])
     return enrolment

@@ -4,21 +4,21 @@ from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from messaging import selectors
+from messaging import header_count
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def unread_message_count(context):
-    """Unread messages of the signed-in person (one query); 0 for anyone else."""
+    """Unread messages of the signed-in person (kept in the cache); 0 for anyone else."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return 0
     cached = getattr(request, "_unread_messages", None)
     if cached is None:
-        cached = request._unread_messages = selectors.unread_total(user)
+        cached = request._unread_messages = header_count.unread_total(user)
     return cached
 
 

@@ -3,7 +3,7 @@ base template checks first, so anonymous pages make no query for it)."""
 
 from django import template
 
-from .. import bell, selectors, vapid
+from .. import bell, vapid
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ def notification_bell(context):
         return {"show": False}
     # Counted once per request, however many times the header is drawn.
     if not hasattr(request, "_notification_unread"):
-        request._notification_unread = selectors.unread_count(user)
+        request._notification_unread = bell.header_count(user)
     unread = request._notification_unread
     return {
         "show": True,

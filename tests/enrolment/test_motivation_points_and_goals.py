@@ -219,3 +219,30 @@ def test_my_learning_query_count_does_not_grow_with_points_streak_and_goals(cour
 
     assert "<strong>400</strong>" in page
     assert len(after) == len(before)
+
+
+def test_kept_figures_follow_a_lesson_done_and_a_goal_set_at_once(client, course_site, enrolled):
+    """My learning keeps her streak, points and goal in the cache between visits
+    (enrolment/motivation/kept.py): each change shows on the next visit, to her only."""
+    client.force_login(enrolled)
+    assert "<strong>0</strong> points" in my_learning(client)
+    with counted_queries() as again:
+        assert "<strong>0</strong> points" in my_learning(client)
+    assert not [query for query in again if "enrolment_pointsaward" in query]
+
+    client.post(f"/en/learn/lesson/{course_site['reading'].pk}/done/")
+    page = my_learning(client)
+    assert "<strong>10</strong> points" in page
+    assert "<strong>1</strong> day in a row" in page
+
+    motivation.set_weekly_goal(user=enrolled, lessons=4)
+    assert "1 of 4 lessons" in my_learning(client)
+    PointsAward.objects.filter(user=enrolled).delete()
+    assert "<strong>0</strong> points" in my_learning(client)
+
+    other = classmate(course_site, "b@example.cm")
+    motivation.award(user_id=other.pk, source="lesson", source_id=1)
+    other_client = Client()
+    other_client.force_login(other)
+    assert "<strong>10</strong> points" in my_learning(other_client)
+    assert "<strong>0</strong> points" in my_learning(client)

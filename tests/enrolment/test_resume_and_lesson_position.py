@@ -81,3 +81,23 @@ def test_lesson_page_query_count_does_not_grow_with_lessons(
     with django_assert_max_num_queries(counted):
         html = client.get(url).content.decode()
     assert "Leçon 2 sur 12" in html
+
+
+@pytest.mark.django_db
+def test_a_lesson_opened_again_writes_nothing(course_site, enrolled):
+    from ..query_counts import counted_queries
+
+    client = Client()
+    client.force_login(enrolled)
+    client.get(course_site["reading"].url)
+    with counted_queries() as again:
+        client.get(course_site["reading"].url)
+    enrolment_reads = [sql for sql in again if 'FROM "enrolment_enrolment"' in sql]
+    assert len(enrolment_reads) <= 1
+    assert not [sql for sql in again if sql.startswith("UPDATE")]
+
+    # Another lesson opened moves "Resume" there at once.
+    client.get(course_site["quiz"].url)
+    assert "Reprendre → Quiz" in client.get(course_site["course"].url).content.decode()
+    client.get(course_site["reading"].url)
+    assert "Reprendre → Les outils" in client.get(course_site["course"].url).content.decode()

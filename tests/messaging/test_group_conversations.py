@@ -59,3 +59,20 @@ def test_seats_follow_the_group_and_unread_counts_are_per_person(client, people,
     assert "Tresses Akwa" in page.text
     client.force_login(people["other"])
     assert client.get(f"/fr/messages/{group.pk}/").status_code == 404
+
+
+def test_the_kept_header_count_follows_a_seat_left_and_taken_back(client, people, study_group):
+    """The header's count is kept between pages (messaging/header_count.py): leaving the
+    group takes its unread messages out of it at once, coming back puts them back."""
+    group = services.start_or_get_conversation(people["student"], None, "study-group", "7")
+    services.send_text(user=people["student"], conversation=group, text="Rendez-vous samedi ?")
+    client.force_login(people["other"])
+    assert "data-unread-count>1</span>" in client.get("/fr/").text
+
+    MEMBERS["7"] = {people["student"].pk, people["client"].pk}
+    services.start_or_get_conversation(people["student"], None, "study-group", "7")
+    assert "data-unread-count hidden>0</span>" in client.get("/fr/").text
+
+    MEMBERS["7"] = {people["student"].pk, people["client"].pk, people["other"].pk}
+    services.start_or_get_conversation(people["student"], None, "study-group", "7")
+    assert "data-unread-count>1</span>" in client.get("/fr/").text

@@ -71,6 +71,27 @@ def test_unread_counts_follow_messages_and_reading(client, people, chat):
     assert "data-unread-count hidden>0</span>" in client.get("/fr/messages/").text
 
 
+def test_the_kept_header_count_follows_each_new_message_at_once(client, people, chat):
+    """The header's count is kept in the cache between pages (messaging/header_count.py):
+    a message sent after a page was drawn shows on the next one, for each person."""
+    services.send_text(user=people["student"], conversation=chat, text="un")
+    client.force_login(people["instructor"])
+    assert "data-unread-count>1</span>" in client.get("/fr/").text
+    assert "data-unread-count>1</span>" in client.get("/fr/").text
+
+    services.send_text(user=people["student"], conversation=chat, text="deux")
+    assert "data-unread-count>2</span>" in client.get("/fr/").text
+    client.force_login(people["student"])
+    assert "data-unread-count hidden>0</span>" in client.get("/fr/").text
+
+    # Her answer reads what came before: the instructor's own count drops to 0.
+    services.send_text(user=people["instructor"], conversation=chat, text="Bonjour")
+    client.force_login(people["instructor"])
+    assert "data-unread-count hidden>0</span>" in client.get("/fr/").text
+    client.force_login(people["student"])
+    assert "data-unread-count>1</span>" in client.get("/fr/").text
+
+
 def test_answering_marks_what_came_before_as_read(people, chat):
     services.send_text(user=people["student"], conversation=chat, text="Question")
     answer = services.send_text(user=people["instructor"], conversation=chat, text="Réponse")

@@ -5,6 +5,7 @@ import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -61,10 +62,15 @@ def test_the_bell_shows_the_unread_count(awa_client, awa):
     assert 'href="/fr/notifications/"' in page
 
 
+def bell_queries(captured):
+    return [query for query in captured if "notifications_notification" in query["sql"]]
+
+
 @pytest.mark.django_db
 def test_the_bell_counts_with_one_query_however_many_notifications(awa_client, awa):
     told(awa, 2)
     awa_client.get(ACCOUNT_PAGE)  # first-request caches (site settings) out of the way
+    told(awa, 1)
     with CaptureQueriesContext(connection) as few:
         awa_client.get(ACCOUNT_PAGE)
     told(awa, 150)
@@ -72,8 +78,31 @@ def test_the_bell_counts_with_one_query_however_many_notifications(awa_client, a
         page = awa_client.get(ACCOUNT_PAGE).content.decode()
 
     assert len(many) == len(few)
-    assert len([query for query in many if "notifications_notification" in query["sql"]]) == 1
+    assert len(bell_queries(many)) == 1
     assert "data-bell-count>99+</span>" in page
+
+
+@pytest.mark.django_db
+def test_the_bell_count_is_kept_between_pages_until_it_changes(awa_client, awa):
+    told(awa, 2)
+    awa_client.get(ACCOUNT_PAGE)
+    with CaptureQueriesContext(connection) as again:
+        page = awa_client.get(ACCOUNT_PAGE).content.decode()
+    assert bell_queries(again) == []
+    assert "data-bell-count>2</span>" in page
+
+    notify(awa, "payment_received", message=a_message())
+    assert "data-bell-count>3</span>" in awa_client.get(ACCOUNT_PAGE).content.decode()
+    awa_client.post("/fr/notifications/read-all/")
+    assert "data-bell-count hidden>0</span>" in awa_client.get(ACCOUNT_PAGE).content.decode()
+
+    # Each person's own count: another person's is not hers.
+    binta = person("binta@example.cm")
+    told(binta, 5)
+    binta_client = Client()
+    binta_client.force_login(binta)
+    assert "data-bell-count>5</span>" in binta_client.get(ACCOUNT_PAGE).content.decode()
+    assert "data-bell-count hidden>0</span>" in awa_client.get(ACCOUNT_PAGE).content.decode()
 
 
 @pytest.mark.django_db
@@ -95,6 +124,7 @@ def test_the_list_is_paginated_newest_first_and_links_through_the_centre(awa_cli
 def test_the_list_query_count_does_not_grow_with_notifications(awa_client, awa):
     told(awa, 3)
     awa_client.get("/fr/notifications/")
+    told(awa, 1)  # the bell's kept count is counted again, as it is below
     with CaptureQueriesContext(connection) as few:
         awa_client.get("/fr/notifications/")
     told(awa, 40)
