@@ -18,6 +18,8 @@ from wagtail.models import Site
 from home.site_chrome import chrome_for
 from live import registration
 from live.models import LiveSession, Registration
+from messaging import header_count as message_count
+from notifications import bell
 
 from ..bench.bench_data_saver import SAVER_BUDGET, first_view
 from .conftest import enrolled_student, make_session, shows, soon
@@ -218,6 +220,8 @@ def test_queries_stay_constant_as_registrations_grow_from_one_to_twenty(people, 
         # the only difference between a first view and the next.
         Site.get_site_root_paths()
         _warm_site_chrome(language)
+        for who in ("teacher", "founder", "moderator", "stranger"):
+            _warm_header_counts(people[who])
         return [(len(_queries(c, url)), len(_queries(c, url))) for c, url in pages]
 
     registration.register(user=people["founder"], session=free)
@@ -239,16 +243,26 @@ def _warm_site_chrome(language):
     chrome_for(RequestFactory().get(f"/{language}/"), language)
 
 
+def _warm_header_counts(person):
+    """The header's two counts (unread messages, the bell) are kept per person for a
+    minute (messaging.header_count, notifications.bell): every page she opens reads them."""
+    message_count.unread_total(person)
+    bell.header_count(person)
+
+
 def test_a_first_view_pays_only_for_what_is_kept_for_everybody(people):
     """Once the site chrome (menu, footer, contact: read once per site and language,
-    and it reads Wagtail's site root paths) is kept, a first view of a session page costs
-    what every later view costs, whoever asks."""
+    and it reads Wagtail's site root paths) and the person's header counts are kept, a
+    first view of a session page costs what every later view costs, whoever asks."""
     session = make_session(people, "class", capacity=20, price_xaf=2000)
     _paid_place(session, people["founder"])
     url = f"/fr/live/{session.pk}/"
-    for client in (_as(), _as(people["teacher"]), _as(people["founder"])):
+    for person in (None, people["teacher"], people["founder"]):
+        client = _as(person)
         cache.clear()  # a new process without Redis, or the hourly expiry
         _warm_site_chrome("fr")
+        if person is not None:
+            _warm_header_counts(person)
         cold = _queries(client, url)
         warm = _queries(client, url)
         extra = list((Counter(map(_shape, cold)) - Counter(map(_shape, warm))).elements())
