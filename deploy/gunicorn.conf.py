@@ -3,6 +3,7 @@
 gunicorn -c deploy/gunicorn.conf.py cms.wsgi
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -34,3 +35,17 @@ if os.environ.get("GUNICORN_CONTROL_SOCKET"):
     control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
 else:
     control_socket_disable = True
+
+# Python's cyclic garbage collector walks every object a worker holds (Django, Wagtail and
+# their caches: hundreds of thousands once loaded) whenever 700 new objects outlive a
+# collection: under load that stopped all of a worker's threads for up to a second now
+# and then, and it was most of the slowest 5 % of answers (directory search with the
+# page cache off, 20 clients: p95 572 → 250 ms, req/s +10 %). What the worker loaded
+# before its first request is set aside for good, and young objects are looked at
+# rarely; request objects are freed by reference counting anyway.
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
+def post_worker_init(worker):
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
