@@ -38,12 +38,7 @@ def lesson_rows(*, user, lesson):
     visitor."""
     if not user.is_authenticated:
         return None
-    key = _key(user, lesson)
-    rows = cache.get(key)
-    if rows is None:
-        rows = _read(user, lesson)
-        cache.set(key, rows, SECONDS)
-    return rows
+    return cache.get_or_set(_key(user, lesson), lambda: _read(user, lesson), SECONDS)
 
 
 def _read(user, lesson):
