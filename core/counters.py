@@ -2,6 +2,13 @@
 once their minute is over: a page-cache hit sends no Celery message and makes no
 database write, only one round trip to the counter store for all of its counts.
 
+In production a process keeps its counts for COUNTS_FLUSH_SECONDS and writes them
+together from a thread of its own, after the answers they came from were sent: at a
+thousand page views a second, one write a second instead of a thousand, none of them
+on a visitor's time. A process killed outright loses at most that second of counts; one
+that exits writes them first. With 0 (tests, `make run`) a request's counts are written
+when it ends.
+
 An app counts with ``count(kind, *keys)`` and says with ``on_drain(kind, handler)`` what
 a minute of its counts becomes in its own tables: ``handler(counts, minute=...)``,
 ``counts`` mapping each key (a str) to how many times it was counted, ``minute`` the
@@ -13,13 +20,17 @@ written in one transaction with a ``DrainedCounts`` row of its name, then delete
 the store; a re-run finds the row and only deletes. See README "Performance → Counters".
 """
 
+import atexit
 import datetime
 import logging
+import os
+import threading
 import time
 from collections import Counter
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -51,7 +62,7 @@ def count(kind, *keys):
         return
     pending = _pending.get()
     if pending is None:
-        store().add(_minute(time.time()), increments)
+        _write_or_keep(increments)
     else:
         pending.update(increments)
 
@@ -67,7 +78,59 @@ def batched():
     finally:
         _pending.reset(token)
     if pending:
-        store().add(_minute(time.time()), pending)
+        _write_or_keep(pending)
+
+
+def _write_or_keep(increments):
+    if settings.COUNTS_FLUSH_SECONDS > 0:
+        _kept.add(_minute(time.time()), increments)
+    else:
+        store().add(_minute(time.time()), increments)
+
+
+def flush():
+    """Write the counts this process keeps (see the module's docstring) now."""
+    _kept.flush()
+
+
+class _KeptCounts:
+    """This process's counts not written yet, per minute, and the thread that writes
+    them every COUNTS_FLUSH_SECONDS (started by the first count, again after a fork)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.minutes = {}
+        self.writer_pid = None
+
+    def add(self, minute, increments):
+        with self.lock:
+            self.minutes.setdefault(minute, Counter()).update(increments)
+            if self.writer_pid != os.getpid():
+                self.writer_pid = os.getpid()
+                threading.Thread(target=self._write_now_and_then, daemon=True).start()
+
+    def flush(self):
+        with self.lock:
+            minutes, self.minutes = self.minutes, {}
+        for minute, increments in minutes.items():
+            try:
+                store().add(minute, increments)
+            except Exception:
+                # Kept for the next turn (the store may be back): a minute written after
+                # it was drained is drained again as a batch of its own.
+                logger.exception("Counts of minute %s not written; kept for later.", minute)
+                with self.lock:
+                    self.minutes.setdefault(minute, Counter()).update(increments)
+
+    def _write_now_and_then(self):
+        pid = os.getpid()
+        while self.writer_pid == pid:
+            time.sleep(settings.COUNTS_FLUSH_SECONDS or GRACE_SECONDS)
+            self.flush()
+
+
+_kept = _KeptCounts()
+atexit.register(flush)
 
 
 def drain(*, now=None):

@@ -136,7 +136,8 @@ export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 export EMAIL_FILE_PATH="$RUN_DIR/mail"
 export STATIC_ROOT="$RUN_DIR/static" BSA_VAR_DIR="$RUN_DIR/var"
 export MEDIA_ROOT="$RUN_DIR/media" PRIVATE_MEDIA_ROOT="$RUN_DIR/private"
-export WEB_CONCURRENCY="${WEB_CONCURRENCY:-2}" GUNICORN_THREADS="${GUNICORN_THREADS:-4}"
+# Two app servers share this box's cores: one process each (deploy/gunicorn.conf.py).
+export WEB_CONCURRENCY="${WEB_CONCURRENCY:-1}" GUNICORN_THREADS="${GUNICORN_THREADS:-8}"
 export SENTRY_DSN=""
 # nginx adds one X-Forwarded-For hop: rate limits and lockouts see the real client.
 export TRUSTED_PROXY_COUNT=1

@@ -11,10 +11,10 @@ from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
 from core import cache_tags, page_cache
 from core.page_numbers import plain_page_number
+from core.rate_limits import over_limit
 
 from .announcements import announce_search
 from .cards import cards_for, cards_key
@@ -43,16 +43,9 @@ MAX_COUNTED_RESULTS = 1000
 
 
 def over_search_limit(request):
-    """Counts this search against ``settings.RATELIMIT_SEARCH`` per client address (the
-    key "ip" reads ``core.client_address.client_ip``). A page's serve() takes no decorator,
-    so the search page asks django-ratelimit itself."""
-    return is_ratelimited(
-        request,
-        group="directory.search",
-        key="ip",
-        rate=lambda group, request: settings.RATELIMIT_SEARCH,
-        increment=True,
-    )
+    """Counts this search against ``settings.RATELIMIT_SEARCH`` per client address (read
+    by ``core.client_address.client_ip``), in one round trip: it runs on page-cache hits."""
+    return over_limit(request, "directory.search", settings.RATELIMIT_SEARCH)
 
 
 def search(params):

@@ -15,6 +15,7 @@ from pytest_django import fixtures as stock_fixtures
 from pytest_django.plugin import blocking_manager_key
 
 from accounts.models import INSTRUCTORS_GROUP, MODERATORS_GROUP, User
+from core import rate_limits
 from demo.loaders import site as home_demo
 from notifications import sms
 
@@ -179,6 +180,7 @@ def _fresh_outboxes_and_cache():
     sms.outbox.clear()
     for each in caches.all():
         each.clear()
+    rate_limits.forget_local_counts()
     # Without Redis, the counts not drained yet are files (core/counter_stores.py).
     shutil.rmtree(settings.COUNTERS_DIR, ignore_errors=True)
     # A request to /en/ leaves English active in this thread: start each test in French.

@@ -163,6 +163,10 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Counts of page views and searches until their minute is drained (core/counters.py):
 # in Redis when the cache is, else in files here, shared by the web server and worker.
 COUNTERS_DIR = VAR_DIR / "counts"
+# How long a process keeps its counts before writing them in one go, from a thread of
+# its own (core/counters.py); 0 writes a request's counts when it ends. Below the
+# drain's five seconds of grace.
+COUNTS_FLUSH_SECONDS = 0
 
 # --- Page cache (core/page_cache.py, README "Page cache"). Invalidation by tags is the
 # main mechanism; the lifetime is a safety net. Shared caches (nginx, a CDN) keep a

@@ -66,6 +66,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", WAGTAILADMIN_BAS
 # Files the site makes for itself (the broker queue when there is no Redis).
 VAR_DIR = Path(os.environ.get("BSA_VAR_DIR", VAR_DIR))
 COUNTERS_DIR = VAR_DIR / "counts"
+COUNTS_FLUSH_SECONDS = float(os.environ.get("COUNTS_FLUSH_SECONDS", "1"))
 
 # --- Behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

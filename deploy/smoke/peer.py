@@ -65,7 +65,7 @@ class Peer:
             "DJANGO_SECRET_KEY": "peer-bench-only",
             "PEER_REDIS_URL": os.environ.get("PEER_REDIS_URL", "redis://127.0.0.1:6379/14"),
             "DJANGO_LOG_LEVEL": "WARNING",
-            "GUNICORN_ACCESS_LOG": "/dev/null",
+            "GUNICORN_ACCESS_LOG": "",
         }
 
     def manage(self, *args):
@@ -91,7 +91,7 @@ class Peer:
 
     def serve(self, page_cache):
         """One gunicorn with our settings file and our process count; returns it running."""
-        processes = 2 * int(os.environ.get("WEB_CONCURRENCY", "2"))
+        processes = 2 * int(os.environ.get("WEB_CONCURRENCY", "1"))
         env = {
             **self.env,
             "PEER_PAGE_CACHE": "1" if page_cache else "0",
