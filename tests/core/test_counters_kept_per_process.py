@@ -13,10 +13,18 @@ from analytics.models import Event
 from core import counters
 
 from ..counting import drain_counts
-from .test_counters import VIEWS, dashboard_views, site, view_course  # noqa: F401  (fixture)
+from ..home.builders import build_home_site, course
+from .test_counters import VIEWS, dashboard_views, view_course
 
 pytestmark = pytest.mark.django_db
 K = Event.Kind
+
+
+@pytest.fixture
+def site(db):
+    site = build_home_site()
+    site["course"] = course(site, "Tresses africaines", "tresses-africaines", price_xaf=15000)
+    return site
 
 
 @pytest.fixture
@@ -61,9 +69,7 @@ def test_counts_from_many_threads_all_arrive(site, kept):
 
 
 def test_counts_the_store_refused_are_written_on_the_next_turn(client, site, kept, monkeypatch):
-    from core import counter_stores
-
-    real_store = counter_stores.store
+    real_store = counters.store
     refusals = []
 
     class Down:
