@@ -1,7 +1,9 @@
 """Events too frequent for a row each on the request path (course page views, directory
 searches, profile views: also served from the page cache) are counted there
 (core/counters.py) and written as events once their minute is over, by the drain,
-dated at the start of that minute. Anonymous counts: no person, no opt-out to ask."""
+dated at the start of that minute: one row per key (course, town and service,
+professional) whose ``times`` is its count. Anonymous counts: no person, no opt-out
+to ask."""
 
 import json
 
@@ -29,30 +31,32 @@ def count_profile_view(professional_id):
 
 
 def _event_rows(make):
-    """A drain handler: one event per count, made by ``make(key, minute)``."""
+    """A drain handler: one event per key and minute, made by ``make(key, minute, times)``
+    and standing for the ``times`` the key was counted (a row per count made a busy
+    minute hundreds of thousands of inserts)."""
 
     def write(counts, *, minute):
         Event.objects.bulk_create(
-            (make(key, minute) for key, times in counts.items() for _ in range(times)),
+            (make(key, minute, times) for key, times in counts.items()),
             batch_size=BULK_ROWS,
         )
 
     return write
 
 
-def _course_view(course, minute):
-    return Event(kind=K.COURSE_VIEW, course_id=int(course), occurred_at=minute)
+def _course_view(course, minute, times):
+    return Event(kind=K.COURSE_VIEW, course_id=int(course), occurred_at=minute, times=times)
 
 
-def _search(key, minute):
+def _search(key, minute, times):
     town, service = json.loads(key)
     props = {"town": town, "service": service}
-    return Event(kind=K.DIRECTORY_SEARCH, props=props, occurred_at=minute)
+    return Event(kind=K.DIRECTORY_SEARCH, props=props, occurred_at=minute, times=times)
 
 
-def _profile_view(professional, minute):
+def _profile_view(professional, minute, times):
     props = {"professional": int(professional)}
-    return Event(kind=K.PROFILE_VIEW, props=props, occurred_at=minute)
+    return Event(kind=K.PROFILE_VIEW, props=props, occurred_at=minute, times=times)
 
 
 def register():

@@ -5,6 +5,7 @@ lessons are the default-locale (French) pages, as everywhere else: state follows
 content, not the language. Rollup rows are replaced whole for a day, so a re-run gives
 the same rows."""
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,13 @@ class Event(models.Model):
     lesson_id = models.PositiveIntegerField(_("lesson"), null=True, blank=True)
     props = models.JSONField(_("properties"), default=dict, blank=True)
     occurred_at = models.DateTimeField(_("when"), default=timezone.now)
+    # How many occurrences the row stands for: the drain writes one row per key and
+    # minute for what was counted on the request path (analytics/counted_events.py),
+    # every other row is one occurrence. Counts are therefore sums of ``times``. The
+    # database keeps the default too, for rows inserted in SQL (the bench, a replica).
+    times = models.PositiveIntegerField(
+        _("occurrences"), default=1, db_default=1, validators=[MinValueValidator(1)]
+    )
 
     class Meta:
         verbose_name = _("event")

@@ -10,7 +10,7 @@ from collections import Counter
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
@@ -171,13 +171,14 @@ def _payments(day, start, end):
 
 
 def _searches(day, start, end):
-    """Counted in SQL per town and service asked for; a slug the directory does not know
-    (a hand-typed address) counts as "any"."""
+    """Summed in SQL (a drained row stands for ``times`` searches) per town and service
+    asked for; a slug the directory does not know (a hand-typed address) counts as
+    "any"."""
     rows = (
         Event.objects.filter(occurred_at__gte=start, occurred_at__lt=end, kind=K.DIRECTORY_SEARCH)
         .order_by()
         .values(town=KT("props__town"), service=KT("props__service"))
-        .annotate(searches=Count("pk"))
+        .annotate(searches=Sum("times"))
     )
     if not rows:
         return []

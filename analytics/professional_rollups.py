@@ -1,11 +1,12 @@
 """The daily rollup of the professionals' funnel: one day's events (Africa/Douala) into
-ProfessionalDay rows, counted in SQL per kind and professional. Re-running a day
+ProfessionalDay rows, the occurrences (sum of ``times``: drained profile views are one
+row per minute) counted in SQL per kind and professional. Re-running a day
 replaces its rows, so it gives the same rows."""
 
 from collections import Counter, defaultdict
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Sum
 from django.db.models.fields.json import KeyTransform
 
 from .models import Event, ProfessionalDay
@@ -30,7 +31,7 @@ def roll_up(day):
         events_between(start, end)
         .filter(kind__in=list(COLUMNS), props__has_key="professional")
         .values("kind", professional=KeyTransform("professional", "props"))
-        .annotate(events=Count("pk"))
+        .annotate(events=Sum("times"))
     )
     for row in rows:
         # Only whole-number ids count (bool is an int in Python, never a page id).

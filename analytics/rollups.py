@@ -13,7 +13,7 @@ from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
 from django.db.models.fields.json import KT, KeyTransform
 from django.utils import timezone
 
@@ -72,7 +72,8 @@ def _opened_before(start, *fields):
 
 def _course_days(day, events, start):
     def kind(value):
-        return Count("pk", filter=Q(kind=value))
+        # Occurrences, not rows: a drained row stands for ``times`` page views.
+        return Sum("times", filter=Q(kind=value), default=0)
 
     rows = events.values("course_id").annotate(
         views=kind(K.COURSE_VIEW),
@@ -189,7 +190,7 @@ def _quiz_days(day, events):
             question=KT("props__question"),
             chosen=KeyTransform("chosen", "props"),
         )
-        .annotate(misses=Count("pk"))
+        .annotate(misses=Sum("times"))
     )
     misses = defaultdict(int)
     wrong = defaultdict(lambda: defaultdict(int))

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
+from django.db.models import Sum
 from django.test import Client
 from django.utils import timezone
 
@@ -36,10 +37,11 @@ def csv_rows(response):
 
 
 def raw(kind, professional, since):
-    """Events of that kind about her since the first day of the period (Douala)."""
+    """Occurrences of that kind about her since the first day of the period (Douala): the
+    sum of the events' weights."""
     return Event.objects.filter(
         kind=kind, props__professional=professional.pk, occurred_at__gte=day_bounds(since)[0]
-    ).count()
+    ).aggregate(occurrences=Sum("times", default=0))["occurrences"]
 
 
 def test_the_funnel_equals_the_raw_events_of_the_period(pro_site):
