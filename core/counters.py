@@ -55,22 +55,23 @@ def on_drain(kind, handler):
 
 def count(kind, *keys):
     """Add one to each key (ids, or short strings) of this kind, in this minute. Inside
-    ``batched()`` (every request is: core/page_cache.py) the store is written once at the
-    end; elsewhere at once."""
+    ``batched()`` (every request is: core/page_cache.py) they go with the request's other
+    counts; elsewhere they are written at once."""
     increments = Counter((kind, str(key)) for key in keys)
     if not increments:
         return
     pending = _pending.get()
     if pending is None:
-        _write_or_keep(increments)
+        # Outside a request (a task, a command): written now, kept by nobody.
+        store().add(_minute(time.time()), increments)
     else:
         pending.update(increments)
 
 
 @contextmanager
 def batched():
-    """Every count made inside goes to the store in one round trip at the end (none
-    when the block fails)."""
+    """Every count made inside goes to the store in one round trip at the end, or to the
+    process's kept counts with COUNTS_FLUSH_SECONDS (none when the block fails)."""
     pending = Counter()
     token = _pending.set(pending)
     try:
