@@ -9,7 +9,6 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 from django.utils import timezone
-from redis.connection import AbstractConnection
 
 from booking import services as booking
 from booking.models import Schedule, WeeklyHours
@@ -24,6 +23,7 @@ from ..counting import drain_counts
 from ..course_pages.builders import make_lesson
 from ..directory.builders import make_professional
 from ..home.builders import build_home_site, course
+from ..redis_round_trips import round_trips
 
 pytestmark = pytest.mark.django_db
 
@@ -121,14 +121,7 @@ def test_a_page_kept_gzipped_is_the_rendered_page_for_every_client(client, site)
 def test_a_hit_reads_its_page_and_its_tags_versions_together(client, site, monkeypatch):
     url = site["catalogue"].url
     fetch(client, url)
-    sent = []
-    send = AbstractConnection.send_packed_command
-
-    def counted(connection, *args, **kwargs):
-        sent.append(args)
-        return send(connection, *args, **kwargs)
-
-    monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+    sent = round_trips(monkeypatch)
     again = fetch(client, url)
     cache_tags.invalidate(cache_tags.page_tag(site["catalogue"]))
     after_a_change = fetch(client, url)

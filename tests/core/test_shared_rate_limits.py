@@ -7,9 +7,10 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import RequestFactory
-from redis.connection import AbstractConnection
 
 from core.rate_limits import over_limit
+
+from ..redis_round_trips import round_trips
 
 
 def asked_from(address):
@@ -49,14 +50,7 @@ def test_nothing_is_limited_when_rate_limits_are_off(settings):
 
 @pytest.mark.skipif(not settings.REDIS_URL, reason="the one-round-trip count is Redis's")
 def test_on_redis_a_count_is_one_round_trip_and_ends_with_its_window(monkeypatch):
-    sent = []
-    send = AbstractConnection.send_packed_command
-
-    def counted(connection, *args, **kwargs):
-        sent.append(args)
-        return send(connection, *args, **kwargs)
-
-    monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+    sent = round_trips(monkeypatch)
     first = cache.count_in_window("tests:window", 60, 3)
     sent.clear()
     second = cache.count_in_window("tests:window", 60, 2)
