@@ -99,6 +99,11 @@ class _KeptCounts:
     them every COUNTS_FLUSH_SECONDS (started by the first count, again after a fork)."""
 
     def __init__(self):
+        self.forget()
+
+    def forget(self):
+        """In a forked child: the parent writes what it kept (written here too, it would
+        count twice), and a lock the parent held at the fork would never be released."""
         self.lock = threading.Lock()
         self.minutes = {}
         self.writer_pid = None
@@ -132,6 +137,7 @@ class _KeptCounts:
 
 _kept = _KeptCounts()
 atexit.register(flush)
+os.register_at_fork(after_in_child=_kept.forget)
 
 
 def drain(*, now=None):

@@ -3,6 +3,7 @@ thread of its own, after the answers were sent (core/counters.py): nothing is lo
 whichever threads counted, nor when the store fails for a while. Runs on Redis when
 REDIS_URL is set (CI's second pass), on the embedded file store otherwise."""
 
+import os
 import threading
 import time
 
@@ -92,4 +93,21 @@ def test_counts_the_store_refused_are_written_on_the_next_turn(client, site, kep
 def test_a_count_made_outside_a_request_is_written_at_once(site, kept):
     counters.count(COURSE_VIEWS, site["course"].pk)
 
+    assert drain_counts() == 1
+
+
+def test_a_forked_process_does_not_write_what_its_parent_kept(site, kept, settings):
+    settings.COUNTS_FLUSH_SECONDS = 30
+    time.sleep(0.2)  # the writer thread's last short wait ends; its next is 30 s
+    with counters.batched():
+        counters.count(COURSE_VIEWS, site["course"].pk)
+
+    child = os.fork()
+    if child == 0:
+        # The child's kept counts start empty: only the parent writes the view.
+        os._exit(0 if not counters._kept.minutes else 1)
+    _, status = os.waitpid(child, 0)
+    counters.flush()
+
+    assert os.waitstatus_to_exitcode(status) == 0
     assert drain_counts() == 1
