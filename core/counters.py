@@ -78,15 +78,12 @@ def batched():
         yield
     finally:
         _pending.reset(token)
-    if pending:
-        _write_or_keep(pending)
-
-
-def _write_or_keep(increments):
+    if not pending:
+        return
     if settings.COUNTS_FLUSH_SECONDS > 0:
-        _kept.add(_minute(time.time()), increments)
+        _kept.add(_minute(time.time()), pending)
     else:
-        store().add(_minute(time.time()), increments)
+        store().add(_minute(time.time()), pending)
 
 
 def flush():
@@ -106,14 +103,18 @@ class _KeptCounts:
         count twice), and a lock the parent held at the fork would never be released."""
         self.lock = threading.Lock()
         self.minutes = {}
-        self.writer_pid = None
+        # The writing thread's token: a thread whose token is no longer this one stops
+        # (none was ever running in a forked child; tests start one per setting).
+        self.writer = None
 
     def add(self, minute, increments):
         with self.lock:
             self.minutes.setdefault(minute, Counter()).update(increments)
-            if self.writer_pid != os.getpid():
-                self.writer_pid = os.getpid()
-                threading.Thread(target=self._write_now_and_then, daemon=True).start()
+            if self.writer is None:
+                self.writer = token = object()
+                threading.Thread(
+                    target=self._write_now_and_then, args=(token,), daemon=True
+                ).start()
 
     def flush(self):
         with self.lock:
@@ -128,10 +129,11 @@ class _KeptCounts:
                 with self.lock:
                     self.minutes.setdefault(minute, Counter()).update(increments)
 
-    def _write_now_and_then(self):
-        pid = os.getpid()
-        while self.writer_pid == pid:
+    def _write_now_and_then(self, token):
+        while True:
             time.sleep(settings.COUNTS_FLUSH_SECONDS or GRACE_SECONDS)
+            if self.writer is not token:
+                return
             self.flush()
 
 

@@ -1,6 +1,7 @@
 """Per-address request budgets, and the translated answers for "too many requests" and
 "locked out" (django-ratelimit and django-axes call these by their dotted path)."""
 
+import os
 import threading
 import time
 
@@ -8,12 +9,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 from django_ratelimit import ALL as ALL_METHODS
+from django_ratelimit.core import _split_rate as split_rate
 from django_ratelimit.decorators import ratelimit
 
 from .client_address import client_ip
-
-# django-ratelimit's units: "300/m", also "10/5m".
-_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def rate_limited(request, exception=None):
@@ -65,7 +64,10 @@ def over_limit(request, group, rate):
     client may pass the limit by that step per app-server process: 2 %."""
     if not getattr(settings, "RATELIMIT_ENABLE", True):
         return False
-    limit, seconds = _split_rate(rate)
+    # The rate read as django-ratelimit reads its own ("300/m", "10/5m"), so that one
+    # setting means the same on either limiter (its parser, private but pinned in
+    # requirements.txt; tests/core/test_shared_rate_limits.py covers both forms).
+    limit, seconds = split_rate(rate)
     key = f"rl:{group}:{rate}:{int(time.time() // seconds)}:{client_ip(request)}"
     unsent = _unsent.add(key, step=max(1, limit // 50))
     if unsent is None:
@@ -87,6 +89,11 @@ class _UnsentCounts:
     BOUND = 50_000
 
     def __init__(self):
+        self.forget()
+
+    def forget(self):
+        """Also in a forked child: the parent sends what it held (sent here too, it would
+        count twice), and a lock the parent held at the fork would never be released."""
         self.lock = threading.Lock()
         self.counts = {}
         self.over_keys = set()
@@ -105,11 +112,6 @@ class _UnsentCounts:
             self.counts.pop(key, None)
             return count
 
-    def forget(self):
-        with self.lock:
-            self.counts.clear()
-            self.over_keys.clear()
-
     def over(self, key):
         with self.lock:
             if len(self.over_keys) >= self.BOUND:
@@ -118,16 +120,12 @@ class _UnsentCounts:
 
 
 _unsent = _UnsentCounts()
+os.register_at_fork(after_in_child=_unsent.forget)
 
 
 def forget_local_counts():
     """After the cache was emptied (tests): what this process kept goes too."""
     _unsent.forget()
-
-
-def _split_rate(rate):
-    count, _, period = rate.partition("/")
-    return int(count), int(period[:-1] or 1) * _UNIT_SECONDS[period[-1].lower()]
 
 
 def _count_in_window(key, seconds, added):

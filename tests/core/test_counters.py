@@ -19,18 +19,10 @@ from directory.models import WeeklyStats
 
 from ..counting import drain_counts
 from ..directory.builders import make_professional
-from ..home.builders import build_home_site, course
 
 pytestmark = pytest.mark.django_db
 K = Event.Kind
 VIEWS = 5
-
-
-@pytest.fixture
-def site(db):
-    site = build_home_site()
-    site["course"] = course(site, "Tresses africaines", "tresses-africaines", price_xaf=15000)
-    return site
 
 
 def view_course(client, site, times=VIEWS):

@@ -22,17 +22,10 @@ from ..conftest import make_person
 from ..counting import drain_counts
 from ..course_pages.builders import make_lesson
 from ..directory.builders import make_professional
-from ..home.builders import build_home_site, course
+from ..home.builders import course
 from ..redis_round_trips import round_trips
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site(db):
-    site = build_home_site()
-    site["course"] = course(site, "Tresses africaines", "tresses-africaines", price_xaf=15000)
-    return site
 
 
 def fetch(client, url, **extra):
@@ -252,35 +245,6 @@ def test_a_translation_shows_on_the_page_in_both_languages(client, site):
 
     assert english.url in fetch(client, site["course"].url).text  # the language switcher
     assert "African braids" in fetch(client, english_catalogue.url).text
-
-
-@pytest.fixture
-def certificate_site(db):
-    from tests.certificates.conftest import build_certificate_course
-    from tests.directory.builders import build_directory
-
-    return {**build_certificate_course(), "index": build_directory()["index"]}
-
-
-def test_an_issued_then_revoked_certificate_shows_on_the_profile(
-    client, certificate_site, moderator
-):
-    from certificates import services as certificates
-    from tests.directory.test_certified_follows_certificates import finish_course
-
-    professional = make_professional(certificate_site["index"], "Studio Certifié")
-    enrolment = finish_course(professional.user, certificate_site)
-    assert "Certified by" not in fetch(client, "/en/").text  # fills nothing personal
-    assert "Certifiée par" not in fetch(client, professional.url).text
-
-    certificate = certificates.issue_for_enrolment(enrolment_id=enrolment.pk)
-
-    text = fetch(client, professional.url).text
-    assert certificate.course_title in text and certificate.get_verify_url() in text
-
-    certificates.revoke(certificate=certificate, reason="Fraude", revoked_by=moderator)
-
-    assert certificate.get_verify_url() not in fetch(client, professional.url).text
 
 
 def test_a_booked_slot_leaves_the_search_by_day(client, site):

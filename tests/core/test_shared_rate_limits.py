@@ -3,11 +3,14 @@ counted in fixed windows per client address in one round trip, a process adding 
 client's requests to the shared count every limit/50-th one; whoever goes over stays
 over until the window ends. Runs on Redis when REDIS_URL is set (CI's second pass)."""
 
+import os
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import RequestFactory
 
+from core import rate_limits
 from core.rate_limits import over_limit
 
 from ..redis_round_trips import round_trips
@@ -40,6 +43,23 @@ def test_each_address_rate_and_group_has_its_own_count():
     assert answers("10.9.0.4", 1, rate="3/m") == [False]
     assert answers("10.9.0.3", 1, rate="4/m") == [False]
     assert answers("10.9.0.3", 1, rate="3/m", group="tests.other") == [False]
+
+
+def test_a_window_of_several_minutes_is_read_as_django_ratelimit_reads_it():
+    assert answers("10.9.0.6", 3, rate="2/5m") == [False, False, True]
+
+
+def test_a_forked_process_does_not_send_what_its_parent_held():
+    answers("10.9.0.7", 3, rate="500/m")  # under the step of 10: held, not sent yet
+
+    child = os.fork()
+    if child == 0:
+        # The child starts with nothing held: only the parent sends those three.
+        os._exit(0 if not rate_limits._unsent.counts else 1)
+    _, status = os.waitpid(child, 0)
+
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert rate_limits._unsent.counts
 
 
 def test_nothing_is_limited_when_rate_limits_are_off(settings):

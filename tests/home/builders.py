@@ -33,6 +33,13 @@ def build_home_site():
     return data
 
 
+def build_site_with_a_course():
+    """The home site with one published course, "Tresses africaines" at 15,000 XAF."""
+    site = build_home_site()
+    site["course"] = course(site, "Tresses africaines", "tresses-africaines", price_xaf=15000)
+    return site
+
+
 def cover(name):
     return get_image_model().objects.create(
         title=name,
