@@ -6,11 +6,12 @@ from django.test import Client, override_settings
 
 from course_pages.models import CourseCategory, CoursePage
 
+from ..shared_build import built_once_per_module
 from .builders import build_site, make_course, make_instructor, make_lesson
 
 
-@pytest.fixture
-def site(db):
+def build_catalogue_site():
+    """The bilingual catalogue, Aïcha, an instructor, and a second category, braiding."""
     data = build_site()
     _, data["instructor_page"] = make_instructor(
         "aicha@example.cm", index=data["instructors"], title="Aïcha Mbarga"
@@ -19,6 +20,10 @@ def site(db):
         locale=data["fr"], name="Tresses", slug="tresses", sort_order=2
     )
     return data
+
+
+# Built once for the module (tests/shared_build.py), each test in a savepoint.
+site = built_once_per_module(build_catalogue_site, "site")
 
 
 def add_courses(site, count, **fields):

@@ -10,15 +10,19 @@ from demo.loaders import site as home_demo
 from enrolment.services import enrol
 
 from ..conftest import make_person
+from ..shared_build import built_once_per_module
 from .builders import build_site, make_course, make_instructor
 from .test_catalogue import titles
 
 
-@pytest.fixture
-def site(db):
+def build_catalogue_with_an_instructor():
     data = build_site()
     _, data["instructor_page"] = make_instructor("aicha@example.cm", index=data["instructors"])
     return data
+
+
+# Built once for the module (tests/shared_build.py), each test in a savepoint.
+site = built_once_per_module(build_catalogue_with_an_instructor, "site")
 
 
 def courses(site):

@@ -19,9 +19,15 @@ from home.selectors import TOWN_COOKIE
 from ..conftest import make_person
 from ..directory.builders import make_professional
 from ..query_counts import PUBLIC_PAGE_BUDGET
-from .builders import course, cover
+from ..shared_build import built_once_per_module
+from .builders import build_home_site, course, cover
 
 pytestmark = pytest.mark.django_db
+
+# French and English home, catalogue and directory, and one instructor: built once for
+# the module (tests/shared_build.py), each test in a savepoint. test_home_sections_kept.py
+# imports it, so a test process that runs both files builds it once.
+site = built_once_per_module(build_home_site, "site")
 
 
 def certified(site, title, *, town="douala", rating=None, **fields):

@@ -10,10 +10,15 @@ from directory.models import ProfessionalPage
 from directory.services import sync_listing
 
 from ..conftest import make_person
+from . import test_home_page_sections
 from .builders import course
 from .test_home_page_sections import certified, get, section
 
 pytestmark = pytest.mark.django_db
+
+# The home sections tests' site, built once per module (tests/shared_build.py); the very
+# same build, so a test process that runs both files one after the other builds it once.
+site = test_home_page_sections.site
 
 
 @pytest.fixture
