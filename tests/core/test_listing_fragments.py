@@ -14,16 +14,20 @@ from directory.services import listing_changed
 
 from ..directory.builders import make_professional
 from ..home.builders import build_home_site, course
+from ..shared_build import built_once_per_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site(db):
+def build_home_site_with_a_course_and_a_professional():
+    """Built once per module (tests/shared_build.py)."""
     site = build_home_site()
     course(site, "Teint zéro défaut", "teint")
     site["pro"] = make_professional(site["index"], "Salon Awa", services=[("nails", 5000)])
     return site
+
+
+site = built_once_per_module(build_home_site_with_a_course_and_a_professional, "site")
 
 
 def render(url):

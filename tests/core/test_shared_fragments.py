@@ -9,18 +9,23 @@ from enrolment import services as learning
 
 from ..conftest import make_person
 from ..home.builders import build_home_site, course
+from ..shared_build import built_once_per_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def student_site(db):
+def build_site_with_an_enrolled_student():
+    """Ten free courses, Binta enrolled in four (built once per module:
+    tests/shared_build.py)."""
     site = build_home_site()
     courses = [course(site, f"Formation {n}", f"formation-{n}", price_xaf=0) for n in range(10)]
     student = make_person("binta@example.cm", first_name="Binta", last_name="Sow")
     for enrolled in courses[:4]:
         learning.enrol(user=student, course=enrolled)
     return {**site, "courses": courses, "student": student}
+
+
+student_site = built_once_per_module(build_site_with_an_enrolled_student, "student_site")
 
 
 def queries_for(client, url):

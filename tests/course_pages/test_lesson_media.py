@@ -10,6 +10,7 @@ from course_pages.models import LessonVideo
 from course_pages.templatetags.video_tags import megabytes, video_duration
 
 from ..conftest import make_person
+from ..shared_build import built_once_per_module
 from .builders import build_site, make_course, make_instructor, make_lesson
 
 VIDEO_BYTES = bytes(range(256)) * 40  # 10 240 bytes, each position recognisable
@@ -34,30 +35,49 @@ def video_body(video, caption=""):
     return [("video", {"video": video, "caption": caption})]
 
 
-@pytest.fixture
-def course(db):
+def build_lesson_media_site():
+    """The site with Aïcha's course, one ready video, a paid lesson and a free preview
+    lesson showing it (built once per module: tests/shared_build.py)."""
     site = build_site()
     teacher, instructor_page = make_instructor("aicha@example.cm", index=site["instructors"])
     course = make_course(site["catalogue"], instructor_page)
-    course.teacher = teacher
+    video = ready_video()
+    lesson = make_lesson(course, video_body(video), title="Leçon payante", slug="lecon-payante")
+    preview_lesson = make_lesson(
+        course, video_body(video), is_preview=True, title="Leçon gratuite", slug="lecon-gratuite"
+    )
+    return {
+        "teacher": teacher,
+        "course": course,
+        "video": video,
+        "lesson": lesson,
+        "preview_lesson": preview_lesson,
+    }
+
+
+media_site = built_once_per_module(build_lesson_media_site, "media_site")
+
+
+@pytest.fixture
+def course(media_site):
+    course = media_site["course"]
+    course.teacher = media_site["teacher"]
     return course
 
 
 @pytest.fixture
-def video(db):
-    return ready_video()
+def video(media_site):
+    return media_site["video"]
 
 
 @pytest.fixture
-def lesson(course, video):
-    return make_lesson(course, video_body(video), title="Leçon payante", slug="lecon-payante")
+def lesson(media_site):
+    return media_site["lesson"]
 
 
 @pytest.fixture
-def preview_lesson(course, video):
-    return make_lesson(
-        course, video_body(video), is_preview=True, title="Leçon gratuite", slug="lecon-gratuite"
-    )
+def preview_lesson(media_site):
+    return media_site["preview_lesson"]
 
 
 def media_url(lesson, video, variant="360"):

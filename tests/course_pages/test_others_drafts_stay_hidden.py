@@ -1,16 +1,17 @@
 """An instructor never sees another instructor's draft titles anywhere in the admin."""
 
-import pytest
 from django.urls import reverse
 from wagtail.log_actions import log
 
+from ..shared_build import built_once_per_module
 from .builders import build_site, make_course, make_instructor
 
 SECRET = "Tresses secrètes"
 
 
-@pytest.fixture
-def site(db):
+def build_site_with_a_secret_draft():
+    """Awa's unpublished course, which she created and edited, and Ben, another instructor
+    (built once per module: tests/shared_build.py)."""
     site = build_site()
     awa, awa_page = make_instructor("awa@example.cm", index=site["instructors"], title="Awa")
     ben, ben_page = make_instructor("ben@example.cm", index=site["instructors"], title="Ben")
@@ -21,6 +22,9 @@ def site(db):
     log(instance=draft, action="wagtail.edit", user=awa)
     site.update(awa=awa, ben=ben, draft=draft)
     return site
+
+
+site = built_once_per_module(build_site_with_a_secret_draft, "site")
 
 
 def as_ben(client, site, url):

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
 
+from ..shared_build import built_once_per_module
 from .builders import build_site, make_course, make_instructor, make_lesson
 
 ORIGINAL = b"%PDF-1.4\n% original guide\n%%EOF\n"
@@ -22,8 +23,9 @@ def guide_block(document):
     }
 
 
-@pytest.fixture
-def site(db):
+def build_site_with_guides():
+    """Awa's two guides: one in Ben's lesson, one only in hers (built once per module:
+    tests/shared_build.py)."""
     site = build_site()
     awa, awa_page = make_instructor("awa@example.cm", index=site["instructors"], title="Awa")
     ben, ben_page = make_instructor("ben@example.cm", index=site["instructors"], title="Ben")
@@ -41,6 +43,21 @@ def site(db):
     make_lesson(bens_course, body=[guide_block(guide)], slug="tissages-1")
     site.update(awa=awa, ben=ben, guide=guide, own_guide=own_guide)
     return site
+
+
+guides_site = built_once_per_module(build_site_with_guides, "guides_site")
+
+
+@pytest.fixture
+def site(guides_site):
+    # Replacing a document's file deletes the old one from storage at once (Wagtail's
+    # document form), and files are not rolled back with the database: put back the
+    # guides' original files a previous test of this module replaced.
+    for document in (guides_site["guide"], guides_site["own_guide"]):
+        storage = document.file.storage
+        if not storage.exists(document.file.name):
+            storage.save(document.file.name, ContentFile(ORIGINAL))
+    return guides_site
 
 
 def edit(client, document, title="Guide modifié"):

@@ -8,6 +8,7 @@ from django.test import override_settings
 from PIL import Image
 from wagtail.images import get_image_model
 
+from ..shared_build import built_once_per_module
 from .builders import build_site, make_instructor
 
 pytestmark = pytest.mark.django_db
@@ -22,11 +23,19 @@ def jpeg_bytes():
     return buffer.getvalue()
 
 
-@pytest.fixture
-def instructor_client(client):
+def build_site_with_an_instructor():
+    """The site and Aïcha, an instructor (built once per module: tests/shared_build.py)."""
     site = build_site()
-    user, _ = make_instructor("aicha@example.cm", index=site["instructors"])
-    client.force_login(user)
+    site["aicha"], _ = make_instructor("aicha@example.cm", index=site["instructors"])
+    return site
+
+
+uploaders_site = built_once_per_module(build_site_with_an_instructor, "uploaders_site")
+
+
+@pytest.fixture
+def instructor_client(client, uploaders_site):
+    client.force_login(uploaders_site["aicha"])
     return client
 
 

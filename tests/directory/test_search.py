@@ -7,15 +7,19 @@ from directory.services import refresh_rating
 from tests.conftest import make_person
 from tests.counting import drain_counts
 
-from .builders import make_professional
+from ..shared_build import built_once_per_module
+from .builders import build_directory, make_professional
 
 pytestmark = pytest.mark.django_db
 
 URL = "/fr/professionnelles/"
 
 
-@pytest.fixture
-def pros(directory):
+def build_searchable_directory():
+    """The bilingual directory with three published professionals in three towns and one
+    unpublished draft (built once per module: tests/shared_build.py). The tests that add
+    professionals of their own are in test_search_with_added_professionals.py."""
+    directory = build_directory()
     index = directory["index"]
     awa = make_professional(
         index,
@@ -46,7 +50,10 @@ def pros(directory):
         bio="Maquillage de mariée.",
     )
     draft = make_professional(index, "Brouillon Caché", town="douala", live=False)
-    return {"awa": awa, "grace": grace, "yaya": yaya, "draft": draft}  # fmt: skip
+    return {**directory, "awa": awa, "grace": grace, "yaya": yaya, "draft": draft}
+
+
+pros = built_once_per_module(build_searchable_directory, "pros")
 
 
 def titles(response):
@@ -79,14 +86,6 @@ def test_text_search_finds_names_services_and_bios(client, pros):
 )
 def test_text_search_ignores_accents_and_case(client, pros, query, found):
     assert titles(client.get(URL, {"q": query})) == found
-
-
-def test_accented_words_in_a_profile_are_found_without_accents(client, directory):
-    make_professional(
-        directory["index"], "Élégance Coiffure", town="bamenda", bio="Cheveux tressés, chignons."
-    )
-    assert titles(client.get(URL, {"q": "elegance tresses"})) == ["Élégance Coiffure"]
-    assert titles(client.get(URL, {"q": "chignon"})) == ["Élégance Coiffure"]
 
 
 def test_filters_by_category_town_region_language_and_price(client, pros):
@@ -182,30 +181,6 @@ def test_search_words_with_sql_or_tsquery_syntax_are_just_words(client, pros):
         assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_filters_live_in_the_url_and_pages_keep_them(client, directory):
-    for number in range(14):
-        make_professional(
-            directory["index"], f"Pro {number:02d}", services=[("nails", 5000)], translate=False
-        )
-    response = client.get(URL, {"category": "nails"})
-    assert response.context["results"].paginator.num_pages == 2
-    assert 'href="?category=nails&amp;page=2"' in response.content.decode()
-
-
-def test_results_page_query_count_does_not_grow_with_results(
-    client, directory, django_assert_max_num_queries
-):
-    for number in range(2):
-        make_professional(directory["index"], f"Pro {number:02d}", services=[("nails", 5000)])
-    with django_assert_max_num_queries(40) as few:
-        client.get(URL, {"q": "pro", "category": "nails", "sort": "rating"})
-    for number in range(2, 12):
-        make_professional(directory["index"], f"Pro {number:02d}", services=[("nails", 5000)])
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        response = client.get(URL, {"q": "pro", "category": "nails", "sort": "rating"})
-    assert len(response.context["cards"]) == 12
-
-
 def test_a_broad_search_says_more_than_the_counted_number(client, pros, monkeypatch):
     monkeypatch.setattr("directory.search_page.MAX_COUNTED_RESULTS", 2)
     response = client.get("/en/professionals/")
@@ -214,14 +189,3 @@ def test_a_broad_search_says_more_than_the_counted_number(client, pros, monkeypa
     narrower = client.get("/en/professionals/", {"town": "douala"}).content.decode()
     assert "More than" not in narrower
     assert "1 professional" in narrower
-
-
-def test_category_filter_finds_specialities_and_services(client, directory):
-    index = directory["index"]
-    make_professional(index, "Only Speciality", categories=["skincare"])
-    make_professional(index, "Only Service", services=[("skincare", 9000)])
-    make_professional(index, "Other", services=[("nails", 9000)], categories=["hair"])
-    response = client.get(URL, {"category": "skincare"})
-    assert sorted(titles(response)) == ["Only Service", "Only Speciality"]
-    card = response.context["cards"][0]
-    assert [category.slug for category in card["categories"]] == ["skincare"]
