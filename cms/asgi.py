@@ -1,9 +1,15 @@
 """ASGI entry point for uvicorn: plain HTTP goes to Django, sockets at /ws/live/ to the
 real-time consumer, for signed-in people on the site's own hosts only."""
 
+import faulthandler
 import os
+import signal
 
 from django.core.asgi import get_asgi_application
+
+# `kill -USR1 <pid>` writes every thread's stack to the server's stderr: a socket whose
+# handshake hangs can be looked at where it waits (deploy/smoke/realtime.py does it).
+faulthandler.register(signal.SIGUSR1, all_threads=True)
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 

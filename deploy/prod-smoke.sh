@@ -218,9 +218,11 @@ log "two gunicorn app servers on 127.0.0.1:$APP1_PORT and 127.0.0.1:$APP2_PORT"
 start_app_servers
 
 log "two uvicorn real-time servers on 127.0.0.1:$ASGI1_PORT and 127.0.0.1:$ASGI2_PORT"
+ASGI_PIDS=()
 for port in "$ASGI1_PORT" "$ASGI2_PORT"; do
   start "asgi-$port" "$BIN/uvicorn" cms.asgi:application --host 127.0.0.1 --port "$port" \
     --ws websockets-sansio --ws-max-size 65536 --proxy-headers --timeout-graceful-shutdown 10 --no-access-log
+  ASGI_PIDS+=("${PIDS[-1]}")
 done
 
 log "nginx on https://127.0.0.1:$LB_PORT (self-signed certificate)"
@@ -259,6 +261,8 @@ fi
 log "a socket through nginx gets an event from the other real-time server"
 SMOKE_BASE_URL="$BASE_URL" SMOKE_CA_FILE="$RUN_DIR/tls/cert.pem" \
   SMOKE_ASGI_SERVERS="127.0.0.1:$ASGI1_PORT,127.0.0.1:$ASGI2_PORT" \
+  SMOKE_ASGI_PIDS="$(IFS=,; echo "${ASGI_PIDS[*]}")" \
+  SMOKE_ASGI_LOGS="$RUN_DIR/asgi-$ASGI1_PORT.log,$RUN_DIR/asgi-$ASGI2_PORT.log" \
   "$BIN/python" deploy/smoke/realtime.py
 
 if [ "$EDGE_CACHE" != off ]; then

@@ -5,20 +5,11 @@ this test makes a course of the same slug itself."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail_localize.models import Translation, TranslationSource
 
 from .builders import make_course, make_lesson
+from .test_translation_status import sync_translation
 
 URL = "/admin/translation-status/"
-
-
-def sync_translation(page, locale, django_capture_on_commit_callbacks):
-    """What "Translate this page" then "Sync" do in wagtail-localize, without the strings."""
-    source, _ = TranslationSource.update_or_create_from_instance(page)
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-    with django_capture_on_commit_callbacks(execute=True):
-        translation.save_target(publish=True)
-    return translation
 
 
 @pytest.mark.django_db
