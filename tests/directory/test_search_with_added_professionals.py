@@ -5,14 +5,9 @@ once (test_search.py)."""
 import pytest
 
 from .builders import make_professional
+from .test_search import URL, titles
 
 pytestmark = pytest.mark.django_db
-
-URL = "/fr/professionnelles/"
-
-
-def titles(response):
-    return [card["page"].title for card in response.context["cards"]]
 
 
 def test_accented_words_in_a_profile_are_found_without_accents(client, directory):
