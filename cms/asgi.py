@@ -7,8 +7,9 @@ import signal
 
 from django.core.asgi import get_asgi_application
 
-# `kill -USR1 <pid>` writes every thread's stack to the server's stderr: a socket whose
-# handshake hangs can be looked at where it waits (deploy/smoke/realtime.py does it).
+# `kill -USR1 <pid>` writes every thread's stack to the server's stderr, for an operator
+# to see where a server waits (deploy/smoke/realtime.py asks for it when a handshake
+# gets no answer).
 faulthandler.register(signal.SIGUSR1, all_threads=True)
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")

@@ -14,6 +14,7 @@ switched off by restarting the app servers (prod-smoke.sh does that between them
 Rows are kept in SMOKE_BENCH_RESULTS (a JSON file) between the phases. SMOKE_BASE_URL,
 SMOKE_CA_FILE and the production environment come from prod-smoke.sh."""
 
+import asyncio
 import collections
 import json
 import os
@@ -22,7 +23,6 @@ import ssl
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import django
@@ -32,8 +32,8 @@ django.setup()
 import requests  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from realtime import cookie, person  # noqa: E402
+from websockets.asyncio.client import connect  # noqa: E402
 from websockets.exceptions import ConnectionClosed  # noqa: E402
-from websockets.sync.client import connect  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from enrolment.models import Enrolment  # noqa: E402
@@ -216,7 +216,9 @@ def goal_of(row):
 
 class IdleSockets:
     """Sockets of one signed-in person, opened through nginx and left idle while the
-    page servers are under load; afterwards each must still answer a ping."""
+    page servers are under load; afterwards each must still answer a ping. They live on
+    an asyncio loop in a thread of its own: websockets' asyncio client, not its threaded
+    one, which loses a TLS handshake now and then (realtime.py says why)."""
 
     def __init__(self, base, ca_file, count):
         self.url = base.replace("https://", "wss://") + "/ws/live/"
@@ -225,44 +227,55 @@ class IdleSockets:
         self.count = count
         self.sockets = []
         self.failures = collections.Counter()
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, daemon=True).start()
 
     @property
     def opened(self):
         return len(self.sockets)
 
+    def on_loop(self, coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result()
+
     def open(self):
         headers = {"Origin": self.origin, "Cookie": cookie(person("Idle"))}
-        threads = [threading.Thread(target=self._open_one, args=(headers,)) for _ in range(10)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        self.on_loop(self._open_all(headers))
 
-    def _open_one(self, headers):
-        for _ in range(self.count // 10):
-            # A socket that cannot open is not counted as opened; why is printed.
-            try:
-                self.sockets.append(
-                    connect(self.url, ssl=self.tls, additional_headers=headers, open_timeout=30)
-                )
-            except (OSError, TimeoutError) as error:
-                self.failures[f"{type(error).__name__}: {error}"[:120]] += 1
+    async def _open_all(self, headers):
+        ten_at_a_time = asyncio.Semaphore(10)
+
+        async def open_one():
+            async with ten_at_a_time:
+                # A socket that cannot open is not counted as opened; why is printed.
+                try:
+                    self.sockets.append(
+                        await connect(
+                            self.url, ssl=self.tls, additional_headers=headers, open_timeout=30
+                        )
+                    )
+                except (OSError, TimeoutError) as error:
+                    self.failures[f"{type(error).__name__}: {error}"[:120]] += 1
+
+        await asyncio.gather(*(open_one() for _ in range(self.count)))
 
     def still_open(self):
-        held = sum(1 for ws in self.sockets if answers_a_ping(ws))
-        for ws in self.sockets:
-            ws.close()
+        held = self.on_loop(self._ping_all())
+        self.loop.call_soon_threadsafe(self.loop.stop)
         return held
 
+    async def _ping_all(self):
+        answered = await asyncio.gather(*(answers_a_ping(ws) for ws in self.sockets))
+        await asyncio.gather(*(ws.close() for ws in self.sockets))
+        return sum(answered)
 
-def answers_a_ping(ws):
+
+async def answers_a_ping(ws):
     """A closed or silent socket was not held."""
     try:
-        ws.send(json.dumps({"type": "ping"}))
-        deadline = time.monotonic() + 10
-        while json.loads(ws.recv(timeout=10))["type"] != "pong":
-            if time.monotonic() > deadline:
-                return False
+        await ws.send(json.dumps({"type": "ping"}))
+        async with asyncio.timeout(10):
+            while json.loads(await ws.recv())["type"] != "pong":
+                pass
     except (OSError, TimeoutError, ConnectionClosed):
         return False
     return True

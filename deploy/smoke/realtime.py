@@ -3,9 +3,18 @@ one ASGI server; a second person's socket is opened on the OTHER ASGI server dir
 her typing frame must come out of the first socket, carried between the two servers
 by Redis. Also: a socket without a session is closed with 4401.
 
+Sockets are opened with websockets' asyncio client, never its threaded one
+(websockets.sync): that one reads a TLS socket in a thread of its own while the
+caller's thread writes the handshake, and Python's ssl objects are not safe for that
+(OpenSSL's SSL object is one thread's at a time). About one handshake in 300 through
+nginx lost its request: nginx logged "client timed out ... while waiting for request"
+after 60 s and the real-time servers had never seen it — the "hung handshake" of
+issue 19 was this client, not the servers.
+
 Usage: realtime.py (prod-smoke.sh passes SMOKE_BASE_URL, SMOKE_CA_FILE and
 SMOKE_ASGI_SERVERS, and the production environment for the two people it makes)."""
 
+import asyncio
 import json
 import os
 import signal
@@ -22,8 +31,8 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.utils.module_loading import import_string  # noqa: E402
+from websockets.asyncio.client import connect  # noqa: E402
 from websockets.exceptions import ConnectionClosed  # noqa: E402
-from websockets.sync.client import connect  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from messaging.models import Conversation, Participant  # noqa: E402
@@ -47,30 +56,66 @@ def cookie(user):
     return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
 
 
-def next_of(ws, kind, seconds=5):
-    deadline = time.monotonic() + seconds
-    while True:
-        event = json.loads(ws.recv(timeout=max(0.01, deadline - time.monotonic())))
-        if event["type"] == kind:
-            return event
+async def next_of(ws, kind, seconds=5):
+    async with asyncio.timeout(seconds):
+        while True:
+            event = json.loads(await ws.recv())
+            if event["type"] == kind:
+                return event
 
 
-def open_socket(url, **kwargs):
-    """websockets' connect, tried again once when the handshake times out, as the pages'
-    own script reconnects. A timed-out handshake is a bug being hunted (seen about once
-    in a hundred sockets under load): it is said, and the real-time servers are asked to
-    write their threads' stacks (cms/asgi.py), printed here."""
-    try:
-        return connect(url, open_timeout=10, **kwargs)
-    except TimeoutError:
-        print(f"warn a handshake with {url} timed out after 10 s; their stacks:", flush=True)
+def print_server_stacks():
+    """The real-time servers write their threads' stacks (cms/asgi.py); their logs'
+    last lines are printed here, to see where a handshake that got no answer waited."""
     for pid in filter(None, os.environ.get("SMOKE_ASGI_PIDS", "").split(",")):
         os.kill(int(pid), signal.SIGUSR1)
     time.sleep(1)
     for log in filter(None, os.environ.get("SMOKE_ASGI_LOGS", "").split(",")):
         lines = Path(log).read_text(errors="replace").splitlines()
         print(f"--- {log}", *lines[-80:], sep="\n", flush=True)
-    return connect(url, open_timeout=30, **kwargs)
+
+
+async def open_socket(url, **kwargs):
+    try:
+        return await connect(url, open_timeout=10, **kwargs)
+    except TimeoutError:
+        print_server_stacks()
+        sys.exit(f"a handshake with {url} got no answer in 10 s; the servers' stacks are above")
+
+
+async def check(socket_url, tls, servers, origin, awa, cookies, conversation):
+    """The sockets' part; the database work is done before (Django's ORM is not called
+    from a running event loop)."""
+    started = time.monotonic()
+    through_nginx = await open_socket(
+        socket_url, ssl=tls, additional_headers={**origin, "Cookie": cookies["Binta"]}
+    )
+    async with through_nginx:
+        reached = through_nginx.response.headers.get("X-App-Server", "")
+        others = [server for server in servers if server != reached]
+        if reached not in servers or not others:
+            sys.exit(f"the socket through nginx reached {reached!r}, not one of {servers}")
+        host = f"ws://{others[0]}/ws/live/"
+        direct = await open_socket(host, additional_headers={**origin, "Cookie": cookies["Awa"]})
+        async with direct:
+            await next_of(through_nginx, "presence")
+            await direct.send(json.dumps({"type": "typing", "conversation": conversation.pk}))
+            event = await next_of(through_nginx, "typing")
+    elapsed = (time.monotonic() - started) * 1000
+    if event != {"type": "typing", "conversation": conversation.pk, "user": awa.pk, "name": "Awa"}:
+        sys.exit(f"unexpected event {event}")
+    print(f"ok   socket through nginx on {reached} got typing from {others[0]} ({elapsed:.0f} ms)")
+
+    async with await open_socket(socket_url, ssl=tls, additional_headers=origin) as anonymous:
+        try:
+            await asyncio.wait_for(anonymous.recv(), 5)
+        except ConnectionClosed as closed:
+            code = closed.rcvd.code if closed.rcvd else None
+        else:
+            code = None
+    if code != 4401:
+        sys.exit(f"a socket without a session was not closed with 4401 (got {code})")
+    print("ok   a socket without a session is closed with 4401")
 
 
 def main():
@@ -84,35 +129,8 @@ def main():
     conversation = Conversation.objects.create(pair_key=Conversation.pair_key_for(awa.pk, binta.pk))
     for user in (awa, binta):
         Participant.objects.create(conversation=conversation, user=user)
-
-    started = time.monotonic()
-    with open_socket(
-        socket_url, ssl=tls, additional_headers={**origin, "Cookie": cookie(binta)}
-    ) as through_nginx:
-        reached = through_nginx.response.headers.get("X-App-Server", "")
-        others = [server for server in servers if server != reached]
-        if reached not in servers or not others:
-            sys.exit(f"the socket through nginx reached {reached!r}, not one of {servers}")
-        host = f"ws://{others[0]}/ws/live/"
-        with open_socket(host, additional_headers={**origin, "Cookie": cookie(awa)}) as direct:
-            next_of(through_nginx, "presence")
-            direct.send(json.dumps({"type": "typing", "conversation": conversation.pk}))
-            event = next_of(through_nginx, "typing")
-    elapsed = (time.monotonic() - started) * 1000
-    if event != {"type": "typing", "conversation": conversation.pk, "user": awa.pk, "name": "Awa"}:
-        sys.exit(f"unexpected event {event}")
-    print(f"ok   socket through nginx on {reached} got typing from {others[0]} ({elapsed:.0f} ms)")
-
-    with open_socket(socket_url, ssl=tls, additional_headers=origin) as anonymous:
-        try:
-            anonymous.recv(timeout=5)
-        except ConnectionClosed as closed:
-            code = closed.rcvd.code if closed.rcvd else None
-        else:
-            code = None
-    if code != 4401:
-        sys.exit(f"a socket without a session was not closed with 4401 (got {code})")
-    print("ok   a socket without a session is closed with 4401")
+    cookies = {"Awa": cookie(awa), "Binta": cookie(binta)}
+    asyncio.run(check(socket_url, tls, servers, origin, awa, cookies, conversation))
 
 
 if __name__ == "__main__":
