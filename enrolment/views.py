@@ -19,7 +19,7 @@ from .errors import LearningError
 from .grading import answers_from_post
 from .models import OfflineAction, Submission
 from .motivation.kept import kept_motivation_for
-from .my_learning_kept import kept_lists
+from .my_learning_kept import kept_lists, kept_version
 from .pages import course_model, lesson_model
 from .recommendations import recommended_for
 
@@ -34,12 +34,17 @@ def _lesson_or_404(lesson_id):
 @login_required
 def my_learning(request):
     enrolments, shown_enrolments, my_work = kept_lists(request.user)
+    recommended = recommended_for(request.user, enrolments=enrolments)
     context = {
         "enrolments": shown_enrolments,
         "reviews_waiting": selectors.submissions_to_review(user=request.user).count(),
         "my_work": my_work,
-        "recommended": recommended_for(request.user, enrolments=enrolments),
+        "recommended": recommended,
         "motivation": kept_motivation_for(request.user),
+        # Her courses, recommendations and work are kept rendered for her alone, under
+        # what they are drawn from: her lists' version, and the recommendations shown.
+        "kept_version": kept_version(request.user),
+        "recommended_key": "|".join(f"{r.course.pk}:{r.reason}" for r in recommended),
     }
     return render(request, "enrolment/my_learning.html", context)
 
