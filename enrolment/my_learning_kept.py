@@ -31,10 +31,14 @@ def forget_learners(user_ids):
     cache_tags.invalidate(*(learner_tag(user_id) for user_id in set(user_ids)))
 
 
+def lists_tags(user):
+    return (learner_tag(user.pk), cache_tags.PAGE_TREE, cache_tags.ALL)
+
+
 def kept_version(user):
     """What her lists are kept under: her learner tag's, the page tree's and the
     all-pages versions (My learning keeps her rendered lists under it too)."""
-    tags = (learner_tag(user.pk), cache_tags.PAGE_TREE, cache_tags.ALL)
+    tags = lists_tags(user)
     versions = cache_tags.current_versions(tags)
     return "-".join(versions[tag] for tag in tags)
 
