@@ -14,6 +14,12 @@ from home.site_chrome import SIGNED_IN_FOOTERS, chrome_for
 register = template.Library()
 
 
+def _signed_in(request):
+    # Pages answered before the authentication middleware ran (an error) have no user.
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The menu as this kind of reader sees it, kept rendered with the chrome."""
@@ -21,7 +27,7 @@ def main_menu(context):
     if context.get("shared_page", False):
         kind = "shared_page"
     else:
-        kind = "signed_in" if request.user.is_authenticated else "anonymous"
+        kind = "signed_in" if _signed_in(request) else "anonymous"
     return mark_safe(chrome_for(request, get_language())["menu_html"][kind])  # noqa: S308  (our template's output)
 
 
@@ -32,7 +38,7 @@ def site_footer(context):
     request = context["request"]
     chrome = chrome_for(request, get_language())
     data_saver = bool(context.get("data_saver", False))
-    if request.user.is_authenticated:
+    if _signed_in(request):
         return mark_safe(chrome["footer_html"][SIGNED_IN_FOOTERS[data_saver]])  # noqa: S308  (our template's output)
     return render_to_string(
         "components/footer.html",
