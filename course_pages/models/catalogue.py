@@ -380,7 +380,8 @@ def kept_course(lesson):
     path = lesson.path[: (lesson.depth - 1) * lesson.steplen]
 
     def read():
-        course = CoursePage.objects.get(path=path)
+        # With its instructor: the access check asks whether the reader teaches it.
+        course = CoursePage.objects.select_related("instructor").get(path=path)
         course.lessons  # noqa: B018  (kept with it, read under the same version)
         return course
 
