@@ -439,7 +439,8 @@ class LessonPage(Page):
         # The versions her rows and the kept course are read under, in one round trip.
         if request.user.is_authenticated:
             cache_tags.current_versions([*rows_tags(request.user), cache_tags.PAGE_TREE])
-        self.course = kept_course(self)
+        if self.depth:  # placed in a course (a new lesson's preview too)
+            self.course = kept_course(self)
         # Her rows (enrolment, progress, work), read once for the access check, the
         # visit and the learning controls.
         self.reader_rows = lesson_rows(user=request.user, lesson=self)
