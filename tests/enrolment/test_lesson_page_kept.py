@@ -137,3 +137,20 @@ def test_a_lesson_unpublished_leaves_the_list_at_once(course_site, enrolled):
     lesson(course_site["quiz"]).unpublish()
 
     assert "Quiz" not in lessons_list(html(client, course_site["reading"]))
+
+
+def test_a_translation_published_shows_in_the_language_links_at_once(course_site, enrolled):
+    client = signed_in(enrolled)
+    before = html(client, course_site["reading"])
+    for page, slug in ((course_site["course"], "flawless-skin"), (course_site["reading"], "tools")):
+        english = page.copy_for_translation(course_site["en"])
+        english.slug = slug
+        english.save_revision().publish()
+    english = course_site["reading"].get_translation(course_site["en"])
+
+    link = f'hreflang="en" href="http://testserver{english.url}"'
+    assert link not in before and link in html(client, course_site["reading"])
+
+    english.title = "The tools"
+    english.save_revision().publish()
+    assert "<h1>The tools</h1>" in html(client, english)
