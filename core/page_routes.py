@@ -10,7 +10,12 @@ query that loads the page itself, so a page's content is never older than the da
 The whole table is dropped at once (a new generation number) on any change that can
 move a URL or its restrictions: pages being saved, published, unpublished, moved or
 deleted are rare next to page views. Only plain routes are remembered: a page that
-routes further by itself (RoutablePageMixin's sub-URLs) is routed by Wagtail every time."""
+routes further by itself (RoutablePageMixin's sub-URLs) is routed by Wagtail every time.
+
+A page type read far more often than any page is written may keep its row in the route
+too (ROUTE_KEEPS_PAGE, the lesson): the generation changes with every save or deletion
+of any page, so the kept row is as fresh as the database's (nothing here writes pages
+with QuerySet.update, which sends no signal), and its views cost no query at all."""
 
 from django.apps import apps
 from django.core.cache import cache
@@ -30,6 +35,9 @@ from core import request_memo
 GENERATION_KEY = "page-routes:generation"
 # A day: the generation number makes changes show at once; this only bounds the memory.
 TIMEOUT = 24 * 3600
+# What a remembered route holds: a new number when that changes, so a deploy reads no
+# route remembered by the code before it.
+ROUTE_FORMAT = 2
 
 
 def _generation():
@@ -68,7 +76,7 @@ def _next_generation():
 def _key(request, path):
     hostname = split_domain_port(request._get_raw_host())[0]
     return (
-        f"page-routes:{_generation()}:{hostname}:{request.get_port()}:"
+        f"page-routes:{_generation()}:{ROUTE_FORMAT}:{hostname}:{request.get_port()}:"
         f"{translation.get_language()}:{path}"
     )
 
@@ -87,16 +95,13 @@ def serve(request, path):
 
 
 def _load(request, remembered):
-    site, content_type, page_pk, restriction_pks = remembered
+    site, content_type, page_pk, restriction_pks, kept = remembered
     try:
         model = apps.get_model(*content_type)
     except LookupError:
         # A page type gone since the route was remembered (a deploy): route it afresh.
         return None
-    # Every page reads its locale (language switcher, hreflang): in the same query, with
-    # what the page type says it always reads (ROUTE_SELECT_RELATED, e.g. its cover).
-    related = getattr(model, "ROUTE_SELECT_RELATED", ())
-    page = model.objects.filter(pk=page_pk, live=True).select_related("locale", *related).first()
+    page = kept if kept is not None else _read_page(model, page_pk)
     if page is None:
         return None
     request._wagtail_site = site
@@ -109,6 +114,13 @@ def _load(request, remembered):
     else:
         page.get_view_restrictions = PageViewRestriction.objects.none
     return page
+
+
+def _read_page(model, page_pk):
+    # Every page reads its locale (language switcher, hreflang): in the same query, with
+    # what the page type says it always reads (ROUTE_SELECT_RELATED, e.g. its cover).
+    related = getattr(model, "ROUTE_SELECT_RELATED", ())
+    return model.objects.filter(pk=page_pk, live=True).select_related("locale", *related).first()
 
 
 def site_for(request):
@@ -151,7 +163,10 @@ def _remember(request, path, key):
     if args or kwargs:
         return
     restriction_pks = [restriction.pk for restriction in page.get_view_restrictions()]
-    meta = type(page)._meta
+    model = type(page)
+    meta = model._meta
+    # Read afresh, as a remembered route reads it: the routed page carries this request.
+    kept = _read_page(model, page.pk) if getattr(model, "ROUTE_KEEPS_PAGE", False) else None
     cache.set(
         key,
         (
@@ -159,6 +174,7 @@ def _remember(request, path, key):
             (meta.app_label, meta.model_name),
             page.pk,
             restriction_pks,
+            kept,
         ),
         TIMEOUT,
     )

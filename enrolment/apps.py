@@ -10,7 +10,7 @@ class EnrolmentConfig(AppConfig):
         from notifications import kinds
 
         # These import models: only once the registry is ready.
-        from . import conversations, my_learning_kept, receivers, support
+        from . import conversations, my_learning_kept, receivers, reviews_waiting, support
 
         # Celery's autodiscovery imports only enrolment.tasks: the worker and beat learn
         # the motivation tasks here.
@@ -24,4 +24,5 @@ class EnrolmentConfig(AppConfig):
         receivers.connect()
         kept_motivation.connect()
         my_learning_kept.connect()
+        reviews_waiting.connect()
         kinds.register(*KINDS, *MOTIVATION_KINDS)

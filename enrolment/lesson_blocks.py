@@ -59,11 +59,16 @@ def question_from(block):
     )
 
 
+def _blocks_of_type(lesson, block_type):
+    """The body's blocks of this type, converting no other: the lesson page keeps the
+    rest rendered, and converting a guide or an image block reads it from the database."""
+    body = lesson.body
+    return [body[i] for i, item in enumerate(body.raw_data) if item["type"] == block_type]
+
+
 def quizzes(lesson):
     found = []
-    for block in lesson.body:
-        if block.block_type != "quiz":
-            continue
+    for block in _blocks_of_type(lesson, "quiz"):
         value = block.value
         questions = [question_from(question) for question in value["questions"]]
         found.append(
@@ -86,8 +91,7 @@ def assignments(lesson):
             photos_required=block.value["photos_required"],
             criteria=[(c.id, c.value["name"]) for c in block.value["rubric"]],
         )
-        for block in lesson.body
-        if block.block_type == "assignment"
+        for block in _blocks_of_type(lesson, "assignment")
     ]
 
 
@@ -101,4 +105,6 @@ def find_assignment(lesson, assignment_id):
 
 def is_self_paced(lesson):
     """A lesson without quiz or assignment completes when the student marks it done."""
-    return not any(block.block_type in ("quiz", "assignment") for block in lesson.body)
+    # From the raw blocks' types: converting the body would read its documents and
+    # images, which the lesson page keeps rendered.
+    return not any(item["type"] in ("quiz", "assignment") for item in lesson.body.raw_data)

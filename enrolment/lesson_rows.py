@@ -26,10 +26,15 @@ class LessonRows:
     attempts: list = field(default_factory=list)  # newest first
 
 
+def rows_tags(user):
+    """Her learner tag, with the all-pages tag the page's chrome asks for next: the
+    lesson page reads their versions in one round trip (with its own)."""
+    return [learner_tag(user.pk), cache_tags.ALL]
+
+
 def _key(user, lesson):
     tag = learner_tag(user.pk)
-    # With the all-pages tag the page's chrome asks for next: one round trip for both.
-    version = cache_tags.current_versions([tag, cache_tags.ALL])[tag]
+    version = cache_tags.current_versions(rows_tags(user))[tag]
     return f"lesson-rows:{user.pk}:{lesson.translation_key}:{version}"
 
 

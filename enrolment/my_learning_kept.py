@@ -31,14 +31,22 @@ def forget_learners(user_ids):
     cache_tags.invalidate(*(learner_tag(user_id) for user_id in set(user_ids)))
 
 
+def lists_tags(user):
+    return (learner_tag(user.pk), cache_tags.PAGE_TREE, cache_tags.ALL)
+
+
+def kept_version(user):
+    """What her lists are kept under: her learner tag's, the page tree's and the
+    all-pages versions (My learning keeps her rendered lists under it too)."""
+    tags = lists_tags(user)
+    versions = cache_tags.current_versions(tags)
+    return "-".join(versions[tag] for tag in tags)
+
+
 def kept_lists(user):
     """(every enrolment of hers, the ones My learning shows with their progress, her
     recent practice work): selectors.enrolments_of, my_learning and my_recent_work."""
-    tags = (learner_tag(user.pk), cache_tags.PAGE_TREE, cache_tags.ALL)
-    versions = cache_tags.current_versions(tags)
-    key = "my-learning:{}:{}:{}".format(
-        user.pk, translation.get_language(), "-".join(versions[tag] for tag in tags)
-    )
+    key = f"my-learning:{user.pk}:{translation.get_language()}:{kept_version(user)}"
     kept = cache.get(key)
     if kept is None:
         enrolments = selectors.enrolments_of(user)

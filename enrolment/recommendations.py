@@ -165,6 +165,22 @@ def _candidates():
     )
 
 
+def _shown_pages(pks, locale):
+    """localized_by_pk(pks, locale), kept like the candidates: public pages, the same
+    for every student they are chosen for, whose titles and addresses change only with
+    the page tree."""
+    if not pks:
+        return {}
+    versions = cache_tags.current_versions((cache_tags.ALL, cache_tags.PAGE_TREE))
+    version = f"{versions[cache_tags.ALL]}-{versions[cache_tags.PAGE_TREE]}"
+    ids = ",".join(str(pk) for pk in pks)
+    return cache.get_or_set(
+        f"recommendations:shown:{version}:{locale.language_code}:{ids}",
+        lambda: localized_by_pk(pks, locale),
+        CANDIDATES_SECONDS,
+    )
+
+
 def _read_candidates():
     default = default_locale()
     # course_pages sits above enrolment: its models are looked up, not imported.
@@ -324,7 +340,7 @@ def recommended_for(user, *, enrolments=None):
     ):
         picked.setdefault(course.pk, (course, "finished", model and model.pk, town))
     chosen = list(picked.values())[:RECOMMENDED_SHOWN]
-    shown = localized_by_pk(
+    shown = _shown_pages(
         [course.pk for course, *_rest in chosen]
         + [why for _course, _kind, why, _town in chosen if why is not None],
         active_locale(),

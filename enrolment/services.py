@@ -27,6 +27,7 @@ from .models import (
 from .motivation import services as motivation
 from .my_learning_kept import forget_learners
 from .prerequisites import check_prerequisites
+from .reviews_waiting import forget_peer_work
 from .selectors import (
     MAX_PHOTOS_PER_SUBMISSION,
     PEER_REVIEWS_PER_SUBMISSION,
@@ -430,8 +431,10 @@ def escalate_waiting_submissions(*, now=None):
     waiting = Submission.objects.filter(
         status=Submission.Status.AWAITING_PEERS, submitted_at__lte=cutoff
     )
-    # Their authors' My learning shows the new status.
+    # Their authors' My learning shows the new status; their classmates' no longer
+    # counts them as waiting for a review.
     forget_learners(waiting.values_list("enrolment__user_id", flat=True))
+    forget_peer_work()
     return waiting.update(status=Submission.Status.AWAITING_INSTRUCTOR)
 
 

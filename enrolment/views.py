@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import cache_tags
 from core.private_files import serve_private
 from core.rate_limits import rate_limit
 from core.roles import is_moderator, teaches
@@ -19,9 +20,11 @@ from .errors import LearningError
 from .grading import answers_from_post
 from .models import OfflineAction, Submission
 from .motivation.kept import kept_motivation_for
-from .my_learning_kept import kept_lists
+from .my_learning_kept import kept_lists, kept_version, lists_tags
 from .pages import course_model, lesson_model
 from .recommendations import recommended_for
+from .reviews_waiting import reviews_waiting
+from .reviews_waiting import tags as reviews_waiting_tags
 
 
 def _lesson_or_404(lesson_id):
@@ -33,13 +36,20 @@ def _lesson_or_404(lesson_id):
 
 @login_required
 def my_learning(request):
+    # The versions of all that is kept below, read in one round trip.
+    cache_tags.current_versions((*lists_tags(request.user), *reviews_waiting_tags(request.user)))
     enrolments, shown_enrolments, my_work = kept_lists(request.user)
+    recommended = recommended_for(request.user, enrolments=enrolments)
     context = {
         "enrolments": shown_enrolments,
-        "reviews_waiting": selectors.submissions_to_review(user=request.user).count(),
+        "reviews_waiting": reviews_waiting(request.user),
         "my_work": my_work,
-        "recommended": recommended_for(request.user, enrolments=enrolments),
+        "recommended": recommended,
         "motivation": kept_motivation_for(request.user),
+        # Her courses, recommendations and work are kept rendered for her alone, under
+        # what they are drawn from: her lists' version, and the recommendations shown.
+        "kept_version": kept_version(request.user),
+        "recommended_key": "|".join(f"{r.course.pk}:{r.reason}" for r in recommended),
     }
     return render(request, "enrolment/my_learning.html", context)
 

@@ -8,21 +8,34 @@ anything the chrome shows changes: one owner of "the chrome changed", for this d
 for the whole pages that show it."""
 
 from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import translation
 from wagtail.models import Locale
 
 from core import cache_tags, page_routes
 from home.models import ContactSettings, FooterContent
 
+# What an entry holds: a new number when that changes, so a deploy reads no old entry.
+FORMAT = 2
 # A day: the all-pages tag's version makes changes show at once; this bounds the memory.
 TIMEOUT = 24 * 3600
 
 
+# The menu as each kind of reader sees it (components/main_menu.html), and the footer as
+# a signed-in reader sees it with the data saver off and on: the same HTML for everyone
+# of a kind, kept rendered in the chrome. Anonymous readers' footer holds the page's own
+# address (its data-saver form): drawn for each page.
+MENU_KINDS = ("anonymous", "signed_in", "shared_page")
+SIGNED_IN_FOOTERS = {False: "signed_in", True: "signed_in_data_saver"}
+
+
 def chrome_for(request, language_code):
     """{"home_url", "menu": [{"title", "url"}], "footer": {...} | None, "contact": {...},
-    "homes": {code: url}} for the site this request is on."""
+    "homes": {code: url}, "menu_html": {kind: HTML}, "footer_html": {kind: HTML}} for
+    the site this request is on."""
     site = page_routes.site_for(request)
     version = cache_tags.current_versions([cache_tags.ALL])[cache_tags.ALL]
-    key = f"site-chrome:{version}:{site.pk if site else 0}:{language_code}"
+    key = f"site-chrome:{FORMAT}:{version}:{site.pk if site else 0}:{language_code}"
     memo = getattr(request, "_site_chrome", {})
     if key in memo:
         return memo[key]
@@ -71,10 +84,23 @@ def _read_chrome(request, site, language_code):
             ],
         }
     contact = ContactSettings.load(request_or_site=request)
-    return {
+    chrome = {
         "home_url": home.get_url(request) if home else None,
         "menu": menu,
         "footer": footer,
         "contact": {"email": contact.email, "whatsapp": contact.whatsapp},
         "homes": {code: page.get_url(request) for code, page in homes.items()},
     }
+    with translation.override(language_code):
+        chrome["menu_html"] = {
+            kind: render_to_string("components/main_menu.html", {"items": menu, "kind": kind})
+            for kind in MENU_KINDS
+        }
+        chrome["footer_html"] = {
+            kind: render_to_string(
+                "components/footer.html",
+                {**chrome, "signed_in": True, "data_saver": data_saver},
+            )
+            for data_saver, kind in SIGNED_IN_FOOTERS.items()
+        }
+    return chrome

@@ -28,11 +28,12 @@ from course_pages.blocks import (
 from course_pages.cards import card_columns, card_key, cards_key, with_card_images, with_ratings
 from course_pages.catalogue_listing import kept_page, unfiltered_page_number
 from course_pages.forms import CoursePageForm
+from course_pages.lesson_body import body_parts
 from course_pages.offline import offline_copy
 from course_pages.prerequisites import find_prerequisite_cycle
 from enrolment import access
 from enrolment import page_context as learning
-from enrolment.lesson_rows import lesson_rows, record_visit
+from enrolment.lesson_rows import lesson_rows, record_visit, rows_tags
 from enrolment.offline import offline_session_id
 from enrolment.recommendations import also_taken, also_taken_tag
 from enrolment.selectors import UNREAD
@@ -371,6 +372,24 @@ class CoursePage(Page):
         return context
 
 
+def kept_course(lesson):
+    """The lesson's course with its live lessons, for the lesson page, kept under the
+    page-tree version: both change only when a page is published, unpublished, moved
+    or deleted (a view restriction changed bumps it too), and every lesson view read
+    the course from the database again."""
+    path = lesson.path[: (lesson.depth - 1) * lesson.steplen]
+
+    def read():
+        # With its instructor: the access check asks whether the reader teaches it.
+        course = CoursePage.objects.select_related("instructor").get(path=path)
+        course.lessons  # noqa: B018  (kept with it, read under the same version)
+        return course
+
+    return cache_tags.kept_until_stale(
+        cache_tags.PAGE_TREE, f"lesson-course:{path}", read, LESSONS_SECONDS
+    )
+
+
 class LessonPage(Page):
     summary = models.TextField(_("summary"), blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=10)
@@ -393,6 +412,9 @@ class LessonPage(Page):
     parent_page_types = ["course_pages.CoursePage"]
     subpage_types = []
     template = "pages/lesson_page.html"
+    # Its row kept with its route (core/page_routes.py): students open lessons all day,
+    # editors save pages now and then, and any save makes the routes new.
+    ROUTE_KEEPS_PAGE = True
 
     class Meta:
         verbose_name = _("lesson")
@@ -414,6 +436,11 @@ class LessonPage(Page):
         return CoursePage.objects.get(path=self.path[: (self.depth - 1) * self.steplen])
 
     def serve(self, request, *args, **kwargs):
+        # The versions her rows and the kept course are read under, in one round trip.
+        if request.user.is_authenticated:
+            cache_tags.current_versions([*rows_tags(request.user), cache_tags.PAGE_TREE])
+        if self.depth:  # placed in a course (a new lesson's preview too)
+            self.course = kept_course(self)
         # Her rows (enrolment, progress, work), read once for the access check, the
         # visit and the learning controls.
         self.reader_rows = lesson_rows(user=request.user, lesson=self)
@@ -440,6 +467,18 @@ class LessonPage(Page):
             # Only her own enrolment lets a student keep a lesson on the phone.
             context["offline_copy"] = offline_copy(self, request)
             context["offline_session"] = offline_session_id(request)
+        context["body_parts"] = body_parts(self)
+        if not getattr(request, "is_preview", False):
+            # What the shared fragments are kept under (pages/lesson_page.html): a publish,
+            # unpublish, move or deletion anywhere (a linked page's URL, a sibling's
+            # title), a view restriction or a site-wide change makes new ones. Never in
+            # a preview, whose draft must neither be kept nor be served the live copy.
+            versions = cache_tags.current_versions([cache_tags.ALL, cache_tags.PAGE_TREE])
+            context["kept_version"] = "-".join(versions.values())
+            # The lessons list shows her ticks and, enrolled, links: its fragment is kept
+            # per lesson, per enrolled or not and per ticks, so it holds nothing of hers.
+            done = context["learning"].get("done_keys", ())
+            context["ticks"] = "".join("1" if s.translation_key in done else "0" for s in siblings)
         if index_here is not None:
             context["lesson_number"] = index_here + 1
             context["previous_lesson"] = siblings[index_here - 1] if index_here > 0 else None

@@ -2,35 +2,48 @@
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from core.page_routes import translation_urls
-from home.site_chrome import chrome_for
+from home.site_chrome import SIGNED_IN_FOOTERS, chrome_for
 
 register = template.Library()
 
 
-@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def _signed_in(request):
+    # Pages answered before the authentication middleware ran (an error) have no user.
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
+    """The menu as this kind of reader sees it, kept rendered with the chrome."""
     request = context["request"]
-    return {
-        "items": chrome_for(request, get_language())["menu"],
-        "request": request,
-        "shared_page": context.get("shared_page", False),
-    }
+    if context.get("shared_page", False):
+        kind = "shared_page"
+    else:
+        kind = "signed_in" if _signed_in(request) else "anonymous"
+    return mark_safe(chrome_for(request, get_language())["menu_html"][kind])  # noqa: S308  (our template's output)
 
 
-@register.inclusion_tag("components/footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
-    chrome = chrome_for(context["request"], get_language())
-    return {
-        "footer": chrome["footer"],
-        "contact": chrome["contact"],
-        "request": context["request"],
-        "data_saver": context.get("data_saver", False),
-    }
+    """The footer: kept rendered with the chrome for signed-in readers; drawn for the
+    others, whose data-saver form carries the page's address."""
+    request = context["request"]
+    chrome = chrome_for(request, get_language())
+    data_saver = bool(context.get("data_saver", False))
+    if _signed_in(request):
+        return mark_safe(chrome["footer_html"][SIGNED_IN_FOOTERS[data_saver]])  # noqa: S308  (our template's output)
+    return render_to_string(
+        "components/footer.html",
+        {**chrome, "signed_in": False, "data_saver": data_saver, "request": request},
+    )
 
 
 def language_alternates(context):

@@ -45,7 +45,21 @@ Then the signed-in pages (wave-signedin), best of two runs side by side, CPU ms 
 Redis round trips): My learning 14.2 / 15.2 (11, 17) → 8.3 / 8.1 (3, 12), lesson 12.9 /
 13.6 (11, 16) → 8.1 / 8.4 (4, 14): tag versions read once per request (core.request_memo),
 the header's two counts and her streak and points kept per person, her My learning lists
-and her rows of a lesson kept under her learner tag, a lesson opened again writes nothing."""
+and her rows of a lesson kept under her learner tag, a lesson opened again writes nothing.
+Then the signed-in pages' CPU (wave-lesson-cpu), best of two runs side by side with --n 60
+(base, then this), CPU ms (queries, Redis round trips): lesson 9.3 / 10.1 (4, 14) →
+5.3 / 5.8 (1, 16): its row kept with its route (ROUTE_KEEPS_PAGE, core/page_routes.py:
+any page save makes new routes), its course with its lessons kept under the page-tree
+version, its head, body and lessons list shared fragments (the video, quiz and assignment
+blocks drawn for each reader, course_pages/lesson_body.py; the list per enrolled-or-not
+and ticks), the offline box but her session's name one too, a quiz read from its own
+blocks only (no document query); My learning 9.0 / 9.4 (3, 12) → 4.7 / 5.2 (1, 14): the
+count of work waiting for her review kept under her learner tag and peer-work
+(enrolment/reviews_waiting.py), the recommended pages per page-tree version, her
+courses, recommendations and work rendered for her alone under her lists' version; both:
+the menu and a signed-in footer kept rendered with the site chrome (home/site_chrome.py).
+The harness's lesson is a free preview: another lesson read its instructor too (access),
+now kept with the course."""
 
 import argparse
 import cProfile

@@ -122,3 +122,22 @@ def test_a_restricted_page_stays_restricted_when_its_route_is_remembered(route_s
         answers = [Client().get(url).status_code for _ in range(2)]
 
     assert answers == [302, 302]
+
+
+def test_a_lesson_kept_with_its_route_is_read_again_after_any_page_save(route_site):
+    lesson = route_site["lesson"]
+    # Lessons are served to the enrolled; a preview lesson to anyone.
+    lesson.is_preview = True
+    lesson.save_revision().publish()
+    client = Client()
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        client.get(lesson.url)
+        with counted_queries() as again:
+            assert client.get(lesson.url).status_code == 200
+        # Its row came with its route (ROUTE_KEEPS_PAGE): no page read at all.
+        assert not [sql for sql in again if "wagtailcore_page" in sql]
+
+        lesson.title = "Les outils du tressage"
+        lesson.save()
+
+        assert "<title>Les outils du tressage ·" in client.get(lesson.url).content.decode()

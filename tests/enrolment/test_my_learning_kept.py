@@ -1,4 +1,5 @@
-"""My learning's lists are kept per person between visits (enrolment/my_learning_kept.py):
+"""My learning's lists are kept per person between visits (enrolment/my_learning_kept.py,
+rendered too; the count of work waiting for her review, enrolment/reviews_waiting.py):
 each student sees her own, and what she does (enrol, open or finish a lesson, hand in
 work), what is decided about it (a verdict, a revoked access, work passed on to the
 instructor) and what is published shows on her next visit (issue 19)."""
@@ -6,6 +7,7 @@ instructor) and what is published shows on her next visit (issue 19)."""
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
@@ -13,8 +15,9 @@ from enrolment import services
 from enrolment.models import Enrolment, Submission
 
 from ..query_counts import counted_queries
+from ..redis_round_trips import round_trips
 from .conftest import lesson
-from .test_practice_work import classmate, hand_in
+from .test_practice_work import classmate, hand_in, review
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +99,40 @@ def test_a_lesson_renamed_and_published_shows_on_the_next_visit(course_site, enr
     reading.title = "Les pinceaux"
     reading.save_revision().publish()
     assert "Resume → Les pinceaux" in my_learning(client)
+
+
+# My learning seen again on Redis: the session, the tag versions, her lists, the count
+# waiting for her review, the candidates, the locales, the recommended pages, her week,
+# the header's two counts, the site's route generation and site, the chrome, her kept
+# lists rendered.
+MY_LEARNING_ROUND_TRIPS = 14
+
+
+def test_a_second_visit_counts_no_work_and_keeps_to_its_round_trips(
+    course_site, enrolled, monkeypatch
+):
+    client = signed_in(enrolled)
+    my_learning(client)
+    sent = round_trips(monkeypatch)
+    with counted_queries() as again:
+        assert "Teint parfait" in my_learning(client)
+    assert not [sql for sql in again if "enrolment_submission" in sql]
+    if settings.REDIS_URL:
+        assert len(sent) <= MY_LEARNING_ROUND_TRIPS
+
+
+def test_classmates_work_waiting_for_her_review_shows_on_the_next_visit(course_site, enrolled):
+    client = signed_in(enrolled)
+    waiting = "work is waiting for your review"
+    assert waiting not in my_learning(client)
+    first = hand_in(classmate(course_site, "b@example.cm"), course_site)
+    assert "1 classmate's work is waiting for your review." in my_learning(client)
+    hand_in(classmate(course_site, "c@example.cm"), course_site)
+    assert "2 pieces of classmates' work are waiting" in my_learning(client)
+
+    review(enrolled, first)
+    assert "1 classmate's work is waiting for your review." in my_learning(client)
+
+    Submission.objects.update(submitted_at=timezone.now() - timedelta(days=3, minutes=1))
+    services.escalate_waiting_submissions()
+    assert waiting not in my_learning(client)

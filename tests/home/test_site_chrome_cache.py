@@ -58,3 +58,27 @@ def test_the_chrome_is_read_once_for_every_page(site_pages):
 
     assert not [sql for sql in queries if "home_footercontent" in sql]
     assert not [sql for sql in queries if "home_contactsettings" in sql]
+
+
+def test_the_kept_menu_and_footer_are_each_readers_own_kind(site_pages):
+    from ..conftest import make_person
+
+    saver = make_person("awa@example.cm")
+    saver.data_saver = True
+    saver.save()
+    hers, theirs, visitor = Client(), Client(), Client()
+    hers.force_login(saver)
+    theirs.force_login(make_person("binta@example.cm"))
+    # The second time from the kept chrome, rendered once per kind of reader.
+    for _ in range(2):
+        mine, other, anonymous = (
+            client.get("/fr/a-propos/").content.decode() for client in (hers, theirs, visitor)
+        )
+        assert "/fr/learn/" in _menu_of(mine) and "/fr/learn/" not in _menu_of(anonymous)
+        assert "Économiseur de données activé." in mine
+        assert "Économiseur de données désactivé." in other
+        assert 'name="next" value="/fr/a-propos/"' in anonymous
+
+
+def _menu_of(html):
+    return html.split('class="main-nav"')[1].split("</nav>")[0]
