@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.test import Client
 from PIL import Image
 
 from course_pages.models import LessonPage
@@ -120,3 +121,10 @@ def enrolled(course_site):
 
 def lesson(page):
     return LessonPage.objects.get(pk=page.pk)
+
+
+def signed_in(person):
+    """A test client with this person's session."""
+    client = Client()
+    client.force_login(person)
+    return client

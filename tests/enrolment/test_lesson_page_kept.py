@@ -6,11 +6,10 @@ parts (issue 19). A page row saved without a publish: tests/core/test_page_route
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
 from ..query_counts import counted_queries
 from ..redis_round_trips import round_trips
-from .conftest import lesson
+from .conftest import lesson, signed_in
 from .test_practice_work import classmate
 from .test_progress_and_quizzes import post_quiz, quiz_ids
 
@@ -22,12 +21,6 @@ pytestmark = pytest.mark.django_db
 # translation, its link goes to that home page), the header's two counts, the kept head,
 # offline box, body and lessons list.
 LESSON_ROUND_TRIPS = 17
-
-
-def signed_in(person):
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 def html(client, page):

@@ -3,11 +3,11 @@ it) between openings (enrolment/lesson_rows.py): opening it again reads none of 
 and what she does or what is decided shows on her next opening, to her only (issue 19)."""
 
 import pytest
-from django.test import Client
 
 from enrolment import services
 
 from ..query_counts import counted_queries
+from .conftest import signed_in
 from .test_practice_work import classmate, hand_in
 from .test_progress_and_quizzes import post_quiz, quiz_ids
 
@@ -19,12 +19,6 @@ HER_TABLES = (
     "enrolment_submission",
     "enrolment_quizattempt",
 )
-
-
-def signed_in(person):
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 def learning(client, page):

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from enrolment import services
@@ -16,7 +15,7 @@ from enrolment.models import Enrolment, Submission
 
 from ..query_counts import counted_queries
 from ..redis_round_trips import round_trips
-from .conftest import lesson
+from .conftest import lesson, signed_in
 from .test_practice_work import classmate, hand_in, review
 
 pytestmark = pytest.mark.django_db
@@ -24,12 +23,6 @@ pytestmark = pytest.mark.django_db
 
 def my_learning(client):
     return client.get("/en/learn/").content.decode()
-
-
-def signed_in(person):
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 def test_a_second_visit_reads_neither_her_enrolments_nor_her_progress(course_site, enrolled):
