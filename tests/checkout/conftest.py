@@ -342,7 +342,10 @@ def campay(settings):
         **settings.CHECKOUT_PROVIDERS,
         "campay": "checkout.providers.campay.provider.CampayProvider",
     }
-    settings.CHECKOUT_HTTP_TIMEOUT = 0.5
+    # The fake has no slow answers to time out on (unlike Stripe's and mobile money's),
+    # and 0.5 s was too short for its thread on a busy 2-core CI run (a status check
+    # timed out and the payment stayed pending).
+    settings.CHECKOUT_HTTP_TIMEOUT = 5
     settings.CAMPAY_BASE_URL = server.url
     settings.CAMPAY_USERNAME = fake.USERNAME
     settings.CAMPAY_PASSWORD = fake.PASSWORD
