@@ -61,6 +61,13 @@ def current_versions(tags):
     return {tag: known[tag] for tag in tags}
 
 
+def version_string(tags):
+    """The current versions of these tags as one string, in their order: the part of a
+    kept entry's key that makes a new key when any of them is bumped."""
+    versions = current_versions(tags)
+    return "-".join(versions[tag] for tag in tags)
+
+
 def _known_versions():
     memo = request_memo.current()
     return None if memo is None else memo.setdefault("tag-versions", {})

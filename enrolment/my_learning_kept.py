@@ -38,9 +38,7 @@ def lists_tags(user):
 def kept_version(user):
     """What her lists are kept under: her learner tag's, the page tree's and the
     all-pages versions (My learning keeps her rendered lists under it too)."""
-    tags = lists_tags(user)
-    versions = cache_tags.current_versions(tags)
-    return "-".join(versions[tag] for tag in tags)
+    return cache_tags.version_string(lists_tags(user))
 
 
 def kept_lists(user):

@@ -25,8 +25,7 @@ def tags(user):
 
 
 def reviews_waiting(user):
-    versions = cache_tags.current_versions(tags(user))
-    key = "reviews-waiting:{}:{}".format(user.pk, "-".join(versions[tag] for tag in tags(user)))
+    key = f"reviews-waiting:{user.pk}:{cache_tags.version_string(tags(user))}"
     return cache.get_or_set(
         key, lambda: selectors.submissions_to_review(user=user).count(), SECONDS
     )

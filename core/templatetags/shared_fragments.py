@@ -23,8 +23,7 @@ def shared_version(context, *tags):
         if request is not None:
             request._shared_versions = memo
     if tags not in memo:
-        versions = cache_tags.current_versions(tags)
-        memo[tags] = "-".join(versions[tag] for tag in tags)
+        memo[tags] = cache_tags.version_string(tags)
     return memo[tags]
 
 

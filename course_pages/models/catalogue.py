@@ -473,8 +473,9 @@ class LessonPage(Page):
             # unpublish, move or deletion anywhere (a linked page's URL, a sibling's
             # title), a view restriction or a site-wide change makes new ones. Never in
             # a preview, whose draft must neither be kept nor be served the live copy.
-            versions = cache_tags.current_versions([cache_tags.ALL, cache_tags.PAGE_TREE])
-            context["kept_version"] = "-".join(versions.values())
+            context["kept_version"] = cache_tags.version_string(
+                [cache_tags.ALL, cache_tags.PAGE_TREE]
+            )
             # The lessons list shows her ticks and, enrolled, links: its fragment is kept
             # per lesson, per enrolled or not and per ticks, so it holds nothing of hers.
             done = context["learning"].get("done_keys", ())

@@ -31,7 +31,7 @@ django.setup()
 
 import requests  # noqa: E402
 from django.urls import reverse  # noqa: E402
-from realtime import cookie, person  # noqa: E402
+from realtime import cookie, next_of, person  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 from websockets.exceptions import ConnectionClosed  # noqa: E402
 
@@ -273,9 +273,7 @@ async def answers_a_ping(ws):
     """A closed or silent socket was not held."""
     try:
         await ws.send(json.dumps({"type": "ping"}))
-        async with asyncio.timeout(10):
-            while json.loads(await ws.recv())["type"] != "pong":
-                pass
+        await next_of(ws, "pong", seconds=10)
     except (OSError, TimeoutError, ConnectionClosed):
         return False
     return True
