@@ -103,7 +103,7 @@ prod-deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-# Two gunicorn servers behind nginx, Celery, S3 (moto), PostgreSQL and Redis on
+# Two granian app servers behind nginx, Celery, S3 (moto), PostgreSQL and Redis on
 # loopback; a scripted journey and load figures; everything stopped at the end.
 prod-smoke: venv prod-deps
 	bash deploy/prod-smoke.sh

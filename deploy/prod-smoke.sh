@@ -2,7 +2,7 @@
 # prod-smoke: the production shape on loopback, end to end.
 #
 # An S3 server (moto), the running PostgreSQL (database bsa_smoke, made and dropped
-# here) and Redis (database 13), two gunicorn app servers behind nginx (TLS,
+# here) and Redis (database 13), two granian app servers behind nginx (TLS,
 # round-robin) with two uvicorn real-time servers behind its /ws/, a Celery worker and
 # beat, all with cms.settings.production. The app servers read public pages from a
 # streaming replica of that PostgreSQL (pg_basebackup into /dev/shm, its own port;
@@ -136,8 +136,8 @@ export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 export EMAIL_FILE_PATH="$RUN_DIR/mail"
 export STATIC_ROOT="$RUN_DIR/static" BSA_VAR_DIR="$RUN_DIR/var"
 export MEDIA_ROOT="$RUN_DIR/media" PRIVATE_MEDIA_ROOT="$RUN_DIR/private"
-# Two app servers share this box's cores: one process each (deploy/gunicorn.conf.py).
-export WEB_CONCURRENCY="${WEB_CONCURRENCY:-1}" GUNICORN_THREADS="${GUNICORN_THREADS:-8}"
+# Two app servers share this box's cores: one process each (deploy/app_server.py).
+export WEB_CONCURRENCY="${WEB_CONCURRENCY:-1}" WEB_THREADS="${WEB_THREADS:-8}"
 export SENTRY_DSN=""
 # nginx adds one X-Forwarded-For hop: rate limits and lockouts see the real client.
 export TRUSTED_PROXY_COUNT=1
@@ -201,20 +201,19 @@ if [ -n "$REPLICA_URL" ]; then
   "$BIN/python" deploy/smoke/replica.py wait
 fi
 
-# start_app_servers [NAME=VALUE...]: both gunicorn servers, with these variables added.
+# start_app_servers [NAME=VALUE...]: both app servers, with these variables added.
 APP_PIDS=()
 start_app_servers() {
   APP_PIDS=()
   for port in "$APP1_PORT" "$APP2_PORT"; do
-    env "$@" GUNICORN_BIND="127.0.0.1:$port" GUNICORN_PROC_NAME="bsa-smoke-$port" \
-      FRONTEND_CACHE_PURGE_URL="$PURGE_URL" \
-      "$BIN/gunicorn" -c deploy/gunicorn.conf.py cms.wsgi >>"$RUN_DIR/app-$port.log" 2>&1 &
+    env "$@" WEB_BIND="127.0.0.1:$port" FRONTEND_CACHE_PURGE_URL="$PURGE_URL" \
+      "$BIN/python" deploy/app_server.py >>"$RUN_DIR/app-$port.log" 2>&1 &
     PIDS+=("$!")
     APP_PIDS+=("$!")
   done
 }
 
-log "two gunicorn app servers on 127.0.0.1:$APP1_PORT and 127.0.0.1:$APP2_PORT"
+log "two granian app servers on 127.0.0.1:$APP1_PORT and 127.0.0.1:$APP2_PORT"
 start_app_servers
 
 log "two uvicorn real-time servers on 127.0.0.1:$ASGI1_PORT and 127.0.0.1:$ASGI2_PORT"

@@ -9,7 +9,7 @@ peer" says how to make one). Here it gets:
 
 - its own PostgreSQL database on the same server (`bsa_peer_bakerydemo`, loaded once with
   its `load_initial_data`);
-- our gunicorn settings (deploy/gunicorn.conf.py, gthread, the same threads) with as
+- our app server (deploy/app_server.py: granian, the same threads) with as
   many processes as our two app servers have together, straight on loopback — our
   figures cross nginx and TLS as well, so the comparison leans against us;
 - "cache off" as it ships (no page cache), and "cache on" with Django's own per-site
@@ -65,7 +65,7 @@ class Peer:
             "DJANGO_SECRET_KEY": "peer-bench-only",
             "PEER_REDIS_URL": os.environ.get("PEER_REDIS_URL", "redis://127.0.0.1:6379/14"),
             "DJANGO_LOG_LEVEL": "WARNING",
-            "GUNICORN_ACCESS_LOG": "",
+            "WEB_ACCESS_LOG": "",
         }
 
     def manage(self, *args):
@@ -90,22 +90,21 @@ class Peer:
             raise
 
     def serve(self, page_cache):
-        """One gunicorn with our settings file and our process count; returns it running."""
+        """One app server with our launcher and our process count; returns it running."""
         processes = 2 * int(os.environ.get("WEB_CONCURRENCY", "1"))
         env = {
             **self.env,
             "PEER_PAGE_CACHE": "1" if page_cache else "0",
             "WEB_CONCURRENCY": str(processes),
-            "GUNICORN_BIND": f"127.0.0.1:{PEER_PORT}",
-            "GUNICORN_PROC_NAME": "bsa-peer-bakerydemo",
+            "WEB_BIND": f"127.0.0.1:{PEER_PORT}",
         }
-        conf = Path(__file__).resolve().parents[1] / "gunicorn.conf.py"
+        launcher = Path(__file__).resolve().parents[1] / "app_server.py"
         with socket.socket() as probe:
             # Another server on the port would be measured instead of this one.
             if probe.connect_ex(("127.0.0.1", PEER_PORT)) == 0:
                 raise SystemExit(f"port {PEER_PORT} is taken: stop what listens there (PEER_PORT)")
         server = subprocess.Popen(
-            [self.python, "-m", "gunicorn", "-c", str(conf), "bakerydemo.wsgi"],
+            [self.python, str(launcher), "bakerydemo.wsgi:application"],
             cwd=self.dir,
             env=env,
         )
