@@ -8,7 +8,7 @@ HTTP work is in Rust, outside the GIL. A page-cache hit costs ~0.45 ms of Django
 gunicorn's own request handling (parsing, its thread pool, its poll loop, all in Python)
 was another ~0.35 ms; on the load bench's 2-core box (two app servers behind nginx) the
 same hits went from ~2,000 to ~2,400–2,900 per second with granian, and their p95 at 50
-clients from 40–47 to 30–42 ms (README "Performance → Figures").
+clients from 40–47 to 30–42 ms (README "Performance → Page cache").
 
 Settings:
 - WEB_BIND (host:port, default 0.0.0.0:$PORT or :8000);
@@ -19,7 +19,7 @@ Settings:
 - WEB_MAX_RSS_MB: a process grown past this is replaced (a slow leak never grows into an
   outage; unset: never);
 - WEB_ACCESS_LOG=1 writes an access line per request (a host without a load balancer;
-  nginx writes the site's, with the request id and which cache answered);
+  nginx writes the site's, with the request id and which cache answered).
 Forwarded headers are Django's business (SECURE_PROXY_SSL_HEADER, TRUSTED_PROXY_COUNT).
 """
 

@@ -65,7 +65,6 @@ class Peer:
             "DJANGO_SECRET_KEY": "peer-bench-only",
             "PEER_REDIS_URL": os.environ.get("PEER_REDIS_URL", "redis://127.0.0.1:6379/14"),
             "DJANGO_LOG_LEVEL": "WARNING",
-            "WEB_ACCESS_LOG": "",
         }
 
     def manage(self, *args):

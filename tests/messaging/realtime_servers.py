@@ -3,7 +3,6 @@ loopback, started with the test settings on the test's PostgreSQL database and R
 so a socket on one and an event published by another meet only through Redis."""
 
 import os
-import socket as sockets
 import subprocess
 import sys
 import time
@@ -15,6 +14,8 @@ import requests
 from django.conf import settings
 from django.db import connection
 
+from ..ports import free_port
+
 
 def needs_shared_stores():
     if not settings.REDIS_URL or connection.vendor != "postgresql":
@@ -22,12 +23,6 @@ def needs_shared_stores():
             "two servers share sockets' events through Redis and read the test database: "
             "run with DATABASE_URL (PostgreSQL) and REDIS_URL"
         )
-
-
-def free_port():
-    with sockets.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class AsgiServer:

@@ -1,22 +1,19 @@
 """deploy/app_server.py: granian serving a WSGI application with the settings the
 environment gives (the site itself is served by it in `make prod-smoke`)."""
 
-import importlib.util
 import os
-import socket
 import subprocess
 import sys
 import time
 
 import pytest
 import requests
-from django.conf import settings
 
-LAUNCHER = settings.BASE_DIR / "deploy" / "app_server.py"
+from ..ports import free_port
+from .deploy_files import DEPLOY, load
 
-spec = importlib.util.spec_from_file_location("app_server", LAUNCHER)
-app_server = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(app_server)
+LAUNCHER = DEPLOY / "app_server.py"
+app_server = load(LAUNCHER)
 
 HELLO = """
 import os
@@ -52,12 +49,6 @@ def test_without_a_bind_it_listens_on_port_or_8000(monkeypatch):
     assert app_server.bind() == (app_server.ALL_INTERFACES, 5001)
     monkeypatch.delenv("PORT")
     assert app_server.bind() == (app_server.ALL_INTERFACES, 8000)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.mark.timeout(60)

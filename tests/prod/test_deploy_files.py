@@ -1,23 +1,13 @@
 """The deploy/ helpers: the nginx template renders to a config nginx accepts, a
 half-rendered config is refused, and the smoke never drops a database it did not make."""
 
-import importlib.util
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
-DEPLOY = settings.BASE_DIR / "deploy"
-
-
-def load(path):
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+from .deploy_files import DEPLOY, load
 
 render_template = load(DEPLOY / "render_template.py")
 datastores = load(DEPLOY / "smoke" / "datastores.py")

@@ -4,7 +4,6 @@ purge backend Wagtail calls on publish (core.frontend_purge) drops a page's copi
 
 import functools
 import shutil
-import socket
 import subprocess
 import tempfile
 import threading
@@ -18,6 +17,8 @@ from django.conf import settings
 
 from core.frontend_purge import NginxPurgeBackend
 from tests.prod.test_deploy_files import render_template
+
+from ..ports import free_port
 
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -57,12 +58,6 @@ class FakeApp(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
