@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 
 from requests.structures import CaseInsensitiveDict
 
-from tests.loopback_server import LoopbackServer, QuietHandler
+from tests.loopback_server import SLOW_ANSWER_SECONDS, LoopbackServer, QuietHandler
 
 SLOW = "slow"  # answer after `slow_seconds`, longer than the client's timeout
 SERVER_ERROR = "500"  # a 500, nothing done
@@ -35,7 +35,7 @@ class FakeProviderServer:
 
     def __init__(self):
         self.requests = []
-        self.slow_seconds = 2.0
+        self.slow_seconds = SLOW_ANSWER_SECONDS
         self._faults = []  # (kind, path prefix)
         self._lock = threading.Lock()
         self._release = threading.Event()

@@ -5,6 +5,13 @@ class and itself; the handler reaches the fake as `self.server.fake`."""
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+# How long our clients wait for a fake's answer (CHECKOUT_HTTP_TIMEOUT in the payment
+# fixtures): a fake answers in milliseconds, but on a busy 2-core CI run its thread may
+# wait its turn for half a second (a Stripe refund and a Campay status check timed out at
+# 0.5 s). A fake's slow answer (the SLOW fault) comes well after it.
+CLIENT_TIMEOUT = 3.0
+SLOW_ANSWER_SECONDS = 2 * CLIENT_TIMEOUT
+
 
 class LoopbackServer:
     def __init__(self, handler_class, fake):

@@ -8,6 +8,7 @@ from accounts.models import MODERATORS_GROUP, User
 from ..conftest import make_person
 from ..course_pages.builders import build_site, make_course, make_instructor, make_lesson
 from ..enrolment.conftest import course_site, enrolled  # noqa: F401 (shared fixtures)
+from ..loopback_server import CLIENT_TIMEOUT
 from ..shared_build import built_once_per_module
 
 # --- Sales, refunds and payouts (test_refunds, test_receipts, test_reports, test_ledger).
@@ -189,7 +190,7 @@ def fake_stripe(settings):
     settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
     settings.STRIPE_API_BASE = server.url
     settings.STRIPE_MAX_NETWORK_RETRIES = 0
-    settings.CHECKOUT_HTTP_TIMEOUT = 0.5
+    settings.CHECKOUT_HTTP_TIMEOUT = CLIENT_TIMEOUT
     settings.CHECKOUT_PUBLIC_BASE_URL = "https://academy.example.cm"
     settings.CHECKOUT_PROVIDERS = {
         **settings.CHECKOUT_PROVIDERS,
@@ -213,7 +214,7 @@ def mobile_money(settings):
         "mtn_momo": "checkout.providers.mtn_momo.provider.MtnMomoProvider",
         "orange_money": "checkout.providers.orange_money.provider.OrangeMoneyProvider",
     }
-    settings.CHECKOUT_HTTP_TIMEOUT = 0.5
+    settings.CHECKOUT_HTTP_TIMEOUT = CLIENT_TIMEOUT
     settings.CHECKOUT_PUBLIC_BASE_URL = "https://academy.example.cm"
     settings.MTN_MOMO_BASE_URL = server.url
     settings.MTN_MOMO_SUBSCRIPTION_KEY = fake.MTN_SUBSCRIPTION_KEY
@@ -342,10 +343,7 @@ def campay(settings):
         **settings.CHECKOUT_PROVIDERS,
         "campay": "checkout.providers.campay.provider.CampayProvider",
     }
-    # The fake has no slow answers to time out on (unlike Stripe's and mobile money's),
-    # and 0.5 s was too short for its thread on a busy 2-core CI run (a status check
-    # timed out and the payment stayed pending).
-    settings.CHECKOUT_HTTP_TIMEOUT = 5
+    settings.CHECKOUT_HTTP_TIMEOUT = CLIENT_TIMEOUT
     settings.CAMPAY_BASE_URL = server.url
     settings.CAMPAY_USERNAME = fake.USERNAME
     settings.CAMPAY_PASSWORD = fake.PASSWORD

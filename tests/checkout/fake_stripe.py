@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
-from tests.loopback_server import LoopbackServer, QuietHandler
+from tests.loopback_server import SLOW_ANSWER_SECONDS, LoopbackServer, QuietHandler
 
 API_KEY = "sk_test_fake_key"
 WEBHOOK_SECRET = "whsec_test_fake_secret"
@@ -39,7 +39,7 @@ class FakeStripe:
         self.refund_status = "succeeded"
         self.requests = []
         self.fault = None
-        self.slow_seconds = 2.0
+        self.slow_seconds = SLOW_ANSWER_SECONDS
         self.next_error = None
         self._replays = {}
         self._lock = threading.Lock()

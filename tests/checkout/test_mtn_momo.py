@@ -17,6 +17,7 @@ from checkout.errors import (
 from checkout.models import Order, Payment
 from checkout.providers import base, get_provider
 
+from ..loopback_server import CLIENT_TIMEOUT
 from . import fake_mobile_money as fake
 
 pytestmark = pytest.mark.django_db
@@ -360,7 +361,7 @@ def test_a_payment_mtn_took_while_we_timed_out_still_counts(
         list_price_xaf=5000,
         amount_xaf=5000,
     )
-    mobile_money.slow_seconds = 0.7  # just past our 0.5 s timeout; MTN still takes it
+    mobile_money.slow_seconds = CLIENT_TIMEOUT + 0.2  # just past our timeout; MTN still takes it
     mobile_money.fault(fake.SLOW, REQUEST_TO_PAY)
     with pytest.raises(ProviderUnavailable):
         services.start_payment(order=order, provider_name="mtn_momo", phone="677123456")

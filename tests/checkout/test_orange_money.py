@@ -16,6 +16,7 @@ from checkout.errors import (
 from checkout.models import Order, Payment
 from checkout.providers import base, get_provider
 
+from ..loopback_server import CLIENT_TIMEOUT
 from . import fake_mobile_money as fake
 
 pytestmark = pytest.mark.django_db
@@ -236,7 +237,7 @@ def test_a_payment_orange_took_while_we_timed_out_still_counts(
         list_price_xaf=5000,
         amount_xaf=5000,
     )
-    mobile_money.slow_seconds = 0.7  # just past our 0.5 s timeout; Orange still takes it
+    mobile_money.slow_seconds = CLIENT_TIMEOUT + 0.2  # just past our timeout; Orange still takes it
     mobile_money.fault(fake.SLOW, f"{MP}/pay")
     with pytest.raises(ProviderUnavailable):
         services.start_payment(order=order, provider_name="orange_money", phone="699123456")

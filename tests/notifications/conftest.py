@@ -3,6 +3,7 @@ them (see fake_sms_providers.py)."""
 
 import pytest
 
+from ..loopback_server import CLIENT_TIMEOUT
 from . import fake_sms_providers as fake
 from .fake_push_service import FakePushService
 
@@ -12,7 +13,7 @@ PUBLIC_BASE_URL = "https://academy.example.cm"
 @pytest.fixture
 def sms_providers(settings):
     server = fake.FakeSMSProviders().start()
-    settings.SMS_HTTP_TIMEOUT = 0.5
+    settings.SMS_HTTP_TIMEOUT = CLIENT_TIMEOUT
     settings.SMS_PUBLIC_BASE_URL = PUBLIC_BASE_URL
     settings.SMS_STATUS_TOKEN = ""
     settings.TWILIO_BASE_URL = server.url
